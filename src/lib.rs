@@ -1,0 +1,20 @@
+//! claimgraph: who claims what in news coverage.
+//!
+//! Articles go in (French first); entities, events and attributed claims come
+//! out as graph nodes linked to the exact bytes of their source. Claims about
+//! the same event are compared so that contradictions, agreements and updates
+//! can be asked for, each with its reason.
+//!
+//! The stages, in the order data flows through them:
+//! [`corpus`] (load, decode, metadata, cleaning) → [`extract`] (French
+//! extraction) → [`store`] (SQLite, the source of truth) → graph and analysis →
+//! query language → front ends ([`cli`]).
+
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, Result};

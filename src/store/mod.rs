@@ -1,0 +1,2 @@
+//! The SQLite store: the source of truth for documents, entities, claims and
+//! findings.
