@@ -14,6 +14,7 @@ pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod ingest;
 pub mod model;
 pub mod store;
 

@@ -1,2 +1,148 @@
 //! The SQLite store: the source of truth for documents, entities, claims and
 //! findings.
+//!
+//! One [`Store`] wraps one connection. Writes happen in one transaction per
+//! batch ([`Store::ingest`]), so a crash or a kill leaves only whole
+//! documents; a document is identified by the SHA-256 of its original text,
+//! so ingesting it again changes nothing. The database runs in WAL mode with
+//! foreign keys on and a busy timeout, so readers go on during an ingest and a
+//! second writer waits for the first (or fails with a clear message when the
+//! wait runs out). The schema is versioned (see [`schema`]).
+
+mod read;
+pub mod schema;
+mod write;
+
+pub use read::Stats;
+pub use write::check;
+
+use crate::corpus::SetAside;
+use crate::error::{Error, Result};
+use crate::extract::Extraction;
+use crate::model::DocMeta;
+use rusqlite::{Connection, OpenFlags};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits for another one by default.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A document ready to be stored: its text, metadata, cleaning and
+/// extraction. Built by [`crate::ingest::prepare`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedDocument {
+    pub source: String,
+    /// The original text, untouched.
+    pub text: String,
+    /// Hex SHA-256 of `text` (see [`content_hash`]).
+    pub hash: String,
+    pub meta: DocMeta,
+    /// Agencies the article credits ("Avec AFP").
+    pub credits: Vec<String>,
+    pub set_aside: Vec<SetAside>,
+    pub extraction: Extraction,
+}
+
+/// A document's identity: the hex SHA-256 of its original text.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What happened to one document of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored under this id.
+    Added(i64),
+    /// Already stored (same text) under this id; nothing changed.
+    Duplicate(i64),
+}
+
+/// A claimgraph database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    label: String,
+}
+
+impl Store {
+    /// Open the database at `path`, creating it when missing, and bring its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Open an existing database; a missing file is an error, not a new
+    /// database (for read commands).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Database {
+                path: path.display().to_string(),
+                message: "no such database file".to_string(),
+            });
+        }
+        Self::open_with(path, OpenFlags::empty())
+    }
+
+    fn open_with(path: &Path, extra: OpenFlags) -> Result<Store> {
+        let label = path.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
+        let mut store = Store { conn, label };
+        store.setup(true)?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory (nothing is written to disk).
+    pub fn open_in_memory() -> Result<Store> {
+        let label = ":memory:".to_string();
+        let conn = Connection::open_in_memory().map_err(|e| Error::database(&label, &e))?;
+        let mut store = Store { conn, label };
+        store.setup(false)?;
+        Ok(store)
+    }
+
+    fn setup(&mut self, on_disk: bool) -> Result<()> {
+        self.set_busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+        let conn = &self.conn;
+        let pragmas = || -> rusqlite::Result<()> {
+            // The first statement is where a file that is not SQLite shows.
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            if on_disk {
+                let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+            }
+            Ok(())
+        };
+        pragmas().map_err(|e| self.error(e))?;
+        schema::migrate(&mut self.conn).map_err(|e| match e {
+            schema::MigrateError::Newer(v) => Error::Database {
+                path: self.label.clone(),
+                message: format!(
+                    "written by a newer claimgraph (schema version {v}; this build knows up to {}); upgrade claimgraph",
+                    schema::current_version()
+                ),
+            },
+            schema::MigrateError::Sqlite(e) => self.error(e),
+        })
+    }
+
+    /// How long a write waits for another process holding the database.
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
+        self.conn.busy_timeout(timeout).map_err(|e| self.error(e))
+    }
+
+    /// The database's path as given (`:memory:` for an in-memory store).
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn error(&self, e: rusqlite::Error) -> Error {
+        Error::database(&self.label, &e)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,492 @@
+//! Cleaning without losing provenance: find the byte ranges of an article that
+//! are site furniture or repeats, and set them aside with a reason.
+//!
+//! The text itself is never changed. Cleaning returns [`SetAside`] ranges of
+//! the original text; the extractor skips them and the store keeps them, so a
+//! user can always see what was left out and why.
+//!
+//! The rules work line by line and are general, not fitted to any site:
+//! - lines with no letters (share counters, lone dates);
+//! - phrases of the furniture lexicon (`data/lexicon/furniture.txt`): consent
+//!   banners, share/follow/comment blocks, related links, "Lien source",
+//!   picture captions and credits, empty CMS widgets;
+//! - credit lines ("- Avec AFP");
+//! - lines in another language or script than the article's;
+//! - an author biography near the end ("Chloé, rédactrice en chef, ...")
+//!   with the name line above it;
+//! - a line repeated from earlier in the article (exactly, or a truncated
+//!   copy of a long paragraph);
+//! - then block rules: a consent banner spreads to neighbouring lines that
+//!   share its vocabulary, a very short line between two set-aside lines goes
+//!   with them, and the run of short unpunctuated lines after the last
+//!   sentence of the article is page furniture.
+
+use crate::corpus::{lang, meta};
+use crate::model::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// Why a range of an article was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetAsideReason {
+    CookieBanner,
+    ShareBlock,
+    RelatedLinks,
+    SourceLink,
+    Caption,
+    AuthorBio,
+    PageFurniture,
+    Credit,
+    NoWords,
+    ForeignLanguage,
+    RepeatedParagraph,
+}
+
+impl SetAsideReason {
+    pub const ALL: &'static [SetAsideReason] = &[
+        Self::CookieBanner,
+        Self::ShareBlock,
+        Self::RelatedLinks,
+        Self::SourceLink,
+        Self::Caption,
+        Self::AuthorBio,
+        Self::PageFurniture,
+        Self::Credit,
+        Self::NoWords,
+        Self::ForeignLanguage,
+        Self::RepeatedParagraph,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CookieBanner => "cookie_banner",
+            Self::ShareBlock => "share_block",
+            Self::RelatedLinks => "related_links",
+            Self::SourceLink => "source_link",
+            Self::Caption => "caption",
+            Self::AuthorBio => "author_bio",
+            Self::PageFurniture => "page_furniture",
+            Self::Credit => "credit",
+            Self::NoWords => "no_words",
+            Self::ForeignLanguage => "foreign_language",
+            Self::RepeatedParagraph => "repeated_paragraph",
+        }
+    }
+}
+
+impl fmt::Display for SetAsideReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for SetAsideReason {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown set-aside reason {s:?}"))
+    }
+}
+
+/// A range of the original text left out of extraction, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    pub span: Span,
+    pub reason: SetAsideReason,
+}
+
+/// The furniture lexicon: phrases and the reason each one gives.
+#[derive(Debug)]
+pub struct Furniture {
+    matcher: AhoCorasick,
+    reasons: Vec<SetAsideReason>,
+}
+
+const BUILTIN_LEXICON: &str = include_str!("../../data/lexicon/furniture.txt");
+
+static BUILTIN: LazyLock<Furniture> =
+    LazyLock::new(|| Furniture::parse(BUILTIN_LEXICON).expect("the built-in furniture lexicon is valid"));
+
+impl Furniture {
+    /// The lexicon of `data/lexicon/furniture.txt`, compiled into the binary.
+    pub fn builtin() -> &'static Furniture {
+        &BUILTIN
+    }
+
+    /// Parse a lexicon in the `reason: phrase` format of `furniture.txt`.
+    pub fn parse(text: &str) -> Result<Furniture, String> {
+        let mut phrases = Vec::new();
+        let mut reasons = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (reason, phrase) = line
+                .split_once(':')
+                .ok_or_else(|| format!("line {}: expected `reason: phrase`", i + 1))?;
+            let reason = reason.trim().parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+            let phrase = phrase.trim().to_lowercase();
+            if phrase.is_empty() {
+                return Err(format!("line {}: empty phrase", i + 1));
+            }
+            phrases.push(phrase);
+            reasons.push(reason);
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .map_err(|e| e.to_string())?;
+        Ok(Furniture { matcher, reasons })
+    }
+}
+
+/// Lines up to this many bytes count as "short" (headings, buttons, labels).
+const SHORT_LINE: usize = 120;
+/// Phrases must cover this share of a short line's non-blank bytes.
+const MIN_COVERAGE: f64 = 0.4;
+/// Repeated-paragraph search for truncated copies stops above this size.
+const MAX_SUBSTRING_SEARCH: usize = 512 * 1024;
+
+static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}(?:,| est | a )")
+        .expect("bio pattern is valid")
+});
+
+struct Line<'a> {
+    span: Span,
+    text: &'a str,
+    lower: String,
+    reason: Option<SetAsideReason>,
+}
+
+impl Line<'_> {
+    fn is_short(&self) -> bool {
+        self.text.len() <= SHORT_LINE
+    }
+    fn ends_sentence(&self) -> bool {
+        self.text
+            .trim_end()
+            .ends_with(['.', '!', '?', '»', '"', '…', ':', ';', ')', '”'])
+    }
+}
+
+/// Set-aside ranges of `text` with the built-in lexicon. `language` is the
+/// article's language when known (it enables the foreign-language rule).
+pub fn clean(text: &str, language: Option<&str>) -> Vec<SetAside> {
+    clean_with(text, language, Furniture::builtin())
+}
+
+/// Set-aside ranges of `text` with the given lexicon, sorted by position.
+pub fn clean_with(text: &str, language: Option<&str>, lexicon: &Furniture) -> Vec<SetAside> {
+    let mut lines = split_lines(text);
+    for i in 0..lines.len() {
+        let reason = line_rule(&lines[i], language, lexicon, text.len());
+        lines[i].reason = reason;
+    }
+    author_bio(&mut lines, lexicon, text.len());
+    repeats(&mut lines, text.len());
+    spread_banners(&mut lines, lexicon);
+    islands(&mut lines);
+    page_tail(&mut lines);
+    lines
+        .iter()
+        .filter_map(|l| l.reason.map(|reason| SetAside { span: l.span, reason }))
+        .collect()
+}
+
+/// Non-blank lines with their trimmed byte spans.
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = start;
+        start += raw.len();
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let s = line_start + lead;
+        lines.push(Line {
+            span: Span::new(s, s + trimmed.len()),
+            text: trimmed,
+            lower: trimmed.to_lowercase(),
+            reason: None,
+        });
+    }
+    lines
+}
+
+fn line_rule(line: &Line<'_>, language: Option<&str>, lexicon: &Furniture, doc_len: usize) -> Option<SetAsideReason> {
+    if !line.text.chars().any(char::is_alphabetic) {
+        return Some(SetAsideReason::NoWords);
+    }
+    if line.text.len() <= 60 && meta::credit_line(line.text).is_some() {
+        return Some(SetAsideReason::Credit);
+    }
+    if let Some(reason) = furniture(line, lexicon) {
+        return Some(reason);
+    }
+    if let Some(language) = language {
+        if is_foreign(line.text, language) {
+            return Some(SetAsideReason::ForeignLanguage);
+        }
+    }
+    let _ = doc_len;
+    None
+}
+
+fn furniture(line: &Line<'_>, lexicon: &Furniture) -> Option<SetAsideReason> {
+    let mut covered = 0;
+    let mut first: Option<(usize, SetAsideReason)> = None;
+    let mut cookie_phrases = HashSet::new();
+    for m in lexicon.matcher.find_iter(&line.lower) {
+        let reason = lexicon.reasons[m.pattern().as_usize()];
+        match reason {
+            SetAsideReason::AuthorBio => continue,
+            SetAsideReason::Caption if line.text.len() <= 400 => return Some(reason),
+            SetAsideReason::CookieBanner => {
+                cookie_phrases.insert(m.pattern());
+            }
+            _ => {}
+        }
+        covered += m.len();
+        if first.is_none() {
+            first = Some((m.start(), reason));
+        }
+    }
+    if cookie_phrases.len() >= 2 {
+        return Some(SetAsideReason::CookieBanner);
+    }
+    let (start, reason) = first?;
+    if !line.is_short() {
+        return None;
+    }
+    let at_start = !line.lower[..start].chars().any(char::is_alphanumeric);
+    let blank = line.lower.chars().filter(|c| c.is_whitespace()).count();
+    let coverage = covered as f64 / (line.lower.len() - blank).max(1) as f64;
+    (at_start || coverage >= MIN_COVERAGE).then_some(reason)
+}
+
+/// A line written in another script or language than the article.
+fn is_foreign(line: &str, language: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 {
+        return false;
+    }
+    let foreign = line.chars().filter(|&c| lang::is_foreign_letter(c, language)).count();
+    let line_language = lang::guess_with(line, 2);
+    if foreign * 20 >= letters && line_language != Some(language) {
+        return true;
+    }
+    matches!(lang::guess_with(line, 3), Some(l) if l != language)
+}
+
+/// "Name, rédactrice en chef, ..." near the end, and the name line above it.
+fn author_bio(lines: &mut [Line<'_>], lexicon: &Furniture, doc_len: usize) {
+    for i in 0..lines.len() {
+        let line = &lines[i];
+        let near_end = line.span.start * 10 >= doc_len * 6;
+        if line.reason.is_some() || !near_end || line.text.len() > 600 || !BIO_START.is_match(line.text) {
+            continue;
+        }
+        let has_bio_phrase = lexicon
+            .matcher
+            .find_iter(&line.lower)
+            .any(|m| lexicon.reasons[m.pattern().as_usize()] == SetAsideReason::AuthorBio);
+        if !has_bio_phrase {
+            continue;
+        }
+        lines[i].reason = Some(SetAsideReason::AuthorBio);
+        if i > 0 {
+            let name = lines[i - 1].text;
+            if name.len() <= 40 && lines[i].text.starts_with(name) {
+                lines[i - 1].reason = Some(SetAsideReason::AuthorBio);
+            }
+        }
+    }
+}
+
+/// Whitespace runs collapsed, so that copies differing in spacing match.
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn repeats(lines: &mut [Line<'_>], doc_len: usize) {
+    let mut seen = HashSet::new();
+    let mut earlier = String::new();
+    for line in lines.iter_mut() {
+        let norm = normalized(line.text);
+        let repeated = seen.contains(&norm)
+            || (norm.len() >= 60 && doc_len <= MAX_SUBSTRING_SEARCH && earlier.contains(&norm));
+        if repeated {
+            if line.reason.is_none() {
+                line.reason = Some(SetAsideReason::RepeatedParagraph);
+            }
+        } else {
+            earlier.push_str(&norm);
+            earlier.push('\n');
+            seen.insert(norm);
+        }
+    }
+}
+
+fn spread_banners(lines: &mut [Line<'_>], lexicon: &Furniture) {
+    let has_consent_phrase: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            lexicon
+                .matcher
+                .find_iter(&l.lower)
+                .any(|m| lexicon.reasons[m.pattern().as_usize()] == SetAsideReason::CookieBanner)
+        })
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..lines.len() {
+            if lines[i].reason.is_some() || !has_consent_phrase[i] {
+                continue;
+            }
+            let banner_next_to = |j: Option<usize>| {
+                j.and_then(|j| lines.get(j))
+                    .is_some_and(|l| l.reason == Some(SetAsideReason::CookieBanner))
+            };
+            if banner_next_to(i.checked_sub(1)) || banner_next_to(Some(i + 1)) {
+                lines[i].reason = Some(SetAsideReason::CookieBanner);
+                changed = true;
+            }
+        }
+    }
+}
+
+/// A very short line ("OK", "0") between two set-aside lines goes with them.
+fn islands(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        if lines[i].reason.is_none() && lines[i].text.len() <= 20 {
+            if let (Some(before), Some(_)) = (lines[i - 1].reason, lines[i + 1].reason) {
+                lines[i].reason = Some(before);
+            }
+        }
+    }
+}
+
+/// The short unpunctuated lines after the article's last sentence.
+fn page_tail(lines: &mut [Line<'_>]) {
+    let mut tail_start = lines.len();
+    for i in (1..lines.len()).rev() {
+        let line = &lines[i];
+        let furniture_like = line.reason.is_some() || (line.text.len() <= 80 && !line.ends_sentence());
+        if !furniture_like {
+            break;
+        }
+        tail_start = i;
+    }
+    let kept_before = lines[..tail_start.min(lines.len())].iter().any(|l| l.reason.is_none());
+    if !kept_before {
+        return;
+    }
+    for line in lines.iter_mut().skip(tail_start) {
+        if line.reason.is_none() {
+            line.reason = Some(SetAsideReason::PageFurniture);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(text: &str) -> Vec<(&str, SetAsideReason)> {
+        clean(text, Some("fr"))
+            .into_iter()
+            .map(|s| (s.span.slice(text).unwrap(), s.reason))
+            .collect()
+    }
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        assert!(Furniture::builtin().reasons.len() > 50);
+        assert!(Furniture::parse("nonsense").is_err());
+        assert!(Furniture::parse("bogus: x").is_err());
+    }
+
+    #[test]
+    fn keeps_plain_article() {
+        let text = "Un titre d'article\n\nLe ministre a déclaré mardi que la situation était calme dans la région.\n\nIl a ajouté que des pourparlers auraient lieu.";
+        assert_eq!(reasons(text), vec![]);
+    }
+
+    #[test]
+    fn spans_index_original_bytes() {
+        let text = "Titre\r\n\r\n  Le texte de l'article est là, avec des accents éàù.\r\n  Lire aussi : autre chose  \r\nFin de l'article.";
+        let set = clean(text, Some("fr"));
+        assert_eq!(set.len(), 1);
+        assert_eq!(set[0].span.slice(text), Some("Lire aussi : autre chose"));
+        assert_eq!(set[0].reason, SetAsideReason::RelatedLinks);
+    }
+
+    #[test]
+    fn repeated_and_truncated_paragraphs() {
+        let para = "Les autorités locales ont annoncé que trois personnes avaient été blessées lors de l'attaque.";
+        let text = format!("Titre\n\n{para}\n\nAutre phrase ici.\n\n{para}\n\navaient été blessées lors de l'attaque et trois personnes\n\nont annoncé que trois personnes avaient été blessées lors de l'attaque.\n\nFin.");
+        let got = reasons(&text);
+        assert_eq!(got, vec![
+            (para, SetAsideReason::RepeatedParagraph),
+            ("ont annoncé que trois personnes avaient été blessées lors de l'attaque.", SetAsideReason::RepeatedParagraph),
+        ]);
+    }
+
+    #[test]
+    fn consent_banner_spreads() {
+        let text = "Titre\n\nLe texte principal de l'article, assez long pour compter comme une phrase.\n\nEn cliquant sur « Tout accepter », vous consentez au dépôt de cookies.\n\nOK\n\nLe site utilise des cookies pour fonctionner.\n\nTout accepterTout refuser";
+        let got = reasons(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|(_, r)| *r == SetAsideReason::CookieBanner), "{got:?}");
+    }
+
+    #[test]
+    fn foreign_lines_and_bio() {
+        let text = "Titre\n\nLe gouvernement a annoncé de nouvelles mesures pour la région ce mardi.\n\nThe government announced new measures for the region on Tuesday.\n\nЗаголовок на русском языке\n\nLe ministre a ajouté que la situation restait tendue dans la région.\n\nMarc Durand\n\nMarc Durand, journaliste depuis vingt ans, couvre le Caucase.\n\nFin de l'article.";
+        let got = reasons(text);
+        assert_eq!(got, vec![
+            ("The government announced new measures for the region on Tuesday.", SetAsideReason::ForeignLanguage),
+            ("Заголовок на русском языке", SetAsideReason::ForeignLanguage),
+            ("Marc Durand", SetAsideReason::AuthorBio),
+            ("Marc Durand, journaliste depuis vingt ans, couvre le Caucase.", SetAsideReason::AuthorBio),
+        ]);
+    }
+
+    #[test]
+    fn page_tail_after_last_sentence() {
+        let text = "Titre\n\nLe texte de l'article se termine ici.\n\nCommentaires (3)\n\nMétéo du jour\n\nHoroscope";
+        let got = reasons(text);
+        assert_eq!(got, vec![
+            ("Commentaires (3)", SetAsideReason::ShareBlock),
+            ("Météo du jour", SetAsideReason::PageFurniture),
+            ("Horoscope", SetAsideReason::PageFurniture),
+        ]);
+        // A one-line text is never all furniture.
+        assert_eq!(reasons("Juste un titre"), vec![]);
+    }
+
+    #[test]
+    fn counters_credits_captions() {
+        let text = "Titre\n\n- Avec AFP\n\n158\n\nUne photo du village© Jean Dupont\n\nLe texte de l'article est ici et il est long.";
+        let got = reasons(text);
+        assert_eq!(got, vec![
+            ("- Avec AFP", SetAsideReason::Credit),
+            ("158", SetAsideReason::NoWords),
+            ("Une photo du village© Jean Dupont", SetAsideReason::Caption),
+        ]);
+    }
+}

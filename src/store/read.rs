@@ -1,0 +1,269 @@
+//! Loading what the store holds as the record types of [`crate::model`], the
+//! counts behind `claimgraph stats`, and storing findings.
+
+use super::Store;
+use crate::corpus::SetAside;
+use crate::error::Result;
+use crate::model::{
+    Alias, ClaimRecord, DateRange, DocMeta, DocumentRecord, EntityRecord, EventRecord, FindingRecord, Interval,
+    MentionRecord, Participant, Quantity, Span,
+};
+use chrono::NaiveDate;
+use rusqlite::types::Type;
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+/// Row counts of the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub entities: u64,
+    pub events: u64,
+    pub claims: u64,
+    pub findings: u64,
+}
+
+fn conversion(col: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, Type::Text, Box::new(std::io::Error::other(message)))
+}
+
+/// A text column parsed with `FromStr` (the string enums of the model).
+fn parsed<T: FromStr<Err = String>>(row: &Row<'_>, col: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(col)?;
+    text.parse().map_err(|e| conversion(col, e))
+}
+
+fn parsed_opt<T: FromStr<Err = String>>(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(col)?;
+    text.map(|t| t.parse().map_err(|e| conversion(col, e))).transpose()
+}
+
+fn date(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = row.get(col)?;
+    text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| conversion(col, e.to_string())))
+        .transpose()
+}
+
+/// A date range from three columns (start, end, precision).
+fn date_range(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<DateRange>> {
+    Ok(match (date(row, col)?, date(row, col + 1)?, parsed_opt(row, col + 2)?) {
+        (Some(start), Some(end), Some(precision)) => Some(DateRange { start, end, precision }),
+        _ => None,
+    })
+}
+
+fn span(row: &Row<'_>, col: usize) -> rusqlite::Result<Span> {
+    Ok(Span::new(row.get::<_, i64>(col)? as usize, row.get::<_, i64>(col + 1)? as usize))
+}
+
+impl Store {
+    fn all<T>(&self, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+        let run = || -> rusqlite::Result<Vec<T>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], f)?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Row counts of documents, entities, events, claims and findings.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |table: &str| -> Result<u64> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .map_err(|e| self.error(e))
+        };
+        Ok(Stats {
+            documents: count("documents")?,
+            entities: count("entities")?,
+            events: count("events")?,
+            claims: count("claims")?,
+            findings: count("findings")?,
+        })
+    }
+
+    /// Every document (without its text), in id order.
+    pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
+        self.all(
+            "SELECT id, hash, source, outlet, published, language, url, title, len FROM documents ORDER BY id",
+            |r| {
+                Ok(DocumentRecord {
+                    id: r.get(0)?,
+                    hash: r.get(1)?,
+                    source: r.get(2)?,
+                    meta: DocMeta {
+                        outlet: r.get(3)?,
+                        published: date(r, 4)?,
+                        language: r.get(5)?,
+                        url: r.get(6)?,
+                        title: r.get(7)?,
+                    },
+                    len: r.get::<_, i64>(8)? as usize,
+                })
+            },
+        )
+    }
+
+    /// The original text of document `id`.
+    pub fn document_text(&self, id: i64) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.error(e))
+    }
+
+    /// The ranges of document `id` that cleaning set aside, in text order.
+    pub fn set_aside(&self, id: i64) -> Result<Vec<SetAside>> {
+        let run = || -> rusqlite::Result<Vec<SetAside>> {
+            let mut stmt = self.conn.prepare("SELECT start, end, reason FROM set_aside WHERE document = ?1 ORDER BY start")?;
+            let rows = stmt.query_map([id], |r| Ok(SetAside { span: span(r, 0)?, reason: parsed(r, 2)? }))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Every entity with its aliases (and the reason for each), in id order.
+    pub fn entities(&self) -> Result<Vec<EntityRecord>> {
+        let mut aliases: HashMap<i64, Vec<Alias>> = HashMap::new();
+        for (entity, alias) in self.all("SELECT entity, name, reason FROM aliases ORDER BY entity, name", |r| {
+            Ok((r.get::<_, i64>(0)?, Alias { name: r.get(1)?, reason: r.get(2)? }))
+        })? {
+            aliases.entry(entity).or_default().push(alias);
+        }
+        self.all("SELECT id, name, kind FROM entities ORDER BY id", |r| {
+            let id = r.get(0)?;
+            Ok(EntityRecord { id, name: r.get(1)?, kind: parsed(r, 2)?, aliases: aliases.remove(&id).unwrap_or_default() })
+        })
+    }
+
+    /// Every mention, by document and position.
+    pub fn mentions(&self) -> Result<Vec<MentionRecord>> {
+        self.all("SELECT entity, document, start, end FROM mentions ORDER BY document, start, end, entity", |r| {
+            Ok(MentionRecord { entity: r.get(0)?, document: r.get(1)?, span: span(r, 2)? })
+        })
+    }
+
+    /// Every event with its participants, in id order.
+    pub fn events(&self) -> Result<Vec<EventRecord>> {
+        let mut participants: HashMap<i64, Vec<Participant>> = HashMap::new();
+        for (event, p) in self.all("SELECT event, entity, role FROM participants ORDER BY event, entity, role", |r| {
+            Ok((r.get::<_, i64>(0)?, Participant { entity: r.get(1)?, role: parsed(r, 2)? }))
+        })? {
+            participants.entry(event).or_default().push(p);
+        }
+        self.all(
+            "SELECT id, document, kind, start, end, time_start, time_end, time_precision, place FROM events ORDER BY id",
+            |r| {
+                let id = r.get(0)?;
+                Ok(EventRecord {
+                    id,
+                    document: r.get(1)?,
+                    kind: parsed(r, 2)?,
+                    span: span(r, 3)?,
+                    time: date_range(r, 5)?,
+                    place: r.get(8)?,
+                    participants: participants.remove(&id).unwrap_or_default(),
+                })
+            },
+        )
+    }
+
+    /// Every claim with its `via` chain, in id order.
+    pub fn claims(&self) -> Result<Vec<ClaimRecord>> {
+        let mut via: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (claim, entity) in self.all("SELECT claim, entity FROM claim_via ORDER BY claim, position", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            via.entry(claim).or_default().push(entity);
+        }
+        self.all(
+            "SELECT id, document, kind, polarity, start, end, sentence_start, sentence_end, quote,
+                    claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
+                    date_start, date_end, date_precision, topic, denies
+             FROM claims ORDER BY id",
+            |r| {
+                let id = r.get(0)?;
+                let quantity = match (r.get::<_, Option<f64>>(12)?, parsed_opt(r, 13)?, r.get::<_, Option<f64>>(14)?) {
+                    (Some(value), Some(bound), Some(lo)) => {
+                        Some(Quantity { value, bound, interval: Interval { lo, hi: r.get(15)? } })
+                    }
+                    _ => None,
+                };
+                Ok(ClaimRecord {
+                    id,
+                    document: r.get(1)?,
+                    kind: parsed(r, 2)?,
+                    polarity: parsed(r, 3)?,
+                    span: span(r, 4)?,
+                    sentence: span(r, 6)?,
+                    quote: r.get(8)?,
+                    claimant: r.get(9)?,
+                    outlet: r.get(10)?,
+                    via: via.remove(&id).unwrap_or_default(),
+                    measure: parsed_opt(r, 11)?,
+                    quantity,
+                    subject: r.get(16)?,
+                    subject_entity: r.get(17)?,
+                    event: r.get(18)?,
+                    date: date_range(r, 19)?,
+                    topic: r.get(22)?,
+                    denies: r.get(23)?,
+                })
+            },
+        )
+    }
+
+    /// Every finding, in id order.
+    pub fn findings(&self) -> Result<Vec<FindingRecord>> {
+        self.all("SELECT id, kind, a, b, reason, independent FROM findings ORDER BY id", |r| {
+            Ok(FindingRecord {
+                id: r.get(0)?,
+                kind: parsed(r, 1)?,
+                a: r.get(2)?,
+                b: r.get(3)?,
+                reason: r.get(4)?,
+                independent: r.get(5)?,
+            })
+        })
+    }
+
+    /// Replace all findings with `findings` in one transaction; the `id` of
+    /// each input is ignored. Returns the stored ids, in input order.
+    pub fn replace_findings(&mut self, findings: &[FindingRecord]) -> Result<Vec<i64>> {
+        self.write_findings(findings, true)
+    }
+
+    /// Add `findings` (a finding already stored with the same kind and
+    /// claims is kept as it is); the `id` of each input is ignored. Returns
+    /// the stored ids, in input order.
+    pub fn insert_findings(&mut self, findings: &[FindingRecord]) -> Result<Vec<i64>> {
+        self.write_findings(findings, false)
+    }
+
+    fn write_findings(&mut self, findings: &[FindingRecord], replace: bool) -> Result<Vec<i64>> {
+        let label = self.label.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<Vec<i64>> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            if replace {
+                tx.execute("DELETE FROM findings", [])?;
+            }
+            let mut ids = Vec::with_capacity(findings.len());
+            {
+                let mut insert = tx.prepare(
+                    "INSERT OR IGNORE INTO findings (kind, a, b, reason, independent) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                let mut lookup = tx.prepare("SELECT id FROM findings WHERE kind = ?1 AND a = ?2 AND b = ?3")?;
+                for f in findings {
+                    insert.execute(params![f.kind.as_str(), f.a, f.b, f.reason, f.independent])?;
+                    ids.push(lookup.query_row(params![f.kind.as_str(), f.a, f.b], |r| r.get(0))?);
+                }
+            }
+            tx.commit()?;
+            Ok(ids)
+        };
+        run(&mut self.conn).map_err(|e| crate::error::Error::database(&label, &e))
+    }
+}

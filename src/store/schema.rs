@@ -1,0 +1,156 @@
+//! The database schema and its migrations, versioned with `PRAGMA
+//! user_version`.
+//!
+//! Migration `i` (1-based) brings a database from version `i - 1` to `i`; each
+//! runs in its own transaction together with the version bump, so a database
+//! is always at exactly one known version. A database written by a newer
+//! claimgraph (a higher version than [`MIGRATIONS`] knows) is refused rather
+//! than guessed at.
+
+use rusqlite::Connection;
+
+/// Each entry migrates from version `index` to `index + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: documents with their set-aside ranges; the entity graph; findings.
+    r#"
+    CREATE TABLE documents (
+        id        INTEGER PRIMARY KEY,
+        hash      TEXT NOT NULL UNIQUE,          -- hex SHA-256 of `text`
+        source    TEXT NOT NULL,
+        outlet    TEXT,
+        published TEXT,                          -- YYYY-MM-DD
+        language  TEXT,
+        url       TEXT,
+        title     TEXT,
+        credits   TEXT NOT NULL DEFAULT '[]',    -- JSON list ("Avec AFP")
+        len       INTEGER NOT NULL,
+        text      TEXT NOT NULL                  -- the original, untouched
+    );
+    CREATE TABLE set_aside (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start    INTEGER NOT NULL,
+        end      INTEGER NOT NULL,
+        reason   TEXT NOT NULL,
+        PRIMARY KEY (document, start)
+    ) WITHOUT ROWID;
+    CREATE TABLE entities (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX entities_by_name ON entities(name, kind);
+    CREATE TABLE aliases (
+        entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        name   TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (entity, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE mentions (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        entity   INTEGER NOT NULL REFERENCES entities(id),
+        start    INTEGER NOT NULL,
+        end      INTEGER NOT NULL,
+        PRIMARY KEY (document, start, end, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_by_entity ON mentions(entity);
+    CREATE TABLE events (
+        id             INTEGER PRIMARY KEY,
+        document       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind           TEXT NOT NULL,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        time_start     TEXT,
+        time_end       TEXT,
+        time_precision TEXT,
+        place          INTEGER REFERENCES entities(id)
+    );
+    CREATE INDEX events_by_document ON events(document);
+    CREATE TABLE participants (
+        event  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        entity INTEGER NOT NULL REFERENCES entities(id),
+        role   TEXT NOT NULL,
+        PRIMARY KEY (event, entity, role)
+    ) WITHOUT ROWID;
+    CREATE TABLE claims (
+        id             INTEGER PRIMARY KEY,
+        document       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind           TEXT NOT NULL,
+        polarity       TEXT NOT NULL,
+        start          INTEGER NOT NULL,
+        end            INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        quote          TEXT NOT NULL,
+        claimant       INTEGER REFERENCES entities(id),
+        outlet         INTEGER REFERENCES entities(id),
+        measure        TEXT,
+        value          REAL,
+        bound          TEXT,
+        lo             REAL,
+        hi             REAL,                     -- NULL: unbounded above
+        subject        TEXT,
+        subject_entity INTEGER REFERENCES entities(id),
+        event          INTEGER REFERENCES events(id),
+        date_start     TEXT,
+        date_end       TEXT,
+        date_precision TEXT,
+        topic          TEXT,
+        denies         INTEGER REFERENCES claims(id)
+    );
+    CREATE INDEX claims_by_document ON claims(document);
+    CREATE TABLE claim_via (
+        claim    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        entity   INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (claim, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE findings (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        a           INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        b           INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        reason      TEXT NOT NULL,
+        independent INTEGER,
+        UNIQUE (kind, a, b)
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// What [`migrate`] found wrong.
+#[derive(Debug)]
+pub enum MigrateError {
+    /// The database was written by a newer claimgraph.
+    Newer(i64),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sqlite(e)
+    }
+}
+
+/// Bring the database to [`current_version`].
+pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > current_version() {
+        return Err(MigrateError::Newer(version));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now > i as i64 {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! Writing a batch of prepared documents in one transaction: documents,
+//! set-aside ranges, and the extraction mapped from document-local indices
+//! onto corpus-wide entity, event and claim ids.
+
+use super::{Outcome, PreparedDocument, Store};
+use crate::error::{Error, Result};
+use crate::extract::alias::EntityIndex;
+use crate::extract::{Extraction, LocalEntity};
+use crate::model::{Alias, DateRange, EntityKind, Span};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use std::collections::{HashMap, HashSet};
+
+/// Check that a prepared document is consistent: every span lies on
+/// character boundaries of its text and every local index points inside the
+/// extraction. The store refuses a batch holding an inconsistent document.
+pub fn check(doc: &PreparedDocument) -> std::result::Result<(), String> {
+    let text = &doc.text;
+    let span_ok = |what: &str, s: &Span| {
+        if s.start <= s.end && text.get(s.start..s.end).is_some() {
+            Ok(())
+        } else {
+            Err(format!("{what} span {}..{} does not fit the text ({} bytes)", s.start, s.end, text.len()))
+        }
+    };
+    let x = &doc.extraction;
+    let index = |what: &str, i: usize, len: usize| {
+        if i < len {
+            Ok(())
+        } else {
+            Err(format!("extraction refers to {what} {i} of {len}"))
+        }
+    };
+    for s in &doc.set_aside {
+        span_ok("set-aside", &s.span)?;
+    }
+    for m in &x.mentions {
+        span_ok("mention", &m.span)?;
+        index("entity", m.entity, x.entities.len())?;
+    }
+    for e in &x.events {
+        span_ok("event", &e.span)?;
+        if let Some(p) = e.place {
+            index("entity", p, x.entities.len())?;
+        }
+        for (p, _) in &e.participants {
+            index("entity", *p, x.entities.len())?;
+        }
+    }
+    for c in &x.claims {
+        span_ok("claim", &c.span)?;
+        span_ok("sentence", &c.sentence)?;
+        for e in c.claimant.iter().chain(&c.via).chain(&c.subject_entity) {
+            index("entity", *e, x.entities.len())?;
+        }
+        if let Some(ev) = c.event {
+            index("event", ev, x.events.len())?;
+        }
+        if let Some(d) = c.denies {
+            index("claim", d, x.claims.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// Corpus-wide entities as the batch sees them: the resolver's index, exact
+/// spellings, and the names each entity already has.
+struct Entities {
+    index: EntityIndex,
+    exact: HashMap<(String, EntityKind), i64>,
+    names: HashMap<i64, HashSet<String>>,
+}
+
+impl Entities {
+    fn load(tx: &Transaction<'_>) -> rusqlite::Result<Entities> {
+        let mut entities = Entities { index: EntityIndex::new(), exact: HashMap::new(), names: HashMap::new() };
+        let mut stmt = tx.prepare(
+            "SELECT id, name, kind FROM entities
+             UNION ALL SELECT a.entity, a.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        for row in rows {
+            let (id, name, kind) = row?;
+            let Ok(kind) = kind.parse::<EntityKind>() else { continue };
+            entities.remember(id, &name, kind);
+        }
+        Ok(entities)
+    }
+
+    fn remember(&mut self, id: i64, name: &str, kind: EntityKind) {
+        self.index.add(id, name, kind);
+        self.exact.entry((name.to_string(), kind)).or_insert(id);
+        self.names.entry(id).or_default().insert(name.to_string());
+    }
+
+    /// The corpus-wide id of `name` of `kind` with its local `aliases`,
+    /// creating the entity or recording new aliases as needed.
+    fn resolve(&mut self, tx: &Transaction<'_>, name: &str, kind: EntityKind, aliases: &[Alias]) -> rusqlite::Result<i64> {
+        let found = match self.exact.get(&(name.to_string(), kind)) {
+            Some(&id) => Some((id, "same spelling".to_string())),
+            None => self.index.resolve(name, kind).filter(|(id, _)| self.names.contains_key(id)),
+        };
+        let id = match found {
+            Some((id, reason)) => {
+                self.alias(tx, id, name, kind, &reason)?;
+                id
+            }
+            None => {
+                tx.execute("INSERT INTO entities (name, kind) VALUES (?1, ?2)", params![name, kind.as_str()])?;
+                let id = tx.last_insert_rowid();
+                self.remember(id, name, kind);
+                id
+            }
+        };
+        for alias in aliases {
+            self.alias(tx, id, &alias.name, kind, &alias.reason)?;
+        }
+        Ok(id)
+    }
+
+    fn alias(&mut self, tx: &Transaction<'_>, id: i64, name: &str, kind: EntityKind, reason: &str) -> rusqlite::Result<()> {
+        if self.names.get(&id).is_some_and(|n| n.contains(name)) {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO aliases (entity, name, reason) VALUES (?1, ?2, ?3)",
+            params![id, name, reason],
+        )?;
+        self.remember(id, name, kind);
+        Ok(())
+    }
+}
+
+fn date_columns(d: &Option<DateRange>) -> (Option<String>, Option<String>, Option<&'static str>) {
+    match d {
+        Some(d) => (Some(d.start.to_string()), Some(d.end.to_string()), Some(d.precision.as_str())),
+        None => (None, None, None),
+    }
+}
+
+impl Store {
+    /// Store a batch of documents in one transaction; documents already
+    /// stored (same text) are skipped. On any error nothing of the batch is
+    /// kept.
+    pub fn ingest(&mut self, docs: &[PreparedDocument]) -> Result<Vec<Outcome>> {
+        for doc in docs {
+            check(doc).map_err(|message| Error::Input { location: doc.source.clone(), message })?;
+        }
+        let label = self.label.clone();
+        let db = |e: rusqlite::Error| Error::database(&label, &e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db)?;
+        let mut entities = Entities::load(&tx).map_err(db)?;
+        let mut outcomes = Vec::with_capacity(docs.len());
+        for doc in docs {
+            outcomes.push(insert_document(&tx, &mut entities, doc).map_err(db)?);
+        }
+        tx.commit().map_err(db)?;
+        Ok(outcomes)
+    }
+}
+
+fn insert_document(tx: &Transaction<'_>, entities: &mut Entities, doc: &PreparedDocument) -> rusqlite::Result<Outcome> {
+    let existing: Option<i64> = tx
+        .query_row("SELECT id FROM documents WHERE hash = ?1", [&doc.hash], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Outcome::Duplicate(id));
+    }
+    let m = &doc.meta;
+    let credits = serde_json::to_string(&doc.credits).unwrap_or_else(|_| "[]".to_string());
+    tx.execute(
+        "INSERT INTO documents (hash, source, outlet, published, language, url, title, credits, len, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            doc.hash,
+            doc.source,
+            m.outlet,
+            m.published.map(|d| d.to_string()),
+            m.language,
+            m.url,
+            m.title,
+            credits,
+            doc.text.len() as i64,
+            doc.text
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)")?;
+    for s in &doc.set_aside {
+        stmt.execute(params![id, s.span.start as i64, s.span.end as i64, s.reason.as_str()])?;
+    }
+    let outlet = match &m.outlet {
+        Some(name) => Some(entities.resolve(tx, name, EntityKind::Outlet, &[])?),
+        None => None,
+    };
+    insert_extraction(tx, entities, id, outlet, &doc.text, &doc.extraction)?;
+    Ok(Outcome::Added(id))
+}
+
+fn insert_extraction(
+    tx: &Transaction<'_>,
+    entities: &mut Entities,
+    document: i64,
+    outlet: Option<i64>,
+    text: &str,
+    x: &Extraction,
+) -> rusqlite::Result<()> {
+    let entity_ids: Vec<i64> = x
+        .entities
+        .iter()
+        .map(|LocalEntity { name, kind, aliases }| entities.resolve(tx, name, *kind, aliases))
+        .collect::<rusqlite::Result<_>>()?;
+    // `check` has verified every index, so `get` only guards against misuse.
+    let entity = |i: usize| entity_ids.get(i).copied();
+
+    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO mentions (document, entity, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    for mention in &x.mentions {
+        stmt.execute(params![document, entity(mention.entity), mention.span.start as i64, mention.span.end as i64])?;
+    }
+
+    let mut event_ids = Vec::with_capacity(x.events.len());
+    for event in &x.events {
+        let (ts, te, tp) = date_columns(&event.time);
+        tx.execute(
+            "INSERT INTO events (document, kind, start, end, time_start, time_end, time_precision, place)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                document,
+                event.kind.as_str(),
+                event.span.start as i64,
+                event.span.end as i64,
+                ts,
+                te,
+                tp,
+                event.place.and_then(entity)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        event_ids.push(id);
+        let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)")?;
+        for (p, role) in &event.participants {
+            stmt.execute(params![id, entity(*p), role.as_str()])?;
+        }
+    }
+
+    let mut claim_ids = Vec::with_capacity(x.claims.len());
+    for claim in &x.claims {
+        let (ds, de, dp) = date_columns(&claim.date);
+        let q = claim.quantity;
+        let quote = claim.span.slice(text).unwrap_or_default();
+        let claimant = claim.claimant.and_then(entity).or(outlet);
+        tx.execute(
+            "INSERT INTO claims (document, kind, polarity, start, end, sentence_start, sentence_end, quote,
+                claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
+                date_start, date_end, date_precision, topic)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+            params![
+                document,
+                claim.kind.as_str(),
+                claim.polarity.as_str(),
+                claim.span.start as i64,
+                claim.span.end as i64,
+                claim.sentence.start as i64,
+                claim.sentence.end as i64,
+                quote,
+                claimant,
+                outlet,
+                claim.measure.map(|m| m.as_str()),
+                q.map(|q| q.value),
+                q.map(|q| q.bound.as_str()),
+                q.map(|q| q.interval.lo),
+                q.and_then(|q| q.interval.hi),
+                claim.subject,
+                claim.subject_entity.and_then(entity),
+                claim.event.and_then(|e| event_ids.get(e).copied()),
+                ds,
+                de,
+                dp,
+                claim.topic,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        claim_ids.push(id);
+        let mut stmt = tx.prepare_cached("INSERT INTO claim_via (claim, position, entity) VALUES (?1, ?2, ?3)")?;
+        for (pos, via) in claim.via.iter().enumerate() {
+            stmt.execute(params![id, pos as i64, entity(*via)])?;
+        }
+    }
+    for (claim, id) in x.claims.iter().zip(&claim_ids) {
+        if let Some(denied) = claim.denies.and_then(|d| claim_ids.get(d)) {
+            tx.execute("UPDATE claims SET denies = ?1 WHERE id = ?2", params![denied, id])?;
+        }
+    }
+    Ok(())
+}
