@@ -245,6 +245,7 @@ impl Coref {
 
     /// Why events `a` and `b` may be one event, or `None`.
     fn evidence(&self, a: i64, b: i64, describe: &dyn Fn(i64) -> String) -> Option<String> {
+        let (a, b) = (a.min(b), a.max(b));
         let (x, y) = (self.members.get(&a)?, self.members.get(&b)?);
         if x.kind != y.kind {
             return None;

@@ -148,6 +148,11 @@ fn subject(c: &ClaimRecord, ledger: &Ledger) -> Option<String> {
         })
 }
 
+/// " (2023-09-21)": when the claim speaks, if known.
+fn on(c: &ClaimRecord, ledger: &Ledger) -> String {
+    super::compare::when(c, ledger).map_or_else(String::new, |d| format!(" ({d})"))
+}
+
 fn joined(parts: Vec<Option<String>>) -> String {
     parts.into_iter().flatten().collect::<Vec<_>>().join(" — ")
 }
@@ -233,9 +238,11 @@ pub fn update(earlier: &ClaimRecord, later: &ClaimRecord, ledger: &Ledger) -> St
         subject(earlier, ledger),
         event(earlier, ledger),
         Some(format!(
-            "later, higher figure from {} after {}",
+            "later, higher figure from {}{} after {}{}",
             source(later, ledger),
-            source(earlier, ledger)
+            on(later, ledger),
+            source(earlier, ledger),
+            on(earlier, ledger)
         )),
     ])
 }
