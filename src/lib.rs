@@ -10,12 +10,15 @@
 //! extraction) → [`store`] (SQLite, the source of truth) → graph and analysis →
 //! query language → front ends ([`cli`]).
 
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod store;
+pub mod synth;
 
 pub use error::{Error, Result};

@@ -1,0 +1,380 @@
+//! Event coreference: which document-level events are one real-world event.
+//!
+//! A wrong merge manufactures false contradictions, so merges are
+//! conservative and each one is explained. Two events are merged only when
+//!
+//! - they have the same kind, and
+//! - there is positive evidence: the same document; or the same place (entity
+//!   ids are already alias-resolved); or, when a place is missing on one side,
+//!   a shared participant *and* explicitly stated dates on both sides, and
+//! - the clusters they belong to stay consistent: no two different places,
+//!   and the dates of all members still have a day in common. An event's dates
+//!   are its resolved time, else the week before its article's publication.
+//!
+//! Keeping the *intersection* of the members' dates stops chains: a strike at
+//! a place on the 3rd, another there on the 4th and a third on the 5th stay
+//! three events.
+//!
+//! Candidates come from blocks keyed by kind, place or participant and week,
+//! so the cost of adding one event follows the events of that week at that
+//! place, not the corpus.
+
+use crate::model::{EventKind, EventRecord};
+use chrono::{Days, NaiveDate};
+use std::collections::{BTreeSet, HashMap};
+
+/// How many days before its publication an event with no date may lie.
+pub const UNDATED_WINDOW_DAYS: u64 = 7;
+/// Events whose dates span more weeks than this only merge inside their
+/// document (a year-long "war" is too vague to pair on dates).
+const MAX_WEEKS: i64 = 60;
+
+/// One merge of two events, with its reason in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Merge {
+    pub a: i64,
+    pub b: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+struct Member {
+    document: i64,
+    kind: EventKind,
+    place: Option<i64>,
+    participants: Vec<i64>,
+    window: Option<(NaiveDate, NaiveDate)>,
+    explicit: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Cluster {
+    place: Option<i64>,
+    window: Option<(NaiveDate, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Atom {
+    Document(i64),
+    Place(i64),
+    /// A participant of an event that has a place: looked up only by events
+    /// without a place.
+    PlacedParticipant(i64),
+    UnplacedParticipant(i64),
+}
+
+/// Clusters of events, grown one event at a time.
+#[derive(Debug, Default)]
+pub struct Coref {
+    members: HashMap<i64, Member>,
+    parent: HashMap<i64, i64>,
+    clusters: HashMap<i64, Cluster>,
+    blocks: HashMap<(EventKind, Atom, i64), Vec<i64>>,
+    merges: Vec<Merge>,
+}
+
+fn week(d: NaiveDate) -> i64 {
+    d.num_days_from_ce().div_euclid(7) as i64
+}
+
+use chrono::Datelike;
+
+fn intersect(
+    a: Option<(NaiveDate, NaiveDate)>,
+    b: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Option<(NaiveDate, NaiveDate)>, ()> {
+    match (a, b) {
+        (Some((s1, e1)), Some((s2, e2))) => {
+            let (s, e) = (s1.max(s2), e1.min(e2));
+            if s <= e {
+                Ok(Some((s, e)))
+            } else {
+                Err(())
+            }
+        }
+        (x, None) | (None, x) => Ok(x),
+    }
+}
+
+impl Coref {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The cluster id of an event: the smallest event id of its cluster.
+    pub fn cluster_of(&self, event: i64) -> Option<i64> {
+        let mut root = event;
+        loop {
+            let parent = *self.parent.get(&root)?;
+            if parent == root {
+                return Some(root);
+            }
+            root = parent;
+        }
+    }
+
+    /// Every merge made so far, in order.
+    pub fn merges(&self) -> &[Merge] {
+        &self.merges
+    }
+
+    /// Event ids known, in no particular order.
+    pub fn events(&self) -> impl Iterator<Item = i64> + '_ {
+        self.members.keys().copied()
+    }
+
+    /// Add one event (its article's publication date given) and merge it with
+    /// the clusters it corefers with. Returns the cluster ids that ceased to
+    /// exist, each with the id that replaced it.
+    pub fn add(
+        &mut self,
+        e: &EventRecord,
+        published: Option<NaiveDate>,
+        describe: &dyn Fn(i64) -> String,
+    ) -> Vec<(i64, i64)> {
+        if self.members.contains_key(&e.id) {
+            return Vec::new();
+        }
+        let window = e
+            .time
+            .map(|t| (t.start.min(t.end), t.end.max(t.start)))
+            .or_else(|| {
+                published.map(|p| {
+                    (
+                        p.checked_sub_days(Days::new(UNDATED_WINDOW_DAYS))
+                            .unwrap_or(p),
+                        p,
+                    )
+                })
+            });
+        let mut participants: Vec<i64> = e.participants.iter().map(|p| p.entity).collect();
+        participants.sort_unstable();
+        participants.dedup();
+        let member = Member {
+            document: e.document,
+            kind: e.kind,
+            place: e.place,
+            participants,
+            window,
+            explicit: e.time.is_some(),
+        };
+        let weeks: Vec<i64> = match window {
+            Some((s, t)) if week(t) - week(s) <= MAX_WEEKS => (week(s)..=week(t)).collect(),
+            _ => Vec::new(),
+        };
+        let mut lookup = vec![(Atom::Document(e.document), 0)];
+        let mut insert = lookup.clone();
+        for &w in &weeks {
+            match member.place {
+                Some(p) => {
+                    lookup.push((Atom::Place(p), w));
+                    insert.push((Atom::Place(p), w));
+                    for &x in &member.participants {
+                        lookup.push((Atom::UnplacedParticipant(x), w));
+                        insert.push((Atom::PlacedParticipant(x), w));
+                    }
+                }
+                None => {
+                    for &x in &member.participants {
+                        lookup.push((Atom::UnplacedParticipant(x), w));
+                        lookup.push((Atom::PlacedParticipant(x), w));
+                        insert.push((Atom::UnplacedParticipant(x), w));
+                    }
+                }
+            }
+        }
+        let mut candidates = BTreeSet::new();
+        for (atom, w) in &lookup {
+            if let Some(list) = self.blocks.get(&(member.kind, *atom, *w)) {
+                candidates.extend(list.iter().copied());
+            }
+        }
+        for (atom, w) in insert {
+            self.blocks
+                .entry((member.kind, atom, w))
+                .or_default()
+                .push(e.id);
+        }
+        self.parent.insert(e.id, e.id);
+        self.clusters.insert(
+            e.id,
+            Cluster {
+                place: member.place,
+                window: member.window,
+            },
+        );
+        self.members.insert(e.id, member);
+
+        let mut replaced = Vec::new();
+        for other in candidates {
+            let Some(evidence) = self.evidence(e.id, other, describe) else {
+                continue;
+            };
+            let (Some(ra), Some(rb)) = (self.cluster_of(e.id), self.cluster_of(other)) else {
+                continue;
+            };
+            if ra == rb {
+                continue;
+            }
+            let (Some(ca), Some(cb)) = (self.clusters.get(&ra), self.clusters.get(&rb)) else {
+                continue;
+            };
+            if matches!((ca.place, cb.place), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            let Ok(window) = intersect(ca.window, cb.window) else {
+                continue;
+            };
+            let merged = Cluster {
+                place: ca.place.or(cb.place),
+                window,
+            };
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            self.parent.insert(gone, keep);
+            self.clusters.remove(&gone);
+            self.clusters.insert(keep, merged);
+            self.merges.push(Merge {
+                a: other.min(e.id),
+                b: other.max(e.id),
+                reason: evidence,
+            });
+            replaced.push((gone, keep));
+        }
+        replaced
+    }
+
+    /// Why events `a` and `b` may be one event, or `None`.
+    fn evidence(&self, a: i64, b: i64, describe: &dyn Fn(i64) -> String) -> Option<String> {
+        let (a, b) = (a.min(b), a.max(b));
+        let (x, y) = (self.members.get(&a)?, self.members.get(&b)?);
+        if x.kind != y.kind {
+            return None;
+        }
+        let kind = x.kind.as_str();
+        let overlap = intersect(x.window, y.window).ok().flatten();
+        let days = |w: Option<(NaiveDate, NaiveDate)>| match w {
+            Some((s, e)) if s == e => format!("{s}"),
+            Some((s, e)) => format!("{s}..{e}"),
+            None => "undated".to_string(),
+        };
+        if x.document == y.document {
+            return Some(format!(
+                "events #{a} and #{b}: both {kind}, named in the same article"
+            ));
+        }
+        let overlap = overlap?;
+        let when = if x.explicit && y.explicit {
+            format!("dates {} and {} overlap", days(x.window), days(y.window))
+        } else {
+            format!(
+                "dates compatible ({}, from publication dates where unstated)",
+                days(Some(overlap))
+            )
+        };
+        if let (Some(p), Some(q)) = (x.place, y.place) {
+            return (p == q).then(|| {
+                format!(
+                    "events #{a} and #{b}: both {kind}, same place {}, {when}",
+                    describe(p)
+                )
+            });
+        }
+        if !(x.explicit && y.explicit) {
+            return None;
+        }
+        let shared = x.participants.iter().find(|p| y.participants.contains(p))?;
+        Some(format!(
+            "events #{a} and #{b}: both {kind}, shared participant {}, place stated on one side only, {when}",
+            describe(*shared)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateRange, Participant, Precision, Role, Span};
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 3, day).unwrap_or_default()
+    }
+
+    fn ev(id: i64, doc: i64, place: Option<i64>, days: Option<(u32, u32)>) -> EventRecord {
+        EventRecord {
+            id,
+            document: doc,
+            kind: EventKind::Strike,
+            span: Span::new(0, 0),
+            time: days.map(|(s, e)| DateRange {
+                start: d(s),
+                end: d(e),
+                precision: Precision::Day,
+            }),
+            place,
+            participants: vec![Participant {
+                entity: 900,
+                role: Role::Agent,
+            }],
+        }
+    }
+
+    fn name(id: i64) -> String {
+        format!("E{id}")
+    }
+
+    #[test]
+    fn same_place_overlapping_dates_merge_with_reason() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((24, 25))), Some(d(26)), &name);
+        let replaced = c.add(&ev(2, 2, Some(5), Some((25, 25))), Some(d(26)), &name);
+        assert_eq!(replaced, vec![(2, 1)]);
+        assert_eq!(c.cluster_of(2), Some(1));
+        assert!(
+            c.merges()[0].reason.contains("same place E5"),
+            "{:?}",
+            c.merges()
+        );
+    }
+
+    #[test]
+    fn different_days_or_places_stay_apart() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((3, 3))), Some(d(6)), &name);
+        c.add(&ev(2, 2, Some(5), Some((4, 4))), Some(d(6)), &name);
+        c.add(&ev(3, 3, Some(6), Some((3, 3))), Some(d(6)), &name);
+        assert_eq!(c.cluster_of(2), Some(2));
+        assert_eq!(c.cluster_of(3), Some(3));
+    }
+
+    #[test]
+    fn cluster_dates_stop_chains() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((3, 3))), Some(d(6)), &name);
+        c.add(&ev(2, 2, Some(5), Some((5, 5))), Some(d(6)), &name);
+        // Undated, published on the 6th: fits either, joins the first only.
+        c.add(&ev(3, 3, Some(5), None), Some(d(6)), &name);
+        assert_eq!(c.cluster_of(3), Some(1));
+        assert_eq!(c.cluster_of(2), Some(2));
+    }
+
+    #[test]
+    fn missing_place_needs_participant_and_explicit_dates() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((24, 25))), Some(d(26)), &name);
+        c.add(&ev(2, 2, None, None), Some(d(26)), &name);
+        assert_eq!(c.cluster_of(2), Some(2));
+        c.add(&ev(3, 3, None, Some((25, 25))), Some(d(26)), &name);
+        assert_eq!(c.cluster_of(3), Some(1));
+        assert!(c.merges()[0].reason.contains("shared participant E900"));
+    }
+
+    #[test]
+    fn different_kinds_never_merge() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((24, 25))), Some(d(26)), &name);
+        let mut other = ev(2, 1, Some(5), Some((24, 25)));
+        other.kind = EventKind::Shelling;
+        c.add(&other, Some(d(26)), &name);
+        assert_eq!(c.cluster_of(2), Some(2));
+    }
+}

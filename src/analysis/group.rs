@@ -1,0 +1,161 @@
+//! Comparison groups: the claims that speak about one event, one measure and
+//! one kind of subject, and the findings inside one group.
+//!
+//! Claims are only ever compared inside their group, so the cost of a
+//! comparison follows the size of the groups a new article touches, never the
+//! size of the corpus.
+
+use super::compare::{self, origin, Relation};
+use super::ledger::Ledger;
+use super::reason;
+use super::words::subject_class;
+use crate::model::{ClaimRecord, FindingKind, FindingRecord, Measure, Polarity};
+use std::collections::HashSet;
+
+/// Where a group's claims are placed: a cluster of coreferent events, or —
+/// for claims tied to no known event — the one article they come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Cluster(i64),
+    Document(i64),
+}
+
+/// Event cluster × measure × subject class (and subject entity).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    pub scope: Scope,
+    pub measure: Option<Measure>,
+    pub subject: String,
+}
+
+impl GroupKey {
+    /// The group of `claim` once its scope is known. Assertions and denials
+    /// without a figure share one group per scope.
+    pub fn of(claim: &ClaimRecord, scope: Scope) -> Self {
+        if claim.quantity.is_none() {
+            return GroupKey {
+                scope,
+                measure: None,
+                subject: String::new(),
+            };
+        }
+        let class = claim
+            .subject
+            .as_deref()
+            .map(subject_class)
+            .unwrap_or_default();
+        let entity = claim
+            .subject_entity
+            .map_or_else(String::new, |e| e.to_string());
+        GroupKey {
+            scope,
+            measure: Some(claim.measure.unwrap_or(Measure::Other)),
+            subject: format!("{class}|{entity}"),
+        }
+    }
+}
+
+/// All findings among the claims of one group, sorted.
+pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
+    let mut out = Vec::new();
+    let numeric: Vec<&ClaimRecord> = members
+        .iter()
+        .copied()
+        .filter(|c| c.quantity.is_some())
+        .collect();
+    let mut updates: Vec<(usize, usize)> = Vec::new();
+    for i in 0..numeric.len() {
+        for j in i + 1..numeric.len() {
+            let (a, b) = (numeric[i], numeric[j]);
+            match compare::compare_numbers(a, b, ledger) {
+                Relation::Nothing => {}
+                Relation::Contradiction => {
+                    let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
+                    out.push(record(
+                        FindingKind::Contradiction,
+                        a,
+                        b,
+                        reason::contradiction(a, b, ledger),
+                        None,
+                    ));
+                }
+                Relation::Agreement { independent } => {
+                    let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
+                    out.push(record(
+                        FindingKind::Agreement,
+                        a,
+                        b,
+                        reason::agreement(a, b, independent, ledger),
+                        Some(independent),
+                    ));
+                }
+                Relation::Updates => updates.push((i, j)),
+                Relation::UpdatedBy => updates.push((j, i)),
+            }
+        }
+    }
+    // Keep only direct updates: 49 → 105 → 135 links 49 → 105 and 105 → 135,
+    // not 49 → 135.
+    let edges: HashSet<(usize, usize)> = updates.iter().copied().collect();
+    for &(e, l) in &updates {
+        let skips = (0..numeric.len()).any(|m| edges.contains(&(e, m)) && edges.contains(&(m, l)));
+        if !skips {
+            let (a, b) = (numeric[e], numeric[l]);
+            out.push(record(
+                FindingKind::Update,
+                a,
+                b,
+                reason::update(a, b, ledger),
+                None,
+            ));
+        }
+    }
+
+    let assertions: Vec<&ClaimRecord> = members
+        .iter()
+        .copied()
+        .filter(|c| c.quantity.is_none() && c.polarity == Polarity::Affirm)
+        .collect();
+    for d in members
+        .iter()
+        .copied()
+        .filter(|c| c.quantity.is_none() && c.polarity == Polarity::Deny)
+    {
+        let local: Vec<&ClaimRecord> = assertions
+            .iter()
+            .copied()
+            .filter(|a| a.document == d.document && origin(a) != origin(d))
+            .collect();
+        let bare_target = (local.len() == 1).then(|| local[0].id);
+        for a in &assertions {
+            if compare::denies(a, d, bare_target == Some(a.id)) {
+                out.push(record(
+                    FindingKind::Contradiction,
+                    a,
+                    d,
+                    reason::polarity(a, d, ledger),
+                    None,
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.kind, f.a, f.b));
+    out
+}
+
+fn record(
+    kind: FindingKind,
+    a: &ClaimRecord,
+    b: &ClaimRecord,
+    reason: String,
+    independent: Option<bool>,
+) -> FindingRecord {
+    FindingRecord {
+        id: 0,
+        kind,
+        a: a.id,
+        b: b.id,
+        reason,
+        independent,
+    }
+}

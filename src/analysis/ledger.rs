@@ -1,0 +1,51 @@
+//! What the analysis remembers of documents, entities and events besides the
+//! claims themselves: publication dates for "later", entity kinds for
+//! "comparable claimant", names and event records for the reasons.
+
+use super::compare::Sources;
+use crate::model::{DocumentRecord, EntityKind, EntityRecord, EventRecord};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Documents, entities and events known to the analysis, by store id.
+#[derive(Debug, Default)]
+pub struct Ledger {
+    published: HashMap<i64, Option<NaiveDate>>,
+    entities: HashMap<i64, (String, EntityKind)>,
+    events: HashMap<i64, EventRecord>,
+}
+
+impl Ledger {
+    pub fn add_documents(&mut self, docs: &[DocumentRecord]) {
+        for d in docs {
+            self.published.insert(d.id, d.meta.published);
+        }
+    }
+
+    pub fn add_entities(&mut self, entities: &[EntityRecord]) {
+        for e in entities {
+            self.entities.insert(e.id, (e.name.clone(), e.kind));
+        }
+    }
+
+    pub fn add_event(&mut self, event: &EventRecord) {
+        self.events.insert(event.id, event.clone());
+    }
+
+    pub fn name(&self, entity: i64) -> Option<&str> {
+        self.entities.get(&entity).map(|(n, _)| n.as_str())
+    }
+
+    pub fn event(&self, id: i64) -> Option<&EventRecord> {
+        self.events.get(&id)
+    }
+}
+
+impl Sources for Ledger {
+    fn published(&self, document: i64) -> Option<NaiveDate> {
+        self.published.get(&document).copied().flatten()
+    }
+    fn kind(&self, entity: i64) -> Option<EntityKind> {
+        self.entities.get(&entity).map(|(_, k)| *k)
+    }
+}

@@ -1,0 +1,129 @@
+//! Word-level keys used to decide which claims speak about the same thing:
+//! folded names (for alias lookup), the class of a counted subject ("soldats",
+//! "militaires" and "forces" all count armed personnel) and the key words of
+//! an accusation or a denial.
+//!
+//! These are deliberately small, general French rules: nothing here knows any
+//! article, place or person.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, accents and apostrophe variants removed, runs of white space
+/// collapsed: "Haut-Karabagh" and "haut-karabagh", "l’Arménie" and
+/// "l'armenie" fold alike.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '’' | '‘' | '`' | 'ʼ' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+const STOP: &[&str] = &[
+    "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "a", "au", "aux",
+    "que", "qui", "pas", "ne", "n", "ces", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
+    "avoir", "etre", "ete", "sont", "est", "par", "pour", "sur", "dans", "avec", "tous", "toutes",
+    "tout", "total", "autres", "autre", "plus", "moins", "pres", "environ", "presque", "se", "s",
+    "y", "il", "ils", "elle", "elles", "on", "ont", "avait", "avaient", "the", "of",
+];
+
+/// The content words of `text`, folded, singular ("bombardements" →
+/// "bombardement"), without French function words.
+pub fn content_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(singular)
+        .collect()
+}
+
+fn singular(word: &str) -> String {
+    let w = word.strip_suffix('s').or_else(|| word.strip_suffix('x'));
+    match w {
+        Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
+        _ => word.to_string(),
+    }
+}
+
+/// The class of people or things a figure counts, from the head word of the
+/// subject. Words that name the same class of victims map to one class so
+/// that "soldats du Karabakh" and "militaires du Karabakh" are compared.
+pub fn subject_class(subject: &str) -> String {
+    let Some(head) = content_words(subject).into_iter().next() else {
+        return String::new();
+    };
+    let class = match head.as_str() {
+        "soldat" | "militaire" | "combattant" | "troupe" | "force" | "formation" | "homme"
+        | "conscrit" | "militant" | "unite" | "position" | "garde" => "armed",
+        "civil" | "civile" | "habitant" | "population" | "resident" | "enfant" | "femme" => {
+            "civilian"
+        }
+        "policier" | "agent" | "gendarme" => "police",
+        "personne" | "victime" | "mort" | "gen" | "individu" => "people",
+        other => other,
+    };
+    class.to_string()
+}
+
+/// Whether two topics share a key word: equal after folding and singular,
+/// or sharing a prefix of six letters ("bombardement" and "bombardes" do not;
+/// "bombardement" and "bombardements" do).
+pub fn topics_overlap(a: &str, b: &str) -> bool {
+    let wa = content_words(a);
+    let wb = content_words(b);
+    wa.iter().any(|x| {
+        wb.iter().any(|y| {
+            x == y || (common_prefix(x, y) >= 6 && x.chars().count() >= 6 && y.chars().count() >= 6)
+        })
+    })
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_apostrophes_and_spaces() {
+        assert_eq!(fold("  L’Arménie   du  Nord "), "l'armenie du nord");
+        assert_eq!(fold("Haut-Karabagh"), "haut-karabagh");
+    }
+
+    #[test]
+    fn subject_classes_group_synonyms() {
+        assert_eq!(subject_class("soldats du Haut-Karabakh"), "armed");
+        assert_eq!(subject_class("formations armées"), "armed");
+        assert_eq!(subject_class("civils"), "civilian");
+        assert_eq!(subject_class("personnes au total"), "people");
+        assert_eq!(subject_class("chars"), "char");
+        assert_eq!(subject_class(""), "");
+    }
+
+    #[test]
+    fn topics_match_on_shared_key_words_only() {
+        assert!(topics_overlap("bombardements répétés", "bombardements"));
+        assert!(topics_overlap("tirs d'armes légères", "tir"));
+        assert!(!topics_overlap("bombardements", "personnel militaire"));
+        assert!(!topics_overlap("", "bombardements"));
+    }
+}
