@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod model;
+pub mod query;
 pub mod store;
 
 pub use error::{Error, Result};
