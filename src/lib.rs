@@ -18,6 +18,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod model;
+pub mod query;
 pub mod store;
 pub mod synth;
 
