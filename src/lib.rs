@@ -13,12 +13,16 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod engine;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod query;
+pub mod render;
+pub mod session;
 pub mod store;
 pub mod synth;
 

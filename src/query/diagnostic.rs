@@ -30,6 +30,8 @@ pub enum Code {
     BadValue,
     /// A clause this statement does not take (`stats limit 3`).
     BadClause,
+    /// A name or id the graph does not hold (found at evaluation).
+    UnknownName,
 }
 
 impl Code {
@@ -43,6 +45,7 @@ impl Code {
             Code::UnknownField => "unknown-field",
             Code::BadValue => "bad-value",
             Code::BadClause => "bad-clause",
+            Code::UnknownName => "unknown-name",
         }
     }
 }

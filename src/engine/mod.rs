@@ -1,0 +1,425 @@
+//! Evaluation: running a planned query over the claim graph.
+//!
+//! A [`Workspace`] is the graph loaded from a store, plus the store itself
+//! for what the graph does not hold (document texts, to quote whole
+//! sentences). [`Workspace::evaluate`] walks a [`Plan`]'s operations in
+//! order and produces an [`Answer`]: tables of cells that the renderers print
+//! as a table, JSON or CSV, and the nodes an `export` writes.
+
+mod answer;
+mod rows;
+mod sources;
+
+pub use answer::{figure, shorten, Answer, Cell, Table};
+pub use rows::{EventPair, Row, Value};
+
+use crate::analysis::words::fold;
+use crate::graph::{ClaimGraph, Node as GraphNode};
+use crate::model::{
+    ClaimRecord, DocumentRecord, EntityRecord, EventRecord, FindingRecord, MentionRecord,
+};
+use crate::query::ast::{Node, NodeKind, SrcSpan};
+use crate::query::diagnostic::{Code, Diagnostic};
+use crate::query::plan::{Check, Filter, Op, Plan};
+use crate::store::Store;
+use chrono::NaiveDate;
+use petgraph::graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap};
+
+/// The claim graph of one store, ready to answer queries.
+pub struct Workspace {
+    store: Store,
+    pub graph: ClaimGraph,
+    findings: Vec<FindingRecord>,
+    mention_counts: HashMap<i64, usize>,
+    /// Every spelling of every entity, for "did you mean" suggestions.
+    spellings: Vec<String>,
+}
+
+impl Workspace {
+    /// Load every record of `store` into a claim graph.
+    pub fn load(store: Store) -> crate::Result<Workspace> {
+        let documents = store.documents()?;
+        let entities = store.entities()?;
+        let mentions: Vec<MentionRecord> = store.mentions()?;
+        let events = store.events()?;
+        let claims = store.claims()?;
+        let findings = store.findings()?;
+        let graph = ClaimGraph::build(
+            &documents, &entities, &mentions, &events, &claims, &findings,
+        );
+        let mut mention_counts = HashMap::new();
+        for m in &mentions {
+            *mention_counts.entry(m.entity).or_insert(0) += 1;
+        }
+        let mut spellings: Vec<String> = entities
+            .iter()
+            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().map(|a| a.name.clone())))
+            .collect();
+        spellings.sort();
+        spellings.dedup();
+        Ok(Workspace {
+            store,
+            graph,
+            findings,
+            mention_counts,
+            spellings,
+        })
+    }
+
+    /// The store behind this workspace.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Every spelling of every entity (for completion and suggestions).
+    pub fn spellings(&self) -> &[String] {
+        &self.spellings
+    }
+
+    /// Run a plan. Export operations are not performed here: the answer
+    /// carries the nodes, and the caller writes the file.
+    pub fn evaluate(&self, plan: &Plan) -> Result<Answer, Diagnostic> {
+        // `compare` rows are built before the walk so that rows can borrow them.
+        let pairs = match plan.ops.first() {
+            Some(Op::Compare { left, right }) => sources::compare(self, left, right)?,
+            _ => Vec::new(),
+        };
+        let mut rows: Vec<Row> = Vec::new();
+        let mut answer: Option<Answer> = None;
+        for op in &plan.ops {
+            match op {
+                Op::ScanFindings(kind) => {
+                    rows = self
+                        .findings
+                        .iter()
+                        .filter(|f| kind.is_none_or(|k| f.kind == k))
+                        .map(Row::Finding)
+                        .collect();
+                }
+                Op::ScanClaims => rows = self.records(|n| match n {
+                    GraphNode::Claim(c) => Some(Row::Claim(c)),
+                    _ => None,
+                }),
+                Op::ScanEntities => rows = self.records(|n| match n {
+                    GraphNode::Entity(e) => Some(Row::Entity(e)),
+                    _ => None,
+                }),
+                Op::ScanEvents => rows = self.records(|n| match n {
+                    GraphNode::Event(e) => Some(Row::Event(e)),
+                    _ => None,
+                }),
+                Op::ScanDocuments => rows = self.records(|n| match n {
+                    GraphNode::Document(d) => Some(Row::Document(d)),
+                    _ => None,
+                }),
+                Op::Entity(node) => answer = Some(sources::entity_detail(self, node)?),
+                Op::Provenance(node) => answer = Some(sources::provenance(self, node)?),
+                Op::Compare { .. } => rows = pairs.iter().map(Row::EventPair).collect(),
+                Op::Traverse { from, depth } => {
+                    let start = self.node_index(from)?;
+                    let depth = usize::try_from(*depth).unwrap_or(usize::MAX);
+                    rows = self
+                        .graph
+                        .neighbours(start, depth)
+                        .into_iter()
+                        .map(|(index, depth)| Row::Node { index, depth })
+                        .collect();
+                }
+                Op::ShortestPath { from, to } => {
+                    answer = Some(sources::path(self, from, to)?)
+                }
+                Op::Stats => answer = Some(sources::stats(self)),
+                Op::Filter(filter) => {
+                    let resolved = self.resolve_filter(filter)?;
+                    rows.retain(|r| self.passes(r, filter, &resolved));
+                }
+                Op::Order(keys) => rows.sort_by(|a, b| {
+                    keys.iter()
+                        .map(|k| {
+                            let o = a.value(k.key, self).sort_cmp(&b.value(k.key, self));
+                            if k.descending {
+                                o.reverse()
+                            } else {
+                                o
+                            }
+                        })
+                        .find(|o| o.is_ne())
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                }),
+                Op::Limit(n) => {
+                    let n = usize::try_from(*n).unwrap_or(usize::MAX);
+                    if rows.len() > n {
+                        rows.truncate(n);
+                    }
+                }
+                Op::Count => return Ok(Answer::count(rows.len())),
+                Op::Export { .. } => {}
+            }
+        }
+        Ok(match answer {
+            Some(a) => a,
+            None => answer::rows(self, plan.rows, &rows),
+        })
+    }
+
+    fn records<'w>(&'w self, pick: impl Fn(&'w GraphNode) -> Option<Row<'w>>) -> Vec<Row<'w>> {
+        self.graph.graph().node_weights().filter_map(pick).collect()
+    }
+
+    // ----------------------------------------------------------- lookups
+
+    pub fn claim(&self, id: i64) -> Option<&ClaimRecord> {
+        match self.graph.node(self.graph.claim(id)?) {
+            Some(GraphNode::Claim(c)) => Some(c),
+            _ => None,
+        }
+    }
+    pub fn entity(&self, id: i64) -> Option<&EntityRecord> {
+        match self.graph.node(self.graph.entity(id)?) {
+            Some(GraphNode::Entity(e)) => Some(e),
+            _ => None,
+        }
+    }
+    pub fn event(&self, id: i64) -> Option<&EventRecord> {
+        match self.graph.node(self.graph.event(id)?) {
+            Some(GraphNode::Event(e)) => Some(e),
+            _ => None,
+        }
+    }
+    pub fn document(&self, id: i64) -> Option<&DocumentRecord> {
+        match self.graph.node(self.graph.document(id)?) {
+            Some(GraphNode::Document(d)) => Some(d),
+            _ => None,
+        }
+    }
+    pub fn finding(&self, id: i64) -> Option<&FindingRecord> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+    pub fn findings(&self) -> &[FindingRecord] {
+        &self.findings
+    }
+    pub fn published(&self, document: i64) -> Option<NaiveDate> {
+        self.document(document).and_then(|d| d.meta.published)
+    }
+    pub fn mention_count(&self, entity: i64) -> usize {
+        self.mention_counts.get(&entity).copied().unwrap_or(0)
+    }
+    pub fn entity_name(&self, id: Option<i64>) -> Option<&str> {
+        id.and_then(|id| self.entity(id)).map(|e| e.name.as_str())
+    }
+
+    /// A short human label of a graph node.
+    pub fn node_label(&self, index: NodeIndex) -> String {
+        match self.graph.node(index) {
+            Some(GraphNode::Document(d)) => format!(
+                "{} ({})",
+                d.meta.outlet.as_deref().unwrap_or("unknown outlet"),
+                d.meta
+                    .published
+                    .map_or("undated".to_string(), |p| p.to_string())
+            ),
+            Some(GraphNode::Entity(e)) => e.name.clone(),
+            Some(GraphNode::Event(e)) => format!("{} (document {})", e.kind, e.document),
+            Some(GraphNode::Claim(c)) => answer::shorten(&c.quote, 80),
+            None => String::new(),
+        }
+    }
+
+    /// Entities named `name` (any alias), or a diagnostic with a suggestion.
+    pub fn resolve_name(&self, name: &str, span: SrcSpan) -> Result<Vec<i64>, Diagnostic> {
+        let ids = self.graph.entities_named(name);
+        if !ids.is_empty() {
+            return Ok(ids);
+        }
+        let wanted = fold(name);
+        // A name that is part of a longer spelling ("Karabakh") is accepted
+        // only when it picks out whole words of it.
+        let mut partial: BTreeSet<i64> = BTreeSet::new();
+        for spelling in &self.spellings {
+            let folded = fold(spelling);
+            if folded
+                .split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .windows(wanted.split(|c: char| !c.is_alphanumeric()).count())
+                .any(|w| w.join(" ") == wanted.replace(|c: char| !c.is_alphanumeric(), " "))
+            {
+                partial.extend(self.graph.entities_named(spelling));
+            }
+        }
+        if !partial.is_empty() {
+            return Ok(partial.into_iter().collect());
+        }
+        let mut d = Diagnostic::new(
+            Code::UnknownName,
+            format!("no entity named \"{name}\""),
+            span,
+        )
+        .with_label("not found among entity names and aliases");
+        if let Some(s) = crate::query::suggest(name, self.spellings.iter().map(String::as_str)) {
+            d.message = format!("no entity named \"{name}\" — did you mean \"{s}\"?");
+            d = d.with_help(format!("did you mean \"{s}\"?"));
+        }
+        Err(d)
+    }
+
+    fn node_index(&self, node: &Node) -> Result<NodeIndex, Diagnostic> {
+        match node {
+            Node::Named(name) => {
+                let ids = self.resolve_name(&name.text, name.span)?;
+                ids.first()
+                    .and_then(|id| self.graph.entity(*id))
+                    .ok_or_else(|| missing("entity", 0, name.span))
+            }
+            Node::Id { kind, id, span } => {
+                let id = i64::try_from(*id).unwrap_or(i64::MAX);
+                let found = match kind {
+                    NodeKind::Entity => self.graph.entity(id),
+                    NodeKind::Claim => self.graph.claim(id),
+                    NodeKind::Event => self.graph.event(id),
+                    NodeKind::Document => self.graph.document(id),
+                    NodeKind::Finding => self.finding(id).and_then(|f| self.graph.claim(f.a)),
+                };
+                found.ok_or_else(|| missing(kind.as_str(), id, *span))
+            }
+        }
+    }
+
+    // ----------------------------------------------------------- filters
+
+    /// Resolve every name a filter mentions, once, before rows are tested.
+    fn resolve_filter(&self, filter: &Filter) -> Result<Resolved, Diagnostic> {
+        let mut out = Resolved::default();
+        self.collect(filter, &mut out)?;
+        Ok(out)
+    }
+
+    fn collect(&self, filter: &Filter, out: &mut Resolved) -> Result<(), Diagnostic> {
+        match filter {
+            Filter::All(items) | Filter::Any(items) => {
+                for f in items {
+                    self.collect(f, out)?;
+                }
+            }
+            Filter::Not(inner) => self.collect(inner, out)?,
+            Filter::Check(Check::Related { node, .. }) => {
+                let target = match node {
+                    Node::Named(name) => {
+                        Target::Entities(self.resolve_name(&name.text, name.span)?.into_iter().collect())
+                    }
+                    Node::Id { kind, id, span } => {
+                        let id = i64::try_from(*id).unwrap_or(i64::MAX);
+                        let exists = match kind {
+                            NodeKind::Entity => self.entity(id).is_some(),
+                            NodeKind::Event => self.event(id).is_some(),
+                            NodeKind::Document => self.document(id).is_some(),
+                            NodeKind::Claim => self.claim(id).is_some(),
+                            NodeKind::Finding => self.finding(id).is_some(),
+                        };
+                        if !exists {
+                            return Err(missing(kind.as_str(), id, *span));
+                        }
+                        match kind {
+                            NodeKind::Entity => Target::Entities(BTreeSet::from([id])),
+                            other => Target::Record(*other, id),
+                        }
+                    }
+                };
+                out.targets.insert(node_key(node), target);
+            }
+            Filter::Check(_) => {}
+        }
+        Ok(())
+    }
+
+    fn passes(&self, row: &Row, filter: &Filter, resolved: &Resolved) -> bool {
+        match filter {
+            Filter::All(items) => items.iter().all(|f| self.passes(row, f, resolved)),
+            Filter::Any(items) => items.iter().any(|f| self.passes(row, f, resolved)),
+            Filter::Not(inner) => !self.passes(row, inner, resolved),
+            Filter::Check(check) => self.check(row, check, resolved),
+        }
+    }
+
+    fn check(&self, row: &Row, check: &Check, resolved: &Resolved) -> bool {
+        use crate::query::plan::Key;
+        let text_in = |key: Key, allowed: &[String]| {
+            row.values(key, self).iter().any(|v| match v {
+                Value::Text(t) => allowed.iter().any(|a| a == t),
+                _ => false,
+            })
+        };
+        let strings = |items: &[String]| items.to_vec();
+        match check {
+            Check::Related { relation, node } => match resolved.targets.get(&node_key(node)) {
+                Some(target) => sources::related(self, row, *relation, target),
+                None => false,
+            },
+            Check::Measure(set) => text_in(Key::Measure, &strings(&names(set))),
+            Check::Bound(set) => text_in(Key::Bound, &strings(&names(set))),
+            Check::Polarity(set) => text_in(Key::Polarity, &strings(&names(set))),
+            Check::ClaimKind(set) => text_in(Key::Kind, &strings(&names(set))),
+            Check::EntityKind(set) => text_in(Key::Kind, &strings(&names(set))),
+            Check::EventKind(set) => text_in(Key::Kind, &strings(&names(set))),
+            Check::FindingKind(set) => text_in(Key::Kind, &strings(&names(set))),
+            Check::NodeKind(set) => text_in(
+                Key::Node,
+                &set.iter().map(|k| k.as_str().to_string()).collect::<Vec<_>>(),
+            ),
+            Check::Number { key, op, value } => row
+                .values(*key, self)
+                .iter()
+                .any(|v| v.number_passes(*op, *value)),
+            Check::Date { op, range } => row
+                .values(Key::Date, self)
+                .iter()
+                .any(|v| v.date_passes(*op, range)),
+            Check::Text {
+                key,
+                contains,
+                text,
+            } => {
+                let wanted = fold(text);
+                row.values(*key, self).iter().any(|v| match v {
+                    Value::Text(t) if *contains => fold(t).contains(&wanted),
+                    Value::Text(t) => fold(t) == wanted,
+                    _ => false,
+                }) || (*key == Key::Name
+                    && !*contains
+                    && matches!(row, Row::Entity(e) if e.aliases.iter().any(|a| fold(&a.name) == wanted)))
+            }
+            Check::Flag { key, value } => row
+                .values(*key, self)
+                .iter()
+                .any(|v| *v == Value::Flag(*value)),
+        }
+    }
+}
+
+fn names<T: std::fmt::Display>(set: &[T]) -> Vec<String> {
+    set.iter().map(|v| v.to_string()).collect()
+}
+
+fn missing(kind: &str, id: i64, span: SrcSpan) -> Diagnostic {
+    Diagnostic::new(Code::UnknownName, format!("no {kind} with id {id}"), span)
+        .with_label(format!("no such {kind}"))
+}
+
+/// What a relation's node stands for once resolved.
+#[derive(Debug, Clone)]
+pub(crate) enum Target {
+    Entities(BTreeSet<i64>),
+    Record(NodeKind, i64),
+}
+
+#[derive(Default)]
+struct Resolved {
+    targets: HashMap<String, Target>,
+}
+
+fn node_key(node: &Node) -> String {
+    match node {
+        Node::Named(n) => format!("name:{}", n.text),
+        Node::Id { kind, id, .. } => format!("{}:{id}", kind.as_str()),
+    }
+}

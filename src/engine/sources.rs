@@ -1,0 +1,390 @@
+//! The answers that are not plain lists: one entity in detail, the
+//! provenance of a claim or finding, two outlets side by side, a path, the
+//! statistics; and what each relation word (`by`, `in`, `involving` ...)
+//! means for each kind of row.
+
+use super::answer::{claim_cells, claim_columns, date, figure, Answer, Cell, Table};
+use super::rows::{claim_date, EventPair, Row};
+use super::{Target, Workspace};
+use crate::analysis;
+use crate::graph::{Edge, Node as GraphNode};
+use crate::model::{ClaimRecord, FindingKind};
+use crate::query::ast::{Node, NodeKind, RelationKind, SrcSpan};
+use crate::query::diagnostic::{Code, Diagnostic};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Whether `row` stands in `relation` to `target`.
+pub(super) fn related(ws: &Workspace, row: &Row, relation: RelationKind, target: &Target) -> bool {
+    match (row, target) {
+        (Row::Finding(f), _) => [f.a, f.b]
+            .iter()
+            .filter_map(|id| ws.claim(*id))
+            .any(|c| related(ws, &Row::Claim(c), relation, target)),
+        (Row::Claim(c), Target::Entities(ids)) => claim_related(ws, c, relation, ids),
+        (Row::Claim(c), Target::Record(kind, id)) => match kind {
+            NodeKind::Event => c.event == Some(*id),
+            NodeKind::Document => c.document == *id,
+            NodeKind::Claim => c.id == *id,
+            NodeKind::Finding => ws.finding(*id).is_some_and(|f| f.a == c.id || f.b == c.id),
+            NodeKind::Entity => false,
+        },
+        (Row::Entity(e), Target::Entities(ids)) => match relation {
+            RelationKind::In => mentioning_documents(ws, e.id)
+                .iter()
+                .any(|d| outlet_is(ws, *d, ids)),
+            _ => ids.contains(&e.id),
+        },
+        (Row::Event(e), Target::Entities(ids)) => {
+            let at = e.place.is_some_and(|p| ids.contains(&p));
+            match relation {
+                RelationKind::At => at,
+                RelationKind::In => outlet_is(ws, e.document, ids),
+                _ => at || e.participants.iter().any(|p| ids.contains(&p.entity)),
+            }
+        }
+        (Row::Event(e), Target::Record(NodeKind::Document, id)) => e.document == *id,
+        (Row::Document(d), Target::Entities(ids)) => match relation {
+            RelationKind::In => outlet_is(ws, d.id, ids),
+            _ => ids.iter().any(|id| mentioning_documents(ws, *id).contains(&d.id)),
+        },
+        (Row::EventPair(p), _) => match ws.event(p.event) {
+            Some(e) => related(ws, &Row::Event(e), relation, target),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+fn claim_related(ws: &Workspace, c: &ClaimRecord, relation: RelationKind, ids: &BTreeSet<i64>) -> bool {
+    let has = |id: Option<i64>| id.is_some_and(|id| ids.contains(&id));
+    let event = c.event.and_then(|e| ws.event(e));
+    let about = has(c.subject_entity)
+        || event.is_some_and(|e| has(e.place) || e.participants.iter().any(|p| ids.contains(&p.entity)));
+    match relation {
+        RelationKind::By => has(c.claimant),
+        RelationKind::In => has(c.outlet),
+        RelationKind::Via => c.via.iter().any(|v| ids.contains(v)),
+        RelationKind::About => about || named_in_sentence(ws, c, ids),
+        RelationKind::At => event.is_some_and(|e| has(e.place)),
+        RelationKind::Involving => {
+            has(c.claimant)
+                || has(c.outlet)
+                || c.via.iter().any(|v| ids.contains(v))
+                || about
+                || named_in_sentence(ws, c, ids)
+        }
+    }
+}
+
+/// Whether the claim's sentence names one of `ids`.
+fn named_in_sentence(ws: &Workspace, c: &ClaimRecord, ids: &BTreeSet<i64>) -> bool {
+    let Some(doc) = ws.graph.document(c.document) else {
+        return false;
+    };
+    ids.iter().any(|id| {
+        mention_spans(ws, doc, *id)
+            .iter()
+            .any(|s| s.overlaps(&c.sentence))
+    })
+}
+
+fn mention_spans(ws: &Workspace, doc: NodeIndex, entity: i64) -> Vec<crate::model::Span> {
+    let Some(e) = ws.graph.entity(entity) else {
+        return Vec::new();
+    };
+    ws.graph
+        .graph()
+        .edges_connecting(doc, e)
+        .filter_map(|edge| match edge.weight() {
+            Edge::Mentions(spans) => Some(spans.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+fn mentioning_documents(ws: &Workspace, entity: i64) -> BTreeSet<i64> {
+    let Some(e) = ws.graph.entity(entity) else {
+        return BTreeSet::new();
+    };
+    ws.graph
+        .graph()
+        .edges_directed(e, petgraph::Direction::Incoming)
+        .filter(|edge| matches!(edge.weight(), Edge::Mentions(_)))
+        .filter_map(|edge| ws.graph.node(edge.source()).map(|n| n.id()))
+        .collect()
+}
+
+fn outlet_is(ws: &Workspace, document: i64, ids: &BTreeSet<i64>) -> bool {
+    ws.document(document)
+        .and_then(|d| d.meta.outlet.as_deref())
+        .is_some_and(|o| ws.graph.entities_named(o).iter().any(|id| ids.contains(id)))
+}
+
+fn one_entity(ws: &Workspace, node: &Node) -> Result<i64, Diagnostic> {
+    match node {
+        Node::Named(name) => Ok(ws.resolve_name(&name.text, name.span)?[0]),
+        Node::Id { kind: NodeKind::Entity, id, span } => {
+            let id = i64::try_from(*id).unwrap_or(i64::MAX);
+            ws.entity(id)
+                .map(|e| e.id)
+                .ok_or_else(|| super::missing("entity", id, *span))
+        }
+        Node::Id { kind, span, .. } => Err(Diagnostic::new(
+            Code::BadValue,
+            format!("expected an entity, found a {}", kind.as_str()),
+            *span,
+        )),
+    }
+}
+
+/// `entity "Artsakh"`: the entity, its aliases with the reason of each
+/// merge, its mentions and its claims.
+pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagnostic> {
+    let id = one_entity(ws, node)?;
+    let Some(e) = ws.entity(id) else {
+        return Err(super::missing("entity", id, node.span()));
+    };
+    let mut head = Table::new(Some("entity"), &["id", "name", "kind", "mentions", "claims"]);
+    let claims = ws.graph.claims_of_entity(id);
+    head.push(vec![
+        Cell::Int(e.id),
+        Cell::text(&e.name),
+        Cell::text(e.kind.as_str()),
+        Cell::Int(ws.mention_count(id) as i64),
+        Cell::Int(claims.len() as i64),
+    ]);
+    let mut aliases = Table::new(Some("aliases"), &["alias", "reason"]);
+    for a in &e.aliases {
+        aliases.push(vec![Cell::text(&a.name), Cell::text(&a.reason)]);
+    }
+    let mut mentions = Table::new(Some("mentions"), &["document", "outlet", "start", "end", "text"]);
+    let mut nodes: Vec<NodeIndex> = ws.graph.entity(id).into_iter().collect();
+    for doc in mentioning_documents(ws, id) {
+        let Some(d) = ws.document(doc) else { continue };
+        let text = ws.store().document_text(doc).ok().flatten().unwrap_or_default();
+        let doc_node = ws.graph.document(doc);
+        nodes.extend(doc_node);
+        for s in doc_node.map(|n| mention_spans(ws, n, id)).unwrap_or_default() {
+            mentions.push(vec![
+                Cell::Int(doc),
+                Cell::opt(d.meta.outlet.clone()),
+                Cell::Int(s.start as i64),
+                Cell::Int(s.end as i64),
+                Cell::opt(s.slice(&text)),
+            ]);
+        }
+    }
+    let mut claim_table = Table::new(Some("claims"), claim_columns());
+    for c in &claims {
+        claim_table.push(claim_cells(ws, c));
+        nodes.extend(ws.graph.claim(c.id));
+    }
+    Ok(Answer {
+        tables: vec![head, aliases, mentions, claim_table],
+        nodes,
+    })
+}
+
+/// `provenance claim 12` / `provenance finding 3`: everything needed to
+/// check a claim against its source.
+pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnostic> {
+    let Node::Id { kind, id, span } = node else {
+        return Err(Diagnostic::new(
+            Code::BadValue,
+            "provenance takes `claim N` or `finding N`",
+            node.span(),
+        ));
+    };
+    let id = i64::try_from(*id).unwrap_or(i64::MAX);
+    match kind {
+        NodeKind::Claim => {
+            let c = ws.claim(id).ok_or_else(|| super::missing("claim", id, *span))?;
+            let mut answer = claim_provenance(ws, c, "claim");
+            let mut findings = Table::new(Some("findings"), &["finding", "kind", "other_claim", "reason"]);
+            for (other, f) in ws.graph.findings_of_claim(id) {
+                findings.push(vec![
+                    Cell::Int(f.id),
+                    Cell::text(f.kind.as_str()),
+                    Cell::Int(other),
+                    Cell::text(&f.reason),
+                ]);
+            }
+            answer.tables.push(findings);
+            Ok(answer)
+        }
+        NodeKind::Finding => {
+            let f = ws.finding(id).ok_or_else(|| super::missing("finding", id, *span))?;
+            let mut head = Table::new(
+                Some("finding"),
+                &["id", "kind", "reason", "independent"],
+            );
+            head.push(vec![
+                Cell::Int(f.id),
+                Cell::text(f.kind.as_str()),
+                Cell::text(&f.reason),
+                f.independent.map_or(Cell::Null, Cell::Bool),
+            ]);
+            let mut answer = Answer {
+                tables: vec![head],
+                nodes: Vec::new(),
+            };
+            let names = match f.kind {
+                FindingKind::Update => ["earlier claim", "later claim"],
+                _ => ["claim a", "claim b"],
+            };
+            for (cid, title) in [f.a, f.b].into_iter().zip(names) {
+                if let Some(c) = ws.claim(cid) {
+                    let part = claim_provenance(ws, c, title);
+                    answer.tables.extend(part.tables);
+                    answer.nodes.extend(part.nodes);
+                }
+            }
+            Ok(answer)
+        }
+        other => Err(Diagnostic::new(
+            Code::BadValue,
+            format!("provenance takes a claim or a finding, not a {}", other.as_str()),
+            *span,
+        )),
+    }
+}
+
+fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
+    let doc = ws.document(c.document);
+    let text = ws.store().document_text(c.document).ok().flatten().unwrap_or_default();
+    let names = |ids: &[i64]| {
+        ids.iter()
+            .filter_map(|id| ws.entity_name(Some(*id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut t = Table::new(Some(title), &["field", "value"]);
+    let mut field = |name: &str, value: Cell| t.push(vec![Cell::text(name), value]);
+    field("claim", Cell::Int(c.id));
+    field("kind", Cell::text(c.kind.as_str()));
+    field("polarity", Cell::text(c.polarity.as_str()));
+    field("quote", Cell::text(&c.quote));
+    field("sentence", Cell::opt(c.sentence.slice(&text).map(str::trim)));
+    field("document", Cell::Int(c.document));
+    field("source", Cell::opt(doc.map(|d| d.source.clone())));
+    field("bytes", Cell::text(format!("{}..{}", c.span.start, c.span.end)));
+    field("sentence_bytes", Cell::text(format!("{}..{}", c.sentence.start, c.sentence.end)));
+    field("speaker", Cell::opt(ws.entity_name(c.claimant)));
+    field("outlet", Cell::opt(ws.entity_name(c.outlet)));
+    field("published", Cell::opt(doc.and_then(|d| d.meta.published).map(|p| p.to_string())));
+    field("via", Cell::text(names(&c.via)));
+    field("measure", Cell::opt(c.measure.map(|m| m.to_string())));
+    field("value", Cell::opt(c.quantity.as_ref().map(figure)));
+    field("subject", Cell::opt(c.subject.clone()));
+    field("date", Cell::opt(claim_date(c, ws).as_ref().map(date)));
+    field("event", c.event.map_or(Cell::Null, Cell::Int));
+    let nodes = [
+        ws.graph.claim(c.id),
+        ws.graph.document(c.document),
+        c.claimant.and_then(|e| ws.graph.entity(e)),
+        c.outlet.and_then(|e| ws.graph.entity(e)),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(c.via.iter().filter_map(|v| ws.graph.entity(*v)))
+    .collect();
+    Answer {
+        tables: vec![t],
+        nodes,
+    }
+}
+
+/// `compare "A" with "B"`: real-world events (event clusters) that both
+/// outlets report, with each side's claims.
+pub(super) fn compare(ws: &Workspace, left: &str, right: &str) -> Result<Vec<EventPair>, Diagnostic> {
+    let l: BTreeSet<i64> = ws.resolve_name(left, SrcSpan::default())?.into_iter().collect();
+    let r: BTreeSet<i64> = ws.resolve_name(right, SrcSpan::default())?.into_iter().collect();
+    let mut docs = Vec::new();
+    let mut entities = Vec::new();
+    let mut events = Vec::new();
+    let mut claims = Vec::new();
+    for n in ws.graph.graph().node_weights() {
+        match n {
+            GraphNode::Document(d) => docs.push(d.clone()),
+            GraphNode::Entity(e) => entities.push(e.clone()),
+            GraphNode::Event(e) => events.push(e.clone()),
+            GraphNode::Claim(c) => claims.push(c.clone()),
+        }
+    }
+    let clusters = analysis::analyze(&docs, &entities, &events, &claims).clusters;
+    let mut by_cluster: BTreeMap<i64, (Vec<i64>, Vec<i64>)> = BTreeMap::new();
+    for c in &claims {
+        let Some(cluster) = clusters.claims.get(&c.id) else { continue };
+        let entry = by_cluster.entry(*cluster).or_default();
+        if c.outlet.is_some_and(|o| l.contains(&o)) {
+            entry.0.push(c.id);
+        }
+        if c.outlet.is_some_and(|o| r.contains(&o)) {
+            entry.1.push(c.id);
+        }
+    }
+    Ok(by_cluster
+        .into_iter()
+        .filter(|(_, (a, b))| !a.is_empty() && !b.is_empty())
+        .map(|(event, (left, right))| EventPair { event, left, right })
+        .collect())
+}
+
+/// `path "A" to "B"`: the steps of a shortest chain of graph links.
+pub(super) fn path(ws: &Workspace, from: &str, to: &str) -> Result<Answer, Diagnostic> {
+    let a = ws.resolve_name(from, SrcSpan::default())?[0];
+    let b = ws.resolve_name(to, SrcSpan::default())?[0];
+    let mut t = Table::new(None, &["step", "node", "id", "name", "link"]);
+    let steps = ws.graph.shortest_path(a, b).unwrap_or_default();
+    for (i, n) in steps.iter().enumerate() {
+        let link = steps.get(i + 1).and_then(|next| {
+            let g = ws.graph.graph();
+            g.find_edge(*n, *next)
+                .map(|e| format!("{} →", g[e].name()))
+                .or_else(|| g.find_edge(*next, *n).map(|e| format!("← {}", g[e].name())))
+        });
+        if let Some(node) = ws.graph.node(*n) {
+            t.push(vec![
+                Cell::Int(i as i64),
+                Cell::text(node.kind()),
+                Cell::Int(node.id()),
+                Cell::text(ws.node_label(*n)),
+                Cell::opt(link),
+            ]);
+        }
+    }
+    Ok(Answer {
+        tables: vec![t],
+        nodes: steps,
+    })
+}
+
+/// `stats`: how much the graph holds.
+pub(super) fn stats(ws: &Workspace) -> Answer {
+    let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
+    for n in ws.graph.graph().node_weights() {
+        *counts.entry(n.kind()).or_default() += 1;
+    }
+    let findings = ws.findings();
+    let of = |k: FindingKind| findings.iter().filter(|f| f.kind == k).count() as i64;
+    let mut t = Table::new(None, &["what", "count"]);
+    for (what, n) in [
+        ("documents", counts.get("document").copied().unwrap_or(0)),
+        ("entities", counts.get("entity").copied().unwrap_or(0)),
+        ("events", counts.get("event").copied().unwrap_or(0)),
+        ("claims", counts.get("claim").copied().unwrap_or(0)),
+        ("findings", findings.len() as i64),
+        ("contradictions", of(FindingKind::Contradiction)),
+        ("agreements", of(FindingKind::Agreement)),
+        ("updates", of(FindingKind::Update)),
+    ] {
+        t.push(vec![Cell::text(what), Cell::Int(n)]);
+    }
+    Answer {
+        tables: vec![t],
+        nodes: Vec::new(),
+    }
+}

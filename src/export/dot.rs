@@ -1,0 +1,201 @@
+//! GraphViz DOT for a subgraph: shape and colour by node kind,
+//! contradictions as red edges labelled with their reason, agreements green,
+//! updates dashed and pointing from the earlier claim to the later one.
+//!
+//! Attribute values are written inside double quotes, so a label needs only
+//! its backslashes, quotes and line breaks escaped (`<`, `>` and `&` are
+//! special only in HTML labels, which this writer never uses). Long quotes
+//! are shortened and wrapped so that a picture stays readable.
+
+use super::subgraph;
+use crate::engine::Workspace;
+use crate::graph::{Edge, Node};
+use crate::model::FindingKind;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+
+/// Characters per label line, and lines at most, for quotes.
+const WRAP: usize = 32;
+const MAX_CHARS: usize = 120;
+
+/// Options of the DOT writer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DotOptions {
+    /// Draw each document's claims inside a box (a GraphViz cluster).
+    pub group_by_document: bool,
+}
+
+/// The DOT text of the subgraph of `nodes`.
+pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> String {
+    let nodes = subgraph(ws, nodes);
+    let keep: HashSet<NodeIndex> = nodes.iter().copied().collect();
+    let mut out = String::from("digraph claimgraph {\n");
+    out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=10];\n");
+    out.push_str("  node [fontname=\"Helvetica\", fontsize=10];\n");
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+
+    let mut clusters: BTreeMap<i64, Vec<NodeIndex>> = BTreeMap::new();
+    for n in &nodes {
+        match ws.graph.node(*n) {
+            Some(Node::Claim(c)) if options.group_by_document => {
+                clusters.entry(c.document).or_default().push(*n)
+            }
+            Some(node) => {
+                let _ = writeln!(out, "  {}", node_line(node));
+            }
+            None => {}
+        }
+    }
+    for (doc, members) in &clusters {
+        let title = ws
+            .document(*doc)
+            .map(|d| format!("document {doc}: {}", d.meta.outlet.as_deref().unwrap_or("unknown outlet")))
+            .unwrap_or_else(|| format!("document {doc}"));
+        let _ = writeln!(out, "  subgraph \"cluster_d{doc}\" {{");
+        let _ = writeln!(out, "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#888888\";", escape(&title));
+        for n in members {
+            if let Some(node) = ws.graph.node(*n) {
+                let _ = writeln!(out, "    {}", node_line(node));
+            }
+        }
+        out.push_str("  }\n");
+    }
+
+    let g = ws.graph.graph();
+    let mut edges: Vec<(String, String, String)> = Vec::new();
+    for n in &nodes {
+        for e in g.edges(*n) {
+            if !keep.contains(&e.target()) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (g.node_weight(e.source()), g.node_weight(e.target())) else {
+                continue;
+            };
+            edges.push((node_id(a), node_id(b), edge_attrs(e.weight())));
+        }
+    }
+    edges.sort();
+    edges.dedup();
+    for (a, b, attrs) in edges {
+        let _ = writeln!(out, "  \"{a}\" -> \"{b}\" [{attrs}];");
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn node_id(node: &Node) -> String {
+    let prefix = match node {
+        Node::Document(_) => "d",
+        Node::Entity(_) => "e",
+        Node::Event(_) => "v",
+        Node::Claim(_) => "c",
+    };
+    format!("{prefix}{}", node.id())
+}
+
+fn node_line(node: &Node) -> String {
+    let (label, style) = match node {
+        Node::Document(d) => (
+            format!(
+                "{}\n{}",
+                d.meta.outlet.as_deref().unwrap_or("unknown outlet"),
+                d.meta.published.map_or("undated".to_string(), |p| p.to_string())
+            ),
+            "shape=note, style=filled, fillcolor=\"#e8e8e8\"",
+        ),
+        Node::Entity(e) => (
+            format!("{}\n({})", e.name, e.kind),
+            match e.kind {
+                crate::model::EntityKind::Outlet => "shape=component, style=filled, fillcolor=\"#d9e8fb\"",
+                crate::model::EntityKind::Person => "shape=ellipse, style=filled, fillcolor=\"#fde9d9\"",
+                crate::model::EntityKind::Organization => "shape=hexagon, style=filled, fillcolor=\"#e4dff5\"",
+                _ => "shape=ellipse, style=filled, fillcolor=\"#e2f0d9\"",
+            },
+        ),
+        Node::Event(e) => (
+            format!("{} (event {})", e.kind, e.id),
+            "shape=diamond, style=filled, fillcolor=\"#fff2cc\"",
+        ),
+        Node::Claim(c) => {
+            let head = match (c.measure, c.quantity.as_ref()) {
+                (Some(m), Some(q)) => format!("claim {}: {m} {}", c.id, crate::engine::figure(q)),
+                _ => format!("claim {}: {}", c.id, c.polarity),
+            };
+            (
+                format!("{head}\n{}", wrap(&crate::engine::shorten(&c.quote, MAX_CHARS), WRAP)),
+                "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\"",
+            )
+        }
+    };
+    format!("\"{}\" [label=\"{}\", {style}];", node_id(node), escape(&label))
+}
+
+fn edge_attrs(edge: &Edge) -> String {
+    match edge {
+        Edge::Finding(f) => {
+            let label = escape(&wrap(&crate::engine::shorten(&f.reason, 90), 40));
+            match f.kind {
+                FindingKind::Contradiction => format!("label=\"{label}\", color=red, fontcolor=red, penwidth=2, dir=none"),
+                FindingKind::Agreement => format!("label=\"{label}\", color=\"#2e7d32\", fontcolor=\"#2e7d32\", penwidth=2, dir=none"),
+                FindingKind::Update => format!("label=\"{label}\", color=\"#1565c0\", fontcolor=\"#1565c0\", style=dashed"),
+            }
+        }
+        Edge::Involves(role) => format!("label=\"involves ({role})\", color=\"#888888\""),
+        other => format!("label=\"{}\", color=\"#888888\"", other.name()),
+    }
+}
+
+/// Escape text for a double-quoted DOT attribute: backslash, quote, and
+/// line breaks (written as DOT's centred-line `\n`); other control
+/// characters are dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Break text into lines of about `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_newlines() {
+        assert_eq!(escape("a \"b\" \\ c\nd\r\u{7}"), "a \\\"b\\\" \\\\ c\\nd");
+        assert_eq!(escape("<&>"), "<&>");
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("un deux trois quatre", 9), "un deux\ntrois\nquatre");
+    }
+}

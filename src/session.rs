@@ -1,0 +1,118 @@
+//! Running query text: one code path for `claimgraph run FILE`,
+//! `claimgraph query TEXT`, statements piped on standard input, and the
+//! REPL's statements and `.read FILE`.
+//!
+//! Statements run in order; each answer is printed, `explain` prints the
+//! plan, and `export` writes its file. The first error stops the run unless
+//! the caller keeps going, in which case errors are printed as they come and
+//! counted.
+
+use crate::engine::Workspace;
+use crate::export::dot::{self, DotOptions};
+use crate::query::{self, plan, QueryError};
+use crate::render::{self, RenderOptions};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// How statements are run and printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    pub render: RenderOptions,
+    pub dot: DotOptions,
+    /// Colour in diagnostics.
+    pub color: bool,
+    /// Go on after an error (and fail at the end).
+    pub keep_going: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub statements: usize,
+    pub errors: usize,
+    /// The reader went away (a closed pipe): the run stopped quietly.
+    pub closed: bool,
+}
+
+/// Run every statement of `src` (read from `file`, a name for messages).
+pub fn run(
+    ws: &Workspace,
+    file: &str,
+    src: &str,
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, QueryError> {
+    let mut outcome = Outcome::default();
+    for (_, parsed) in query::parse_each(src) {
+        let result = parsed
+            .and_then(|statement| plan::plan(&statement))
+            .map_err(|d| QueryError::query(file, src, d))
+            .and_then(|plan| execute(ws, &plan, settings, out, err).map_err(|e| e.attach(file, src)));
+        match result {
+            Ok(Step::Printed) => outcome.statements += 1,
+            Ok(Step::Closed) => {
+                outcome.closed = true;
+                return Ok(outcome);
+            }
+            Err(e) if settings.keep_going => {
+                outcome.errors += 1;
+                let _ = write!(err, "{}", e.render(settings.color));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(outcome)
+}
+
+trait Attach {
+    fn attach(self, file: &str, src: &str) -> QueryError;
+}
+
+impl Attach for QueryError {
+    /// Give an evaluation diagnostic the file and text its span indexes.
+    fn attach(self, file: &str, src: &str) -> QueryError {
+        match self {
+            QueryError::Query { diagnostic, .. } => QueryError::query(file, src, *diagnostic),
+            other => other,
+        }
+    }
+}
+
+enum Step {
+    Printed,
+    Closed,
+}
+
+fn execute(
+    ws: &Workspace,
+    plan: &plan::Plan,
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Step, QueryError> {
+    let written = if plan.explain {
+        writeln!(out, "{plan}")
+    } else {
+        let answer = ws
+            .evaluate(plan)
+            .map_err(|d| QueryError::query("", "", d))?;
+        if let Some((path, _format)) = plan.export() {
+            let text = dot::render(ws, &answer.nodes, settings.dot);
+            std::fs::write(path, text).map_err(|source| QueryError::Io {
+                file: PathBuf::from(path),
+                source,
+            })?;
+            let _ = writeln!(err, "wrote {path}");
+        }
+        render::write(out, &answer, &settings.render).and_then(|_| writeln!(out))
+    };
+    match written {
+        Ok(()) => Ok(Step::Printed),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Step::Closed),
+        Err(source) => Err(QueryError::Io {
+            file: PathBuf::from("<output>"),
+            source,
+        }),
+    }
+}
