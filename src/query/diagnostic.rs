@@ -22,6 +22,8 @@ pub enum Code {
     UnterminatedString,
     /// Too many nested parentheses.
     TooDeep,
+    /// A statement longer than the parser accepts.
+    TooLong,
     /// A literal that cannot be what it claims (`2022-13-01`, a huge number).
     BadLiteral,
     /// A field the rows of this statement do not have.
@@ -39,6 +41,7 @@ impl Code {
             Code::UnknownKeyword => "unknown-keyword",
             Code::UnterminatedString => "unterminated-string",
             Code::TooDeep => "too-deep",
+            Code::TooLong => "too-long",
             Code::BadLiteral => "bad-literal",
             Code::UnknownField => "unknown-field",
             Code::BadValue => "bad-value",
@@ -129,8 +132,9 @@ impl Diagnostic {
             paint.blue("|"),
             shown
         ));
+        let room = shown.chars().count().saturating_sub(caret_col).max(1);
         let mut underline = " ".repeat(caret_col);
-        underline.push_str(&"^".repeat(width));
+        underline.push_str(&"^".repeat(width.min(room)));
         if !self.label.is_empty() {
             underline.push(' ');
             underline.push_str(&self.label);

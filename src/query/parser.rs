@@ -261,12 +261,14 @@ impl Build {
 
     fn test(&self, pair: Pair<Rule>) -> Res<Test> {
         let span = self.span(&pair);
-        let rule = pair.as_rule();
-        if rule == Rule::relation {
+        if pair.as_rule() == Rule::relation {
             return Ok(Test::Relation(self.relation(pair)?));
         }
         let mut inner = pair.into_inner();
         let field = self.field(next(&mut inner, span)?);
+        let tail = next(&mut inner, span)?;
+        let rule = tail.as_rule();
+        let mut inner = tail.into_inner();
         Ok(match rule {
             Rule::between => {
                 let _between = next(&mut inner, span)?;
@@ -506,12 +508,20 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
             .with_help(format!("names are written in double quotes: \"{found}\""));
         }
     }
-    Diagnostic::new(
+    let diagnostic = Diagnostic::new(
         Code::Syntax,
         format!("expected {expected_words}, found `{found}`"),
         span,
     )
-    .with_label(format!("expected {expected_words}"))
+    .with_label(format!("expected {expected_words}"));
+    let lower = found.to_ascii_lowercase();
+    if positives.contains(&Rule::EOI) && super::script::STATEMENT_WORDS.contains(&lower.as_str()) {
+        diagnostic.with_help(format!(
+            "to start another statement with `{lower}`, end this one with `;` or a new line"
+        ))
+    } else {
+        diagnostic
+    }
 }
 
 /// The token that starts at byte `pos`: a word, a quoted string (up to the
