@@ -289,3 +289,24 @@ fn exercise(src: &str) {
         }
     }
 }
+
+#[test]
+fn plan_lists_the_names_to_resolve_and_unknown_ones_are_reported() {
+    let src = "claims by \"Parukhh\" where about \"Artsakh\" or not in \"AFP\"";
+    let statement = one(src);
+    let p = plan::plan(&statement).unwrap();
+    let names: Vec<&str> = p.names().iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(names, ["Parukhh", "Artsakh", "AFP"]);
+
+    let graph_names = ["Parukh", "Haut-Karabakh", "Artsakh", "AFP"];
+    let d = query::diagnostic::unknown_name(p.names()[0], graph_names);
+    insta::assert_snapshot!(d.render("q.cq", src, false), @r#"
+    error[unknown-name]: no entity named "Parukhh" — did you mean "Parukh"?
+     --> q.cq:1:11
+      |
+    1 | claims by "Parukhh" where about "Artsakh" or not in "AFP"
+      |           ^^^^^^^^^ no such name or alias
+    "#);
+    let d = query::diagnostic::unknown_name(p.names()[0], ["Moscou"]);
+    assert_eq!(d.message, "no entity named \"Parukhh\"");
+}

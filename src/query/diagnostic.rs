@@ -32,6 +32,8 @@ pub enum Code {
     BadValue,
     /// A clause this statement does not take (`stats limit 3`).
     BadClause,
+    /// A name no entity of the graph has (found at evaluation).
+    UnknownName,
 }
 
 impl Code {
@@ -46,6 +48,7 @@ impl Code {
             Code::UnknownField => "unknown-field",
             Code::BadValue => "bad-value",
             Code::BadClause => "bad-clause",
+            Code::UnknownName => "unknown-name",
         }
     }
 }
@@ -158,6 +161,40 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// `no entity named "Parukhh" — did you mean "Parukh"?`, pointing at the
+/// name in the query. `candidates` are every name and alias of the graph;
+/// evaluation calls this when a name resolves to nothing.
+pub fn unknown_name<'a>(
+    name: &super::ast::Name,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Diagnostic {
+    let quoted = name.to_string();
+    match super::suggest(&name.text, candidates) {
+        Some(s) => {
+            let mut suggestion = String::new();
+            for c in s.chars() {
+                if c == '"' || c == '\\' {
+                    suggestion.push('\\');
+                }
+                suggestion.push(c);
+            }
+            Diagnostic::new(
+                Code::UnknownName,
+                format!("no entity named {quoted} — did you mean \"{suggestion}\"?"),
+                name.span,
+            )
+            .with_label("no such name or alias")
+        }
+        None => Diagnostic::new(
+            Code::UnknownName,
+            format!("no entity named {quoted}"),
+            name.span,
+        )
+        .with_label("no such name or alias")
+        .with_help("`entities` lists every entity; names match any alias, case-insensitively"),
+    }
+}
 
 /// Longest stretch of a line shown around the error; longer lines are cut
 /// with `…` on either side so a 10 MB one-line query prints a short report.
