@@ -89,3 +89,26 @@ fn example_query_files_parse_and_plan() {
     }
     assert!(seen > 20, "only {seen} example statements");
 }
+
+/// Every ```text block of the language reference is a runnable example.
+#[test]
+fn reference_examples_parse_and_plan() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/query-language.md");
+    let doc = std::fs::read_to_string(path).expect("docs/query-language.md exists");
+    let mut blocks = 0;
+    let mut rest = doc.as_str();
+    while let Some(start) = rest.find("```text\n") {
+        let body = &rest[start + 8..];
+        let end = body.find("```").expect("closed block");
+        let block = &body[..end];
+        for statement in
+            query::parse(block).unwrap_or_else(|d| panic!("{}", d.render("doc", block, false)))
+        {
+            round_trip(&statement);
+            plan::plan(&statement).unwrap_or_else(|d| panic!("{}", d.render("doc", block, false)));
+        }
+        blocks += 1;
+        rest = &body[end + 3..];
+    }
+    assert!(blocks >= 15, "only {blocks} example blocks");
+}
