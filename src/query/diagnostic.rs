@@ -116,7 +116,7 @@ impl Diagnostic {
             .get(self.span.start.min(pos.line_end)..under_end)
             .map_or(0, |s| s.chars().count())
             .max(1);
-        let (shown, caret_col) = window(line_text, pos.column - 1, width);
+        let (shown, caret_col) = window(line_text, pos.column - 1);
 
         let mut out = String::new();
         out.push_str(&paint.red_bold(&format!("error[{}]", self.code.as_str())));
@@ -201,14 +201,14 @@ pub fn unknown_name<'a>(
 const WINDOW: usize = 100;
 
 /// The part of `line` to print and the caret column within it.
-fn window(line: &str, col: usize, width: usize) -> (String, usize) {
+fn window(line: &str, col: usize) -> (String, usize) {
     let line = line.replace('\t', " ");
     let total = line.chars().count();
     if total <= WINDOW {
         return (line, col);
     }
     let start = col.saturating_sub(WINDOW / 2);
-    let end = (col + width.min(WINDOW / 2) + WINDOW / 2).min(total);
+    let end = (start + WINDOW).min(total);
     let mut shown: String = line.chars().skip(start).take(end - start).collect();
     let mut caret = col - start;
     if start > 0 {
@@ -401,5 +401,31 @@ impl std::error::Error for QueryError {
             QueryError::Query { diagnostic, .. } => Some(diagnostic.as_ref()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let src = "ab\r\nété x\n";
+        let p = Position::of(src, src.find('x').unwrap());
+        assert_eq!((p.line, p.column), (2, 5));
+        assert_eq!(&src[p.line_start..p.line_end], "été x");
+        // Inside a character and past the end: moved back, never a panic.
+        assert_eq!(Position::of(src, 5).column, 1);
+        assert_eq!(Position::of(src, 999).line, 3);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_error() {
+        let line = "x".repeat(1000);
+        let (shown, caret) = window(&line, 500);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('x'));
+        assert!(shown.chars().count() <= WINDOW + 2);
+        assert_eq!(window("short", 2), ("short".to_string(), 2));
     }
 }

@@ -359,3 +359,64 @@ impl QueryFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<&str> {
+        split(src)
+            .iter()
+            .map(|c| &src[c.span.start..c.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn statements_split_on_semicolons_and_statement_lines() {
+        assert_eq!(
+            texts("stats; claims\n  where value > 1 -- c\n\n# only a comment\nentity \"a;b\" ;"),
+            ["stats", "claims\n  where value > 1", "entity \"a;b\""]
+        );
+    }
+
+    #[test]
+    fn dangling_words_continue_and_misspellings_start() {
+        assert_eq!(
+            texts("claims where\nclaims > 1\nstats\ncountt claims\nexport to \"x.dot\""),
+            [
+                "claims where\nclaims > 1",
+                "stats",
+                "countt claims\nexport to \"x.dot\""
+            ]
+        );
+        assert_eq!(texts("stats\nexport claims to \"x.dot\"").len(), 2);
+        assert_eq!(texts("claims where\n measure = killed").len(), 1);
+    }
+
+    #[test]
+    fn open_strings_and_deep_parentheses_are_found_before_parsing() {
+        let chunks = split("entity \"Artsakh\nstats");
+        assert_eq!(chunks.len(), 2);
+        let error = chunks[0].error.as_ref().map(|e| e.code);
+        assert_eq!(error, Some(Code::UnterminatedString));
+        assert_eq!(chunks[1].error, None);
+
+        let deep = format!("claims where {}", "(".repeat(MAX_DEPTH + 1));
+        let error = split(&deep)[0]
+            .error
+            .clone()
+            .map(|e| (e.code, e.span.start));
+        assert_eq!(error, Some((Code::TooDeep, 13 + MAX_DEPTH)));
+        let fine = format!("claims where {}", "(".repeat(MAX_DEPTH));
+        assert_eq!(split(&fine)[0].error, None);
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_offset() {
+        let err = QueryFile::from_bytes(Path::new("q.cq"), b"stats\nclaims \xff".to_vec());
+        match err {
+            Err(QueryError::Encoding { offset, line, .. }) => assert_eq!((offset, line), (13, 2)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
