@@ -310,3 +310,20 @@ fn plan_lists_the_names_to_resolve_and_unknown_ones_are_reported() {
     let d = query::diagnostic::unknown_name(p.names()[0], ["Moscou"]);
     assert_eq!(d.message, "no entity named \"Parukhh\"");
 }
+
+#[test]
+fn vocabulary_covers_keywords_fields_and_values() {
+    let words = query::vocabulary();
+    for w in [
+        "contradictions",
+        "where",
+        "order",
+        "measure",
+        "killed",
+        "at_least",
+        "person",
+    ] {
+        assert!(words.contains(&w), "{w} missing");
+    }
+    assert!(words.windows(2).all(|p| p[0] < p[1]), "sorted, no repeats");
+}

@@ -111,9 +111,11 @@ impl Diagnostic {
         let pad = " ".repeat(gutter);
 
         // Underline from the span start to its end or the end of the line.
-        let under_end = self.span.end.clamp(self.span.start, pos.line_end);
+        // `pos.offset` is the span start moved onto the text; the span may
+        // come from elsewhere, so nothing here may assume it fits.
+        let under_end = self.span.end.min(pos.line_end).max(pos.offset);
         let width = src
-            .get(self.span.start.min(pos.line_end)..under_end)
+            .get(pos.offset..under_end)
             .map_or(0, |s| s.chars().count())
             .max(1);
         let (shown, caret_col) = window(line_text, pos.column - 1);
@@ -226,6 +228,8 @@ fn window(line: &str, col: usize) -> (String, usize) {
 pub struct Position {
     pub line: usize,
     pub column: usize,
+    /// The byte offset itself, moved onto a character boundary of the text.
+    pub offset: usize,
     /// Byte offsets of the line (without its `\n`).
     pub line_start: usize,
     pub line_end: usize,
@@ -258,6 +262,7 @@ impl Position {
         Position {
             line,
             column,
+            offset,
             line_start,
             line_end,
         }
@@ -417,6 +422,14 @@ mod tests {
         // Inside a character and past the end: moved back, never a panic.
         assert_eq!(Position::of(src, 5).column, 1);
         assert_eq!(Position::of(src, 999).line, 3);
+    }
+
+    #[test]
+    fn a_span_outside_the_text_renders_without_panic() {
+        let d = Diagnostic::new(Code::Syntax, "x", SrcSpan::new(50, 40));
+        assert!(d.render("q", "short\ntext", false).contains("q:2:5"));
+        let d = Diagnostic::new(Code::Syntax, "x", SrcSpan::new(1, 2));
+        assert!(d.render("q", "é", false).contains("q:1:1"));
     }
 
     #[test]

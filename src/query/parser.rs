@@ -561,6 +561,13 @@ fn keywords(rules: &[Rule]) -> Vec<&'static str> {
     out
 }
 
+/// Every keyword of the language, for completion at the REPL.
+pub fn keyword_words() -> impl Iterator<Item = &'static str> {
+    KEYWORDS
+        .iter()
+        .map(|(_, w)| w.split(' ').next().unwrap_or(w))
+}
+
 /// The keyword a `kw_*` rule matches.
 fn keyword(rule: Rule) -> Option<&'static &'static str> {
     KEYWORDS.iter().find(|(r, _)| *r == rule).map(|(_, w)| w)
