@@ -369,7 +369,15 @@ impl Build {
 
     fn string(&self, pair: Pair<Rule>) -> Name {
         let span = self.span(&pair);
-        let raw = pair.into_inner().next().map_or("", |p| p.as_str());
+        let inner = pair.into_inner().next();
+        let guillemets = inner
+            .as_ref()
+            .is_some_and(|p| p.as_rule() == Rule::guillemet_inner);
+        let raw = inner.as_ref().map_or("", |p| p.as_str());
+        if guillemets {
+            let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
+            return Name { text, span };
+        }
         let mut text = String::with_capacity(raw.len());
         let mut escaped = false;
         for c in raw.chars() {
