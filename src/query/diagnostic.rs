@@ -22,6 +22,8 @@ pub enum Code {
     UnterminatedString,
     /// Too many nested parentheses.
     TooDeep,
+    /// A statement longer than the parser accepts.
+    TooLong,
     /// A literal that cannot be what it claims (`2022-13-01`, a huge number).
     BadLiteral,
     /// A field the rows of this statement do not have.
@@ -30,7 +32,7 @@ pub enum Code {
     BadValue,
     /// A clause this statement does not take (`stats limit 3`).
     BadClause,
-    /// A name or id the graph does not hold (found at evaluation).
+    /// A name no entity of the graph has (found at evaluation).
     UnknownName,
 }
 
@@ -41,6 +43,7 @@ impl Code {
             Code::UnknownKeyword => "unknown-keyword",
             Code::UnterminatedString => "unterminated-string",
             Code::TooDeep => "too-deep",
+            Code::TooLong => "too-long",
             Code::BadLiteral => "bad-literal",
             Code::UnknownField => "unknown-field",
             Code::BadValue => "bad-value",
@@ -108,12 +111,14 @@ impl Diagnostic {
         let pad = " ".repeat(gutter);
 
         // Underline from the span start to its end or the end of the line.
-        let under_end = self.span.end.clamp(self.span.start, pos.line_end);
+        // `pos.offset` is the span start moved onto the text; the span may
+        // come from elsewhere, so nothing here may assume it fits.
+        let under_end = self.span.end.min(pos.line_end).max(pos.offset);
         let width = src
-            .get(self.span.start.min(pos.line_end)..under_end)
+            .get(pos.offset..under_end)
             .map_or(0, |s| s.chars().count())
             .max(1);
-        let (shown, caret_col) = window(line_text, pos.column - 1, width);
+        let (shown, caret_col) = window(line_text, pos.column - 1);
 
         let mut out = String::new();
         out.push_str(&paint.red_bold(&format!("error[{}]", self.code.as_str())));
@@ -132,8 +137,9 @@ impl Diagnostic {
             paint.blue("|"),
             shown
         ));
+        let room = shown.chars().count().saturating_sub(caret_col).max(1);
         let mut underline = " ".repeat(caret_col);
-        underline.push_str(&"^".repeat(width));
+        underline.push_str(&"^".repeat(width.min(room)));
         if !self.label.is_empty() {
             underline.push(' ');
             underline.push_str(&self.label);
@@ -158,19 +164,53 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// `no entity named "Parukhh" — did you mean "Parukh"?`, pointing at the
+/// name in the query. `candidates` are every name and alias of the graph;
+/// evaluation calls this when a name resolves to nothing.
+pub fn unknown_name<'a>(
+    name: &super::ast::Name,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Diagnostic {
+    let quoted = name.to_string();
+    match super::suggest(&name.text, candidates) {
+        Some(s) => {
+            let mut suggestion = String::new();
+            for c in s.chars() {
+                if c == '"' || c == '\\' {
+                    suggestion.push('\\');
+                }
+                suggestion.push(c);
+            }
+            Diagnostic::new(
+                Code::UnknownName,
+                format!("no entity named {quoted} — did you mean \"{suggestion}\"?"),
+                name.span,
+            )
+            .with_label("no such name or alias")
+        }
+        None => Diagnostic::new(
+            Code::UnknownName,
+            format!("no entity named {quoted}"),
+            name.span,
+        )
+        .with_label("no such name or alias")
+        .with_help("`entities` lists every entity; names match any alias, case-insensitively"),
+    }
+}
+
 /// Longest stretch of a line shown around the error; longer lines are cut
 /// with `…` on either side so a 10 MB one-line query prints a short report.
 const WINDOW: usize = 100;
 
 /// The part of `line` to print and the caret column within it.
-fn window(line: &str, col: usize, width: usize) -> (String, usize) {
+fn window(line: &str, col: usize) -> (String, usize) {
     let line = line.replace('\t', " ");
     let total = line.chars().count();
     if total <= WINDOW {
         return (line, col);
     }
     let start = col.saturating_sub(WINDOW / 2);
-    let end = (col + width.min(WINDOW / 2) + WINDOW / 2).min(total);
+    let end = (start + WINDOW).min(total);
     let mut shown: String = line.chars().skip(start).take(end - start).collect();
     let mut caret = col - start;
     if start > 0 {
@@ -188,6 +228,8 @@ fn window(line: &str, col: usize, width: usize) -> (String, usize) {
 pub struct Position {
     pub line: usize,
     pub column: usize,
+    /// The byte offset itself, moved onto a character boundary of the text.
+    pub offset: usize,
     /// Byte offsets of the line (without its `\n`).
     pub line_start: usize,
     pub line_end: usize,
@@ -220,6 +262,7 @@ impl Position {
         Position {
             line,
             column,
+            offset,
             line_start,
             line_end,
         }
@@ -363,5 +406,39 @@ impl std::error::Error for QueryError {
             QueryError::Query { diagnostic, .. } => Some(diagnostic.as_ref()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let src = "ab\r\nété x\n";
+        let p = Position::of(src, src.find('x').unwrap());
+        assert_eq!((p.line, p.column), (2, 5));
+        assert_eq!(&src[p.line_start..p.line_end], "été x");
+        // Inside a character and past the end: moved back, never a panic.
+        assert_eq!(Position::of(src, 5).column, 1);
+        assert_eq!(Position::of(src, 999).line, 3);
+    }
+
+    #[test]
+    fn a_span_outside_the_text_renders_without_panic() {
+        let d = Diagnostic::new(Code::Syntax, "x", SrcSpan::new(50, 40));
+        assert!(d.render("q", "short\ntext", false).contains("q:2:5"));
+        let d = Diagnostic::new(Code::Syntax, "x", SrcSpan::new(1, 2));
+        assert!(d.render("q", "é", false).contains("q:1:1"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_error() {
+        let line = "x".repeat(1000);
+        let (shown, caret) = window(&line, 500);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('x'));
+        assert!(shown.chars().count() <= WINDOW + 2);
+        assert_eq!(window("short", 2), ("short".to_string(), 2));
     }
 }

@@ -29,6 +29,26 @@ pub use script::{Chunk, QueryFile};
 /// How close (Jaro-Winkler) a word must be to a candidate to be suggested.
 pub const SUGGEST_THRESHOLD: f64 = 0.85;
 
+/// Every word a user may type outside quotes (keywords, field names and the
+/// model's value words), sorted, for completion at the REPL.
+pub fn vocabulary() -> Vec<&'static str> {
+    use plan::EnumWords;
+    let mut words: Vec<&'static str> = parser::keyword_words()
+        .chain(plan::FIELD_NAMES.iter().copied())
+        .chain(crate::model::Measure::words())
+        .chain(crate::model::Bound::words())
+        .chain(crate::model::Polarity::words())
+        .chain(crate::model::ClaimKind::words())
+        .chain(crate::model::EntityKind::words())
+        .chain(crate::model::EventKind::words())
+        .chain(crate::model::FindingKind::words())
+        .chain(["true", "false"])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// Parses a whole script; the first error stops it.
 pub fn parse(src: &str) -> Result<Vec<Statement>, ParseError> {
     script::split(src)

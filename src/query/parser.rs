@@ -261,12 +261,14 @@ impl Build {
 
     fn test(&self, pair: Pair<Rule>) -> Res<Test> {
         let span = self.span(&pair);
-        let rule = pair.as_rule();
-        if rule == Rule::relation {
+        if pair.as_rule() == Rule::relation {
             return Ok(Test::Relation(self.relation(pair)?));
         }
         let mut inner = pair.into_inner();
         let field = self.field(next(&mut inner, span)?);
+        let tail = next(&mut inner, span)?;
+        let rule = tail.as_rule();
+        let mut inner = tail.into_inner();
         Ok(match rule {
             Rule::between => {
                 let _between = next(&mut inner, span)?;
@@ -367,7 +369,15 @@ impl Build {
 
     fn string(&self, pair: Pair<Rule>) -> Name {
         let span = self.span(&pair);
-        let raw = pair.into_inner().next().map_or("", |p| p.as_str());
+        let inner = pair.into_inner().next();
+        let guillemets = inner
+            .as_ref()
+            .is_some_and(|p| p.as_rule() == Rule::guillemet_inner);
+        let raw = inner.as_ref().map_or("", |p| p.as_str());
+        if guillemets {
+            let text = raw.trim_matches(|c: char| c.is_whitespace()).to_string();
+            return Name { text, span };
+        }
         let mut text = String::with_capacity(raw.len());
         let mut escaped = false;
         for c in raw.chars() {
@@ -506,12 +516,20 @@ fn syntax_error(text: &str, err: &pest::error::Error<Rule>) -> Diagnostic {
             .with_help(format!("names are written in double quotes: \"{found}\""));
         }
     }
-    Diagnostic::new(
+    let diagnostic = Diagnostic::new(
         Code::Syntax,
         format!("expected {expected_words}, found `{found}`"),
         span,
     )
-    .with_label(format!("expected {expected_words}"))
+    .with_label(format!("expected {expected_words}"));
+    let lower = found.to_ascii_lowercase();
+    if positives.contains(&Rule::EOI) && super::script::STATEMENT_WORDS.contains(&lower.as_str()) {
+        diagnostic.with_help(format!(
+            "to start another statement with `{lower}`, end this one with `;` or a new line"
+        ))
+    } else {
+        diagnostic
+    }
 }
 
 /// The token that starts at byte `pos`: a word, a quoted string (up to the
@@ -549,6 +567,13 @@ fn keywords(rules: &[Rule]) -> Vec<&'static str> {
         out.extend(words.iter().copied());
     }
     out
+}
+
+/// Every keyword of the language, for completion at the REPL.
+pub fn keyword_words() -> impl Iterator<Item = &'static str> {
+    KEYWORDS
+        .iter()
+        .map(|(_, w)| w.split(' ').next().unwrap_or(w))
 }
 
 /// The keyword a `kw_*` rule matches.
