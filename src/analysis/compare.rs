@@ -24,7 +24,7 @@
 //!   the later one *updates* the earlier one (linked earlier → later) instead
 //!   of contradicting it.
 //! - **Agreements.** The same figure with the same bound from two documents
-//!   (or two claimants) agrees. It is *independent* only when the original
+//!   agrees. It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
 //! - **Polarity.** A denial contradicts an assertion or accusation when it is
@@ -138,6 +138,11 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     if qa.value == qb.value && qa.bound == qb.bound {
+        // Agreement needs two articles: one article naming two sources for
+        // a figure (or pasted twice) confirms nothing.
+        if a.document == b.document {
+            return Relation::Nothing;
+        }
         return Relation::Agreement {
             independent: oa != ob,
         };
@@ -425,6 +430,9 @@ mod tests {
         let a = claim(1, 1, 10, 20, q(4.0, Bound::Exact));
         let b = claim(2, 1, 10, 20, q(4.0, Bound::Exact));
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Nothing);
+        // Two sources named in one article: no agreement either.
+        let c = claim(3, 1, 11, 20, q(4.0, Bound::Exact));
+        assert_eq!(compare_numbers(&a, &c, &fixture()), Relation::Nothing);
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub enum Scope {
     Document(i64),
 }
 
-/// Event cluster × measure × subject class (and subject entity).
+/// Event cluster × measure × subject class. Subject entities are checked
+/// pair by pair: two figures whose subjects name different entities are not
+/// compared, one that names none is compared with both.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupKey {
     pub scope: Scope,
@@ -39,18 +41,14 @@ impl GroupKey {
                 subject: String::new(),
             };
         }
-        let class = claim
-            .subject
-            .as_deref()
-            .map(subject_class)
-            .unwrap_or_default();
-        let entity = claim
-            .subject_entity
-            .map_or_else(String::new, |e| e.to_string());
         GroupKey {
             scope,
             measure: Some(claim.measure.unwrap_or(Measure::Other)),
-            subject: format!("{class}|{entity}"),
+            subject: claim
+                .subject
+                .as_deref()
+                .map(subject_class)
+                .unwrap_or_default(),
         }
     }
 }
@@ -67,6 +65,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     for i in 0..numeric.len() {
         for j in i + 1..numeric.len() {
             let (a, b) = (numeric[i], numeric[j]);
+            if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
             match compare::compare_numbers(a, b, ledger) {
                 Relation::Nothing => {}
                 Relation::Contradiction => {
