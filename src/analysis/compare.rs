@@ -18,8 +18,9 @@
 //! - **Totals and parts.** "plus de 400 au total" counts people and "250
 //!   soldats" counts armed personnel: they are different subjects, so they
 //!   land in different groups and are never compared, whatever they add up to.
-//! - **Updates.** When two figures cannot both hold, the later one (the date
-//!   the figure refers to, else the publication date) is higher, and both come
+//! - **Updates.** When two figures cannot both hold, the later one (by the
+//!   dates the figures refer to when both give one, else by publication) is
+//!   higher, and both come
 //!   from the same original claimant — or both are the outlets' own tallies —
 //!   the later one *updates* the earlier one (linked earlier → later) instead
 //!   of contradicting it.
@@ -92,7 +93,8 @@ pub fn origin(c: &ClaimRecord) -> Option<i64> {
     }
 }
 
-/// When a claim speaks: the date its figure refers to, else its publication.
+/// When a claim speaks: the date its figure refers to, else its publication
+/// (used in reasons).
 pub fn when(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
     c.date
         .map(|d| d.end)
@@ -151,7 +153,13 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     let comparable = oa == ob || (is_outlet(oa, sources) && is_outlet(ob, sources));
-    let (ta, tb) = (when(a, sources), when(b, sources));
+    // Dates of figures are compared with dates of figures, publication
+    // dates with publication dates: "as of the 25th" in one article and a
+    // publication on the 26th in another say nothing about which is later.
+    let (ta, tb) = match (a.date, b.date) {
+        (Some(da), Some(db)) => (Some(da.end), Some(db.end)),
+        _ => (sources.published(a.document), sources.published(b.document)),
+    };
     if comparable {
         if let (Some(ta), Some(tb)) = (ta, tb) {
             if ta < tb && above(&ib, &ia) {
@@ -353,17 +361,26 @@ mod tests {
         let b = claim(2, 2, 10, 21, q(105.0, Bound::Exact));
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
         assert_eq!(compare_numbers(&b, &a, &fixture()), Relation::UpdatedBy);
-        // The figure's own date outranks the publication date.
-        let mut late = a.clone();
-        late.date = Some(DateRange {
-            start: day(25),
-            end: day(25),
-            precision: Precision::Day,
-        });
+        // The figures' own dates outrank publication dates when both have one.
+        let on = |d: u32| {
+            Some(DateRange {
+                start: day(d),
+                end: day(d),
+                precision: Precision::Day,
+            })
+        };
+        let (mut low, mut high) = (a.clone(), b.clone());
+        low.date = on(25);
+        high.date = on(24);
+        // 49 as of the 25th after 105 as of the 24th: falling, a contradiction.
         assert_eq!(
-            compare_numbers(&late, &b, &fixture()),
+            compare_numbers(&low, &high, &fixture()),
             Relation::Contradiction
         );
+        high.date = on(26);
+        assert_eq!(compare_numbers(&low, &high, &fixture()), Relation::Updates);
+        // One dated figure against an undated one: publication dates decide.
+        assert_eq!(compare_numbers(&low, &b, &fixture()), Relation::Updates);
     }
 
     #[test]
