@@ -31,9 +31,11 @@
 
 mod names;
 mod render;
+mod score;
 
 pub use names::Rng;
-pub use render::Article;
+pub use render::{Article, Records};
+pub use score::{score, KindScore};
 
 use crate::model::{Bound, EntityKind, EventKind, FindingKind, Measure};
 use chrono::{Days, NaiveDate};
