@@ -17,7 +17,10 @@
 //!   vs "environ 290" do not.
 //! - **Totals and parts.** "plus de 400 au total" counts people and "250
 //!   soldats" counts armed personnel: they are different subjects, so they
-//!   land in different groups and are never compared, whatever they add up to.
+//!   land in different groups and are never compared. When one article gives
+//!   several figures of one group ("250 à X, 170 à Y"), they are read as
+//!   parts: none of them is compared with a figure of another article that
+//!   their sum fits (see [`super::group`]).
 //! - **Updates.** When two figures cannot both hold, the later one (by the
 //!   dates the figures refer to when both give one, else by publication) is
 //!   higher, and both come
