@@ -226,3 +226,19 @@ fn subjects_of_different_sides_are_not_compared() {
     assert_eq!(with(100), vec![(100, 101)]);
     assert_eq!(with(101), vec![(2, 101), (4, 101), (100, 101)]);
 }
+
+#[test]
+fn a_denial_tied_to_no_event_answers_its_article_single_event() {
+    let mut c = sample();
+    for claim in c.claims.iter_mut().filter(|x| x.id == 13) {
+        claim.event = None;
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(analysis.findings.iter().any(|f| (f.a, f.b) == (12, 13)));
+    // Article 3 tells of two events: an unattached denial stays apart.
+    for claim in c.claims.iter_mut().filter(|x| x.id == 9) {
+        claim.event = None;
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(!analysis.findings.iter().any(|f| (f.a, f.b) == (7, 9)));
+}
