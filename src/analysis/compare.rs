@@ -492,4 +492,37 @@ mod tests {
         let self_denial = statement(5, 10, Polarity::Deny, Some("bombardements"));
         assert!(!denies(&accuse, &self_denial, false));
     }
+
+    proptest::proptest! {
+        /// Comparing b with a says the same as comparing a with b.
+        #[test]
+        fn comparison_is_symmetric(
+            va in 0u32..40, vb in 0u32..40,
+            ba in 0usize..4, bb in 0usize..4,
+            da in 1i64..4, db in 1i64..4,
+            ca in 10i64..12, cb in 10i64..12,
+        ) {
+            let a = claim(1, da, ca, 20, q(va as f64, Bound::ALL[ba]));
+            let b = claim(2, db, cb, 21, q(vb as f64, Bound::ALL[bb]));
+            let flipped = match compare_numbers(&b, &a, &fixture()) {
+                Relation::Updates => Relation::UpdatedBy,
+                Relation::UpdatedBy => Relation::Updates,
+                r => r,
+            };
+            proptest::prop_assert_eq!(compare_numbers(&a, &b, &fixture()), flipped);
+        }
+
+        /// Figures whose intervals meet never contradict.
+        #[test]
+        fn overlapping_figures_never_contradict(
+            va in 0u32..1000, vb in 0u32..1000, ba in 0usize..4, bb in 0usize..4,
+        ) {
+            let a = claim(1, 1, 10, 20, q(va as f64, Bound::ALL[ba]));
+            let b = claim(2, 2, 11, 21, q(vb as f64, Bound::ALL[bb]));
+            let meet = interval(&a.quantity.unwrap_or(q(0.0, Bound::Exact)))
+                .intersects(&interval(&b.quantity.unwrap_or(q(0.0, Bound::Exact))));
+            let r = compare_numbers(&a, &b, &fixture());
+            proptest::prop_assert!(!(meet && r == Relation::Contradiction));
+        }
+    }
 }
