@@ -184,3 +184,61 @@ fn different_dates_at_one_place_are_not_compared() {
         .iter()
         .all(|f| ![(2, 4), (1, 3)].contains(&(f.a, f.b))));
 }
+
+#[test]
+fn subjects_of_different_sides_are_not_compared() {
+    let mut c = sample();
+    let template = c.claims.iter().find(|x| x.id == 4).cloned();
+    let Some(mut other_side) = template else {
+        panic!("claim 4 is in the fixture")
+    };
+    // "1 soldat azerbaïdjanais tué": same event, same class, other side.
+    other_side.id = 100;
+    other_side.subject = Some("soldats azerbaïdjanais".to_string());
+    other_side.subject_entity = Some(AZERBAIJAN);
+    if let Some(q) = other_side.quantity.as_mut() {
+        q.value = 1.0;
+        q.interval = claimgraph::model::Interval::exact(1.0);
+    }
+    // "5 soldats tués", side unknown: compared with both sides.
+    let mut unknown = other_side.clone();
+    unknown.id = 101;
+    unknown.document = 1;
+    unknown.claimant = Some(RT);
+    unknown.outlet = Some(RT);
+    unknown.subject = Some("soldats".to_string());
+    unknown.subject_entity = None;
+    if let Some(q) = unknown.quantity.as_mut() {
+        q.value = 5.0;
+        q.interval = claimgraph::model::Interval::exact(5.0);
+    }
+    c.claims.push(other_side);
+    c.claims.push(unknown);
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    let with = |id: i64| -> Vec<(i64, i64)> {
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.a == id || f.b == id)
+            .map(|f| (f.a, f.b))
+            .collect()
+    };
+    assert_eq!(with(100), vec![(100, 101)]);
+    assert_eq!(with(101), vec![(2, 101), (4, 101), (100, 101)]);
+}
+
+#[test]
+fn a_denial_tied_to_no_event_answers_its_article_single_event() {
+    let mut c = sample();
+    for claim in c.claims.iter_mut().filter(|x| x.id == 13) {
+        claim.event = None;
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(analysis.findings.iter().any(|f| (f.a, f.b) == (12, 13)));
+    // Article 3 tells of two events: an unattached denial stays apart.
+    for claim in c.claims.iter_mut().filter(|x| x.id == 9) {
+        claim.event = None;
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(!analysis.findings.iter().any(|f| (f.a, f.b) == (7, 9)));
+}

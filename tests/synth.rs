@@ -3,45 +3,11 @@
 //! answers incrementally, and the generator's own guarantees.
 
 use claimgraph::analysis::{analyze, Analyzer};
-use claimgraph::model::{FindingKind, FindingRecord};
-use claimgraph::synth::{Config, Plan, Planted};
+use claimgraph::model::FindingKind;
+use claimgraph::synth::{score, Config, Plan};
 use std::collections::HashSet;
 
 type Key = (FindingKind, i64, i64);
-
-fn key_of(kind: FindingKind, a: i64, b: i64) -> Key {
-    match kind {
-        // Contradictions and agreements are symmetric; updates are ordered.
-        FindingKind::Update => (kind, a, b),
-        _ => (kind, a.min(b), a.max(b)),
-    }
-}
-
-fn planted(truth: &[Planted]) -> HashSet<Key> {
-    truth.iter().map(|p| key_of(p.kind, p.a, p.b)).collect()
-}
-
-fn found(findings: &[FindingRecord]) -> HashSet<Key> {
-    findings.iter().map(|f| key_of(f.kind, f.a, f.b)).collect()
-}
-
-/// (precision, recall) for one kind.
-fn score(kind: FindingKind, truth: &HashSet<Key>, got: &HashSet<Key>) -> (f64, f64, usize) {
-    let t: HashSet<&Key> = truth.iter().filter(|k| k.0 == kind).collect();
-    let g: HashSet<&Key> = got.iter().filter(|k| k.0 == kind).collect();
-    let tp = t.intersection(&g).count() as f64;
-    let p = if g.is_empty() {
-        1.0
-    } else {
-        tp / g.len() as f64
-    };
-    let r = if t.is_empty() {
-        1.0
-    } else {
-        tp / t.len() as f64
-    };
-    (p, r, t.len())
-}
 
 #[test]
 fn planted_findings_are_recovered() {
@@ -49,18 +15,19 @@ fn planted_findings_are_recovered() {
     let r = plan.records();
     assert!(r.claims.len() >= 12_000);
     let analysis = analyze(&r.documents, &r.entities, &r.events, &r.claims);
-    let truth = planted(plan.truth());
-    let got = found(&analysis.findings);
-    for kind in [
-        FindingKind::Contradiction,
-        FindingKind::Agreement,
-        FindingKind::Update,
-    ] {
-        let (p, rec, n) = score(kind, &truth, &got);
-        assert!(n > 300, "{kind}: only {n} planted");
+    let found: Vec<Key> = analysis
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.a, f.b))
+        .collect();
+    for s in score(plan.truth(), &found) {
+        assert!(s.planted > 300, "{}: only {} planted", s.kind, s.planted);
         assert!(
-            p >= 0.99 && rec >= 0.99,
-            "{kind}: precision {p}, recall {rec}"
+            s.precision() >= 0.99 && s.recall() >= 0.99,
+            "{}: precision {}, recall {}",
+            s.kind,
+            s.precision(),
+            s.recall()
         );
     }
     // Independence of agreements as planted.
@@ -137,6 +104,7 @@ fn generation_is_deterministic_and_spans_are_exact() {
         assert_eq!(claim.span.slice(&article.text), Some(claim.quote.as_str()));
         assert!(claim.sentence.contains(&claim.span));
         assert!(article.claims.contains(&(claim.id, claim.span)));
+        assert_eq!(article.claim_at(claim.span), Some(claim.id));
     }
 }
 

@@ -17,14 +17,18 @@
 //!   vs "environ 290" do not.
 //! - **Totals and parts.** "plus de 400 au total" counts people and "250
 //!   soldats" counts armed personnel: they are different subjects, so they
-//!   land in different groups and are never compared, whatever they add up to.
-//! - **Updates.** When two figures cannot both hold, the later one (the date
-//!   the figure refers to, else the publication date) is higher, and both come
+//!   land in different groups and are never compared. When one article gives
+//!   several figures of one group ("250 à X, 170 à Y"), they are read as
+//!   parts: none of them is compared with a figure of another article that
+//!   their sum fits (see [`super::group`]).
+//! - **Updates.** When two figures cannot both hold, the later one (by the
+//!   dates the figures refer to when both give one, else by publication) is
+//!   higher, and both come
 //!   from the same original claimant — or both are the outlets' own tallies —
 //!   the later one *updates* the earlier one (linked earlier → later) instead
 //!   of contradicting it.
 //! - **Agreements.** The same figure with the same bound from two documents
-//!   (or two claimants) agrees. It is *independent* only when the original
+//!   agrees. It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
 //! - **Polarity.** A denial contradicts an assertion or accusation when it is
@@ -92,7 +96,8 @@ pub fn origin(c: &ClaimRecord) -> Option<i64> {
     }
 }
 
-/// When a claim speaks: the date its figure refers to, else its publication.
+/// When a claim speaks: the date its figure refers to, else its publication
+/// (used in reasons).
 pub fn when(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
     c.date
         .map(|d| d.end)
@@ -138,6 +143,11 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     if qa.value == qb.value && qa.bound == qb.bound {
+        // Agreement needs two articles: one article naming two sources for
+        // a figure (or pasted twice) confirms nothing.
+        if a.document == b.document {
+            return Relation::Nothing;
+        }
         return Relation::Agreement {
             independent: oa != ob,
         };
@@ -146,7 +156,13 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     let comparable = oa == ob || (is_outlet(oa, sources) && is_outlet(ob, sources));
-    let (ta, tb) = (when(a, sources), when(b, sources));
+    // Dates of figures are compared with dates of figures, publication
+    // dates with publication dates: "as of the 25th" in one article and a
+    // publication on the 26th in another say nothing about which is later.
+    let (ta, tb) = match (a.date, b.date) {
+        (Some(da), Some(db)) => (Some(da.end), Some(db.end)),
+        _ => (sources.published(a.document), sources.published(b.document)),
+    };
     if comparable {
         if let (Some(ta), Some(tb)) = (ta, tb) {
             if ta < tb && above(&ib, &ia) {
@@ -348,17 +364,26 @@ mod tests {
         let b = claim(2, 2, 10, 21, q(105.0, Bound::Exact));
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
         assert_eq!(compare_numbers(&b, &a, &fixture()), Relation::UpdatedBy);
-        // The figure's own date outranks the publication date.
-        let mut late = a.clone();
-        late.date = Some(DateRange {
-            start: day(25),
-            end: day(25),
-            precision: Precision::Day,
-        });
+        // The figures' own dates outrank publication dates when both have one.
+        let on = |d: u32| {
+            Some(DateRange {
+                start: day(d),
+                end: day(d),
+                precision: Precision::Day,
+            })
+        };
+        let (mut low, mut high) = (a.clone(), b.clone());
+        low.date = on(25);
+        high.date = on(24);
+        // 49 as of the 25th after 105 as of the 24th: falling, a contradiction.
         assert_eq!(
-            compare_numbers(&late, &b, &fixture()),
+            compare_numbers(&low, &high, &fixture()),
             Relation::Contradiction
         );
+        high.date = on(26);
+        assert_eq!(compare_numbers(&low, &high, &fixture()), Relation::Updates);
+        // One dated figure against an undated one: publication dates decide.
+        assert_eq!(compare_numbers(&low, &b, &fixture()), Relation::Updates);
     }
 
     #[test]
@@ -425,6 +450,9 @@ mod tests {
         let a = claim(1, 1, 10, 20, q(4.0, Bound::Exact));
         let b = claim(2, 1, 10, 20, q(4.0, Bound::Exact));
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Nothing);
+        // Two sources named in one article: no agreement either.
+        let c = claim(3, 1, 11, 20, q(4.0, Bound::Exact));
+        assert_eq!(compare_numbers(&a, &c, &fixture()), Relation::Nothing);
     }
 
     #[test]
@@ -463,5 +491,38 @@ mod tests {
         assert!(!denies(&accuse, &bare, false));
         let self_denial = statement(5, 10, Polarity::Deny, Some("bombardements"));
         assert!(!denies(&accuse, &self_denial, false));
+    }
+
+    proptest::proptest! {
+        /// Comparing b with a says the same as comparing a with b.
+        #[test]
+        fn comparison_is_symmetric(
+            va in 0u32..40, vb in 0u32..40,
+            ba in 0usize..4, bb in 0usize..4,
+            da in 1i64..4, db in 1i64..4,
+            ca in 10i64..12, cb in 10i64..12,
+        ) {
+            let a = claim(1, da, ca, 20, q(va as f64, Bound::ALL[ba]));
+            let b = claim(2, db, cb, 21, q(vb as f64, Bound::ALL[bb]));
+            let flipped = match compare_numbers(&b, &a, &fixture()) {
+                Relation::Updates => Relation::UpdatedBy,
+                Relation::UpdatedBy => Relation::Updates,
+                r => r,
+            };
+            proptest::prop_assert_eq!(compare_numbers(&a, &b, &fixture()), flipped);
+        }
+
+        /// Figures whose intervals meet never contradict.
+        #[test]
+        fn overlapping_figures_never_contradict(
+            va in 0u32..1000, vb in 0u32..1000, ba in 0usize..4, bb in 0usize..4,
+        ) {
+            let a = claim(1, 1, 10, 20, q(va as f64, Bound::ALL[ba]));
+            let b = claim(2, 2, 11, 21, q(vb as f64, Bound::ALL[bb]));
+            let meet = interval(&a.quantity.unwrap_or(q(0.0, Bound::Exact)))
+                .intersects(&interval(&b.quantity.unwrap_or(q(0.0, Bound::Exact))));
+            let r = compare_numbers(&a, &b, &fixture());
+            proptest::prop_assert!(!(meet && r == Relation::Contradiction));
+        }
     }
 }

@@ -5,8 +5,10 @@
 //!
 //! - they have the same kind, and
 //! - there is positive evidence: the same document; or the same place (entity
-//!   ids are already alias-resolved); or, when a place is missing on one side,
-//!   a shared participant *and* explicitly stated dates on both sides, and
+//!   ids are already alias-resolved); or, when a place is missing, a shared
+//!   participant *and* explicitly stated dates on both sides; or, when a date
+//!   is missing too, two shared participants (the same attacker and target)
+//!   in articles published at most a day apart, and
 //! - the clusters they belong to stay consistent: no two different places,
 //!   and the dates of all members still have a day in common. An event's dates
 //!   are its resolved time, else the week before its article's publication.
@@ -45,6 +47,7 @@ struct Member {
     participants: Vec<i64>,
     window: Option<(NaiveDate, NaiveDate)>,
     explicit: bool,
+    published: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +160,7 @@ impl Coref {
             participants,
             window,
             explicit: e.time.is_some(),
+            published,
         };
         let weeks: Vec<i64> = match window {
             Some((s, t)) if week(t) - week(s) <= MAX_WEEKS => (week(s)..=week(t)).collect(),
@@ -279,14 +283,39 @@ impl Coref {
                 )
             });
         }
-        if !(x.explicit && y.explicit) {
-            return None;
+        let shared: Vec<i64> = x
+            .participants
+            .iter()
+            .copied()
+            .filter(|p| y.participants.contains(p))
+            .collect();
+        let names = || {
+            shared
+                .iter()
+                .map(|p| describe(*p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if x.explicit && y.explicit && !shared.is_empty() {
+            return Some(format!(
+                "events #{a} and #{b}: both {kind}, shared participants {}, place stated on one side at most, {when}",
+                names()
+            ));
         }
-        let shared = x.participants.iter().find(|p| y.participants.contains(p))?;
-        Some(format!(
-            "events #{a} and #{b}: both {kind}, shared participant {}, place stated on one side only, {when}",
-            describe(*shared)
-        ))
+        // Undated on one side: ask for more — two shared participants in
+        // articles published at most a day apart.
+        let close = match (x.published, y.published) {
+            (Some(p), Some(q)) => (p - q).num_days().abs() <= 1,
+            _ => false,
+        };
+        (shared.len() >= 2 && close).then(|| {
+            format!(
+                "events #{a} and #{b}: both {kind}, shared participants {}, place stated on one side at most, articles published {} and {}",
+                names(),
+                x.published.map_or_else(String::new, |d| d.to_string()),
+                y.published.map_or_else(String::new, |d| d.to_string()),
+            )
+        })
     }
 }
 
@@ -365,7 +394,31 @@ mod tests {
         assert_eq!(c.cluster_of(2), Some(2));
         c.add(&ev(3, 3, None, Some((25, 25))), Some(d(26)), &name);
         assert_eq!(c.cluster_of(3), Some(1));
-        assert!(c.merges()[0].reason.contains("shared participant E900"));
+        assert!(c.merges()[0].reason.contains("shared participants E900"));
+    }
+
+    #[test]
+    fn undated_and_unplaced_needs_two_participants_and_close_publication() {
+        let mut c = Coref::new();
+        let mut two = ev(1, 1, Some(5), None);
+        two.participants.push(Participant {
+            entity: 901,
+            role: Role::Target,
+        });
+        c.add(&two, Some(d(26)), &name);
+        // One shared participant only: apart.
+        c.add(&ev(2, 2, None, None), Some(d(26)), &name);
+        assert_eq!(c.cluster_of(2), Some(2));
+        // Both participants, published three days later: apart.
+        let mut late = two.clone();
+        (late.id, late.document, late.place) = (3, 3, None);
+        c.add(&late, Some(d(29)), &name);
+        assert_eq!(c.cluster_of(3), Some(3));
+        // Both participants, published the next day: merged.
+        let mut next = late.clone();
+        (next.id, next.document) = (4, 4);
+        c.add(&next, Some(d(27)), &name);
+        assert_eq!(c.cluster_of(4), Some(1));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::compare::{self, origin, Relation};
 use super::ledger::Ledger;
 use super::reason;
 use super::words::subject_class;
-use crate::model::{ClaimRecord, FindingKind, FindingRecord, Measure, Polarity};
-use std::collections::HashSet;
+use crate::model::{ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
+use std::collections::{HashMap, HashSet};
 
 /// Where a group's claims are placed: a cluster of coreferent events, or —
 /// for claims tied to no known event — the one article they come from.
@@ -20,7 +20,9 @@ pub enum Scope {
     Document(i64),
 }
 
-/// Event cluster × measure × subject class (and subject entity).
+/// Event cluster × measure × subject class. Subject entities are checked
+/// pair by pair: two figures whose subjects name different entities are not
+/// compared, one that names none is compared with both.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupKey {
     pub scope: Scope,
@@ -39,18 +41,14 @@ impl GroupKey {
                 subject: String::new(),
             };
         }
-        let class = claim
-            .subject
-            .as_deref()
-            .map(subject_class)
-            .unwrap_or_default();
-        let entity = claim
-            .subject_entity
-            .map_or_else(String::new, |e| e.to_string());
         GroupKey {
             scope,
             measure: Some(claim.measure.unwrap_or(Measure::Other)),
-            subject: format!("{class}|{entity}"),
+            subject: claim
+                .subject
+                .as_deref()
+                .map(subject_class)
+                .unwrap_or_default(),
         }
     }
 }
@@ -63,10 +61,17 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .copied()
         .filter(|c| c.quantity.is_some())
         .collect();
+    let parts = parts_by_document(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     for i in 0..numeric.len() {
         for j in i + 1..numeric.len() {
             let (a, b) = (numeric[i], numeric[j]);
+            if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            if adds_up(&parts, a, b) || adds_up(&parts, b, a) {
+                continue;
+            }
             match compare::compare_numbers(a, b, ledger) {
                 Relation::Nothing => {}
                 Relation::Contradiction => {
@@ -141,6 +146,56 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     }
     out.sort_by_key(|f| (f.kind, f.a, f.b));
     out
+}
+
+/// For each article and source giving several figures in one group (parts:
+/// "250 à X, 170 à Y"), the interval of their sum. A passage repeated word
+/// for word (an article pasted twice) counts once.
+fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), Interval> {
+    let mut seen: HashSet<(i64, Option<i64>, &str, u64)> = HashSet::new();
+    let mut sums: HashMap<(i64, Option<i64>), (usize, Interval)> = HashMap::new();
+    for c in numeric {
+        let Some(q) = c.quantity else { continue };
+        let key = (c.document, origin(c));
+        if !seen.insert((key.0, key.1, c.quote.as_str(), q.value.to_bits())) {
+            continue;
+        }
+        let i = compare::interval(&q);
+        let e = sums.entry(key).or_insert((
+            0,
+            Interval {
+                lo: 0.0,
+                hi: Some(0.0),
+            },
+        ));
+        e.0 += 1;
+        e.1 = Interval {
+            lo: e.1.lo + i.lo,
+            hi: e.1.hi.zip(i.hi).map(|(x, y)| x + y),
+        };
+    }
+    sums.into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .map(|(k, (_, sum))| (k, sum))
+        .collect()
+}
+
+/// Whether `part` is one of several figures of its article whose sum fits
+/// `total` from another article: "plus de 400 au total" against 250 and 170.
+fn adds_up(
+    parts: &HashMap<(i64, Option<i64>), Interval>,
+    part: &ClaimRecord,
+    total: &ClaimRecord,
+) -> bool {
+    if part.document == total.document {
+        return false;
+    }
+    let Some(t) = total.quantity.map(|q| compare::interval(&q)) else {
+        return false;
+    };
+    parts
+        .get(&(part.document, origin(part)))
+        .is_some_and(|sum| sum.intersects(&t))
 }
 
 fn record(

@@ -71,6 +71,8 @@ pub struct Analyzer {
     groups: HashMap<GroupKey, Group>,
     claim_group: HashMap<i64, GroupKey>,
     cluster_groups: HashMap<i64, Vec<GroupKey>>,
+    /// Events of each document, for claims the extractor tied to none.
+    document_events: HashMap<i64, Vec<i64>>,
 }
 
 /// Compare a whole corpus at once.
@@ -141,6 +143,10 @@ impl Analyzer {
         events.sort_by_key(|e| e.id);
         for e in events {
             self.ledger.add_event(e);
+            self.document_events
+                .entry(e.document)
+                .or_default()
+                .push(e.id);
             let published = self.ledger.published(e.document);
             let ledger = &self.ledger;
             let describe = |id: i64| {
@@ -199,16 +205,33 @@ impl Analyzer {
     }
 
     /// Where a claim is compared: with the claim it denies, else in its
-    /// event's cluster, else inside its own article.
+    /// event's cluster; an accusation or denial tied to no event goes to its
+    /// article's event when the article tells of one event only; anything
+    /// else stays inside its own article.
     fn scope_of(&self, c: &ClaimRecord) -> Scope {
         if c.quantity.is_none() {
             if let Some(key) = c.denies.and_then(|t| self.claim_group.get(&t)) {
                 return key.scope;
             }
         }
-        c.event
-            .and_then(|e| self.coref.cluster_of(e))
-            .map_or(Scope::Document(c.document), Scope::Cluster)
+        if let Some(cluster) = c.event.and_then(|e| self.coref.cluster_of(e)) {
+            return Scope::Cluster(cluster);
+        }
+        if c.quantity.is_none() && c.event.is_none() {
+            let mut clusters: Vec<i64> = self
+                .document_events
+                .get(&c.document)
+                .into_iter()
+                .flatten()
+                .filter_map(|e| self.coref.cluster_of(*e))
+                .collect();
+            clusters.sort_unstable();
+            clusters.dedup();
+            if let [only] = clusters[..] {
+                return Scope::Cluster(only);
+            }
+        }
+        Scope::Document(c.document)
     }
 
     /// Cluster `gone` was merged into `keep`: move its groups.

@@ -37,11 +37,117 @@ pub fn fold(text: &str) -> String {
 }
 
 const STOP: &[&str] = &[
-    "le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "a", "au", "aux",
-    "que", "qui", "pas", "ne", "n", "ces", "ce", "cette", "son", "sa", "ses", "leur", "leurs",
-    "avoir", "etre", "ete", "sont", "est", "par", "pour", "sur", "dans", "avec", "tous", "toutes",
-    "tout", "total", "autres", "autre", "plus", "moins", "pres", "environ", "presque", "se", "s",
-    "y", "il", "ils", "elle", "elles", "on", "ont", "avait", "avaient", "the", "of",
+    "le",
+    "la",
+    "les",
+    "l",
+    "de",
+    "des",
+    "du",
+    "d",
+    "un",
+    "une",
+    "et",
+    "en",
+    "a",
+    "au",
+    "aux",
+    "que",
+    "qui",
+    "pas",
+    "ne",
+    "n",
+    "ces",
+    "ce",
+    "cette",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "avoir",
+    "etre",
+    "ete",
+    "sont",
+    "est",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "tous",
+    "toutes",
+    "tout",
+    "total",
+    "autres",
+    "autre",
+    "plus",
+    "moins",
+    "pres",
+    "environ",
+    "presque",
+    "se",
+    "s",
+    "y",
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "on",
+    "ont",
+    "avait",
+    "avaient",
+    "the",
+    "of",
+    "contre",
+    // Words of the speech act itself, not of the proposition.
+    "allegation",
+    "accusation",
+    "accuse",
+    "affirme",
+    "nie",
+    "dement",
+    "rejette",
+    "realite",
+    "correspondent",
+    "information",
+    "propos",
+    "declaration",
+];
+
+/// Words that name one proposition in different ways: "vise des zones
+/// peuplées" and "les civils ne sont pas la cible" both speak of targeting
+/// civilians.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "cible",
+        &["vise", "viser", "visent", "cibler", "ciblent", "cible"],
+    ),
+    (
+        "civil",
+        &[
+            "civil",
+            "civile",
+            "peuplee",
+            "peuple",
+            "population",
+            "habitant",
+            "residentiel",
+            "residentielle",
+        ],
+    ),
+    (
+        "bombardement",
+        &[
+            "bombardement",
+            "bombarde",
+            "bombarder",
+            "pilonnage",
+            "frappe",
+            "frapper",
+        ],
+    ),
+    ("tir", &["tir", "tire", "tirer", "fusillade"]),
 ];
 
 /// The content words of `text`, folded, singular ("bombardements" →
@@ -50,8 +156,15 @@ pub fn content_words(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(singular)
+        .map(|w| canonical(&singular(w)))
         .collect()
+}
+
+fn canonical(word: &str) -> String {
+    SYNONYMS
+        .iter()
+        .find(|(_, forms)| forms.contains(&word))
+        .map_or_else(|| word.to_string(), |(head, _)| head.to_string())
 }
 
 fn singular(word: &str) -> String {
@@ -125,5 +238,13 @@ mod tests {
         assert!(topics_overlap("tirs d'armes légères", "tir"));
         assert!(!topics_overlap("bombardements", "personnel militaire"));
         assert!(!topics_overlap("", "bombardements"));
+        assert!(topics_overlap(
+            "vise des zones peuplées",
+            "les civils ne sont pas la cible"
+        ));
+        assert!(!topics_overlap(
+            "allégations de bombardements",
+            "accusations de présence de troupes"
+        ));
     }
 }

@@ -232,7 +232,7 @@ impl ClaimGraph {
         let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
         let mut queue = VecDeque::from([start]);
         while let Some(n) = queue.pop_front() {
-            let d = seen[&n];
+            let Some(&d) = seen.get(&n) else { continue };
             if d == depth {
                 continue;
             }
@@ -260,7 +260,7 @@ impl ClaimGraph {
                 let mut path = vec![to];
                 let mut cur = to;
                 while cur != from {
-                    cur = prev[&cur];
+                    cur = *prev.get(&cur)?;
                     path.push(cur);
                 }
                 path.reverse();

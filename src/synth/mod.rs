@@ -13,7 +13,8 @@
 //! - **updates**: a toll rising over three days from one claimant, or in the
 //!   outlets' own tallies: earlier → later updates;
 //! - **compatible**: "au moins n" against a higher exact figure, "près de n"
-//!   against "environ n + 5 %", a total against its parts: no finding;
+//!   against "environ n + 5 %", a total against its parts (of other kinds, or
+//!   of the same kind from one source): no finding;
 //! - **polarity**: an accusation and a denial of the same thing, in another
 //!   article or as a bare denial next to it: a contradiction; a denial of
 //!   something else: none;
@@ -31,9 +32,11 @@
 
 mod names;
 mod render;
+mod score;
 
 pub use names::Rng;
-pub use render::Article;
+pub use render::{Article, Records};
+pub use score::{score, KindScore};
 
 use crate::model::{Bound, EntityKind, EventKind, FindingKind, Measure};
 use chrono::{Days, NaiveDate};
@@ -488,7 +491,7 @@ impl Scenario<'_> {
         let o = self.outlets(2);
         let t = self.world.countries[b];
         let v = self.rng.range(10, 400);
-        let (x, y) = match self.rng.below(3) {
+        let (x, y) = match self.rng.below(4) {
             0 => (
                 Self::figure(Measure::Killed, v, Bound::AtLeast, Subject::Soldiers(t, b)),
                 Self::figure(
@@ -512,6 +515,33 @@ impl Scenario<'_> {
                     Subject::Civilians(t, b),
                 ),
             ),
+            2 => {
+                // "plus de 400 au total" against one source's parts of the
+                // same kind that add up to more.
+                let first = v / 2 + self.rng.range(1, 40);
+                let second = v - v / 2 + self.rng.range(1, 40);
+                let claimant = self.world.defence[b];
+                let p1 = self.statement(
+                    claimant,
+                    None,
+                    Self::figure(Measure::Killed, first, Bound::Exact, Subject::People),
+                );
+                let p2 = self.statement(
+                    claimant,
+                    None,
+                    Self::figure(Measure::Killed, second, Bound::Exact, Subject::People),
+                );
+                let total = self.statement(
+                    self.world.health[b],
+                    None,
+                    Self::figure(Measure::Killed, v, Bound::AtLeast, Subject::People),
+                );
+                let e1 = self.happening(kind, a, b, false);
+                let e2 = self.happening(kind, a, b, false);
+                self.article(o[0], 1, e1, vec![total]);
+                self.article(o[1], 1, e2, vec![p1, p2]);
+                return;
+            }
             _ => {
                 // "plus de 400 au total" against parts that add up to more.
                 let soldiers = v / 2 + self.rng.range(1, 40);

@@ -22,6 +22,17 @@ pub struct Article {
     pub claims: Vec<(i64, Span)>,
 }
 
+impl Article {
+    /// The planned claim whose span overlaps `span` (an extracted claim's
+    /// evidence), if any: how extracted claims map back to the truth.
+    pub fn claim_at(&self, span: Span) -> Option<i64> {
+        self.claims
+            .iter()
+            .find(|(_, s)| s.overlaps(&span))
+            .map(|(id, _)| *id)
+    }
+}
+
 /// The records of a plan, as the store would hold them.
 #[derive(Debug, Clone, Default)]
 pub struct Records {
