@@ -57,7 +57,10 @@ impl Error {
             Some(ErrorCode::DiskFull) => "the disk is full".to_string(),
             _ => error.to_string(),
         };
-        Error::Database { path: path.to_string(), message }
+        Error::Database {
+            path: path.to_string(),
+            message,
+        }
     }
 }
 

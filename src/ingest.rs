@@ -23,7 +23,10 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { batch_size: 500, batch_bytes: 32 * 1024 * 1024 }
+        IngestOptions {
+            batch_size: 500,
+            batch_bytes: 32 * 1024 * 1024,
+        }
     }
 }
 
@@ -37,7 +40,11 @@ pub struct Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "added {}, skipped {} duplicates, failed {}", self.added, self.duplicates, self.failed)
+        write!(
+            f,
+            "added {}, skipped {} duplicates, failed {}",
+            self.added, self.duplicates, self.failed
+        )
     }
 }
 
@@ -84,7 +91,10 @@ pub fn run(
         report(Event::Read(bytes));
         let prepared = result.and_then(|article| {
             let doc = prepare(article, extractor);
-            store::check(&doc).map_err(|message| Error::Input { location: doc.source.clone(), message })?;
+            store::check(&doc).map_err(|message| Error::Input {
+                location: doc.source.clone(),
+                message,
+            })?;
             Ok(doc)
         });
         match prepared {
@@ -105,7 +115,11 @@ pub fn run(
     commit(store, &mut batch, summary)
 }
 
-fn commit(store: &mut Store, batch: &mut Vec<PreparedDocument>, summary: &mut Summary) -> Result<()> {
+fn commit(
+    store: &mut Store,
+    batch: &mut Vec<PreparedDocument>,
+    summary: &mut Summary,
+) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
@@ -121,15 +135,32 @@ fn commit(store: &mut Store, batch: &mut Vec<PreparedDocument>, summary: &mut Su
 
 /// Ingest already loaded articles (the sample corpus, an evaluation set) in
 /// one batch; a failure of any article is an error.
-pub fn ingest_articles(store: &mut Store, extractor: &Extractor, articles: Vec<Article>) -> Result<Summary> {
+pub fn ingest_articles(
+    store: &mut Store,
+    extractor: &Extractor,
+    articles: Vec<Article>,
+) -> Result<Summary> {
     let mut summary = Summary::default();
-    let items = articles.into_iter().map(|a| Loaded { bytes: a.text.len() as u64, result: Ok(a) });
+    let items = articles.into_iter().map(|a| Loaded {
+        bytes: a.text.len() as u64,
+        result: Ok(a),
+    });
     let mut first_error = None;
-    run(store, extractor, items, IngestOptions { batch_size: usize::MAX, ..IngestOptions::default() }, &mut summary, &mut |event| {
-        if let Event::Failed(e) = event {
-            first_error.get_or_insert(e);
-        }
-    })?;
+    run(
+        store,
+        extractor,
+        items,
+        IngestOptions {
+            batch_size: usize::MAX,
+            ..IngestOptions::default()
+        },
+        &mut summary,
+        &mut |event| {
+            if let Event::Failed(e) = event {
+                first_error.get_or_insert(e);
+            }
+        },
+    )?;
     match first_error {
         Some(e) => Err(e),
         None => Ok(summary),

@@ -112,8 +112,9 @@ pub struct Furniture {
 
 const BUILTIN_LEXICON: &str = include_str!("../../data/lexicon/furniture.txt");
 
-static BUILTIN: LazyLock<Furniture> =
-    LazyLock::new(|| Furniture::parse(BUILTIN_LEXICON).expect("the built-in furniture lexicon is valid"));
+static BUILTIN: LazyLock<Furniture> = LazyLock::new(|| {
+    Furniture::parse(BUILTIN_LEXICON).expect("the built-in furniture lexicon is valid")
+});
 
 impl Furniture {
     /// The lexicon of `data/lexicon/furniture.txt`, compiled into the binary.
@@ -133,7 +134,10 @@ impl Furniture {
             let (reason, phrase) = line
                 .split_once(':')
                 .ok_or_else(|| format!("line {}: expected `reason: phrase`", i + 1))?;
-            let reason = reason.trim().parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+            let reason = reason
+                .trim()
+                .parse()
+                .map_err(|e| format!("line {}: {e}", i + 1))?;
             let phrase = phrase.trim().to_lowercase();
             if phrase.is_empty() {
                 return Err(format!("line {}: empty phrase", i + 1));
@@ -188,9 +192,8 @@ pub fn clean(text: &str, language: Option<&str>) -> Vec<SetAside> {
 /// Set-aside ranges of `text` with the given lexicon, sorted by position.
 pub fn clean_with(text: &str, language: Option<&str>, lexicon: &Furniture) -> Vec<SetAside> {
     let mut lines = split_lines(text);
-    for i in 0..lines.len() {
-        let reason = line_rule(&lines[i], language, lexicon, text.len());
-        lines[i].reason = reason;
+    for line in lines.iter_mut() {
+        line.reason = line_rule(line, language, lexicon);
     }
     author_bio(&mut lines, lexicon, text.len());
     repeats(&mut lines, text.len());
@@ -199,7 +202,12 @@ pub fn clean_with(text: &str, language: Option<&str>, lexicon: &Furniture) -> Ve
     page_tail(&mut lines);
     lines
         .iter()
-        .filter_map(|l| l.reason.map(|reason| SetAside { span: l.span, reason }))
+        .filter_map(|l| {
+            l.reason.map(|reason| SetAside {
+                span: l.span,
+                reason,
+            })
+        })
         .collect()
 }
 
@@ -226,7 +234,11 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-fn line_rule(line: &Line<'_>, language: Option<&str>, lexicon: &Furniture, doc_len: usize) -> Option<SetAsideReason> {
+fn line_rule(
+    line: &Line<'_>,
+    language: Option<&str>,
+    lexicon: &Furniture,
+) -> Option<SetAsideReason> {
     if !line.text.chars().any(char::is_alphabetic) {
         return Some(SetAsideReason::NoWords);
     }
@@ -241,7 +253,6 @@ fn line_rule(line: &Line<'_>, language: Option<&str>, lexicon: &Furniture, doc_l
             return Some(SetAsideReason::ForeignLanguage);
         }
     }
-    let _ = doc_len;
     None
 }
 
@@ -283,7 +294,10 @@ fn is_foreign(line: &str, language: &str) -> bool {
     if letters < 3 {
         return false;
     }
-    let foreign = line.chars().filter(|&c| lang::is_foreign_letter(c, language)).count();
+    let foreign = line
+        .chars()
+        .filter(|&c| lang::is_foreign_letter(c, language))
+        .count();
     let line_language = lang::guess_with(line, 2);
     if foreign * 20 >= letters && line_language != Some(language) {
         return true;
@@ -296,7 +310,11 @@ fn author_bio(lines: &mut [Line<'_>], lexicon: &Furniture, doc_len: usize) {
     for i in 0..lines.len() {
         let line = &lines[i];
         let near_end = line.span.start * 10 >= doc_len * 6;
-        if line.reason.is_some() || !near_end || line.text.len() > 600 || !BIO_START.is_match(line.text) {
+        if line.reason.is_some()
+            || !near_end
+            || line.text.len() > 600
+            || !BIO_START.is_match(line.text)
+        {
             continue;
         }
         let has_bio_phrase = lexicon
@@ -385,13 +403,16 @@ fn page_tail(lines: &mut [Line<'_>]) {
     let mut tail_start = lines.len();
     for i in (1..lines.len()).rev() {
         let line = &lines[i];
-        let furniture_like = line.reason.is_some() || (line.text.len() <= 80 && !line.ends_sentence());
+        let furniture_like =
+            line.reason.is_some() || (line.text.len() <= 80 && !line.ends_sentence());
         if !furniture_like {
             break;
         }
         tail_start = i;
     }
-    let kept_before = lines[..tail_start.min(lines.len())].iter().any(|l| l.reason.is_none());
+    let kept_before = lines[..tail_start.min(lines.len())]
+        .iter()
+        .any(|l| l.reason.is_none());
     if !kept_before {
         return;
     }
@@ -440,10 +461,16 @@ mod tests {
         let para = "Les autorités locales ont annoncé que trois personnes avaient été blessées lors de l'attaque.";
         let text = format!("Titre\n\n{para}\n\nAutre phrase ici.\n\n{para}\n\navaient été blessées lors de l'attaque et trois personnes\n\nont annoncé que trois personnes avaient été blessées lors de l'attaque.\n\nFin.");
         let got = reasons(&text);
-        assert_eq!(got, vec![
-            (para, SetAsideReason::RepeatedParagraph),
-            ("ont annoncé que trois personnes avaient été blessées lors de l'attaque.", SetAsideReason::RepeatedParagraph),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                (para, SetAsideReason::RepeatedParagraph),
+                (
+                    "ont annoncé que trois personnes avaient été blessées lors de l'attaque.",
+                    SetAsideReason::RepeatedParagraph
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -451,30 +478,48 @@ mod tests {
         let text = "Titre\n\nLe texte principal de l'article, assez long pour compter comme une phrase.\n\nEn cliquant sur « Tout accepter », vous consentez au dépôt de cookies.\n\nOK\n\nLe site utilise des cookies pour fonctionner.\n\nTout accepterTout refuser";
         let got = reasons(text);
         assert_eq!(got.len(), 4, "{got:?}");
-        assert!(got.iter().all(|(_, r)| *r == SetAsideReason::CookieBanner), "{got:?}");
+        assert!(
+            got.iter().all(|(_, r)| *r == SetAsideReason::CookieBanner),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn foreign_lines_and_bio() {
         let text = "Titre\n\nLe gouvernement a annoncé de nouvelles mesures pour la région ce mardi.\n\nThe government announced new measures for the region on Tuesday.\n\nЗаголовок на русском языке\n\nLe ministre a ajouté que la situation restait tendue dans la région.\n\nMarc Durand\n\nMarc Durand, journaliste depuis vingt ans, couvre le Caucase.\n\nFin de l'article.";
         let got = reasons(text);
-        assert_eq!(got, vec![
-            ("The government announced new measures for the region on Tuesday.", SetAsideReason::ForeignLanguage),
-            ("Заголовок на русском языке", SetAsideReason::ForeignLanguage),
-            ("Marc Durand", SetAsideReason::AuthorBio),
-            ("Marc Durand, journaliste depuis vingt ans, couvre le Caucase.", SetAsideReason::AuthorBio),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "The government announced new measures for the region on Tuesday.",
+                    SetAsideReason::ForeignLanguage
+                ),
+                (
+                    "Заголовок на русском языке",
+                    SetAsideReason::ForeignLanguage
+                ),
+                ("Marc Durand", SetAsideReason::AuthorBio),
+                (
+                    "Marc Durand, journaliste depuis vingt ans, couvre le Caucase.",
+                    SetAsideReason::AuthorBio
+                ),
+            ]
+        );
     }
 
     #[test]
     fn page_tail_after_last_sentence() {
         let text = "Titre\n\nLe texte de l'article se termine ici.\n\nCommentaires (3)\n\nMétéo du jour\n\nHoroscope";
         let got = reasons(text);
-        assert_eq!(got, vec![
-            ("Commentaires (3)", SetAsideReason::ShareBlock),
-            ("Météo du jour", SetAsideReason::PageFurniture),
-            ("Horoscope", SetAsideReason::PageFurniture),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("Commentaires (3)", SetAsideReason::ShareBlock),
+                ("Météo du jour", SetAsideReason::PageFurniture),
+                ("Horoscope", SetAsideReason::PageFurniture),
+            ]
+        );
         // A one-line text is never all furniture.
         assert_eq!(reasons("Juste un titre"), vec![]);
     }
@@ -483,10 +528,13 @@ mod tests {
     fn counters_credits_captions() {
         let text = "Titre\n\n- Avec AFP\n\n158\n\nUne photo du village© Jean Dupont\n\nLe texte de l'article est ici et il est long.";
         let got = reasons(text);
-        assert_eq!(got, vec![
-            ("- Avec AFP", SetAsideReason::Credit),
-            ("158", SetAsideReason::NoWords),
-            ("Une photo du village© Jean Dupont", SetAsideReason::Caption),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("- Avec AFP", SetAsideReason::Credit),
+                ("158", SetAsideReason::NoWords),
+                ("Une photo du village© Jean Dupont", SetAsideReason::Caption),
+            ]
+        );
     }
 }

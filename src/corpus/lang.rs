@@ -69,7 +69,7 @@ fn scores(text: &str) -> Vec<(&'static str, usize)> {
 /// clearly: at least `min_hits` hits and twice as many as the runner-up.
 pub fn guess_with(text: &str, min_hits: usize) -> Option<&'static str> {
     let mut scores = scores(text);
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, hits) = scores.first().copied()?;
     let second = scores.get(1).map_or(0, |s| s.1);
     (hits >= min_hits && hits >= 2 * second.max(1)).then_some(best)
@@ -104,8 +104,10 @@ mod tests {
 
     #[test]
     fn tells_french_from_english() {
-        let fr = "Le ministère a déclaré que les forces de la région sont dans une situation difficile.";
-        let en = "The ministry said that the forces of the region are in a difficult situation with it.";
+        let fr =
+            "Le ministère a déclaré que les forces de la région sont dans une situation difficile.";
+        let en =
+            "The ministry said that the forces of the region are in a difficult situation with it.";
         assert_eq!(guess(fr), Some("fr"));
         assert_eq!(guess(en), Some("en"));
         assert_eq!(guess("Bakou Erevan Moscou"), None);

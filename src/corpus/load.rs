@@ -39,7 +39,10 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, stdin_jsonl: false }
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            stdin_jsonl: false,
+        }
     }
 }
 
@@ -75,7 +78,10 @@ fn has_extension(path: &Path, list: &[&str]) -> bool {
 }
 
 fn input_error(path: &Path, message: impl Into<String>) -> Error {
-    Error::Input { location: path.display().to_string(), message: message.into() }
+    Error::Input {
+        location: path.display().to_string(),
+        message: message.into(),
+    }
 }
 
 /// Turn command-line paths into inputs: `-` is standard input, a folder is
@@ -92,7 +98,10 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input>> {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, &mut out),
             Ok(m) => out.push(Ok(file_input(path, m.len()))),
-            Err(source) => out.push(Err(Error::Io { path: path.clone(), source })),
+            Err(source) => out.push(Err(Error::Io {
+                path: path.clone(),
+                source,
+            })),
         }
     }
     out
@@ -100,33 +109,52 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input>> {
 
 fn file_input(path: &Path, size: u64) -> Input {
     if is_jsonl(path) {
-        Input::JsonLines { path: path.to_path_buf(), size }
+        Input::JsonLines {
+            path: path.to_path_buf(),
+            size,
+        }
     } else {
-        Input::Text { path: path.to_path_buf(), size }
+        Input::Text {
+            path: path.to_path_buf(),
+            size,
+        }
     }
 }
 
 fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(source) => return out.push(Err(Error::Io { path: dir.to_path_buf(), source })),
+        Err(source) => {
+            return out.push(Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            }))
+        }
     };
     let mut paths = Vec::new();
     for entry in entries {
         match entry {
             Ok(entry) => paths.push(entry.path()),
-            Err(source) => out.push(Err(Error::Io { path: dir.to_path_buf(), source })),
+            Err(source) => out.push(Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })),
         }
     }
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden || meta::is_sidecar(&path) {
             continue;
         }
         // Symbolic links are followed to files only, so a link loop cannot
         // make the walk endless.
-        let Ok(link) = std::fs::symlink_metadata(&path) else { continue };
+        let Ok(link) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
         if link.is_dir() {
             walk(&path, out);
             continue;
@@ -168,7 +196,11 @@ struct JsonLines {
 
 impl Articles {
     pub fn new(inputs: Vec<Result<Input>>, options: LoadOptions) -> Self {
-        Articles { inputs: inputs.into(), lines: None, options }
+        Articles {
+            inputs: inputs.into(),
+            lines: None,
+            options,
+        }
     }
 }
 
@@ -185,11 +217,19 @@ impl Iterator for Articles {
             }
             let input = match self.inputs.pop_front()? {
                 Ok(input) => input,
-                Err(e) => return Some(Loaded { result: Err(e), bytes: 0 }),
+                Err(e) => {
+                    return Some(Loaded {
+                        result: Err(e),
+                        bytes: 0,
+                    })
+                }
             };
             match input {
                 Input::Text { path, size } => {
-                    return Some(Loaded { result: read_text_file(&path, self.options.max_bytes), bytes: size })
+                    return Some(Loaded {
+                        result: read_text_file(&path, self.options.max_bytes),
+                        bytes: size,
+                    })
                 }
                 Input::JsonLines { path, .. } => match File::open(&path) {
                     Ok(file) => {
@@ -199,7 +239,12 @@ impl Iterator for Articles {
                             line: 0,
                         })
                     }
-                    Err(source) => return Some(Loaded { result: Err(Error::Io { path, source }), bytes: 0 }),
+                    Err(source) => {
+                        return Some(Loaded {
+                            result: Err(Error::Io { path, source }),
+                            bytes: 0,
+                        })
+                    }
                 },
                 Input::Stdin if self.options.stdin_jsonl => {
                     self.lines = Some(JsonLines {
@@ -224,7 +269,10 @@ fn too_large(size: u64, max: u64) -> String {
 }
 
 fn read_text_file(path: &Path, max: u64) -> Result<Article> {
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max {
@@ -237,21 +285,42 @@ fn read_text_file(path: &Path, max: u64) -> Result<Article> {
     }
     let text = decode(bytes).map_err(|m| input_error(path, m))?;
     let meta = meta::read_sidecar(path)?.unwrap_or_default();
-    Ok(Article { source: path.display().to_string(), text, meta })
+    Ok(Article {
+        source: path.display().to_string(),
+        text,
+        meta,
+    })
 }
 
 fn read_stdin(max: u64) -> Loaded {
     let mut bytes = Vec::new();
-    let location = |message: String| Error::Input { location: "stdin".to_string(), message };
-    if let Err(e) = std::io::stdin().lock().take(max + 1).read_to_end(&mut bytes) {
-        return Loaded { result: Err(location(e.to_string())), bytes: 0 };
+    let location = |message: String| Error::Input {
+        location: "stdin".to_string(),
+        message,
+    };
+    if let Err(e) = std::io::stdin()
+        .lock()
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+    {
+        return Loaded {
+            result: Err(location(e.to_string())),
+            bytes: 0,
+        };
     }
     let n = bytes.len() as u64;
     if n > max {
-        return Loaded { result: Err(location(too_large(n, max))), bytes: n };
+        return Loaded {
+            result: Err(location(too_large(n, max))),
+            bytes: n,
+        };
     }
     let result = decode(bytes)
-        .map(|text| Article { source: "stdin".to_string(), text, meta: DocMeta::default() })
+        .map(|text| Article {
+            source: "stdin".to_string(),
+            text,
+            meta: DocMeta::default(),
+        })
         .map_err(location);
     Loaded { result, bytes: n }
 }
@@ -259,7 +328,9 @@ fn read_stdin(max: u64) -> Loaded {
 /// Check and decode an article's bytes (see the module's decoding policy).
 pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, String> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (NUL byte at offset {at}); only UTF-8 text can be ingested"));
+        return Err(format!(
+            "binary file (NUL byte at offset {at}); only UTF-8 text can be ingested"
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -296,7 +367,11 @@ enum LineRead {
 
 /// Read one line of at most `max` bytes into `buf`; a longer line is skipped
 /// to its end without being held in memory.
-fn read_line_limited(reader: &mut dyn BufRead, max: u64, buf: &mut Vec<u8>) -> std::io::Result<LineRead> {
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    max: u64,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<LineRead> {
     buf.clear();
     let n = reader.take(max + 1).read_until(b'\n', buf)?;
     if n == 0 {
@@ -329,15 +404,28 @@ fn next_record(lines: &mut JsonLines, max: u64) -> Option<Loaded> {
     loop {
         lines.line += 1;
         let location = format!("{}:{}", lines.label, lines.line);
-        let error = |message: String| Error::Input { location: location.clone(), message };
+        let error = |message: String| Error::Input {
+            location: location.clone(),
+            message,
+        };
         let read = match read_line_limited(&mut lines.reader, max, &mut buf) {
             Ok(read) => read,
-            Err(e) => return Some(Loaded { result: Err(error(e.to_string())), bytes: 0 }),
+            Err(e) => {
+                return Some(Loaded {
+                    result: Err(error(e.to_string())),
+                    bytes: 0,
+                })
+            }
         };
         let bytes = buf.len() as u64;
         match read {
             LineRead::Eof => return None,
-            LineRead::TooLong => return Some(Loaded { result: Err(error(too_large(max + 1, max))), bytes }),
+            LineRead::TooLong => {
+                return Some(Loaded {
+                    result: Err(error(too_large(max + 1, max))),
+                    bytes,
+                })
+            }
             LineRead::Line if buf.iter().all(u8::is_ascii_whitespace) => continue,
             LineRead::Line => {
                 let result = parse_record(&buf, &lines.label, lines.line).map_err(error);
@@ -348,11 +436,16 @@ fn next_record(lines: &mut JsonLines, max: u64) -> Option<Loaded> {
 }
 
 fn parse_record(line: &[u8], label: &str, number: usize) -> std::result::Result<Article, String> {
-    let line = std::str::from_utf8(line).map_err(|e| format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    let line = std::str::from_utf8(line)
+        .map_err(|e| format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()))?;
     let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let text = record.text.ok_or("no \"text\" field")?;
     let text = decode(text.into_bytes())?;
-    let published = record.published.as_deref().map(meta::parse_date).transpose()?;
+    let published = record
+        .published
+        .as_deref()
+        .map(meta::parse_date)
+        .transpose()?;
     let id = record.id.map(|id| match id {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
@@ -381,9 +474,14 @@ mod tests {
 
     #[test]
     fn decode_policy() {
-        assert!(decode(b"abc\0def".to_vec()).unwrap_err().starts_with("binary file (NUL byte at offset 3)"));
+        assert!(decode(b"abc\0def".to_vec())
+            .unwrap_err()
+            .starts_with("binary file (NUL byte at offset 3)"));
         let err = decode(b"caf\xe9".to_vec()).unwrap_err();
-        assert!(err.starts_with("not valid UTF-8 (byte 0xE9 at offset 3)"), "{err}");
+        assert!(
+            err.starts_with("not valid UTF-8 (byte 0xE9 at offset 3)"),
+            "{err}"
+        );
         assert!(decode(b" \n\t ".to_vec()).is_err());
         assert_eq!(decode("é".as_bytes().to_vec()).unwrap(), "é");
     }
@@ -393,20 +491,39 @@ mod tests {
         let data = format!("{}\nnext\n", "x".repeat(100));
         let mut reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(data.into_bytes()));
         let mut buf = Vec::new();
-        assert!(matches!(read_line_limited(&mut reader, 10, &mut buf).unwrap(), LineRead::TooLong));
-        assert!(matches!(read_line_limited(&mut reader, 10, &mut buf).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_line_limited(&mut reader, 10, &mut buf).unwrap(),
+            LineRead::TooLong
+        ));
+        assert!(matches!(
+            read_line_limited(&mut reader, 10, &mut buf).unwrap(),
+            LineRead::Line
+        ));
         assert_eq!(buf, b"next\n");
-        assert!(matches!(read_line_limited(&mut reader, 10, &mut buf).unwrap(), LineRead::Eof));
+        assert!(matches!(
+            read_line_limited(&mut reader, 10, &mut buf).unwrap(),
+            LineRead::Eof
+        ));
     }
 
     #[test]
     fn record_fields() {
-        let a = parse_record(br#"{"text":"Bonjour","outlet":"X","published":"2020-01-02","id":7}"#, "f.jsonl", 3).unwrap();
+        let a = parse_record(
+            br#"{"text":"Bonjour","outlet":"X","published":"2020-01-02","id":7}"#,
+            "f.jsonl",
+            3,
+        )
+        .unwrap();
         assert_eq!(a.source, "f.jsonl#7");
         assert_eq!(a.meta.outlet.as_deref(), Some("X"));
         let a = parse_record(br#"{"text":"Bonjour","extra":1}"#, "f.jsonl", 3).unwrap();
         assert_eq!(a.source, "f.jsonl:3");
-        assert_eq!(parse_record(br#"{"title":"x"}"#, "f", 1).unwrap_err(), "no \"text\" field");
-        assert!(parse_record(br#"{"text": 3"#, "f", 1).unwrap_err().starts_with("invalid JSON"));
+        assert_eq!(
+            parse_record(br#"{"title":"x"}"#, "f", 1).unwrap_err(),
+            "no \"text\" field"
+        );
+        assert!(parse_record(br#"{"text": 3"#, "f", 1)
+            .unwrap_err()
+            .starts_with("invalid JSON"));
     }
 }

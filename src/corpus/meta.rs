@@ -91,7 +91,12 @@ pub fn parse_sidecar(json: &str, location: &str) -> Result<DocMeta> {
     let published = sidecar
         .published
         .as_deref()
-        .map(|d| parse_date(d).map_err(|message| Error::Input { location: location.to_string(), message }))
+        .map(|d| {
+            parse_date(d).map_err(|message| Error::Input {
+                location: location.to_string(),
+                message,
+            })
+        })
         .transpose()?;
     Ok(DocMeta {
         outlet: non_empty(sidecar.outlet),
@@ -125,7 +130,8 @@ pub struct Inferred {
     pub credits: Vec<String>,
 }
 
-const MONTHS: &str = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre";
+const MONTHS: &str =
+    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre";
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -135,7 +141,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:$|[^\d/])").expect("numeric date pattern is valid")
+    Regex::new(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:$|[^\d/])")
+        .expect("numeric date pattern is valid")
 });
 
 static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,16 +233,15 @@ pub fn infer(text: &str) -> Inferred {
     meta.language = lang::guess(text).map(str::to_string);
     meta.title = title(text);
 
-    let credits = head
-        .lines()
-        .filter_map(credit_line)
-        .flatten()
-        .fold(Vec::new(), |mut all: Vec<String>, name| {
+    let credits = head.lines().filter_map(credit_line).flatten().fold(
+        Vec::new(),
+        |mut all: Vec<String>, name| {
             if !all.contains(&name) {
                 all.push(name);
             }
             all
-        });
+        },
+    );
     Inferred { meta, credits }
 }
 
@@ -263,7 +269,10 @@ pub fn complete(given: &DocMeta, text: &str) -> Inferred {
         url: given.url.clone().or(inferred.meta.url),
         title: given.title.clone().or(inferred.meta.title),
     };
-    Inferred { meta, credits: inferred.credits }
+    Inferred {
+        meta,
+        credits: inferred.credits,
+    }
 }
 
 #[cfg(test)]
@@ -272,14 +281,16 @@ mod tests {
 
     #[test]
     fn dateline_gives_outlet_and_date() {
-        let inf = infer("MOSCOU, 3 FÉVRIER 2023, TASS. Le Kremlin a annoncé hier la tenue d'un sommet.");
+        let inf =
+            infer("MOSCOU, 3 FÉVRIER 2023, TASS. Le Kremlin a annoncé hier la tenue d'un sommet.");
         assert_eq!(inf.meta.outlet.as_deref(), Some("TASS"));
         assert_eq!(inf.meta.published, NaiveDate::from_ymd_opt(2023, 2, 3));
     }
 
     #[test]
     fn dateline_without_year_gives_no_date() {
-        let inf = infer("KIEV, 12 juin, UNIAN. Les autorités ont déclaré que la ville était calme.");
+        let inf =
+            infer("KIEV, 12 juin, UNIAN. Les autorités ont déclaré que la ville était calme.");
         assert_eq!(inf.meta.outlet.as_deref(), Some("UNIAN"));
         assert_eq!(inf.meta.published, None);
     }
@@ -305,24 +316,44 @@ mod tests {
             credit_line("Avec AFP et Reuters"),
             Some(vec!["AFP".to_string(), "Reuters".to_string()])
         );
-        assert_eq!(credit_line("Avec le soutien de la Russie, l'armée avance."), None);
-        assert_eq!(infer("Titre\n\n- Avec AFP\n\nTexte").credits, vec!["AFP".to_string()]);
+        assert_eq!(
+            credit_line("Avec le soutien de la Russie, l'armée avance."),
+            None
+        );
+        assert_eq!(
+            infer("Titre\n\n- Avec AFP\n\nTexte").credits,
+            vec!["AFP".to_string()]
+        );
     }
 
     #[test]
     fn sidecar_is_strict() {
-        let meta = parse_sidecar(r#"{"outlet":"X","published":"2022-03-26T08:00:00Z"}"#, "a.meta.json").unwrap();
+        let meta = parse_sidecar(
+            r#"{"outlet":"X","published":"2022-03-26T08:00:00Z"}"#,
+            "a.meta.json",
+        )
+        .unwrap();
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2022, 3, 26));
         let err = parse_sidecar(r#"{"outlt":"X"}"#, "a.meta.json").unwrap_err();
-        assert!(err.to_string().starts_with("a.meta.json: invalid metadata sidecar"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("a.meta.json: invalid metadata sidecar"),
+            "{err}"
+        );
         let err = parse_sidecar(r#"{"published":"26/03/2022"}"#, "a.meta.json").unwrap_err();
         assert!(err.to_string().contains("expected YYYY-MM-DD"), "{err}");
     }
 
     #[test]
     fn sidecar_wins_over_inference() {
-        let given = DocMeta { outlet: Some("Given".into()), ..DocMeta::default() };
-        let done = complete(&given, "PARIS, 1 MAI 2020, AFP. Le texte de la dépêche est là.");
+        let given = DocMeta {
+            outlet: Some("Given".into()),
+            ..DocMeta::default()
+        };
+        let done = complete(
+            &given,
+            "PARIS, 1 MAI 2020, AFP. Le texte de la dépêche est là.",
+        );
         assert_eq!(done.meta.outlet.as_deref(), Some("Given"));
         assert_eq!(done.meta.published, NaiveDate::from_ymd_opt(2020, 5, 1));
     }

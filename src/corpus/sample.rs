@@ -43,7 +43,11 @@ pub fn articles() -> Result<Vec<Article>> {
         .iter()
         .map(|(name, text, sidecar)| {
             let meta = meta::parse_sidecar(sidecar, &format!("sample:{name}"))?;
-            Ok(Article { source: format!("sample:{name}"), text: (*text).to_string(), meta })
+            Ok(Article {
+                source: format!("sample:{name}"),
+                text: (*text).to_string(),
+                meta,
+            })
         })
         .collect()
 }
@@ -54,7 +58,9 @@ mod tests {
     fn sample_corpus_has_metadata() {
         let articles = super::articles().unwrap();
         assert_eq!(articles.len(), 5);
-        assert!(articles.iter().all(|a| a.meta.outlet.is_some() && a.meta.published.is_some()));
+        assert!(articles
+            .iter()
+            .all(|a| a.meta.outlet.is_some() && a.meta.published.is_some()));
         assert_eq!(articles[1].meta.outlet.as_deref(), Some("Armenpress"));
     }
 }

@@ -88,7 +88,8 @@ impl Store {
     fn open_with(path: &Path, extra: OpenFlags) -> Result<Store> {
         let label = path.display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
         let mut store = Store { conn, label };
         store.setup(true)?;
         Ok(store)
@@ -111,7 +112,8 @@ impl Store {
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
             conn.pragma_update(None, "foreign_keys", true)?;
             if on_disk {
-                let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+                let _: String =
+                    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
             }
             Ok(())

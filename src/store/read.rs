@@ -5,8 +5,8 @@ use super::Store;
 use crate::corpus::SetAside;
 use crate::error::Result;
 use crate::model::{
-    Alias, ClaimRecord, DateRange, DocMeta, DocumentRecord, EntityRecord, EventRecord, FindingRecord, Interval,
-    MentionRecord, Participant, Quantity, Span,
+    Alias, ClaimRecord, DateRange, DocMeta, DocumentRecord, EntityRecord, EventRecord,
+    FindingRecord, Interval, MentionRecord, Participant, Quantity, Span,
 };
 use chrono::NaiveDate;
 use rusqlite::types::Type;
@@ -26,7 +26,11 @@ pub struct Stats {
 }
 
 fn conversion(col: usize, message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(col, Type::Text, Box::new(std::io::Error::other(message)))
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        Type::Text,
+        Box::new(std::io::Error::other(message)),
+    )
 }
 
 /// A text column parsed with `FromStr` (the string enums of the model).
@@ -37,25 +41,41 @@ fn parsed<T: FromStr<Err = String>>(row: &Row<'_>, col: usize) -> rusqlite::Resu
 
 fn parsed_opt<T: FromStr<Err = String>>(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<T>> {
     let text: Option<String> = row.get(col)?;
-    text.map(|t| t.parse().map_err(|e| conversion(col, e))).transpose()
+    text.map(|t| t.parse().map_err(|e| conversion(col, e)))
+        .transpose()
 }
 
 fn date(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(col)?;
-    text.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| conversion(col, e.to_string())))
-        .transpose()
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| conversion(col, e.to_string()))
+    })
+    .transpose()
 }
 
 /// A date range from three columns (start, end, precision).
 fn date_range(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<DateRange>> {
-    Ok(match (date(row, col)?, date(row, col + 1)?, parsed_opt(row, col + 2)?) {
-        (Some(start), Some(end), Some(precision)) => Some(DateRange { start, end, precision }),
-        _ => None,
-    })
+    Ok(
+        match (
+            date(row, col)?,
+            date(row, col + 1)?,
+            parsed_opt(row, col + 2)?,
+        ) {
+            (Some(start), Some(end), Some(precision)) => Some(DateRange {
+                start,
+                end,
+                precision,
+            }),
+            _ => None,
+        },
+    )
 }
 
 fn span(row: &Row<'_>, col: usize) -> rusqlite::Result<Span> {
-    Ok(Span::new(row.get::<_, i64>(col)? as usize, row.get::<_, i64>(col + 1)? as usize))
+    Ok(Span::new(
+        row.get::<_, i64>(col)? as usize,
+        row.get::<_, i64>(col + 1)? as usize,
+    ))
 }
 
 impl Store {
@@ -72,7 +92,9 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         let count = |table: &str| -> Result<u64> {
             self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
                 .map(|n| n as u64)
                 .map_err(|e| self.error(e))
         };
@@ -110,7 +132,9 @@ impl Store {
     /// The original text of document `id`.
     pub fn document_text(&self, id: i64) -> Result<Option<String>> {
         self.conn
-            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.error(e))
     }
@@ -118,8 +142,15 @@ impl Store {
     /// The ranges of document `id` that cleaning set aside, in text order.
     pub fn set_aside(&self, id: i64) -> Result<Vec<SetAside>> {
         let run = || -> rusqlite::Result<Vec<SetAside>> {
-            let mut stmt = self.conn.prepare("SELECT start, end, reason FROM set_aside WHERE document = ?1 ORDER BY start")?;
-            let rows = stmt.query_map([id], |r| Ok(SetAside { span: span(r, 0)?, reason: parsed(r, 2)? }))?;
+            let mut stmt = self.conn.prepare(
+                "SELECT start, end, reason FROM set_aside WHERE document = ?1 ORDER BY start",
+            )?;
+            let rows = stmt.query_map([id], |r| {
+                Ok(SetAside {
+                    span: span(r, 0)?,
+                    reason: parsed(r, 2)?,
+                })
+            })?;
             rows.collect()
         };
         run().map_err(|e| self.error(e))
@@ -128,14 +159,28 @@ impl Store {
     /// Every entity with its aliases (and the reason for each), in id order.
     pub fn entities(&self) -> Result<Vec<EntityRecord>> {
         let mut aliases: HashMap<i64, Vec<Alias>> = HashMap::new();
-        for (entity, alias) in self.all("SELECT entity, name, reason FROM aliases ORDER BY entity, name", |r| {
-            Ok((r.get::<_, i64>(0)?, Alias { name: r.get(1)?, reason: r.get(2)? }))
-        })? {
+        for (entity, alias) in self.all(
+            "SELECT entity, name, reason FROM aliases ORDER BY entity, name",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Alias {
+                        name: r.get(1)?,
+                        reason: r.get(2)?,
+                    },
+                ))
+            },
+        )? {
             aliases.entry(entity).or_default().push(alias);
         }
         self.all("SELECT id, name, kind FROM entities ORDER BY id", |r| {
             let id = r.get(0)?;
-            Ok(EntityRecord { id, name: r.get(1)?, kind: parsed(r, 2)?, aliases: aliases.remove(&id).unwrap_or_default() })
+            Ok(EntityRecord {
+                id,
+                name: r.get(1)?,
+                kind: parsed(r, 2)?,
+                aliases: aliases.remove(&id).unwrap_or_default(),
+            })
         })
     }
 
@@ -149,9 +194,18 @@ impl Store {
     /// Every event with its participants, in id order.
     pub fn events(&self) -> Result<Vec<EventRecord>> {
         let mut participants: HashMap<i64, Vec<Participant>> = HashMap::new();
-        for (event, p) in self.all("SELECT event, entity, role FROM participants ORDER BY event, entity, role", |r| {
-            Ok((r.get::<_, i64>(0)?, Participant { entity: r.get(1)?, role: parsed(r, 2)? }))
-        })? {
+        for (event, p) in self.all(
+            "SELECT event, entity, role FROM participants ORDER BY event, entity, role",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Participant {
+                        entity: r.get(1)?,
+                        role: parsed(r, 2)?,
+                    },
+                ))
+            },
+        )? {
             participants.entry(event).or_default().push(p);
         }
         self.all(
@@ -174,9 +228,10 @@ impl Store {
     /// Every claim with its `via` chain, in id order.
     pub fn claims(&self) -> Result<Vec<ClaimRecord>> {
         let mut via: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (claim, entity) in self.all("SELECT claim, entity FROM claim_via ORDER BY claim, position", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-        })? {
+        for (claim, entity) in self.all(
+            "SELECT claim, entity FROM claim_via ORDER BY claim, position",
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        )? {
             via.entry(claim).or_default().push(entity);
         }
         self.all(
@@ -186,10 +241,16 @@ impl Store {
              FROM claims ORDER BY id",
             |r| {
                 let id = r.get(0)?;
-                let quantity = match (r.get::<_, Option<f64>>(12)?, parsed_opt(r, 13)?, r.get::<_, Option<f64>>(14)?) {
-                    (Some(value), Some(bound), Some(lo)) => {
-                        Some(Quantity { value, bound, interval: Interval { lo, hi: r.get(15)? } })
-                    }
+                let quantity = match (
+                    r.get::<_, Option<f64>>(12)?,
+                    parsed_opt(r, 13)?,
+                    r.get::<_, Option<f64>>(14)?,
+                ) {
+                    (Some(value), Some(bound), Some(lo)) => Some(Quantity {
+                        value,
+                        bound,
+                        interval: Interval { lo, hi: r.get(15)? },
+                    }),
                     _ => None,
                 };
                 Ok(ClaimRecord {
@@ -218,16 +279,19 @@ impl Store {
 
     /// Every finding, in id order.
     pub fn findings(&self) -> Result<Vec<FindingRecord>> {
-        self.all("SELECT id, kind, a, b, reason, independent FROM findings ORDER BY id", |r| {
-            Ok(FindingRecord {
-                id: r.get(0)?,
-                kind: parsed(r, 1)?,
-                a: r.get(2)?,
-                b: r.get(3)?,
-                reason: r.get(4)?,
-                independent: r.get(5)?,
-            })
-        })
+        self.all(
+            "SELECT id, kind, a, b, reason, independent FROM findings ORDER BY id",
+            |r| {
+                Ok(FindingRecord {
+                    id: r.get(0)?,
+                    kind: parsed(r, 1)?,
+                    a: r.get(2)?,
+                    b: r.get(3)?,
+                    reason: r.get(4)?,
+                    independent: r.get(5)?,
+                })
+            },
+        )
     }
 
     /// Replace all findings with `findings` in one transaction; the `id` of
@@ -255,7 +319,8 @@ impl Store {
                 let mut insert = tx.prepare(
                     "INSERT OR IGNORE INTO findings (kind, a, b, reason, independent) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
-                let mut lookup = tx.prepare("SELECT id FROM findings WHERE kind = ?1 AND a = ?2 AND b = ?3")?;
+                let mut lookup =
+                    tx.prepare("SELECT id FROM findings WHERE kind = ?1 AND a = ?2 AND b = ?3")?;
                 for f in findings {
                     insert.execute(params![f.kind.as_str(), f.a, f.b, f.reason, f.independent])?;
                     ids.push(lookup.query_row(params![f.kind.as_str(), f.a, f.b], |r| r.get(0))?);

@@ -7,7 +7,8 @@ use crate::extract::{LocalClaim, LocalEntity, LocalEvent, Mention};
 use crate::model::*;
 use chrono::NaiveDate;
 
-const TEXT: &str = "Selon l'AFP, le ministère a déclaré que 3 soldats ont été tués à Farhad. Bakou dément.";
+const TEXT: &str =
+    "Selon l'AFP, le ministère a déclaré que 3 soldats ont été tués à Farhad. Bakou dément.";
 
 fn span_of(text: &str, needle: &str) -> Span {
     let start = text.find(needle).expect("needle in text");
@@ -27,30 +28,57 @@ fn doc(text: &str, extraction: Extraction) -> PreparedDocument {
             title: None,
         },
         credits: vec!["AFP".into()],
-        set_aside: vec![SetAside { span: span_of(text, "Bakou dément."), reason: SetAsideReason::PageFurniture }],
+        set_aside: vec![SetAside {
+            span: span_of(text, "Bakou dément."),
+            reason: SetAsideReason::PageFurniture,
+        }],
         extraction,
     }
 }
 
 fn hand_extraction() -> Extraction {
     let day = NaiveDate::from_ymd_opt(2022, 3, 25).unwrap();
-    let entity = |name: &str, kind, aliases: Vec<Alias>| LocalEntity { name: name.into(), kind, aliases };
+    let entity = |name: &str, kind, aliases: Vec<Alias>| LocalEntity {
+        name: name.into(),
+        kind,
+        aliases,
+    };
     Extraction {
         entities: vec![
             entity("ministère", EntityKind::Organization, vec![]),
-            entity("AFP", EntityKind::Outlet, vec![Alias { name: "agence France-Presse".into(), reason: "acronym".into() }]),
+            entity(
+                "AFP",
+                EntityKind::Outlet,
+                vec![Alias {
+                    name: "agence France-Presse".into(),
+                    reason: "acronym".into(),
+                }],
+            ),
             entity("Farhad", EntityKind::Place, vec![]),
             entity("Bakou", EntityKind::Place, vec![]),
         ],
         mentions: vec![
-            Mention { entity: 1, span: span_of(TEXT, "AFP") },
-            Mention { entity: 0, span: span_of(TEXT, "ministère") },
-            Mention { entity: 2, span: span_of(TEXT, "Farhad") },
+            Mention {
+                entity: 1,
+                span: span_of(TEXT, "AFP"),
+            },
+            Mention {
+                entity: 0,
+                span: span_of(TEXT, "ministère"),
+            },
+            Mention {
+                entity: 2,
+                span: span_of(TEXT, "Farhad"),
+            },
         ],
         events: vec![LocalEvent {
             kind: EventKind::Killing,
             span: span_of(TEXT, "tués"),
-            time: Some(DateRange { start: day, end: day, precision: Precision::Day }),
+            time: Some(DateRange {
+                start: day,
+                end: day,
+                precision: Precision::Day,
+            }),
             place: Some(2),
             participants: vec![(3, Role::Agent)],
         }],
@@ -59,15 +87,26 @@ fn hand_extraction() -> Extraction {
                 kind: ClaimKind::Numeric,
                 polarity: Polarity::Affirm,
                 span: span_of(TEXT, "3 soldats ont été tués"),
-                sentence: span_of(TEXT, "Selon l'AFP, le ministère a déclaré que 3 soldats ont été tués à Farhad."),
+                sentence: span_of(
+                    TEXT,
+                    "Selon l'AFP, le ministère a déclaré que 3 soldats ont été tués à Farhad.",
+                ),
                 claimant: Some(0),
                 via: vec![1],
                 measure: Some(Measure::Killed),
-                quantity: Some(Quantity { value: 3.0, bound: Bound::AtLeast, interval: Interval::at_least(3.0) }),
+                quantity: Some(Quantity {
+                    value: 3.0,
+                    bound: Bound::AtLeast,
+                    interval: Interval::at_least(3.0),
+                }),
                 subject: Some("soldats".into()),
                 subject_entity: None,
                 event: Some(0),
-                date: Some(DateRange { start: day, end: day, precision: Precision::Day }),
+                date: Some(DateRange {
+                    start: day,
+                    end: day,
+                    precision: Precision::Day,
+                }),
                 topic: None,
                 denies: None,
             },
@@ -95,7 +134,9 @@ fn hand_extraction() -> Extraction {
 fn stores_every_field_of_an_extraction() {
     let mut store = Store::open_in_memory().unwrap();
     let outcomes = store.ingest(&[doc(TEXT, hand_extraction())]).unwrap();
-    let Outcome::Added(doc_id) = outcomes[0] else { panic!("{outcomes:?}") };
+    let Outcome::Added(doc_id) = outcomes[0] else {
+        panic!("{outcomes:?}")
+    };
 
     let docs = store.documents().unwrap();
     assert_eq!(docs.len(), 1);
@@ -103,15 +144,37 @@ fn stores_every_field_of_an_extraction() {
     assert_eq!(docs[0].meta.outlet.as_deref(), Some("Le Quotidien"));
     assert_eq!(docs[0].len, TEXT.len());
     assert_eq!(store.document_text(doc_id).unwrap().as_deref(), Some(TEXT));
-    assert_eq!(store.set_aside(doc_id).unwrap()[0].reason, SetAsideReason::PageFurniture);
+    assert_eq!(
+        store.set_aside(doc_id).unwrap()[0].reason,
+        SetAsideReason::PageFurniture
+    );
 
     let entities = store.entities().unwrap();
-    let id_of = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.id).unwrap();
-    assert_eq!(entities.len(), 5, "four local entities and the outlet: {entities:?}");
+    let id_of = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.id)
+            .unwrap()
+    };
+    assert_eq!(
+        entities.len(),
+        5,
+        "four local entities and the outlet: {entities:?}"
+    );
     let outlet = id_of("Le Quotidien");
-    assert_eq!(entities.iter().find(|e| e.id == outlet).unwrap().kind, EntityKind::Outlet);
+    assert_eq!(
+        entities.iter().find(|e| e.id == outlet).unwrap().kind,
+        EntityKind::Outlet
+    );
     let afp = entities.iter().find(|e| e.name == "AFP").unwrap();
-    assert_eq!(afp.aliases, vec![Alias { name: "agence France-Presse".into(), reason: "acronym".into() }]);
+    assert_eq!(
+        afp.aliases,
+        vec![Alias {
+            name: "agence France-Presse".into(),
+            reason: "acronym".into()
+        }]
+    );
 
     let mentions = store.mentions().unwrap();
     assert_eq!(mentions.len(), 3);
@@ -121,7 +184,13 @@ fn stores_every_field_of_an_extraction() {
     let events = store.events().unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].place, Some(id_of("Farhad")));
-    assert_eq!(events[0].participants, vec![Participant { entity: id_of("Bakou"), role: Role::Agent }]);
+    assert_eq!(
+        events[0].participants,
+        vec![Participant {
+            entity: id_of("Bakou"),
+            role: Role::Agent
+        }]
+    );
     assert_eq!(events[0].time.unwrap().precision, Precision::Day);
 
     let claims = store.claims().unwrap();
@@ -135,7 +204,11 @@ fn stores_every_field_of_an_extraction() {
     assert_eq!(numeric.quantity.unwrap().bound, Bound::AtLeast);
     assert_eq!(numeric.event, Some(events[0].id));
     assert_eq!(numeric.measure, Some(Measure::Killed));
-    assert_eq!(denial.claimant, Some(outlet), "an unattributed claim falls back to the outlet");
+    assert_eq!(
+        denial.claimant,
+        Some(outlet),
+        "an unattributed claim falls back to the outlet"
+    );
     assert_eq!(denial.denies, Some(numeric.id));
     assert_eq!(denial.subject_entity, Some(id_of("Bakou")));
     assert_eq!(denial.topic.as_deref(), Some("tués"));
@@ -161,10 +234,22 @@ fn reingest_changes_nothing_and_entities_are_shared() {
 fn inconsistent_extraction_is_refused_whole() {
     let mut store = Store::open_in_memory().unwrap();
     let mut x = hand_extraction();
-    x.mentions.push(Mention { entity: 9, span: Span::new(0, 1) });
-    let err = store.ingest(&[doc("autre texte. Bakou dément.", Extraction::default()), doc(TEXT, x)]).unwrap_err();
+    x.mentions.push(Mention {
+        entity: 9,
+        span: Span::new(0, 1),
+    });
+    let err = store
+        .ingest(&[
+            doc("autre texte. Bakou dément.", Extraction::default()),
+            doc(TEXT, x),
+        ])
+        .unwrap_err();
     assert!(err.to_string().contains("entity 9 of 4"), "{err}");
-    assert_eq!(store.stats().unwrap().documents, 0, "nothing of the batch is kept");
+    assert_eq!(
+        store.stats().unwrap().documents,
+        0,
+        "nothing of the batch is kept"
+    );
 
     let mut x = hand_extraction();
     let e_acute = TEXT.find('é').unwrap();
@@ -185,12 +270,21 @@ fn findings_replace_and_insert() {
         reason: reason.into(),
         independent: None,
     };
-    let ids = store.replace_findings(&[finding(FindingKind::Contradiction, "polarity")]).unwrap();
+    let ids = store
+        .replace_findings(&[finding(FindingKind::Contradiction, "polarity")])
+        .unwrap();
     assert_eq!(ids.len(), 1);
-    let again = store.insert_findings(&[finding(FindingKind::Contradiction, "other words"), finding(FindingKind::Agreement, "x")]).unwrap();
+    let again = store
+        .insert_findings(&[
+            finding(FindingKind::Contradiction, "other words"),
+            finding(FindingKind::Agreement, "x"),
+        ])
+        .unwrap();
     assert_eq!(again[0], ids[0], "same kind and claims is the same finding");
     assert_eq!(store.findings().unwrap().len(), 2);
-    store.replace_findings(&[finding(FindingKind::Update, "later")]).unwrap();
+    store
+        .replace_findings(&[finding(FindingKind::Update, "later")])
+        .unwrap();
     let all = store.findings().unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].kind, FindingKind::Update);
@@ -206,6 +300,10 @@ fn newer_schema_is_refused() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let err = Store::open(&path).unwrap_err();
-    assert!(err.to_string().contains("newer claimgraph (schema version 99"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("newer claimgraph (schema version 99"),
+        "{err}"
+    );
     assert_eq!(err.exit_code(), 4);
 }

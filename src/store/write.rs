@@ -19,7 +19,12 @@ pub fn check(doc: &PreparedDocument) -> std::result::Result<(), String> {
         if s.start <= s.end && text.get(s.start..s.end).is_some() {
             Ok(())
         } else {
-            Err(format!("{what} span {}..{} does not fit the text ({} bytes)", s.start, s.end, text.len()))
+            Err(format!(
+                "{what} span {}..{} does not fit the text ({} bytes)",
+                s.start,
+                s.end,
+                text.len()
+            ))
         }
     };
     let x = &doc.extraction;
@@ -72,15 +77,27 @@ struct Entities {
 
 impl Entities {
     fn load(tx: &Transaction<'_>) -> rusqlite::Result<Entities> {
-        let mut entities = Entities { index: EntityIndex::new(), exact: HashMap::new(), names: HashMap::new() };
+        let mut entities = Entities {
+            index: EntityIndex::new(),
+            exact: HashMap::new(),
+            names: HashMap::new(),
+        };
         let mut stmt = tx.prepare(
             "SELECT id, name, kind FROM entities
              UNION ALL SELECT a.entity, a.name, e.kind FROM aliases a JOIN entities e ON e.id = a.entity",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
         for row in rows {
             let (id, name, kind) = row?;
-            let Ok(kind) = kind.parse::<EntityKind>() else { continue };
+            let Ok(kind) = kind.parse::<EntityKind>() else {
+                continue;
+            };
             entities.remember(id, &name, kind);
         }
         Ok(entities)
@@ -94,10 +111,19 @@ impl Entities {
 
     /// The corpus-wide id of `name` of `kind` with its local `aliases`,
     /// creating the entity or recording new aliases as needed.
-    fn resolve(&mut self, tx: &Transaction<'_>, name: &str, kind: EntityKind, aliases: &[Alias]) -> rusqlite::Result<i64> {
+    fn resolve(
+        &mut self,
+        tx: &Transaction<'_>,
+        name: &str,
+        kind: EntityKind,
+        aliases: &[Alias],
+    ) -> rusqlite::Result<i64> {
         let found = match self.exact.get(&(name.to_string(), kind)) {
             Some(&id) => Some((id, "same spelling".to_string())),
-            None => self.index.resolve(name, kind).filter(|(id, _)| self.names.contains_key(id)),
+            None => self
+                .index
+                .resolve(name, kind)
+                .filter(|(id, _)| self.names.contains_key(id)),
         };
         let id = match found {
             Some((id, reason)) => {
@@ -105,7 +131,10 @@ impl Entities {
                 id
             }
             None => {
-                tx.execute("INSERT INTO entities (name, kind) VALUES (?1, ?2)", params![name, kind.as_str()])?;
+                tx.execute(
+                    "INSERT INTO entities (name, kind) VALUES (?1, ?2)",
+                    params![name, kind.as_str()],
+                )?;
                 let id = tx.last_insert_rowid();
                 self.remember(id, name, kind);
                 id
@@ -117,7 +146,14 @@ impl Entities {
         Ok(id)
     }
 
-    fn alias(&mut self, tx: &Transaction<'_>, id: i64, name: &str, kind: EntityKind, reason: &str) -> rusqlite::Result<()> {
+    fn alias(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: i64,
+        name: &str,
+        kind: EntityKind,
+        reason: &str,
+    ) -> rusqlite::Result<()> {
         if self.names.get(&id).is_some_and(|n| n.contains(name)) {
             return Ok(());
         }
@@ -132,7 +168,11 @@ impl Entities {
 
 fn date_columns(d: &Option<DateRange>) -> (Option<String>, Option<String>, Option<&'static str>) {
     match d {
-        Some(d) => (Some(d.start.to_string()), Some(d.end.to_string()), Some(d.precision.as_str())),
+        Some(d) => (
+            Some(d.start.to_string()),
+            Some(d.end.to_string()),
+            Some(d.precision.as_str()),
+        ),
         None => (None, None, None),
     }
 }
@@ -143,11 +183,17 @@ impl Store {
     /// kept.
     pub fn ingest(&mut self, docs: &[PreparedDocument]) -> Result<Vec<Outcome>> {
         for doc in docs {
-            check(doc).map_err(|message| Error::Input { location: doc.source.clone(), message })?;
+            check(doc).map_err(|message| Error::Input {
+                location: doc.source.clone(),
+                message,
+            })?;
         }
         let label = self.label.clone();
         let db = |e: rusqlite::Error| Error::database(&label, &e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
         let mut entities = Entities::load(&tx).map_err(db)?;
         let mut outcomes = Vec::with_capacity(docs.len());
         for doc in docs {
@@ -158,9 +204,17 @@ impl Store {
     }
 }
 
-fn insert_document(tx: &Transaction<'_>, entities: &mut Entities, doc: &PreparedDocument) -> rusqlite::Result<Outcome> {
+fn insert_document(
+    tx: &Transaction<'_>,
+    entities: &mut Entities,
+    doc: &PreparedDocument,
+) -> rusqlite::Result<Outcome> {
     let existing: Option<i64> = tx
-        .query_row("SELECT id FROM documents WHERE hash = ?1", [&doc.hash], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM documents WHERE hash = ?1",
+            [&doc.hash],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = existing {
         return Ok(Outcome::Duplicate(id));
@@ -184,9 +238,16 @@ fn insert_document(tx: &Transaction<'_>, entities: &mut Entities, doc: &Prepared
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for s in &doc.set_aside {
-        stmt.execute(params![id, s.span.start as i64, s.span.end as i64, s.reason.as_str()])?;
+        stmt.execute(params![
+            id,
+            s.span.start as i64,
+            s.span.end as i64,
+            s.reason.as_str()
+        ])?;
     }
     let outlet = match &m.outlet {
         Some(name) => Some(entities.resolve(tx, name, EntityKind::Outlet, &[])?),
@@ -207,14 +268,27 @@ fn insert_extraction(
     let entity_ids: Vec<i64> = x
         .entities
         .iter()
-        .map(|LocalEntity { name, kind, aliases }| entities.resolve(tx, name, *kind, aliases))
+        .map(
+            |LocalEntity {
+                 name,
+                 kind,
+                 aliases,
+             }| entities.resolve(tx, name, *kind, aliases),
+        )
         .collect::<rusqlite::Result<_>>()?;
     // `check` has verified every index, so `get` only guards against misuse.
     let entity = |i: usize| entity_ids.get(i).copied();
 
-    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO mentions (document, entity, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO mentions (document, entity, start, end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for mention in &x.mentions {
-        stmt.execute(params![document, entity(mention.entity), mention.span.start as i64, mention.span.end as i64])?;
+        stmt.execute(params![
+            document,
+            entity(mention.entity),
+            mention.span.start as i64,
+            mention.span.end as i64
+        ])?;
     }
 
     let mut event_ids = Vec::with_capacity(x.events.len());
@@ -236,7 +310,9 @@ fn insert_extraction(
         )?;
         let id = tx.last_insert_rowid();
         event_ids.push(id);
-        let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)")?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)",
+        )?;
         for (p, role) in &event.participants {
             stmt.execute(params![id, entity(*p), role.as_str()])?;
         }
@@ -280,14 +356,19 @@ fn insert_extraction(
         )?;
         let id = tx.last_insert_rowid();
         claim_ids.push(id);
-        let mut stmt = tx.prepare_cached("INSERT INTO claim_via (claim, position, entity) VALUES (?1, ?2, ?3)")?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO claim_via (claim, position, entity) VALUES (?1, ?2, ?3)",
+        )?;
         for (pos, via) in claim.via.iter().enumerate() {
             stmt.execute(params![id, pos as i64, entity(*via)])?;
         }
     }
     for (claim, id) in x.claims.iter().zip(&claim_ids) {
         if let Some(denied) = claim.denies.and_then(|d| claim_ids.get(d)) {
-            tx.execute("UPDATE claims SET denies = ?1 WHERE id = ?2", params![denied, id])?;
+            tx.execute(
+                "UPDATE claims SET denies = ?1 WHERE id = ?2",
+                params![denied, id],
+            )?;
         }
     }
     Ok(())

@@ -1,0 +1,62 @@
+//! `claimgraph stats`: how many documents, entities, events, claims and
+//! findings the graph holds, as a table or JSON.
+
+use super::{print_out, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::store::Stats;
+use clap::{Args, ValueEnum};
+use comfy_table::{presets, CellAlignment, Table};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+pub fn run(global: &GlobalArgs, args: StatsArgs) -> Result<u8> {
+    let store = global.open_for_reading(&Extractor::builtin())?;
+    let stats = store.stats()?;
+    print_out(&render(&stats, args.format)?)?;
+    Ok(0)
+}
+
+/// `stats` as the user sees it.
+pub fn render(stats: &Stats, format: StatsFormat) -> Result<String> {
+    match format {
+        StatsFormat::Json => serde_json::to_string_pretty(stats)
+            .map(|s| s + "\n")
+            .map_err(|e| Error::Io {
+                path: PathBuf::from("stdout"),
+                source: e.into(),
+            }),
+        StatsFormat::Table => {
+            let mut table = Table::new();
+            table
+                .load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_header(["", "count"]);
+            let rows = [
+                ("documents", stats.documents),
+                ("entities", stats.entities),
+                ("events", stats.events),
+                ("claims", stats.claims),
+                ("findings", stats.findings),
+            ];
+            for (name, n) in rows {
+                table.add_row([name.to_string(), n.to_string()]);
+            }
+            if let Some(column) = table.column_mut(1) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+            Ok(format!("{table}\n"))
+        }
+    }
+}
