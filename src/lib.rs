@@ -13,6 +13,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod model;
 pub mod store;
