@@ -271,7 +271,8 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         let e = reg.entity(&name, EntityKind::Organization);
         let reason = if inst.template.is_some() { "alias table (institution)" } else { "head with nationality" };
         reg.mention(e, span, surface, reason);
-        if inst.template.is_none() {
+        // a common-noun head alone ("les séparatistes") names the same group
+        if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
             reg.mention_alias(e, &inst.head, "head noun");
         }
         reg.heads.push((fold(&inst.head), span.start, e));

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     ac: Option<AhoCorasick>,
-    patterns: Vec<String>,
+    /// Per automaton pattern, the spellings it stands for (differing only
+    /// in ASCII case), for the case rule.
+    patterns: Vec<Vec<String>>,
     payloads: Vec<Vec<T>>,
 }
 
@@ -38,11 +40,14 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 variants.push(format!("E{rest}"));
             }
             for v in variants {
-                let i = *index.entry(v.clone()).or_insert_with(|| {
-                    patterns.push(v.clone());
+                let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
+                    patterns.push(Vec::new());
                     payloads.push(Vec::new());
                     patterns.len() - 1
                 });
+                if !patterns[i].contains(&v) {
+                    patterns[i].push(v.clone());
+                }
                 if !payloads[i].contains(&payload) {
                     payloads[i].push(payload.clone());
                 }
@@ -51,7 +56,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build(patterns.iter().map(|v| v[0].to_ascii_lowercase()))
             .ok();
         PhraseSet { ac, patterns, payloads }
     }
@@ -69,7 +74,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 continue;
             }
             let found = &text[s..e];
-            if !case_fits(pat, found) || !boundary_before(text, s, seg.start) || !boundary_after(text, e, seg.end) {
+            if !pat.iter().any(|p| case_fits(p, found)) || !boundary_before(text, s, seg.start) || !boundary_after(text, e, seg.end) {
                 continue;
             }
             out.push((Span::new(s, e), self.payloads[m.pattern().as_usize()].as_slice()));
@@ -78,11 +83,22 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     }
 }
 
+/// Capitals of the lexicon must be capitals in the text; a capital inside a
+/// word of the text must be one in the lexicon too ("VietNam" is not
+/// "Vietnam"), unless the text is all capitals ("EREVAN").
 fn case_fits(pattern: &str, found: &str) -> bool {
-    pattern
-        .chars()
-        .zip(found.chars())
-        .all(|(p, f)| !p.is_uppercase() || f.is_uppercase())
+    let all_caps = found.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let mut prev_alpha = false;
+    for (p, f) in pattern.chars().zip(found.chars()) {
+        if p.is_uppercase() && !f.is_uppercase() {
+            return false;
+        }
+        if p.is_lowercase() && f.is_uppercase() && prev_alpha && !all_caps {
+            return false;
+        }
+        prev_alpha = f.is_alphabetic();
+    }
+    true
 }
 
 fn boundary_before(text: &str, s: usize, lo: usize) -> bool {
@@ -139,5 +155,20 @@ mod tests {
             .map(|(s, p)| (&t[s.start..s.end], p[0]))
             .collect();
         assert_eq!(got, [("Telegram", 1), ("Le Monde", 2), ("mars", 3), ("près d’", 4)]);
+    }
+}
+#[cfg(test)]
+mod case_tests {
+    use super::*;
+    #[test]
+    fn spellings_differing_in_ascii_case_share_a_pattern() {
+        let set = PhraseSet::new([("de la Défense".to_string(), 1), ("de la défense".to_string(), 2), ("nie".to_string(), 3)]);
+        let t = "Le ministère arménien de la défense nie avoir";
+        let got: Vec<(&str, i32)> = set.find(t, Span::new(0, t.len())).into_iter().map(|(s, p)| (&t[s.start..s.end], p[0])).collect();
+        assert_eq!(got, [("de la défense", 2), ("nie", 3)]);
+        let set = PhraseSet::new([("Vietnam".to_string(), 1), ("Erevan".to_string(), 2)]);
+        let t = "Happy VietNam, EREVAN";
+        let got: Vec<i32> = set.find(t, Span::new(0, t.len())).into_iter().map(|(_, p)| p[0]).collect();
+        assert_eq!(got, [2]);
     }
 }
