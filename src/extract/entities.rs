@@ -238,12 +238,13 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
         // "le ministère des affaires étrangères": the one of this portfolio
         // already named, else the next one
-        (None, Some(p)) => reg
-            .ministries
-            .iter()
-            .rev()
-            .find(|m| m.1 == p)
-            .map(|m| m.2),
+        // (without one, "ministère de la Santé" is an entity of its own)
+        (None, Some(p)) => Some(reg.ministries.iter().rev().find(|m| m.1 == p).map(|m| m.2).unwrap_or_else(|| {
+            let name = format!("ministère {}", a.lex.ministries[p][0]);
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.ministries.push((span.start, p, e));
+            e
+        })),
         // "selon le ministère": the last ministry named
         (_, None) => {
             if a.low(i + 1) == "de" || a.low(i + 1) == "des" || a.low(i + 1) == "du" {
