@@ -152,20 +152,26 @@ impl Speakers {
                 });
         }
         // the closest verb of saying before, in the sentence
-        if speaker.is_none() {
-            let s0 = a.tok_at(sent.start);
-            speaker = self.acts_between(s0, p).last().and_then(|x| x.speaker);
-        }
-        // an inverted verb after: "..., écrit Reuters"
-        if speaker.is_none() {
-            let s1 = a.tok_at(sent.end);
-            speaker = self.acts_between(p, s1).find(|x| x.inverted).and_then(|x| x.speaker);
-        }
         let s0 = a.tok_at(sent.start);
         let s1 = a.tok_at(sent.end);
-        let i = self.sources.partition_point(|x| x.0 < s0);
+        if speaker.is_none() {
+            let k = self.acts.partition_point(|x| x.tok < p);
+            speaker = k
+                .checked_sub(1)
+                .map(|k| self.acts[k])
+                .filter(|x| x.tok >= s0)
+                .and_then(|x| x.speaker);
+        }
+        // an inverted verb after: "..., écrit Reuters" (a bounded look)
+        if speaker.is_none() {
+            speaker = self.acts_between(p, s1).take(8).find(|x| x.inverted).and_then(|x| x.speaker);
+        }
+        // sources of the sentence, near enough to concern this statement
+        let lo = s0.max(p.saturating_sub(60));
+        let hi = s1.min(p + 60);
+        let i = self.sources.partition_point(|x| x.0 < lo);
         let mut via = Vec::new();
-        for (_, src) in self.sources[i..].iter().take_while(|x| x.0 < s1) {
+        for (_, src) in self.sources[i..].iter().take_while(|x| x.0 < hi) {
             let Some(src) = *src else { continue };
             if speaker.is_none() {
                 speaker = Some(src);

@@ -132,8 +132,11 @@ pub struct Context<'r> {
 
 impl Context<'_> {
     fn date_for(&self, sent: Span, pos: usize) -> Option<DateRange> {
-        let i = self.dates.partition_point(|d| d.0.start < sent.start);
-        let in_sent: Vec<&(Span, DateRange)> = self.dates[i..].iter().take_while(|d| d.0.end <= sent.end).collect();
+        // dates of the sentence near the claim (bounded, for run-on text)
+        let lo = sent.start.max(pos.saturating_sub(600));
+        let i = self.dates.partition_point(|d| d.0.start < lo);
+        let hi = sent.end.min(pos + 600);
+        let in_sent: Vec<&(Span, DateRange)> = self.dates[i..].iter().take_while(|d| d.0.end <= hi).collect();
         in_sent
             .iter()
             .rev()

@@ -18,10 +18,11 @@ pub struct Registry {
     pub list: Vec<LocalEntity>,
     pub mentions: Vec<Mention>,
     keys: HashMap<(EntityKind, String), usize>,
-    /// Ministries by portfolio index, in order of mention: (position, entity).
-    ministries: Vec<(usize, usize, usize)>,
-    /// Institution entities by head, in order of mention.
-    heads: Vec<(String, usize, usize)>,
+    /// The last ministry named, and the last one of each portfolio.
+    last_ministry: Option<usize>,
+    ministries: HashMap<usize, usize>,
+    /// The last institution named with each head.
+    heads: HashMap<String, usize>,
     /// Mention start → (entity, span), for lookups by position.
     by_start: HashMap<usize, (usize, Span)>,
 }
@@ -233,16 +234,18 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         (Some(d), Some(p)) => {
             let name = format!("ministère {} {}", canonical_demonym(a, d), a.lex.ministries[p][0]);
             let e = reg.entity(&name, EntityKind::Organization);
-            reg.ministries.push((span.start, p, e));
+            reg.ministries.insert(p, e);
+            reg.last_ministry = Some(e);
             Some(e)
         }
         // "le ministère des affaires étrangères": the one of this portfolio
         // already named, else the next one
         // (without one, "ministère de la Santé" is an entity of its own)
-        (None, Some(p)) => Some(reg.ministries.iter().rev().find(|m| m.1 == p).map(|m| m.2).unwrap_or_else(|| {
+        (None, Some(p)) => Some(reg.ministries.get(&p).copied().unwrap_or_else(|| {
             let name = format!("ministère {}", a.lex.ministries[p][0]);
             let e = reg.entity(&name, EntityKind::Organization);
-            reg.ministries.push((span.start, p, e));
+            reg.ministries.insert(p, e);
+            reg.last_ministry = Some(e);
             e
         })),
         // "selon le ministère": the last ministry named
@@ -250,7 +253,7 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
             if a.low(i + 1) == "de" || a.low(i + 1) == "des" || a.low(i + 1) == "du" {
                 None
             } else {
-                reg.ministries.last().map(|m| m.2)
+                reg.last_ministry
             }
         }
     };
@@ -276,7 +279,7 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
             reg.mention_alias(e, &inst.head, "head noun");
         }
-        reg.heads.push((fold(&inst.head), span.start, e));
+        reg.heads.insert(fold(&inst.head), e);
         return Some(next + 1);
     }
     // "autorités du Haut-Karabakh": head + de + a named place or country
@@ -298,12 +301,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = reg.entity(&surface, EntityKind::Organization);
         reg.mention(e, span, &surface, "institution of a place");
-        reg.heads.push((fold(&inst.head), span.start, e));
+        reg.heads.insert(fold(&inst.head), e);
         return Some(a.tok_at(m.1.end));
     }
     // the head alone refers back to the last institution of that head
     let h = fold(&inst.head);
-    let e = reg.heads.iter().rev().find(|x| x.0 == h).map(|x| x.2)?;
+    let e = *reg.heads.get(&h)?;
     let span = Span::new(start, a.toks[next - 1].end);
     reg.mentions.push(Mention { entity: e, span });
     Some(next)
@@ -311,7 +314,7 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
 
 /// "Organisation du traité de sécurité collective (OTSC)".
 fn acronyms(a: &Analysis, reg: &mut Registry) {
-    for i in 1..a.toks.len().saturating_sub(1) {
+    for i in 2..a.toks.len().saturating_sub(1) {
         if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
             continue;
         }

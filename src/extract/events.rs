@@ -42,11 +42,11 @@ pub fn events(a: &Analysis, reg: &Registry, dates: &[(Span, DateRange)]) -> (Vec
         let i = reg.mentions.partition_point(|m| m.span.start < sent.start);
         let mut place = None;
         let mut participants: Vec<(usize, Role)> = Vec::new();
-        for m in reg.mentions[i..].iter().take_while(|m| m.span.start < sent.end) {
+        for m in reg.mentions[i..].iter().take_while(|m| m.span.start < sent.end).take(200) {
             match reg.kind(m.entity) {
                 Some(EntityKind::Place) if place.is_none() => place = Some(m.entity),
                 Some(EntityKind::Country | EntityKind::Organization | EntityKind::Person) => {
-                    if !participants.iter().any(|p| p.0 == m.entity) {
+                    if participants.len() < 12 && !participants.iter().any(|p| p.0 == m.entity) {
                         let role = if m.span.end <= trigger.start { Role::Agent } else { Role::Target };
                         participants.push((m.entity, role));
                     }
