@@ -1,0 +1,79 @@
+# General French text knowledge.
+# [transliteration] spellings that transliterate one sound differently
+# (from ; to; `$` = only at the end of a word). Applied in order to both names.
+[transliteration]
+tch ; ch
+sh ; ch
+kh ; gh
+dzh ; j
+dj ; j
+zh ; j
+ou ; u
+yan$ ; ian
+iyev$ ; iev
+yev$ ; iev
+iyeva$ ; ieva
+yeva$ ; ieva
+ij ; i
+y ; i
+w ; v
+ck ; k
+
+# [confusables] letters that transliterations of one name swap (fuzzy merge
+# guarded by kind and context)
+[confusables]
+f/p | b/v | k/g | c/k | i/e | s/z | t/d
+
+# [corporate_suffixes] endings of company names that are not part of the name
+[corporate_suffixes]
+Ltd | Ltd. | Limited | SA | S.A. | SAS | SARL | Inc | Inc. | GmbH | LLC | PLC | Corp | AG
+
+# [abbreviations] words followed by a period that do not end a sentence
+[abbreviations]
+M | MM | Mme | Mmes | Mlle | Dr | Pr | Me | St | Ste | Mgr | av | env | etc | cf | p | vol | no | n° | art | éd | gén | col | lt | cap | J.-C | Jr | Sr | Gal | ca | vs | c.-à-d
+
+# [stop_names] capitalised words that never start a name
+[stop_names]
+Le | La | Les | L | Un | Une | Des | Du | De | Ce | Cet | Cette | Ces | Il | Elle | Ils | Elles | Nous | Vous | On | Je | Tu
+Selon | Dans | Pour | Par | Sur | Sous | Avec | Sans | Entre | Après | Avant | Depuis | Pendant | Lors | Mais | Et | Ou | Car | Donc | Or | Ni
+Si | Quand | Comme | Alors | Ainsi | Aussi | Puis | Enfin | Déjà | Toutefois | Cependant | Pourtant | Néanmoins | En | Au | Aux | À | A | Y
+Mardi | Lundi | Mercredi | Jeudi | Vendredi | Samedi | Dimanche | Janvier | Février | Mars | Avril | Mai | Juin | Juillet | Août | Septembre | Octobre | Novembre | Décembre
+Tout | Tous | Toute | Toutes | Plus | Moins | Très | Trop | Peu | Bien | Non | Oui | OK | Source | Photo | Image | Lire | Voir | Suivez | Partagez | Comment | Commentaires
+Président | Premier | Ministre | Ministère | Monsieur | Madame | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
+Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refuser | Réseaux | Désactiver | Raconter | Cookies | Newsletter | Abonnez | Publicité | Happy | Event | No | Data | The
+
+# Institutions that take a nationality ("Conseil de sécurité arménien"). With
+# a second field the phrase names another body: {dem} is the nationality.
+# [institutions] head ; canonical template
+[institutions]
+Conseil de sécurité
+gouvernement
+parlement
+armée ; ministère {dem} de la Défense
+diplomatie ; ministère {dem} des Affaires étrangères
+présidence
+autorités
+garde-frontières
+services de renseignement
+séparatistes
+rebelles
+
+# [ministries] portfolios as written after "ministère" (canonical first)
+[ministries]
+de la Défense | de la défense
+des Affaires étrangères | des affaires étrangères
+de l'Intérieur | de l’Intérieur | de l'intérieur | de l’intérieur
+de la Santé | de la santé
+de la Justice | de la justice
+de l'Économie | de l’Économie | de l'économie | de l’économie
+des Situations d'urgence | des Situations d’urgence | des situations d'urgence | des situations d’urgence
+de l'Énergie | de l’Énergie
+des Finances | des finances
+
+# Phrases that announce a place name. Flags: name = "cue de X" is itself a
+# name of the place; list = "X, Y et Z" may follow.
+# [place_cues] phrases ; flags
+[place_cues]
+village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | oblast de | région de | région d' | région d’ | municipalité de | département de
+corridor de | corridor d' | corridor d’ | col de | vallée de | passage de ; name
+en direction de | en direction d' | en direction d’ | près de | près d' | près d’ | aux abords de | à proximité de | autour de | vers | aux environs de | non loin de ; list

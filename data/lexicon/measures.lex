@@ -1,0 +1,39 @@
+# What a figure counts.
+# [measure_nouns] nouns that are themselves a measure ("3 morts") ; measure
+[measure_nouns]
+morts | tués | victimes | décès | personnes tuées ; killed
+blessés | blessées ; wounded
+disparus | disparues | portés disparus ; missing
+prisonniers | prisonnières | otages | captifs | détenus ; captured
+réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
+frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones ; strikes
+militaires déployés | soldats déployés ; troops
+
+# [measure_verbs] verbs and participles that say what happened to the
+# counted people, before ("ont tué 3 soldats") or after ("3 soldats ont été tués")
+[measure_verbs]
+tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
+blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser ; wounded
+disparus | disparues | portés disparus | porté disparu ; missing
+capturés | capturées | capturé | faits prisonniers | fait prisonnier | enlevés | kidnappés | arrêtés | détenus | pris en otage ; captured
+évacués | évacuées | évacué | déplacés | déplacées | ont fui | fui | chassés | expulsés | déportés | exilés | quitté ; displaced
+déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés ; troops
+
+# [counted_nouns] people and units a figure may count, measure given by a verb
+[counted_nouns]
+soldats | soldat | militaires | militaire | civils | civil | personnes | personne | policiers | policier | gendarmes
+hommes | homme | femmes | femme | enfants | enfant | habitants | habitant | combattants | combattant | membres
+agents | gardes-frontières | garde-frontières | miliciens | rebelles | séparatistes | insurgés | djihadistes | terroristes
+militants | manifestants | soldats de la paix | casques bleus | volontaires | mercenaires | réservistes | conscrits
+Arméniens | Azerbaïdjanais | Azéris | Russes | Ukrainiens | Palestiniens | Israéliens | Syriens | migrants | Ukrainiens
+marins | pilotes | officiers | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois
+troupes | hommes armés
+
+# [troop_cues] words that make a count of people a troop strength
+[troop_cues]
+force | forces | contingent | déployé | déployée | déploie | déployer | déploiement | stationnés | envoyé | envoyer | mobilisé | mobiliser | renfort | renforts | troupes | effectifs | maintien de la paix | mission | bataillon | brigade
+
+# [units] nouns after a figure that make it no count of people or strikes
+[units]
+ans | an | années | année | mois | semaines | semaine | jours | jour | heures | heure | minutes | décennies | siècles
+kilomètres | km | mètres | m | kilos | tonnes | litres | hectares | euros | dollars | roubles | drams | manats | pour cent | % | fois | reprises | pays

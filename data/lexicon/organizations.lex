@@ -1,0 +1,44 @@
+# International and well-known organizations.
+# [organizations] canonical name | other names, acronyms (the alias table)
+[organizations]
+ONU | Organisation des Nations unies | Nations unies | Nations Unies
+OTAN | Organisation du traité de l'Atlantique nord | Alliance atlantique
+OTSC | Organisation du traité de sécurité collective
+Union européenne | UE
+Commission européenne
+Parlement européen
+Conseil de l'Europe
+OSCE | Organisation pour la sécurité et la coopération en Europe
+Groupe de Minsk
+Union africaine
+Ligue arabe
+CEI | Communauté des États indépendants
+OMS | Organisation mondiale de la santé
+CICR | Comité international de la Croix-Rouge | Croix-Rouge
+Cour pénale internationale | CPI
+Cour internationale de justice | CIJ
+FMI | Fonds monétaire international
+Banque mondiale
+HCR | Haut-Commissariat des Nations unies pour les réfugiés
+UNICEF
+Amnesty International
+Human Rights Watch
+Médecins sans frontières | MSF
+G7
+G20
+BRICS
+Kremlin
+Maison Blanche | Maison-Blanche
+Pentagone
+Élysée
+Quai d'Orsay
+Downing Street
+Département d'État
+Hamas
+Hezbollah
+État islamique | Daech | EI
+Wagner | groupe Wagner
+Telegram
+Facebook
+Twitter
+YouTube

@@ -1,0 +1,52 @@
+# News agencies and media. The outlet of each document is added from its
+# metadata; this list is for the outlets an article cites.
+# [outlets] canonical name | other names
+[outlets]
+AFP | Agence France-Presse | Agence France Presse | agence de presse AFP | agence France-Presse
+Reuters | agence Reuters
+AP | Associated Press
+BBC | BBC News
+CNN
+Interfax
+TASS | Tass | ITAR-TASS
+RIA Novosti
+Sputnik
+RT | RT en français | Russia Today | RT France
+Armenpress
+Anadolu | agence Anadolu
+APA
+Xinhua
+Al Jazeera | Al-Jazeera
+Al Arabiya
+Bloomberg
+New York Times
+Washington Post
+Wall Street Journal
+Financial Times
+The Guardian
+Le Monde
+Le Figaro
+Libération
+Les Échos
+L'Express
+Le Point
+Ouest-France
+France 24
+France Info | franceinfo
+RFI | Radio France internationale
+TV5 Monde | TV5Monde
+Euronews
+Deutsche Welle | DW
+Kommersant
+Izvestia
+Ukrinform
+Kyiv Independent
+Meduza
+Radio Free Europe | RFE/RL | Radio Liberty
+Le Temps
+La Libre Belgique
+Le Soir
+Jeune Afrique
+Thanh Niên | Báo Thanh niên | Thanh niên
+VnExpress
+Tuổi Trẻ

@@ -1,0 +1,56 @@
+# Regions, disputed territories, continents and other well-known places.
+# [places] canonical name | other spellings and names (the alias table)
+[places]
+Haut-Karabakh | Haut-Karabagh | Nagorny-Karabakh | Nagorno-Karabakh | Karabakh | Karabagh | Artsakh | Nagorny Karabakh | Nagorno Karabakh
+Crimée
+Donbass | Donbas
+Donetsk
+Louhansk | Lougansk
+Kherson
+Zaporijjia | Zaporojie
+Kharkiv | Kharkov
+Marioupol
+Odessa
+Bakhmout
+Transnistrie
+Abkhazie
+Ossétie du Sud
+Tchétchénie
+Daghestan
+Kaliningrad
+Saint-Pétersbourg
+Gaza | bande de Gaza
+Cisjordanie
+Jérusalem-Est
+Golan | plateau du Golan
+Cachemire
+Tibet
+Xinjiang
+Hong Kong
+Darfour
+Tigré
+Sahel
+Sahara occidental
+Kurdistan
+Idleb | Idlib
+Alep
+Mossoul
+Nakhitchevan | Nakhchivan
+Chouchi | Choucha | Shusha
+Stepanakert | Khankendi
+Istanbul
+New York
+Genève
+Strasbourg
+Europe
+Afrique
+Asie
+Amérique latine
+Moyen-Orient | Proche-Orient
+Caucase | Caucase du Sud
+Europe de l'Est
+Asie centrale
+Asie occidentale
+Balkans
+mer Noire
+mer Caspienne

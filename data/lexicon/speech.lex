@@ -1,0 +1,57 @@
+# Attribution: who says what.
+# [speech_verbs] verb forms that introduce or follow reported speech
+[speech_verbs]
+déclare | déclarent | a déclaré | ont déclaré | avait déclaré | avaient déclaré | déclaré | déclarant
+affirme | affirment | a affirmé | ont affirmé | avait affirmé | affirmé | affirmant
+indique | indiquent | a indiqué | ont indiqué | avait indiqué | avaient indiqué | indiqué | indiquant
+précise | précisent | a précisé | ont précisé | avait précisé | avaient précisé | précisé | précisant
+annonce | annoncent | a annoncé | ont annoncé | avait annoncé | avaient annoncé | annoncé | annonçant
+ajoute | ajoutent | a ajouté | ont ajouté | ajouté | ajoutant
+assure | assurent | a assuré | ont assuré | assuré | assurant
+souligne | soulignent | a souligné | ont souligné | souligné | soulignant
+explique | expliquent | a expliqué | ont expliqué | expliqué | expliquant
+estime | estiment | a estimé | ont estimé | estimé | estimant
+confirme | confirment | a confirmé | ont confirmé | confirmé | confirmant
+rapporte | rapportent | a rapporté | ont rapporté | avaient rapporté | avait rapporté | rapporté | rapportant
+écrit | écrivent | a écrit | ont écrit
+signale | signalent | a signalé | ont signalé | signalé | signalant
+insiste | insistent | a insisté | ont insisté | insisté
+soutient | soutiennent | a soutenu | ont soutenu
+prétend | prétendent | a prétendu | ont prétendu
+affirment-ils | affirme-t-il | affirme-t-elle | a-t-il déclaré | a-t-elle déclaré | a-t-il ajouté | a-t-elle ajouté | a-t-il précisé | a-t-elle précisé | a-t-il indiqué | a-t-elle indiqué | a-t-il affirmé | a-t-elle affirmé | a-t-il souligné | a-t-elle souligné | ont-ils déclaré | ont-ils ajouté
+fait savoir | a fait savoir | ont fait savoir
+communique | a communiqué | publie | a publié
+dit | disent | a dit | ont dit | a-t-il dit | a-t-elle dit
+lit-on | peut-on lire
+reconnaît | reconnaissent | a reconnu | ont reconnu | reconnaissant
+révèle | a révélé | ont révélé
+dénonce | dénoncent | a dénoncé | ont dénoncé
+répond | a répondu | ont répondu
+avertit | a averti | met en garde | a mis en garde
+menace | a menacé
+revendique | a revendiqué | ont revendiqué
+
+# [source_markers] phrases before a source ("selon l'AFP")
+[source_markers]
+selon | d'après | d’après | cité par | citée par | cités par | citant
+
+# [accusation_verbs] "X accuse Y de ..."
+[accusation_verbs]
+accuse | accusent | a accusé | ont accusé | avait accusé | avaient accusé | accusant | accusé | reproche | a reproché | impute | a imputé
+
+# [denials] phrases by which a speaker denies a proposition
+[denials]
+nie | nient | a nié | ont nié | avait nié | avaient nié | niant | nié | dément | démentent | a démenti | ont démenti | démenti | démentant | démentir | nier
+rejette les accusations | a rejeté les accusations | ont rejeté les accusations | rejettent les accusations | rejetant les accusations | rejette les allégations | a rejeté les allégations
+réfute | réfutent | a réfuté | ont réfuté | réfutant
+conteste | contestent | a contesté | ont contesté
+ne correspond pas à la réalité | ne correspondent pas à la réalité | ne correspondait pas à la réalité | ne correspondent pas aux faits | ne correspond pas aux faits
+dénuées de fondement | dénuée de fondement | dénué de fondement | sans fondement | infondées | infondée | sont fausses | est fausse | fausses informations | fake news | désinformation | mensongères | mensonger
+ne sont pas la cible | ne sont pas visés | ne sont pas visées | n'est pas la cible | n’est pas la cible | n'ont pas été visés | n’ont pas été visés | ne visent pas | ne vise pas | n'a pas visé | n’a pas visé | n'ont pas visé | n’ont pas visé | ne cible pas | ne ciblent pas
+n'a rien à voir | n’a rien à voir | n'ont rien à voir | n’ont rien à voir | aucune implication | n'a pas tiré | n’a pas tiré | n'ont pas tiré | n’ont pas tiré | n'a pas bombardé | n’a pas bombardé | n'ont pas bombardé | n’ont pas bombardé
+n'avons pas tiré | n'avons pas bombardé | n'avons pas visé | n'avons jamais visé | n'avons rien à voir | ne visons pas | n'a jamais visé | n'ont jamais visé | n'a jamais tiré | n'ont jamais tiré | n'y a eu aucune victime | aucun civil n'a été touché
+dément catégoriquement | nie catégoriquement | nie toute implication | nie toute responsabilité | a nié toute implication | a démenti toute implication
+
+# [pronouns] subject pronouns that refer back to the last speaker
+[pronouns]
+il | elle | ils | elles | celui-ci | celle-ci

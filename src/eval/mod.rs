@@ -1,0 +1,382 @@
+//! `claimgraph eval`: score the extractor (and a comparison engine) against a
+//! gold annotation file, exactly as `shared/gold/README.md` specifies.
+//!
+//! Each document gets the outlet, publication date and language of its gold
+//! record as metadata; everything else comes from the text. Entities are
+//! resolved corpus-wide with an [`EntityIndex`]; the system's claims become
+//! [`ClaimRecord`]s (ids, global entity ids) handed to the `findings`
+//! function, so that any comparison engine can be scored.
+
+use crate::error::{Error, Result};
+use crate::extract::alias::EntityIndex;
+use crate::extract::fold::fold;
+use crate::extract::{Extraction, Extractor};
+use crate::model::{ClaimKind, ClaimRecord, DocMeta, EntityKind, FindingKind, FindingRecord, Polarity, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+pub mod gold;
+pub mod score;
+
+pub use gold::Gold;
+pub use score::{NumericScore, Report, Score};
+
+/// One document of the corpus after extraction and resolution.
+pub struct EvalDoc {
+    pub text: String,
+    pub extraction: Extraction,
+    /// Global entity id of each local entity.
+    pub global: Vec<i64>,
+}
+
+/// The system's side of an evaluation: documents, global entity names and
+/// claim records (ids index `claims`).
+pub struct System {
+    pub docs: Vec<EvalDoc>,
+    pub names: BTreeMap<i64, Vec<String>>,
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// Metadata of a gold document, as a crawler or sidecar would give it.
+pub fn meta_of(d: &gold::GoldDocument) -> DocMeta {
+    DocMeta {
+        outlet: d.outlet.clone(),
+        published: d.published.as_deref().and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+        language: d.language.clone(),
+        url: None,
+        title: None,
+    }
+}
+
+/// Extract every document of `gold` from `corpus_dir` and resolve entities
+/// corpus-wide.
+pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: &dyn Fn(&str) -> Vec<Span>) -> Result<System> {
+    let mut index: EntityIndex = extractor.entity_index();
+    let mut names: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut next_id = 1i64;
+    let mut docs = Vec::new();
+    let mut claims = Vec::new();
+    for (di, d) in gold.documents.iter().enumerate() {
+        let path = corpus_dir.join(&d.file);
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let meta = meta_of(d);
+        let extraction = extractor.extract(&text, &meta, &clean(&text));
+        let context: Vec<String> = extraction
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place))
+            .map(|e| e.name.clone())
+            .collect();
+        let mut global = Vec::new();
+        for e in &extraction.entities {
+            let spellings: Vec<&str> = std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.name.as_str())).collect();
+            let found = spellings.iter().find_map(|s| index.resolve_in_context(s, e.kind, &context)).map(|r| r.0);
+            let id = found.unwrap_or_else(|| {
+                next_id += 1;
+                next_id - 1
+            });
+            for s in &spellings {
+                index.add(id, s, e.kind);
+                let list = names.entry(id).or_default();
+                if !list.iter().any(|x| x == s) {
+                    list.push(s.to_string());
+                }
+            }
+            index.add_context(id, &context);
+            global.push(id);
+        }
+        let outlet = extraction.entities.iter().position(|e| {
+            e.kind == EntityKind::Outlet && meta.outlet.as_deref().is_some_and(|o| fold(o) == fold(&e.name) || e.aliases.iter().any(|a| fold(&a.name) == fold(o)))
+        });
+        for c in &extraction.claims {
+            let g = |i: usize| global.get(i).copied();
+            claims.push(ClaimRecord {
+                id: claims.len() as i64,
+                document: di as i64,
+                kind: c.kind,
+                polarity: c.polarity,
+                span: c.span,
+                sentence: c.sentence,
+                quote: c.span.slice(&text).unwrap_or("").to_string(),
+                claimant: c.claimant.and_then(g),
+                outlet: outlet.and_then(g),
+                via: c.via.iter().filter_map(|&v| g(v)).collect(),
+                measure: c.measure,
+                quantity: c.quantity,
+                subject: c.subject.clone(),
+                subject_entity: c.subject_entity.and_then(g),
+                event: c.event.map(|e| e as i64 + 1000 * di as i64),
+                date: c.date,
+                topic: c.topic.clone(),
+                denies: None,
+            });
+        }
+        // denial links as claim ids
+        let base = claims.len() - extraction.claims.len();
+        for (k, c) in extraction.claims.iter().enumerate() {
+            claims[base + k].denies = c.denies.map(|d| (base + d) as i64);
+        }
+        docs.push(EvalDoc { text, extraction, global });
+    }
+    Ok(System { docs, names, claims })
+}
+
+/// Score the extractor against `gold`; `clean` finds the set-aside regions of
+/// a text, `findings` compares the system's claims.
+pub fn evaluate(
+    gold: &Gold,
+    corpus_dir: &Path,
+    extractor: &Extractor,
+    clean: &dyn Fn(&str) -> Vec<Span>,
+    findings: &dyn Fn(&[ClaimRecord]) -> Vec<FindingRecord>,
+) -> Result<Report> {
+    let sys = run_system(gold, corpus_dir, extractor, clean)?;
+    let found = findings(&sys.claims);
+    Ok(score(gold, &sys, &found))
+}
+
+fn gold_names(gold: &Gold) -> HashMap<&str, HashSet<String>> {
+    gold.entities.iter().map(|e| (e.id.as_str(), e.names().map(|n| fold(n)).collect())).collect()
+}
+
+fn named(names: &BTreeMap<i64, Vec<String>>, id: i64, gold: &HashSet<String>) -> bool {
+    names.get(&id).is_some_and(|v| v.iter().any(|n| gold.contains(&fold(n))))
+}
+
+/// All byte spans of `needle` in `text`.
+fn occurrences(text: &str, needle: &str) -> Vec<Span> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(needle).map(|(i, m)| Span::new(i, i + m.len())).collect()
+}
+
+/// Score a system run against the gold.
+pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
+    let gnames = gold_names(gold);
+    let mut r = Report::default();
+    // entities
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for (gd, doc) in gold.documents.iter().zip(&sys.docs) {
+        let mut matched: HashSet<&str> = HashSet::new();
+        let ids: BTreeSet<i64> = doc.global.iter().copied().collect();
+        for id in ids {
+            let optional = gd.optional_entities.iter().any(|g| gnames.get(g.as_str()).is_some_and(|n| named(&sys.names, id, n)));
+            let free = gd.entities.iter().find(|g| !matched.contains(g.as_str()) && gnames.get(g.as_str()).is_some_and(|n| named(&sys.names, id, n)));
+            if let Some(g) = free {
+                matched.insert(g.as_str());
+                tp += 1;
+            } else if !optional {
+                fp += 1;
+                let n = sys.names.get(&id).and_then(|v| v.first()).cloned().unwrap_or_default();
+                r.notes.push(format!("entity fp {}: {n}", gd.file));
+            }
+        }
+        for g in &gd.entities {
+            if !matched.contains(g.as_str()) {
+                fn_ += 1;
+                r.notes.push(format!("entity fn {}: {g}", gd.file));
+            }
+        }
+    }
+    r.entities = Score::new(tp, fp, fn_);
+    r.aliases = alias_score(gold, sys, &mut r.notes);
+    // claims
+    let matches = ClaimMatcher::new(gold, sys);
+    let mut used: HashSet<usize> = HashSet::new();
+    let (mut tp, mut bound_ok, mut claimant_ok) = (0, 0, 0);
+    let mut fn_ = 0;
+    for (gd, gc) in gold.documents.iter().flat_map(|d| d.claims.iter().map(move |c| (d, c))) {
+        if gc.measure.is_none() {
+            continue;
+        }
+        let cands: Vec<usize> = matches.numeric.get(gc.id.as_str()).cloned().unwrap_or_default();
+        let best = cands.iter().copied().filter(|c| !used.contains(c)).min_by_key(|&c| {
+            let s = &sys.claims[c];
+            let b = s.quantity.map(|q| q.bound.as_str()) == gc.bound.as_deref();
+            (!b) as u8
+        });
+        match best {
+            Some(c) => {
+                used.insert(c);
+                tp += 1;
+                let s = &sys.claims[c];
+                if s.quantity.map(|q| q.bound.as_str()) == gc.bound.as_deref() {
+                    bound_ok += 1;
+                } else {
+                    r.notes.push(format!("bound {}: {:?} vs {:?}", gc.id, s.quantity.map(|q| q.bound), gc.bound));
+                }
+                let gn = gc.claimant.as_deref().and_then(|g| gnames.get(g));
+                if let (Some(cl), Some(gn)) = (s.claimant, gn) {
+                    if named(&sys.names, cl, gn) {
+                        claimant_ok += 1;
+                    } else {
+                        r.notes.push(format!("claimant {}: {:?} vs {:?}", gc.id, sys.names.get(&cl).and_then(|v| v.first()), gc.claimant));
+                    }
+                } else {
+                    r.notes.push(format!("claimant {}: none", gc.id));
+                }
+            }
+            None => {
+                fn_ += 1;
+                r.notes.push(format!("numeric fn {} ({}): {}", gc.id, gd.file, gc.quote));
+            }
+        }
+    }
+    let numeric_sys: Vec<usize> = sys.claims.iter().filter(|c| c.kind == ClaimKind::Numeric).map(|c| c.id as usize).collect();
+    let matched_any: HashSet<usize> = matches.numeric.values().flatten().copied().collect();
+    let fp: Vec<usize> = numeric_sys.iter().copied().filter(|c| !matched_any.contains(c)).collect();
+    for &c in &fp {
+        let s = &sys.claims[c];
+        r.notes.push(format!("numeric fp doc{}: {:?} {:?} «{}»", s.document, s.measure, s.quantity.map(|q| q.value), s.quote));
+    }
+    r.numeric_claims = NumericScore {
+        score: Score::new(tp, fp.len(), fn_),
+        bound_accuracy: Report::accuracy(bound_ok, tp),
+        claimant_accuracy: Report::accuracy(claimant_ok, tp),
+    };
+    // denials
+    let gold_denials: Vec<&str> = gold.documents.iter().flat_map(|d| &d.claims).filter(|c| c.polarity == "deny").map(|c| c.id.as_str()).collect();
+    let tp = gold_denials.iter().filter(|g| matches.denial.get(*g).is_some_and(|v| !v.is_empty())).count();
+    for g in &gold_denials {
+        if !matches.denial.get(*g).is_some_and(|v| !v.is_empty()) {
+            r.notes.push(format!("denial fn {g}"));
+        }
+    }
+    let matched_den: HashSet<usize> = matches.denial.values().flatten().copied().collect();
+    let fp_den: Vec<&ClaimRecord> = sys.claims.iter().filter(|c| c.polarity == Polarity::Deny && !matched_den.contains(&(c.id as usize))).collect();
+    for c in &fp_den {
+        r.notes.push(format!("denial fp doc{}: «{}»", c.document, c.quote));
+    }
+    r.denials = Score::new(tp, fp_den.len(), gold_denials.len() - tp);
+    // findings
+    r.contradictions = pair_score(&gold.contradictions, found, FindingKind::Contradiction, &matches, false);
+    r.agreements = pair_score(&gold.agreements, found, FindingKind::Agreement, &matches, false);
+    r.updates = pair_score(&gold.updates, found, FindingKind::Update, &matches, true);
+    r
+}
+
+/// Which system claims match which gold claims.
+struct ClaimMatcher<'g> {
+    numeric: HashMap<&'g str, Vec<usize>>,
+    denial: HashMap<&'g str, Vec<usize>>,
+    /// Any gold claim (by its kind of match) → system claims.
+    any: HashMap<&'g str, Vec<usize>>,
+}
+
+impl<'g> ClaimMatcher<'g> {
+    fn new(gold: &'g Gold, sys: &System) -> Self {
+        let mut m = ClaimMatcher { numeric: HashMap::new(), denial: HashMap::new(), any: HashMap::new() };
+        for (di, gd) in gold.documents.iter().enumerate() {
+            let Some(doc) = sys.docs.get(di) else { continue };
+            for gc in &gd.claims {
+                let spans: Vec<Span> = gc.quotes().flat_map(|q| occurrences(&doc.text, q)).collect();
+                let overlaps = |c: &ClaimRecord| spans.iter().any(|s| s.overlaps(&c.span));
+                let here = sys.claims.iter().filter(|c| c.document == di as i64);
+                let list: Vec<usize> = if let Some(measure) = gc.measure.as_deref() {
+                    here.filter(|c| {
+                        c.kind == ClaimKind::Numeric
+                            && c.measure.map(|x| x.as_str()) == Some(measure)
+                            && c.quantity.zip(gc.value).is_some_and(|(q, v)| (q.value - v).abs() < 1e-9)
+                            && overlaps(c)
+                    })
+                    .map(|c| c.id as usize)
+                    .collect()
+                } else if gc.polarity == "deny" {
+                    here.filter(|c| c.polarity == Polarity::Deny && overlaps(c)).map(|c| c.id as usize).collect()
+                } else {
+                    here.filter(|c| c.polarity == Polarity::Affirm && c.kind != ClaimKind::Numeric && overlaps(c)).map(|c| c.id as usize).collect()
+                };
+                if gc.measure.is_some() {
+                    m.numeric.insert(gc.id.as_str(), list.clone());
+                } else if gc.polarity == "deny" {
+                    m.denial.insert(gc.id.as_str(), list.clone());
+                }
+                m.any.insert(gc.id.as_str(), list);
+            }
+        }
+        m
+    }
+}
+
+fn pair_score(gold: &[gold::GoldPair], found: &[FindingRecord], kind: FindingKind, m: &ClaimMatcher, ordered: bool) -> Score {
+    let hits = |g: &str, c: i64| m.any.get(g).is_some_and(|v| v.contains(&(c as usize)));
+    let mut matched_gold = vec![false; gold.len()];
+    let mut fp = 0;
+    for f in found.iter().filter(|f| f.kind == kind) {
+        let mut any = false;
+        for (gi, g) in gold.iter().enumerate() {
+            let [x, y] = g.claims.as_slice() else { continue };
+            let direct = hits(x, f.a) && hits(y, f.b);
+            let reverse = !ordered && hits(x, f.b) && hits(y, f.a);
+            if direct || reverse {
+                matched_gold[gi] = true;
+                any = true;
+            }
+        }
+        if !any {
+            fp += 1;
+        }
+    }
+    let tp = matched_gold.iter().filter(|x| **x).count();
+    Score::new(tp, fp, gold.len() - tp)
+}
+
+/// Pairwise alias score over the gold spellings that occur in the corpus.
+fn alias_score(gold: &Gold, sys: &System, notes: &mut Vec<String>) -> Score {
+    let corpus: Vec<String> = sys.docs.iter().map(|d| fold(&d.text)).collect();
+    let occurs = |form: &str| corpus.iter().any(|t| contains_word(t, form));
+    // folded form → gold entities
+    let mut forms: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for e in &gold.entities {
+        for n in e.names() {
+            let f = fold(n);
+            if !f.is_empty() && occurs(&f) {
+                forms.entry(f).or_default().insert(e.id.as_str());
+            }
+        }
+    }
+    // folded form → system entities
+    let mut sys_of: HashMap<&str, BTreeSet<i64>> = HashMap::new();
+    for (id, names) in &sys.names {
+        for n in names {
+            let f = fold(n);
+            if let Some((k, _)) = forms.get_key_value(&f) {
+                sys_of.entry(k.as_str()).or_default().insert(*id);
+            }
+        }
+    }
+    let keys: Vec<&String> = forms.keys().collect();
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            let g = !forms[keys[i]].is_disjoint(&forms[keys[j]]);
+            let s = match (sys_of.get(keys[i].as_str()), sys_of.get(keys[j].as_str())) {
+                (Some(a), Some(b)) => !a.is_disjoint(b),
+                _ => false,
+            };
+            match (g, s) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    notes.push(format!("alias fp: {} ~ {}", keys[i], keys[j]));
+                }
+                (true, false) => {
+                    fn_ += 1;
+                    notes.push(format!("alias fn: {} ~ {}", keys[i], keys[j]));
+                }
+                _ => {}
+            }
+        }
+    }
+    Score::new(tp, fp, fn_)
+}
+
+/// Whether `form` occurs in `text` between word boundaries.
+fn contains_word(text: &str, form: &str) -> bool {
+    text.match_indices(form).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + form.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}

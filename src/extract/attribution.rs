@@ -1,0 +1,195 @@
+//! Who says it: the speaker of each verb of saying ("X a déclaré que",
+//! "..., a ajouté l'armée russe", "écrit Reuters", "a-t-il ajouté"), the
+//! speaker of « quoted speech », sources ("selon X", "d'après X") and chains
+//! ("selon l'AFP, les séparatistes affirment que ..." = the separatists, via
+//! the AFP). Figures nobody is said to state belong to the outlet.
+
+use crate::extract::analysis::Analysis;
+use crate::extract::entities::Registry;
+use crate::extract::Cue;
+use crate::model::{EntityKind, Span};
+
+/// A verb of saying (or accusing, or denying) and its speaker.
+#[derive(Debug, Clone, Copy)]
+pub struct Act {
+    pub tok: usize,
+    pub speaker: Option<usize>,
+    pub inverted: bool,
+}
+
+pub struct Speakers {
+    /// Mentions that can speak, sorted by start: (span, entity, kind).
+    ments: Vec<(Span, usize, EntityKind)>,
+    pub acts: Vec<Act>,
+    /// Source markers: (token, token after, source entity).
+    pub sources: Vec<(usize, Option<usize>)>,
+    pub outlet: Option<usize>,
+}
+
+fn can_speak(k: EntityKind) -> bool {
+    k != EntityKind::Weapon
+}
+
+impl Speakers {
+    pub fn new(a: &Analysis, reg: &Registry, outlet: Option<usize>) -> Self {
+        let mut ments: Vec<(Span, usize, EntityKind)> = reg
+            .mentions
+            .iter()
+            .filter_map(|m| reg.kind(m.entity).filter(|k| can_speak(*k)).map(|k| (m.span, m.entity, k)))
+            .collect();
+        ments.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
+        let mut s = Speakers { ments, acts: Vec::new(), sources: Vec::new(), outlet };
+        let mut last: Option<usize> = None;
+        for i in 0..a.toks.len() {
+            let Some((cues, next)) = a.cue(i) else { continue };
+            if cues.iter().any(|c| matches!(c, Cue::Source)) {
+                let src = s.first_after(a, next, 8, false);
+                s.sources.push((i, src));
+            }
+            if !cues.iter().any(|c| matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb)) {
+                continue;
+            }
+            let (speaker, inverted) = s.speaker_of(a, i, next, last);
+            if speaker.is_some() {
+                last = speaker;
+            }
+            s.acts.push(Act { tok: i, speaker, inverted });
+        }
+        s
+    }
+
+    /// First speaking mention starting within `window` tokens after token
+    /// `from`, in the same sentence, stopping at a source marker; with
+    /// `prefer_person`, a person in the window wins ("la porte-parole du
+    /// ministère ..., Marija Zakharova").
+    fn first_after(&self, a: &Analysis, from: usize, window: usize, prefer_person: bool) -> Option<usize> {
+        let t0 = a.toks.get(from)?;
+        let limit_tok = (from + window).min(a.toks.len());
+        let mut limit = a.toks.get(limit_tok.saturating_sub(1)).map(|t| t.end).unwrap_or(t0.end);
+        if let Some(s) = a.sent_of(from) {
+            limit = limit.min(s.end);
+        }
+        for k in from..limit_tok {
+            if a.cue_has(k, |c| matches!(c, Cue::Source)).is_some() && k > from {
+                limit = limit.min(a.toks[k].start);
+                break;
+            }
+        }
+        let i = self.ments.partition_point(|m| m.0.start < t0.start);
+        let cands: Vec<&(Span, usize, EntityKind)> =
+            self.ments[i..].iter().take_while(|m| m.0.start < limit).collect();
+        if prefer_person {
+            if let Some(p) = cands.iter().find(|m| m.2 == EntityKind::Person) {
+                return Some(p.1);
+            }
+        }
+        cands.first().map(|m| m.1)
+    }
+
+    /// The subject before token `v`: the nearest mention ending before it in
+    /// the same sentence, at most a few words away; a pronoun in between
+    /// refers back to `last`.
+    fn subject_before(&self, a: &Analysis, v: usize, last: Option<usize>) -> Option<usize> {
+        let vs = a.toks.get(v)?.start;
+        let sent = a.sent_of(v)?;
+        for k in (v.saturating_sub(3)..v).rev() {
+            if a.lex.pronouns.contains(&a.low(k)) {
+                return last;
+            }
+            if matches!(a.low(k).as_str(), "que" | "qu") {
+                break;
+            }
+        }
+        let i = self.ments.partition_point(|m| m.0.start < vs);
+        let mut best: Option<(Span, usize)> = None;
+        for m in self.ments[..i].iter().rev().take(24) {
+            if m.0.end > vs || m.0.start < sent.start {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((b, _)) => m.0.end > b.end || (m.0.end == b.end && m.0.start < b.start),
+            };
+            if better {
+                best = Some((m.0, m.1));
+            }
+        }
+        let (span, e) = best?;
+        let gap = v.saturating_sub(a.tok_at(span.end));
+        let clause_break = (a.tok_at(span.end)..v).any(|k| matches!(a.low(k).as_str(), "que" | "qu" | "qui"));
+        (gap <= 7 && !clause_break).then_some(e)
+    }
+
+    fn speaker_of(&self, a: &Analysis, v: usize, next: usize, last: Option<usize>) -> (Option<usize>, bool) {
+        let words = a.text.get(a.toks[v].start..a.toks[next.saturating_sub(1).max(v)].end).unwrap_or("");
+        if words.contains("-t-") || words.ends_with("-ils") || words.ends_with("-elles") || words.ends_with("-il") || words.ends_with("-elle") {
+            return (last, true);
+        }
+        let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
+        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“");
+        if inverted {
+            (self.first_after(a, next, 14, true), true)
+        } else {
+            (self.subject_before(a, v, last), false)
+        }
+    }
+
+    /// Claimant and cited sources of something stated at token `p`.
+    pub fn attribute(&self, a: &Analysis, p: usize) -> (Option<usize>, Vec<usize>) {
+        let Some(sent) = a.sent_of(p) else { return (self.outlet, Vec::new()) };
+        let pos = a.toks[p].start;
+        let mut speaker = None;
+        // « quoted speech »: the verb after the quotation, else before it
+        if let Some(q) = a.quote_at(pos) {
+            let after = a.tok_at(q.end);
+            speaker = self
+                .acts_between(after, after + 4)
+                .find(|x| x.inverted)
+                .and_then(|x| x.speaker)
+                .or_else(|| {
+                    let before = a.tok_at(q.start);
+                    self.acts_between(before.saturating_sub(4), before).last().and_then(|x| x.speaker)
+                });
+        }
+        // the closest verb of saying before, in the sentence
+        let s0 = a.tok_at(sent.start);
+        let s1 = a.tok_at(sent.end);
+        if speaker.is_none() {
+            let k = self.acts.partition_point(|x| x.tok < p);
+            speaker = k
+                .checked_sub(1)
+                .map(|k| self.acts[k])
+                .filter(|x| x.tok >= s0)
+                .and_then(|x| x.speaker);
+        }
+        // an inverted verb after: "..., écrit Reuters" (a bounded look)
+        if speaker.is_none() {
+            speaker = self.acts_between(p, s1).take(8).find(|x| x.inverted).and_then(|x| x.speaker);
+        }
+        // sources of the sentence, near enough to concern this statement
+        let lo = s0.max(p.saturating_sub(60));
+        let hi = s1.min(p + 60);
+        let i = self.sources.partition_point(|x| x.0 < lo);
+        let mut via = Vec::new();
+        for (_, src) in self.sources[i..].iter().take_while(|x| x.0 < hi) {
+            let Some(src) = *src else { continue };
+            if speaker.is_none() {
+                speaker = Some(src);
+            } else if speaker != Some(src) && !via.contains(&src) {
+                via.push(src);
+            }
+        }
+        (speaker.or(self.outlet), via)
+    }
+
+    /// The act at token `v` (a denial or accusation verb), if registered.
+    pub fn act_at(&self, v: usize) -> Option<&Act> {
+        let i = self.acts.partition_point(|x| x.tok < v);
+        self.acts.get(i).filter(|x| x.tok == v)
+    }
+
+    fn acts_between(&self, from: usize, to: usize) -> impl Iterator<Item = &Act> {
+        let i = self.acts.partition_point(|x| x.tok < from);
+        self.acts[i..].iter().take_while(move |x| x.tok < to)
+    }
+}

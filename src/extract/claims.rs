@@ -1,0 +1,338 @@
+//! Claims: figures with what they count ("3 soldats tués", "quatre frappes",
+//! "une force de 2 000 hommes"), denials ("nie", "ne correspondent pas à la
+//! réalité"), accusations ("X accuse Y de ...") and other reported
+//! statements ("X affirme que ..."), each with its claimant, sources, span
+//! and sentence.
+
+use crate::extract::analysis::Analysis;
+use crate::extract::attribution::Speakers;
+use crate::extract::entities::Registry;
+use crate::extract::numbers::Figure;
+use crate::extract::{Cue, LocalClaim};
+use crate::model::{ClaimKind, DateRange, Measure, Polarity, Span};
+
+fn measure_noun(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
+    a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::MeasureNoun(m) = x { Some((*m, next)) } else { None }))
+}
+
+fn measure_verb(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
+    a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::MeasureVerb(m) = x { Some((*m, next)) } else { None }))
+}
+
+fn counted(a: &Analysis, i: usize) -> Option<usize> {
+    a.cue_has(i, |c| matches!(c, Cue::Counted))
+}
+
+fn blocks_figure(a: &Analysis, i: usize) -> bool {
+    a.cue_has(i, |c| matches!(c, Cue::Unit | Cue::Month(_))).is_some()
+        || matches!(a.tok_text(i), "%" | "/" | "h" | "°")
+}
+
+/// What the figure counts: the measure, the subject's tokens and the span
+/// of the words that tell the measure.
+struct Counted {
+    measure: Measure,
+    subject: Option<(usize, usize)>,
+    words: Span,
+    refers_back: bool,
+}
+
+fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
+    let k = f.end;
+    if blocks_figure(a, k) || f.year_like && measure_noun(a, k).is_none() && counted(a, k).is_none() {
+        return None;
+    }
+    let tok_span = |i: usize, next: usize| Span::new(a.toks[i].start, a.toks[next.max(i + 1) - 1].end);
+    // "3 morts", "quatre frappes", allowing one adjective before the noun
+    for at in [k, k + 1] {
+        if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
+            break;
+        }
+        if let Some((m, next)) = measure_noun(a, at) {
+            return Some(Counted { measure: m, subject: Some((at, next)), words: tok_span(at, next), refers_back: false });
+        }
+    }
+    // people counted: the verb says what happened to them
+    let refers_back = a.low(k) == "autres";
+    let noun = if refers_back {
+        Some((k, k + 1))
+    } else {
+        [k, k + 1]
+            .into_iter()
+            .find_map(|at| {
+                if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
+                    return None;
+                }
+                counted(a, at).map(|next| (at, next))
+            })
+    };
+    let (ns, ne) = noun?;
+    // a verb just before the figure: "ont tué 3 soldats"
+    let from = f.bound_start.unwrap_or(f.start);
+    for b in from.saturating_sub(3)..from {
+        if let Some((m, next)) = measure_verb(a, b) {
+            if next >= from.saturating_sub(1) && a.same_sentence(b, from) {
+                let subject = if refers_back { None } else { Some((ns, ne)) };
+                return Some(Counted { measure: m, subject, words: tok_span(b, next), refers_back });
+            }
+        }
+    }
+    // a verb after the noun: "deux soldats avaient été tués"
+    let mut j = ne;
+    while j < a.toks.len() && j < ne + 10 && a.same_sentence(j, ns) {
+        if matches!(a.tok_text(j), ";" | "." | ":") {
+            break;
+        }
+        if let Some((m, next)) = measure_verb(a, j) {
+            if m != Measure::Troops {
+                return Some(Counted { measure: m, subject: Some((ns, ne)), words: tok_span(j, next), refers_back });
+            }
+        }
+        j += 1;
+    }
+    // troop strength: a count of soldiers with a word of deployment nearby
+    let lo = f.start.saturating_sub(12);
+    let hi = (ne + 12).min(a.toks.len());
+    let troop = (lo..hi).any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
+    let soldiers = matches!(a.low(ns).as_str(), "hommes" | "soldats" | "militaires" | "troupes" | "casques" | "soldats de la paix" | "reservistes" | "conscrits" | "mercenaires");
+    if troop && soldiers {
+        return Some(Counted { measure: Measure::Troops, subject: Some((ns, ne)), words: tok_span(ns, ne), refers_back });
+    }
+    None
+}
+
+/// The subject phrase: the noun and what follows it ("soldats de l'Artsakh").
+fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
+    let mut end = ne;
+    let mut k = ne;
+    // "de l'Artsakh", "de souche", "russes"
+    while k < a.toks.len() && k < ne + 4 {
+        let low = a.low(k);
+        if matches!(low.as_str(), "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
+            k += 1;
+            continue;
+        }
+        if a.is_word(k) && (a.is_cap(k) || a.lex.demonyms.contains_key(&low) || low == "souche") && a.cue(k).is_none() {
+            end = k + 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let span = Span::new(a.toks[ns].start, a.toks[end - 1].end);
+    let text = a.text.get(span.start..span.end).unwrap_or("").to_string();
+    (text, span)
+}
+
+pub struct Context<'r> {
+    pub reg: &'r Registry,
+    pub speakers: &'r Speakers,
+    pub dates: &'r [(Span, DateRange)],
+}
+
+impl Context<'_> {
+    fn date_for(&self, sent: Span, pos: usize) -> Option<DateRange> {
+        // dates of the sentence near the claim (bounded, for run-on text)
+        let lo = sent.start.max(pos.saturating_sub(600));
+        let i = self.dates.partition_point(|d| d.0.start < lo);
+        let hi = sent.end.min(pos + 600);
+        let in_sent: Vec<&(Span, DateRange)> = self.dates[i..].iter().take_while(|d| d.0.end <= hi).collect();
+        in_sent
+            .iter()
+            .rev()
+            .find(|d| d.0.end <= pos)
+            .or(in_sent.first())
+            .map(|d| d.1)
+    }
+
+    fn entity_in(&self, span: Span) -> Option<usize> {
+        let i = self.reg.mentions.partition_point(|m| m.span.start < span.start);
+        self.reg.mentions[i..].iter().take_while(|m| m.span.start < span.end).find(|m| m.span.end <= span.end).map(|m| m.entity)
+    }
+}
+
+fn blank(kind: ClaimKind, polarity: Polarity, span: Span, sentence: Span) -> LocalClaim {
+    LocalClaim {
+        kind,
+        polarity,
+        span,
+        sentence,
+        claimant: None,
+        via: Vec::new(),
+        measure: None,
+        quantity: None,
+        subject: None,
+        subject_entity: None,
+        event: None,
+        date: None,
+        topic: None,
+        denies: None,
+    }
+}
+
+/// Numeric claims: one per figure that counts something.
+pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<LocalClaim>) {
+    let mut last_subject: Option<(String, Option<usize>)> = None;
+    for f in figures {
+        let Some(c) = what_is_counted(a, f) else { continue };
+        let Some(sent) = a.sent_of(f.start) else { continue };
+        let fstart = a.toks[f.bound_start.unwrap_or(f.start)].start;
+        let fend = a.toks[f.end.max(f.start + 1) - 1].end;
+        let mut span = Span::new(fstart.min(c.words.start), fend.max(c.words.end));
+        let (subject, subject_entity) = match (c.subject, c.refers_back) {
+            (_, true) => last_subject.clone().unwrap_or((String::new(), None)),
+            (Some((ns, ne)), false) => {
+                let (t, s) = subject_text(a, ns, ne);
+                span.end = span.end.max(s.end).min(sent.end.max(span.end));
+                let e = cx.entity_in(s);
+                (t, e)
+            }
+            (None, false) => (String::new(), None),
+        };
+        if !subject.is_empty() {
+            last_subject = Some((subject.clone(), subject_entity));
+        }
+        let (claimant, via) = cx.speakers.attribute(a, f.start);
+        let mut claim = blank(ClaimKind::Numeric, Polarity::Affirm, span, sent);
+        claim.claimant = claimant;
+        claim.via = via;
+        claim.measure = Some(c.measure);
+        claim.quantity = Some(f.quantity);
+        claim.subject = (!subject.is_empty()).then_some(subject);
+        claim.subject_entity = subject_entity;
+        claim.date = cx.date_for(sent, fstart);
+        out.push(claim);
+    }
+}
+
+/// The clause around tokens `[from, to)`: back to "que" or the sentence
+/// start, forward to a comma, "selon" or the sentence end (bounded).
+fn clause(a: &Analysis, from: usize, to: usize) -> Span {
+    let Some(sent) = a.sent_of(from) else { return Span::new(0, 0) };
+    let s0 = a.tok_at(sent.start);
+    let s1 = a.tok_at(sent.end);
+    let mut start = from;
+    while start > s0 && from - start < 30 {
+        let low = a.low(start - 1);
+        if matches!(low.as_str(), "que" | "qu") || matches!(a.tok_text(start - 1), "«" | "“") {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = to;
+    while end < s1 && end - to < 30 {
+        if matches!(a.tok_text(end), "," | ";" | "." | "»") || a.cue_has(end, |c| matches!(c, Cue::Source)).is_some() {
+            break;
+        }
+        end += 1;
+    }
+    let e = a.toks[end.max(start + 1).min(a.toks.len()) - 1].end;
+    Span::new(a.toks[start].start, e.min(sent.end.max(e)))
+}
+
+const STOP: &[&str] = &[
+    "les", "des", "une", "dans", "pour", "avec", "sans", "sont", "est", "avoir", "etre", "ainsi", "aussi", "pas", "plus",
+    "leur", "leurs", "cette", "ces", "qui", "que", "sur", "par", "aux", "elle", "ils", "elles", "tres", "ont", "avait",
+];
+
+fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
+    let words: Vec<String> = (from..to.min(from + 20))
+        .filter(|&k| a.is_word(k))
+        .map(|k| a.low(k))
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .take(6)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Denials, accusations and statements introduced by a verb of saying.
+pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
+    for (ci, (span, cues)) in a.cues.iter().enumerate() {
+        let i = a.tok_at(span.start);
+        let next = a.cue_next[ci];
+        let Some(sent) = a.sent_of(i) else { continue };
+        let deny_verb = cues.iter().any(|c| matches!(c, Cue::DenyVerb));
+        let deny = deny_verb || cues.iter().any(|c| matches!(c, Cue::Deny));
+        let accuse = cues.iter().any(|c| matches!(c, Cue::Accuse));
+        let speech = cues.iter().any(|c| matches!(c, Cue::Speech));
+        let act = cx.speakers.act_at(i).copied();
+        if deny {
+            let own = act.filter(|_| deny_verb).and_then(|x| x.speaker);
+            let (claimant, via) = match own {
+                Some(s) => (Some(s), cx.speakers.attribute(a, i).1),
+                None => cx.speakers.attribute(a, i),
+            };
+            let mut cl = clause(a, i, next);
+            if let Some(s) = own.and_then(|s| subject_start(a, cx, s, i)) {
+                cl.start = cl.start.min(s);
+            }
+            let mut c = blank(ClaimKind::Denial, Polarity::Deny, cl, sent);
+            c.claimant = claimant;
+            c.via = via;
+            c.topic = topic(a, a.tok_at(cl.start), a.tok_at(cl.end));
+            c.date = cx.date_for(sent, span.start);
+            out.push(c);
+        } else if accuse || (speech && matches!(a.low(next).as_str(), "que" | "qu")) {
+            let Some(act) = act.filter(|x| !x.inverted) else { continue };
+            let Some(speaker) = act.speaker else { continue };
+            let start = subject_start(a, cx, speaker, i).unwrap_or(span.start);
+            let from = if accuse { next } else { next + 1 };
+            let mut end_tok = from;
+            let s1 = a.tok_at(sent.end);
+            while end_tok < s1 && end_tok < from + 40 {
+                if a.cue_has(end_tok, |c| matches!(c, Cue::Source)).is_some() || matches!(a.tok_text(end_tok), ";" | "." ) {
+                    break;
+                }
+                end_tok += 1;
+            }
+            let end = a.toks[end_tok.max(i + 1) - 1].end;
+            let kind = if accuse { ClaimKind::Accusation } else { ClaimKind::Statement };
+            let mut c = blank(kind, Polarity::Affirm, Span::new(start, end.max(start)), sent);
+            c.claimant = Some(speaker);
+            c.via = cx.speakers.attribute(a, i).1;
+            c.topic = topic(a, from, end_tok);
+            c.date = cx.date_for(sent, span.start);
+            out.push(c);
+        }
+    }
+}
+
+/// Start of the speaker's mention just before token `v`.
+fn subject_start(a: &Analysis, cx: &Context, e: usize, v: usize) -> Option<usize> {
+    let vs = a.toks.get(v)?.start;
+    let sent = a.sent_of(v)?;
+    let i = cx.reg.mentions.partition_point(|m| m.span.start < vs);
+    cx.reg.mentions[..i]
+        .iter()
+        .rev()
+        .take(24)
+        .find(|m| m.entity == e && m.span.start >= sent.start)
+        .map(|m| m.span.start)
+}
+
+/// Link each denial to the accusation it answers: the closest earlier one
+/// sharing a topic word, else the closest earlier one nearby.
+pub fn link_denials(claims: &mut [LocalClaim]) {
+    let from = 0;
+    for d in from..claims.len() {
+        if claims[d].kind != ClaimKind::Denial {
+            continue;
+        }
+        let words: Vec<String> = claims[d].topic.clone().unwrap_or_default().split(' ').map(str::to_string).collect();
+        let mut best = None;
+        for c in (from..d).rev().take(20) {
+            if claims[c].kind != ClaimKind::Accusation {
+                continue;
+            }
+            let t = claims[c].topic.clone().unwrap_or_default();
+            if words.iter().any(|w| !w.is_empty() && t.split(' ').any(|x| x == w)) {
+                best = Some(c);
+                break;
+            }
+            if best.is_none() && claims[d].span.start.saturating_sub(claims[c].span.end) < 400 {
+                best = Some(c);
+            }
+        }
+        claims[d].denies = best;
+    }
+}

@@ -1,0 +1,488 @@
+//! Entities of one document: gazetteer names (countries, capitals, regions,
+//! organizations, outlets, weapons), ministries and institutions built from
+//! a nationality ("ministère russe de la Défense" = "ministère de la défense
+//! russe"), acronyms in parentheses, persons from titles and name shapes,
+//! and places from their context ("le village de X", "en direction de X, Y
+//! et Z"). Site furniture never reaches this stage (set aside by cleaning),
+//! and no rule takes a bare capitalised word for an entity.
+
+use crate::extract::analysis::Analysis;
+use crate::extract::fold::fold;
+use crate::extract::{Cue, LocalEntity, Mention};
+use crate::model::{Alias, EntityKind, Span};
+use std::collections::HashMap;
+
+/// The entities and mentions of one document under construction.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub list: Vec<LocalEntity>,
+    pub mentions: Vec<Mention>,
+    keys: HashMap<(EntityKind, String), usize>,
+    /// The last ministry named, and the last one of each portfolio.
+    last_ministry: Option<usize>,
+    ministries: HashMap<usize, usize>,
+    /// The last institution named with each head.
+    heads: HashMap<String, usize>,
+    /// Mention start → (entity, span), for lookups by position.
+    by_start: HashMap<usize, (usize, Span)>,
+}
+
+impl Registry {
+    pub fn entity(&mut self, name: &str, kind: EntityKind) -> usize {
+        let key = (kind, fold(name));
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        self.list.push(LocalEntity { name: name.to_string(), kind, aliases: Vec::new() });
+        self.keys.insert(key, self.list.len() - 1);
+        self.list.len() - 1
+    }
+
+    /// Record that `surface` at `span` names entity `e`; a new spelling
+    /// becomes an alias with `reason`.
+    pub fn mention(&mut self, e: usize, span: Span, surface: &str, reason: &str) {
+        if let Some(ent) = self.list.get_mut(e) {
+            let f = fold(surface);
+            if !f.is_empty()
+                && f != fold(&ent.name)
+                && !ent.aliases.iter().any(|a| fold(&a.name) == f)
+            {
+                ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+            }
+            self.keys.entry((ent.kind, f)).or_insert(e);
+        }
+        self.by_start.entry(span.start).or_insert((e, span));
+        self.mentions.push(Mention { entity: e, span });
+    }
+
+    pub fn kind(&self, e: usize) -> Option<EntityKind> {
+        self.list.get(e).map(|x| x.kind)
+    }
+
+    fn known(&self, name: &str) -> Option<usize> {
+        let f = fold(name);
+        EntityKind::ALL.iter().find_map(|k| self.keys.get(&(*k, f.clone())).copied())
+    }
+}
+
+/// Run every entity rule over the document.
+pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
+    outlet_of_document(a, reg);
+    gazetteer(a, gaz, reg);
+    institutions(a, reg);
+    acronyms(a, reg);
+    persons(a, reg);
+    places(a, reg);
+    reg.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    reg.mentions.dedup();
+}
+
+fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
+    let Some(outlet) = a.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
+        return;
+    };
+    let f = fold(outlet);
+    let known = a.lex.entities.iter().find(|e| {
+        e.kind == EntityKind::Outlet && (fold(&e.name) == f || e.aliases.iter().any(|x| fold(x) == f))
+    });
+    let e = match known {
+        Some(k) => {
+            let e = reg.entity(&k.name, EntityKind::Outlet);
+            if fold(&k.name) != f {
+                reg.mention_alias(e, outlet, "alias table");
+            }
+            e
+        }
+        None => reg.entity(outlet, EntityKind::Outlet),
+    };
+    // the outlet's own name in the text, possibly with a company suffix
+    for seg in &a.segs {
+        let Some(hay) = a.text.get(seg.start..seg.end) else { continue };
+        let mut from = 0;
+        while let Some(p) = hay.get(from..).and_then(|h| h.find(outlet)) {
+            let s = seg.start + from + p;
+            let mut e_end = s + outlet.len();
+            let rest = a.text.get(e_end..seg.end).unwrap_or("");
+            for suf in &a.lex.corporate_suffixes {
+                if let Some(r) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(suf.as_str())) {
+                    if !r.chars().next().is_some_and(char::is_alphanumeric) {
+                        e_end += 1 + suf.len();
+                        break;
+                    }
+                }
+            }
+            let surface = a.text.get(s..e_end).unwrap_or(outlet);
+            let reason = if e_end > s + outlet.len() { "corporate suffix" } else { "outlet of the document" };
+            reg.mention(e, Span::new(s, e_end), surface, reason);
+            from = e_end - seg.start;
+        }
+    }
+}
+
+impl Registry {
+    fn mention_alias(&mut self, e: usize, surface: &str, reason: &str) {
+        if let Some(ent) = self.list.get_mut(e) {
+            let f = fold(surface);
+            if f != fold(&ent.name) && !ent.aliases.iter().any(|a| fold(&a.name) == f) {
+                ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+            }
+        }
+    }
+}
+
+fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
+    for seg in &a.segs {
+        for (span, ids) in gaz.find(a.text, *seg) {
+            // prefer a country over a capital of the same spelling
+            let Some(&id) = ids
+                .iter()
+                .find(|&&i| a.lex.entities[i].kind == EntityKind::Country)
+                .or(ids.first())
+            else {
+                continue;
+            };
+            let le = &a.lex.entities[id];
+            let mut span = span;
+            // glued model designations: "BayraktarTB2"
+            if le.kind == EntityKind::Weapon {
+                let rest = a.text.get(span.end..seg.end).unwrap_or("");
+                let code: String = rest.chars().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).collect();
+                let glued = format!("{} {}", a.text.get(span.start..span.end).unwrap_or(""), code);
+                if !code.is_empty()
+                    && (fold(&le.name) == fold(&glued) || le.aliases.iter().any(|x| fold(x) == fold(&glued)))
+                {
+                    span = Span::new(span.start, span.end + code.len());
+                }
+            }
+            let surface = a.text.get(span.start..span.end).unwrap_or("");
+            let e = reg.entity(&le.name, le.kind);
+            let reason = if surface.contains(' ') == le.name.contains(' ') && surface.len() > le.name.len() {
+                "glued model designation"
+            } else {
+                "alias table"
+            };
+            reg.mention(e, span, surface, reason);
+        }
+    }
+}
+
+/// Ministries and institutions named with a nationality or a place.
+fn institutions(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        let low = a.low(i);
+        if low == "ministere" {
+            if let Some(next) = ministry(a, reg, i) {
+                i = next;
+                continue;
+            }
+        }
+        if let Some((cues, next)) = a.cue(i) {
+            if let Some(Cue::Institution(k)) = cues.iter().find(|c| matches!(c, Cue::Institution(_))) {
+                if let Some(after) = institution(a, reg, i, next, *k) {
+                    i = after;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn demonym_at(a: &Analysis, i: usize) -> Option<usize> {
+    if !a.is_word(i) {
+        return None;
+    }
+    a.lex.demonyms.get(&a.low(i)).copied()
+}
+
+fn canonical_demonym(a: &Analysis, country: usize) -> String {
+    a.lex.countries.get(country).and_then(|c| c.demonym.clone()).unwrap_or_default()
+}
+
+fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    let mut dem = demonym_at(a, j);
+    if dem.is_some() {
+        j += 1;
+    }
+    let portfolio = a
+        .cue(j)
+        .and_then(|(c, next)| c.iter().find_map(|x| if let Cue::Ministry(k) = x { Some((*k, next)) } else { None }));
+    let end_tok;
+    let port = match portfolio {
+        Some((k, next)) => {
+            j = next;
+            if dem.is_none() {
+                dem = demonym_at(a, j);
+                if dem.is_some() {
+                    j += 1;
+                }
+            }
+            end_tok = j;
+            Some(k)
+        }
+        None => {
+            end_tok = j;
+            None
+        }
+    };
+    let span = Span::new(a.toks[i].start, a.toks[end_tok - 1].end);
+    let surface = a.text.get(span.start..span.end).unwrap_or("");
+    let target = match (dem, port) {
+        (Some(d), Some(p)) => {
+            let name = format!("ministère {} {}", canonical_demonym(a, d), a.lex.ministries[p][0]);
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.ministries.insert(p, e);
+            reg.last_ministry = Some(e);
+            Some(e)
+        }
+        // "le ministère des affaires étrangères": the one of this portfolio
+        // already named, else the next one
+        // (without one, "ministère de la Santé" is an entity of its own)
+        (None, Some(p)) => Some(reg.ministries.get(&p).copied().unwrap_or_else(|| {
+            let name = format!("ministère {}", a.lex.ministries[p][0]);
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.ministries.insert(p, e);
+            reg.last_ministry = Some(e);
+            e
+        })),
+        // "selon le ministère": the last ministry named
+        (_, None) => {
+            if a.low(i + 1) == "de" || a.low(i + 1) == "des" || a.low(i + 1) == "du" {
+                None
+            } else {
+                reg.last_ministry
+            }
+        }
+    };
+    let e = target?;
+    reg.mention(e, span, surface, "ministry named by its portfolio and nationality");
+    Some(end_tok)
+}
+
+fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize) -> Option<usize> {
+    let inst = a.lex.institutions.get(k)?;
+    let start = a.toks[i].start;
+    if let Some(d) = demonym_at(a, next) {
+        let span = Span::new(start, a.toks[next].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("");
+        let name = match &inst.template {
+            Some(t) => t.replace("{dem}", &canonical_demonym(a, d)),
+            None => surface.to_string(),
+        };
+        let e = reg.entity(&name, EntityKind::Organization);
+        let reason = if inst.template.is_some() { "alias table (institution)" } else { "head with nationality" };
+        reg.mention(e, span, surface, reason);
+        // a common-noun head alone ("les séparatistes") names the same group
+        if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
+            reg.mention_alias(e, &inst.head, "head noun");
+        }
+        reg.heads.insert(fold(&inst.head), e);
+        return Some(next + 1);
+    }
+    // "autorités du Haut-Karabakh": head + de + a named place or country
+    let de = a.low(next);
+    if inst.template.is_none() && matches!(de.as_str(), "du" | "de" | "des" | "d") {
+        let mut j = next + 1;
+        if matches!(a.low(j).as_str(), "la" | "l") {
+            j += 1;
+        }
+        if matches!(a.tok_text(j), "'" | "’") {
+            j += 1;
+        }
+        let p = a.toks.get(j)?.start;
+        let m = *reg.by_start.get(&p)?;
+        if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
+            return None;
+        }
+        let span = Span::new(start, m.1.end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&surface, EntityKind::Organization);
+        reg.mention(e, span, &surface, "institution of a place");
+        reg.heads.insert(fold(&inst.head), e);
+        return Some(a.tok_at(m.1.end));
+    }
+    // the head alone refers back to the last institution of that head
+    let h = fold(&inst.head);
+    let e = *reg.heads.get(&h)?;
+    let span = Span::new(start, a.toks[next - 1].end);
+    reg.mentions.push(Mention { entity: e, span });
+    Some(next)
+}
+
+/// "Organisation du traité de sécurité collective (OTSC)".
+fn acronyms(a: &Analysis, reg: &mut Registry) {
+    for i in 2..a.toks.len().saturating_sub(1) {
+        if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
+            continue;
+        }
+        let acr = a.tok_text(i);
+        let letters: Vec<char> = acr.chars().collect();
+        if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        // walk back over the words whose initials spell the acronym
+        let mut k = letters.len();
+        let mut j = i - 1;
+        let mut first = None;
+        while k > 0 && j > 0 && i - j < 16 {
+            j -= 1;
+            if !a.is_word(j) {
+                if matches!(a.tok_text(j), "'" | "’" | "-") {
+                    continue;
+                }
+                break;
+            }
+            let w = a.tok_text(j);
+            if matches!(fold(w).as_str(), "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les") {
+                continue;
+            }
+            let c = w.chars().next().unwrap_or(' ');
+            if c.to_uppercase().eq(letters[k - 1].to_uppercase()) {
+                k -= 1;
+                first = Some(j);
+            } else {
+                break;
+            }
+        }
+        let (0, Some(f)) = (k, first) else { continue };
+        let span = Span::new(a.toks[f].start, a.toks[i - 2].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = match reg.known(&name).or_else(|| reg.known(acr)) {
+            Some(e) => e,
+            None => reg.entity(&name, EntityKind::Organization),
+        };
+        reg.mention(e, span, &name, "name before its acronym");
+        reg.mention(e, a.toks[i].span(), acr, "acronym");
+    }
+}
+
+fn sorted_spans(reg: &Registry) -> Vec<Span> {
+    let mut v: Vec<Span> = reg.mentions.iter().map(|m| m.span).collect();
+    v.sort();
+    v
+}
+
+/// Whether `s` overlaps one of the sorted, mostly disjoint `spans`.
+fn overlaps_any(spans: &[Span], s: Span) -> bool {
+    let k = spans.partition_point(|c| c.start < s.start);
+    (k > 0 && spans[k - 1].overlaps(&s)) || spans.get(k).is_some_and(|c| c.overlaps(&s))
+}
+
+/// Person names: title-case words ("Nikol Pashinyan") after a title or
+/// function, before an apposition with one, or opening with a known first
+/// name; then every later use of the family name alone.
+fn persons(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let covered_spans = sorted_spans(reg);
+    let is_covered = |s: Span| overlaps_any(&covered_spans, s);
+    let mut last_title: Option<usize> = None;
+    let mut families: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < n {
+        if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
+            last_title = Some(i);
+        }
+        if !a.is_cap(i) || a.lex.stop_names.contains(&a.low(i)) || is_covered(a.toks[i].span()) {
+            i += 1;
+            continue;
+        }
+        // the run of title-case words on one line, joined by single spaces
+        let mut j = i + 1;
+        while j < n
+            && j - i < 4
+            && a.is_cap(j)
+            && a.toks[j].start == a.toks[j - 1].end + 1
+            && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ')
+            && !is_covered(a.toks[j].span())
+            && !a.lex.stop_names.contains(&a.low(j))
+        {
+            j += 1;
+        }
+        let len = j - i;
+        let titled = last_title.is_some_and(|t| i > t && i - t <= 12 && a.same_sentence(t, i));
+        let direct_title = last_title.is_some_and(|t| {
+            a.cue(t).is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
+        });
+        let first_name = a.lex.first_names.contains(&a.low(i));
+        let apposition = a.tok_text(j) == ","
+            && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
+        let person = (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
+        if person {
+            let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Person);
+            reg.mention(e, span, &name, "person name");
+            let family = a.tok_text(j - 1).to_string();
+            if len >= 2 {
+                reg.mention_alias(e, &family, "family name");
+            }
+            families.insert(fold(&family), e);
+            last_title = None;
+        } else if len == 1 {
+            if let Some(&e) = families.get(&a.low(i)) {
+                reg.mentions.push(Mention { entity: e, span: a.toks[i].span() });
+            }
+        }
+        i = j;
+    }
+}
+
+/// Places announced by their context.
+fn places(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let spans = sorted_spans(reg);
+    for i in 0..n {
+        let Some((cues, next)) = a.cue(i) else { continue };
+        let Some((part_of_name, list)) = cues.iter().find_map(|c| match c {
+            Cue::Place { part_of_name, list } => Some((*part_of_name, *list)),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let mut j = next;
+        let mut first = true;
+        loop {
+            if !first {
+                if a.tok_text(j) == "," || a.low(j) == "et" {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(end) = place_name(a, &spans, j) else { break };
+            let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, span, &name, "place");
+            if part_of_name && first {
+                let full = Span::new(a.toks[i].start, span.end);
+                let surface = a.text.get(full.start..full.end).unwrap_or("").to_string();
+                reg.mention_alias(e, &surface, "place named with its kind");
+            }
+            j = end;
+            first = false;
+            if !list {
+                break;
+            }
+        }
+    }
+}
+
+/// The end of a place name (1-3 title-case words) starting at token `j`.
+fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
+    if !a.is_cap(j) || a.lex.stop_names.contains(&a.low(j)) {
+        return None;
+    }
+    let sp = a.toks[j].span();
+    if overlaps_any(spans, sp) || a.cue(j).is_some() {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < a.toks.len() && k - j < 3 && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
+        k += 1;
+    }
+    Some(k)
+}

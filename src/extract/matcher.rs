@@ -1,0 +1,174 @@
+//! Phrase matching over a whole document in one pass (Aho-Corasick), with
+//! French word boundaries (glued tokens such as "surTelegram" or "26mars"
+//! count as boundaries) and a case rule: a capital in the lexicon must be a
+//! capital in the text, so "Le Monde" (the outlet) does not match "le monde".
+
+use crate::model::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// A set of phrases, each with the payloads it stands for.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern, the spellings it stands for (differing only
+    /// in ASCII case), for the case rule.
+    patterns: Vec<Vec<String>>,
+    payloads: Vec<Vec<T>>,
+}
+
+impl<T: Clone + PartialEq> PhraseSet<T> {
+    /// Build from (phrase, payload) pairs; a phrase written with ' also
+    /// matches ’ and the reverse.
+    pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut payloads: Vec<Vec<T>> = Vec::new();
+        for (phrase, payload) in entries {
+            let phrase = phrase.trim().to_string();
+            if phrase.is_empty() {
+                continue;
+            }
+            let mut variants = vec![phrase.clone()];
+            if phrase.contains('\'') {
+                variants.push(phrase.replace('\'', "’"));
+            }
+            if phrase.contains('’') {
+                variants.push(phrase.replace('’', "'"));
+            }
+            if let Some(rest) = phrase.strip_prefix('É') {
+                variants.push(format!("E{rest}"));
+            }
+            for v in variants {
+                let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
+                    patterns.push(Vec::new());
+                    payloads.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !patterns[i].contains(&v) {
+                    patterns[i].push(v.clone());
+                }
+                if !payloads[i].contains(&payload) {
+                    payloads[i].push(payload.clone());
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|v| v[0].to_ascii_lowercase()))
+            .ok();
+        PhraseSet { ac, patterns, payloads }
+    }
+
+    /// Non-overlapping matches inside `seg` of `text`, left to right.
+    pub fn find(&self, text: &str, seg: Span) -> Vec<(Span, &[T])> {
+        let mut out = Vec::new();
+        let (Some(ac), Some(hay)) = (&self.ac, text.get(seg.start..seg.end)) else {
+            return out;
+        };
+        for m in ac.find_iter(hay) {
+            let (s, e) = (m.start() + seg.start, m.end() + seg.start);
+            let pat = &self.patterns[m.pattern().as_usize()];
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let found = &text[s..e];
+            if !pat.iter().any(|p| case_fits(p, found)) || !boundary_before(text, s, seg.start) || !boundary_after(text, e, seg.end) {
+                continue;
+            }
+            out.push((Span::new(s, e), self.payloads[m.pattern().as_usize()].as_slice()));
+        }
+        out
+    }
+}
+
+/// Capitals of the lexicon must be capitals in the text; a capital inside a
+/// word of the text must be one in the lexicon too ("VietNam" is not
+/// "Vietnam"), unless the text is all capitals ("EREVAN").
+fn case_fits(pattern: &str, found: &str) -> bool {
+    let all_caps = found.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let mut prev_alpha = false;
+    for (p, f) in pattern.chars().zip(found.chars()) {
+        if p.is_uppercase() && !f.is_uppercase() {
+            return false;
+        }
+        if p.is_lowercase() && f.is_uppercase() && prev_alpha && !all_caps {
+            return false;
+        }
+        prev_alpha = f.is_alphabetic();
+    }
+    true
+}
+
+fn boundary_before(text: &str, s: usize, lo: usize) -> bool {
+    if s <= lo {
+        return true;
+    }
+    let prev = text[..s].chars().next_back();
+    let first = text[s..].chars().next();
+    match (prev, first) {
+        (Some(p), Some(f)) => {
+            !p.is_alphanumeric()
+                || !f.is_alphanumeric()
+                || (p.is_lowercase() && f.is_uppercase())
+                || (p.is_ascii_digit() && f.is_alphabetic())
+        }
+        _ => true,
+    }
+}
+
+fn boundary_after(text: &str, e: usize, hi: usize) -> bool {
+    if e >= hi {
+        return true;
+    }
+    let last = text[..e].chars().next_back();
+    let next = text[e..].chars().next();
+    match (last, next) {
+        (Some(l), Some(n)) => {
+            !n.is_alphanumeric()
+                || !l.is_alphanumeric()
+                || (l.is_lowercase() && n.is_uppercase())
+                || (l.is_alphabetic() && n.is_ascii_digit())
+                || (l.is_ascii_digit() && n.is_alphabetic())
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_and_case() {
+        let set = PhraseSet::new([
+            ("Telegram".to_string(), 1),
+            ("Le Monde".to_string(), 2),
+            ("mars".to_string(), 3),
+            ("près d'".to_string(), 4),
+        ]);
+        let t = "Suivez surTelegram, le monde, Le Monde, le 26mars, près d’Erevan, marsupial";
+        let got: Vec<(&str, i32)> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (&t[s.start..s.end], p[0]))
+            .collect();
+        assert_eq!(got, [("Telegram", 1), ("Le Monde", 2), ("mars", 3), ("près d’", 4)]);
+    }
+}
+#[cfg(test)]
+mod case_tests {
+    use super::*;
+    #[test]
+    fn spellings_differing_in_ascii_case_share_a_pattern() {
+        let set = PhraseSet::new([("de la Défense".to_string(), 1), ("de la défense".to_string(), 2), ("nie".to_string(), 3)]);
+        let t = "Le ministère arménien de la défense nie avoir";
+        let got: Vec<(&str, i32)> = set.find(t, Span::new(0, t.len())).into_iter().map(|(s, p)| (&t[s.start..s.end], p[0])).collect();
+        assert_eq!(got, [("de la défense", 2), ("nie", 3)]);
+        let set = PhraseSet::new([("Vietnam".to_string(), 1), ("Erevan".to_string(), 2)]);
+        let t = "Happy VietNam, EREVAN";
+        let got: Vec<i32> = set.find(t, Span::new(0, t.len())).into_iter().map(|(_, p)| p[0]).collect();
+        assert_eq!(got, [2]);
+    }
+}

@@ -1,0 +1,232 @@
+//! Figures and their bounds: digits ("6 500", "1,5 million"), French number
+//! words ("vingt-trois", "quatre-vingt-dix", "deux mille"), nouns of
+//! approximate quantity ("une centaine de", "des dizaines de"), and the bound
+//! words before them ("au moins", "près de", "presque tous les").
+//!
+//! Intervals: exact v is [v, v]; at least v is [v, ∞); at most v is [0, v];
+//! approximately v is the band [0.9·v, 1.1·v].
+
+use crate::extract::analysis::Analysis;
+use crate::extract::text::TokKind;
+use crate::extract::Cue;
+use crate::model::{Bound, Interval, Quantity};
+use std::collections::HashMap;
+
+/// A figure in the text: tokens `[start, end)`, its value and bound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    pub start: usize,
+    pub end: usize,
+    /// First token of the bound phrase, when there is one.
+    pub bound_start: Option<usize>,
+    pub quantity: Quantity,
+    /// Written in digits of a plausible year (1900-2100) with nothing else.
+    pub year_like: bool,
+}
+
+/// Largest figure taken as a count; longer digit runs are not counts.
+const MAX_VALUE: f64 = 1e13;
+
+pub fn interval(value: f64, bound: Bound) -> Interval {
+    match bound {
+        Bound::Exact => Interval::exact(value),
+        Bound::AtLeast => Interval::at_least(value),
+        Bound::AtMost => Interval { lo: 0.0, hi: Some(value) },
+        Bound::Approx => Interval { lo: value * 0.9, hi: Some(value * 1.1) },
+    }
+}
+
+/// Value of a digit token: "6 500" → 6500, "1,5" → 1.5.
+fn digits_value(s: &str) -> Option<f64> {
+    if s.len() > 20 {
+        return None;
+    }
+    let clean: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            ',' => Some('.'),
+            _ => None,
+        })
+        .collect();
+    clean.parse::<f64>().ok().filter(|v| v.is_finite() && *v < MAX_VALUE)
+}
+
+/// Compose French number words: [4, 20, 10] ("quatre-vingt-dix") → 90.
+pub fn compose(parts: &[f64]) -> f64 {
+    let (mut total, mut current) = (0.0, 0.0);
+    for &v in parts {
+        if v == 100.0 {
+            current = if current == 0.0 { 1.0 } else { current } * 100.0;
+        } else if v >= 1000.0 {
+            total += if current == 0.0 { 1.0 } else { current } * v;
+            current = 0.0;
+        } else if v == 20.0 && current % 100.0 == 4.0 {
+            current += 76.0;
+        } else {
+            current += v;
+        }
+    }
+    total + current
+}
+
+pub struct NumberWords {
+    words: HashMap<String, f64>,
+    approx: HashMap<String, f64>,
+}
+
+impl NumberWords {
+    pub fn new(lex: &crate::extract::lexicon::Lexicon) -> Self {
+        use crate::extract::fold::fold;
+        NumberWords {
+            words: lex.numbers.iter().map(|(w, v)| (fold(w), *v)).collect(),
+            approx: lex.approx_numbers.iter().map(|(w, v)| (fold(w), *v)).collect(),
+        }
+    }
+
+    /// The parts of a word token if every hyphen-separated piece is a number word.
+    fn parts(&self, low: &str) -> Option<Vec<f64>> {
+        let mut v = Vec::new();
+        for p in low.split('-') {
+            if p == "et" {
+                continue;
+            }
+            v.push(*self.words.get(p)?);
+        }
+        (!v.is_empty()).then_some(v)
+    }
+}
+
+/// All figures of the document, left to right.
+pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
+    // cues by the token that follows them, to find bound words before a figure
+    let mut ending: HashMap<usize, usize> = HashMap::new();
+    for (ci, next) in a.cue_next.iter().enumerate() {
+        if a.cues[ci].1.iter().any(|c| matches!(c, Cue::Bound(_))) {
+            ending.insert(*next, ci);
+        }
+    }
+    let n = a.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = a.toks[i];
+        let mut approx_noun = false;
+        let (value, mut end, year_like) = if t.kind == TokKind::Number {
+            let Some(mut v) = digits_value(t.text(a.text)) else {
+                i += 1;
+                continue;
+            };
+            let digits_only = t.text(a.text).chars().all(|c| c.is_ascii_digit());
+            let mut j = i + 1;
+            if let Some(p) = a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+                if p.len() == 1 && p[0] >= 1000.0 {
+                    v *= p[0];
+                    j += 1;
+                }
+            }
+            let year_like = digits_only && j == i + 1 && (1900.0..=2100.0).contains(&v) && t.end - t.start == 4;
+            (v, j, year_like)
+        } else if t.kind == TokKind::Word {
+            let low = a.low(i);
+            if let Some(&v) = nw.approx.get(&low) {
+                approx_noun = true;
+                (v, i + 1, false)
+            } else if let Some(mut parts) = nw.parts(&low) {
+                let mut j = i + 1;
+                loop {
+                    if a.low(j) == "et" {
+                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(&a.low(j + 1))).flatten() {
+                            if p == [1.0] || p == [11.0] {
+                                parts.extend(p);
+                                j += 2;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                    match a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+                        Some(p) => {
+                            parts.extend(p);
+                            j += 1;
+                        }
+                        None => break,
+                    }
+                }
+                // "une centaine", "deux dizaines"
+                if let Some(&v) = nw.approx.get(&a.low(j)) {
+                    approx_noun = true;
+                    (compose(&parts) * v, j + 1, false)
+                } else {
+                    (compose(&parts), j, false)
+                }
+            } else {
+                i += 1;
+                continue;
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        if approx_noun && matches!(a.low(end).as_str(), "de" | "d") {
+            end += 1;
+            if matches!(a.tok_text(end), "'" | "’") {
+                end += 1;
+            }
+        }
+        // bound words, possibly followed by "tous les"
+        let mut k = i;
+        let mut skipped = 0;
+        let mut bound = None;
+        while skipped <= 3 {
+            if let Some(&ci) = ending.get(&k) {
+                let b = a.cues[ci].1.iter().find_map(|c| if let Cue::Bound(b) = c { Some(*b) } else { None });
+                if let Some(b) = b {
+                    bound = Some((b, a.tok_at(a.cues[ci].0.start)));
+                    break;
+                }
+            }
+            if k == 0 || !matches!(a.low(k - 1).as_str(), "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’") {
+                break;
+            }
+            k -= 1;
+            skipped += 1;
+        }
+        let b = match (bound, approx_noun) {
+            (Some((b, _)), _) => b,
+            (None, true) => Bound::Approx,
+            (None, false) => Bound::Exact,
+        };
+        out.push(Figure {
+            start: i,
+            end,
+            bound_start: bound.map(|x| x.1),
+            quantity: Quantity { value, bound: b, interval: interval(value, b) },
+            year_like,
+        });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_french_numbers() {
+        assert_eq!(compose(&[4.0, 20.0, 10.0]), 90.0);
+        assert_eq!(compose(&[60.0, 10.0]), 70.0);
+        assert_eq!(compose(&[20.0, 3.0]), 23.0);
+        assert_eq!(compose(&[2.0, 1000.0]), 2000.0);
+        assert_eq!(compose(&[3.0, 100.0, 5.0]), 305.0);
+        assert_eq!(compose(&[2.0, 1000000.0]), 2000000.0);
+    }
+
+    #[test]
+    fn digit_values() {
+        assert_eq!(digits_value("6 500"), Some(6500.0));
+        assert_eq!(digits_value("1,5"), Some(1.5));
+        assert_eq!(digits_value(&"9".repeat(300)), None);
+    }
+}
