@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod model;
 pub mod query;
 pub mod render;
+pub mod repl;
 pub mod session;
 pub mod store;
 pub mod synth;

@@ -24,7 +24,9 @@ impl std::str::FromStr for Format {
             "table" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            other => Err(format!("unknown format {other:?} (expected table, json or csv)")),
+            other => Err(format!(
+                "unknown format {other:?} (expected table, json or csv)"
+            )),
         }
     }
 }
@@ -138,7 +140,12 @@ pub fn json(answer: &Answer) -> serde_json::Value {
             tables
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (t.title.clone().unwrap_or_else(|| format!("table{i}")), objects(t)))
+                .map(|(i, t)| {
+                    (
+                        t.title.clone().unwrap_or_else(|| format!("table{i}")),
+                        objects(t),
+                    )
+                })
                 .collect(),
         ),
     }

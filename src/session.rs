@@ -45,10 +45,16 @@ pub fn run(
 ) -> Result<Outcome, QueryError> {
     let mut outcome = Outcome::default();
     for (_, parsed) in query::parse_each(src) {
+        if crate::engine::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = writeln!(err, "interrupted");
+            break;
+        }
         let result = parsed
             .and_then(|statement| plan::plan(&statement))
             .map_err(|d| QueryError::query(file, src, d))
-            .and_then(|plan| execute(ws, &plan, settings, out, err).map_err(|e| e.attach(file, src)));
+            .and_then(|plan| {
+                execute(ws, &plan, settings, out, err).map_err(|e| e.attach(file, src))
+            });
         match result {
             Ok(Step::Printed) => outcome.statements += 1,
             Ok(Step::Closed) => {

@@ -7,6 +7,7 @@
 //! 4 database.
 
 mod ingest;
+mod query;
 mod stats;
 
 use crate::error::{Error, Result};
@@ -30,8 +31,10 @@ pub const DEFAULT_DB: &str = "claimgraph.db";
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Without a command: the REPL on a terminal, else statements read from
+    /// standard input like a query file.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options every subcommand understands.
@@ -53,6 +56,12 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Count documents, entities, events, claims and findings
     Stats(StatsArgs),
+    /// Run query files (`.cq`): statements separated by `;` or new lines
+    Run(query::RunArgs),
+    /// Run statements given on the command line
+    Query(query::QueryArgs),
+    /// The interactive shell (the default on a terminal)
+    Repl(query::ReplArgs),
 }
 
 impl GlobalArgs {
@@ -117,9 +126,15 @@ pub fn main() -> ExitCode {
 
 /// Dispatch a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return query::run_default(&cli.global);
+    };
+    match command {
+        Command::Repl(args) => query::run_repl(&cli.global, args),
         Command::Ingest(args) => ingest::run(&cli.global, args),
         Command::Stats(args) => stats::run(&cli.global, args),
+        Command::Run(args) => query::run_files(&cli.global, args),
+        Command::Query(args) => query::run_query(&cli.global, args),
     }
 }
 

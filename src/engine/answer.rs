@@ -162,7 +162,11 @@ pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
             for r in rows {
                 if let Row::Finding(f) = r {
                     t.push(finding_cells(ws, f));
-                    nodes.extend([ws.graph.claim(f.a), ws.graph.claim(f.b)].into_iter().flatten());
+                    nodes.extend(
+                        [ws.graph.claim(f.a), ws.graph.claim(f.b)]
+                            .into_iter()
+                            .flatten(),
+                    );
                 }
             }
             t
@@ -178,7 +182,10 @@ pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
             t
         }
         Rows::Entities => {
-            let mut t = Table::new(None, &["id", "name", "kind", "aliases", "mentions", "claims"]);
+            let mut t = Table::new(
+                None,
+                &["id", "name", "kind", "aliases", "mentions", "claims"],
+            );
             for r in rows {
                 if let Row::Entity(e) = r {
                     let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
@@ -205,7 +212,10 @@ pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
                     let who: Vec<String> = e
                         .participants
                         .iter()
-                        .filter_map(|p| ws.entity_name(Some(p.entity)).map(|n| format!("{n} ({})", p.role)))
+                        .filter_map(|p| {
+                            ws.entity_name(Some(p.entity))
+                                .map(|n| format!("{n} ({})", p.role))
+                        })
                         .collect();
                     t.push(vec![
                         Cell::Int(e.id),
@@ -259,7 +269,12 @@ pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
                         Cell::text(side(&p.left)),
                         Cell::text(side(&p.right)),
                     ]);
-                    nodes.extend(p.left.iter().chain(&p.right).filter_map(|id| ws.graph.claim(*id)));
+                    nodes.extend(
+                        p.left
+                            .iter()
+                            .chain(&p.right)
+                            .filter_map(|id| ws.graph.claim(*id)),
+                    );
                 }
             }
             t
@@ -295,7 +310,11 @@ pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
 pub fn claim_summary(ws: &Workspace, c: &ClaimRecord) -> String {
     let what = match (c.measure, c.quantity.as_ref()) {
         (Some(m), Some(q)) => {
-            let subject = c.subject.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            let subject = c
+                .subject
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
             format!("{m} {}{subject}", figure(q))
         }
         _ => format!("{} {}", c.polarity, shorten(&c.quote, 60)),
@@ -305,7 +324,11 @@ pub fn claim_summary(ws: &Workspace, c: &ClaimRecord) -> String {
 
 pub fn finding_cells(ws: &Workspace, f: &FindingRecord) -> Vec<Cell> {
     let side = |id: i64| match ws.claim(id) {
-        Some(c) => [Cell::Int(id), Cell::text(source(ws, c)), Cell::text(&c.quote)],
+        Some(c) => [
+            Cell::Int(id),
+            Cell::text(source(ws, c)),
+            Cell::text(&c.quote),
+        ],
         None => [Cell::Int(id), Cell::Null, Cell::Null],
     };
     let mut cells = vec![

@@ -25,6 +25,14 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by a Ctrl-C handler (the REPL's) to stop the running statement.
+pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPT.load(Ordering::Relaxed)
+}
 
 /// The claim graph of one store, ready to answer queries.
 pub struct Workspace {
@@ -54,7 +62,9 @@ impl Workspace {
         }
         let mut spellings: Vec<String> = entities
             .iter()
-            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().map(|a| a.name.clone())))
+            .flat_map(|e| {
+                std::iter::once(e.name.clone()).chain(e.aliases.iter().map(|a| a.name.clone()))
+            })
             .collect();
         spellings.sort();
         spellings.dedup();
@@ -88,31 +98,45 @@ impl Workspace {
         let mut rows: Vec<Row> = Vec::new();
         let mut answer: Option<Answer> = None;
         for op in &plan.ops {
+            if interrupted() {
+                return Err(
+                    Diagnostic::new(Code::Interrupted, "interrupted", SrcSpan::default())
+                        .with_label("stopped by Ctrl-C"),
+                );
+            }
             match op {
                 Op::ScanFindings(kind) => {
                     rows = self
                         .findings
                         .iter()
-                        .filter(|f| kind.is_none_or(|k| f.kind == k))
+                        .filter(|f| kind.map_or(true, |k| f.kind == k))
                         .map(Row::Finding)
                         .collect();
                 }
-                Op::ScanClaims => rows = self.records(|n| match n {
-                    GraphNode::Claim(c) => Some(Row::Claim(c)),
-                    _ => None,
-                }),
-                Op::ScanEntities => rows = self.records(|n| match n {
-                    GraphNode::Entity(e) => Some(Row::Entity(e)),
-                    _ => None,
-                }),
-                Op::ScanEvents => rows = self.records(|n| match n {
-                    GraphNode::Event(e) => Some(Row::Event(e)),
-                    _ => None,
-                }),
-                Op::ScanDocuments => rows = self.records(|n| match n {
-                    GraphNode::Document(d) => Some(Row::Document(d)),
-                    _ => None,
-                }),
+                Op::ScanClaims => {
+                    rows = self.records(|n| match n {
+                        GraphNode::Claim(c) => Some(Row::Claim(c)),
+                        _ => None,
+                    })
+                }
+                Op::ScanEntities => {
+                    rows = self.records(|n| match n {
+                        GraphNode::Entity(e) => Some(Row::Entity(e)),
+                        _ => None,
+                    })
+                }
+                Op::ScanEvents => {
+                    rows = self.records(|n| match n {
+                        GraphNode::Event(e) => Some(Row::Event(e)),
+                        _ => None,
+                    })
+                }
+                Op::ScanDocuments => {
+                    rows = self.records(|n| match n {
+                        GraphNode::Document(d) => Some(Row::Document(d)),
+                        _ => None,
+                    })
+                }
                 Op::Entity(node) => answer = Some(sources::entity_detail(self, node)?),
                 Op::Provenance(node) => answer = Some(sources::provenance(self, node)?),
                 Op::Compare { .. } => rows = pairs.iter().map(Row::EventPair).collect(),
@@ -126,13 +150,11 @@ impl Workspace {
                         .map(|(index, depth)| Row::Node { index, depth })
                         .collect();
                 }
-                Op::ShortestPath { from, to } => {
-                    answer = Some(sources::path(self, from, to)?)
-                }
+                Op::ShortestPath { from, to } => answer = Some(sources::path(self, from, to)?),
                 Op::Stats => answer = Some(sources::stats(self)),
                 Op::Filter(filter) => {
                     let resolved = self.resolve_filter(filter)?;
-                    rows.retain(|r| self.passes(r, filter, &resolved));
+                    rows.retain(|r| !interrupted() && self.passes(r, filter, &resolved));
                 }
                 Op::Order(keys) => rows.sort_by(|a, b| {
                     keys.iter()
@@ -304,9 +326,11 @@ impl Workspace {
             Filter::Not(inner) => self.collect(inner, out)?,
             Filter::Check(Check::Related { node, .. }) => {
                 let target = match node {
-                    Node::Named(name) => {
-                        Target::Entities(self.resolve_name(&name.text, name.span)?.into_iter().collect())
-                    }
+                    Node::Named(name) => Target::Entities(
+                        self.resolve_name(&name.text, name.span)?
+                            .into_iter()
+                            .collect(),
+                    ),
                     Node::Id { kind, id, span } => {
                         let id = i64::try_from(*id).unwrap_or(i64::MAX);
                         let exists = match kind {
@@ -364,7 +388,9 @@ impl Workspace {
             Check::FindingKind(set) => text_in(Key::Kind, &strings(&names(set))),
             Check::NodeKind(set) => text_in(
                 Key::Node,
-                &set.iter().map(|k| k.as_str().to_string()).collect::<Vec<_>>(),
+                &set.iter()
+                    .map(|k| k.as_str().to_string())
+                    .collect::<Vec<_>>(),
             ),
             Check::Number { key, op, value } => row
                 .values(*key, self)
@@ -388,10 +414,7 @@ impl Workspace {
                     && !*contains
                     && matches!(row, Row::Entity(e) if e.aliases.iter().any(|a| fold(&a.name) == wanted)))
             }
-            Check::Flag { key, value } => row
-                .values(*key, self)
-                .iter()
-                .any(|v| *v == Value::Flag(*value)),
+            Check::Flag { key, value } => row.values(*key, self).contains(&Value::Flag(*value)),
         }
     }
 }

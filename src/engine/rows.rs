@@ -27,7 +27,10 @@ pub enum Row<'w> {
     /// the left outlet and of the right outlet about it.
     EventPair(&'w EventPair),
     /// A node reached from a start node, with its distance.
-    Node { index: NodeIndex, depth: usize },
+    Node {
+        index: NodeIndex,
+        depth: usize,
+    },
 }
 
 /// Claims of two outlets about one real-world event.
@@ -62,7 +65,9 @@ impl Value {
             (Range(a, _), Range(b, _)) => a.total_cmp(b),
             (Int(a), Range(b, _)) => (*a as f64).total_cmp(b),
             (Range(a, _), Int(b)) => a.total_cmp(&(*b as f64)),
-            (Text(a), Text(b)) => crate::analysis::words::fold(a).cmp(&crate::analysis::words::fold(b)),
+            (Text(a), Text(b)) => {
+                crate::analysis::words::fold(a).cmp(&crate::analysis::words::fold(b))
+            }
             (Date(a), Date(b)) => (a.start, a.end).cmp(&(b.start, b.end)),
             (Flag(a), Flag(b)) => a.cmp(b),
             (a, b) => rank(a).cmp(&rank(b)),
@@ -76,13 +81,13 @@ impl Value {
             Value::Range(lo, hi) => (*lo, *hi),
             _ => return false,
         };
-        let hi_ge = |v: f64| hi.is_none_or(|h| h >= v);
+        let hi_ge = |v: f64| hi.map_or(true, |h| h >= v);
         match op {
             CmpOp::Eq => lo <= value && hi_ge(value),
             CmpOp::Ne => !(lo == value && hi == Some(value)),
             CmpOp::Lt => lo < value,
             CmpOp::Le => lo <= value,
-            CmpOp::Gt => hi.is_none_or(|h| h > value),
+            CmpOp::Gt => hi.map_or(true, |h| h > value),
             CmpOp::Ge => hi_ge(value),
         }
     }
@@ -173,7 +178,10 @@ impl<'w> Row<'w> {
             },
             Row::Document(d) => match key {
                 Key::Id => Value::Int(d.id),
-                Key::Date => d.meta.published.map_or(Value::Missing, |p| Value::Date(day(p))),
+                Key::Date => d
+                    .meta
+                    .published
+                    .map_or(Value::Missing, |p| Value::Date(day(p))),
                 Key::Outlet => d.meta.outlet.clone().map_or(Value::Missing, Value::Text),
                 Key::Title => d.meta.title.clone().map_or(Value::Missing, Value::Text),
                 _ => Value::Missing,
@@ -202,9 +210,9 @@ fn claim_value(c: &ClaimRecord, key: Key, ws: &Workspace) -> Value {
         Key::Measure => c
             .measure
             .map_or(Value::Missing, |m| Value::Text(m.to_string())),
-        Key::Value => c
-            .quantity
-            .map_or(Value::Missing, |q| Value::Range(q.interval.lo, q.interval.hi)),
+        Key::Value => c.quantity.map_or(Value::Missing, |q| {
+            Value::Range(q.interval.lo, q.interval.hi)
+        }),
         Key::Bound => c
             .quantity
             .map_or(Value::Missing, |q| Value::Text(q.bound.to_string())),

@@ -9,7 +9,7 @@ use super::{Target, Workspace};
 use crate::analysis;
 use crate::graph::{Edge, Node as GraphNode};
 use crate::model::{ClaimRecord, FindingKind};
-use crate::query::ast::{Node, NodeKind, RelationKind, SrcSpan};
+use crate::query::ast::{Name, Node, NodeKind, RelationKind};
 use crate::query::diagnostic::{Code, Diagnostic};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -47,7 +47,9 @@ pub(super) fn related(ws: &Workspace, row: &Row, relation: RelationKind, target:
         (Row::Event(e), Target::Record(NodeKind::Document, id)) => e.document == *id,
         (Row::Document(d), Target::Entities(ids)) => match relation {
             RelationKind::In => outlet_is(ws, d.id, ids),
-            _ => ids.iter().any(|id| mentioning_documents(ws, *id).contains(&d.id)),
+            _ => ids
+                .iter()
+                .any(|id| mentioning_documents(ws, *id).contains(&d.id)),
         },
         (Row::EventPair(p), _) => match ws.event(p.event) {
             Some(e) => related(ws, &Row::Event(e), relation, target),
@@ -57,11 +59,18 @@ pub(super) fn related(ws: &Workspace, row: &Row, relation: RelationKind, target:
     }
 }
 
-fn claim_related(ws: &Workspace, c: &ClaimRecord, relation: RelationKind, ids: &BTreeSet<i64>) -> bool {
+fn claim_related(
+    ws: &Workspace,
+    c: &ClaimRecord,
+    relation: RelationKind,
+    ids: &BTreeSet<i64>,
+) -> bool {
     let has = |id: Option<i64>| id.is_some_and(|id| ids.contains(&id));
     let event = c.event.and_then(|e| ws.event(e));
     let about = has(c.subject_entity)
-        || event.is_some_and(|e| has(e.place) || e.participants.iter().any(|p| ids.contains(&p.entity)));
+        || event.is_some_and(|e| {
+            has(e.place) || e.participants.iter().any(|p| ids.contains(&p.entity))
+        });
     match relation {
         RelationKind::By => has(c.claimant),
         RelationKind::In => has(c.outlet),
@@ -126,7 +135,11 @@ fn outlet_is(ws: &Workspace, document: i64, ids: &BTreeSet<i64>) -> bool {
 fn one_entity(ws: &Workspace, node: &Node) -> Result<i64, Diagnostic> {
     match node {
         Node::Named(name) => Ok(ws.resolve_name(&name.text, name.span)?[0]),
-        Node::Id { kind: NodeKind::Entity, id, span } => {
+        Node::Id {
+            kind: NodeKind::Entity,
+            id,
+            span,
+        } => {
             let id = i64::try_from(*id).unwrap_or(i64::MAX);
             ws.entity(id)
                 .map(|e| e.id)
@@ -147,7 +160,10 @@ pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagn
     let Some(e) = ws.entity(id) else {
         return Err(super::missing("entity", id, node.span()));
     };
-    let mut head = Table::new(Some("entity"), &["id", "name", "kind", "mentions", "claims"]);
+    let mut head = Table::new(
+        Some("entity"),
+        &["id", "name", "kind", "mentions", "claims"],
+    );
     let claims = ws.graph.claims_of_entity(id);
     head.push(vec![
         Cell::Int(e.id),
@@ -160,14 +176,25 @@ pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagn
     for a in &e.aliases {
         aliases.push(vec![Cell::text(&a.name), Cell::text(&a.reason)]);
     }
-    let mut mentions = Table::new(Some("mentions"), &["document", "outlet", "start", "end", "text"]);
+    let mut mentions = Table::new(
+        Some("mentions"),
+        &["document", "outlet", "start", "end", "text"],
+    );
     let mut nodes: Vec<NodeIndex> = ws.graph.entity(id).into_iter().collect();
     for doc in mentioning_documents(ws, id) {
         let Some(d) = ws.document(doc) else { continue };
-        let text = ws.store().document_text(doc).ok().flatten().unwrap_or_default();
+        let text = ws
+            .store()
+            .document_text(doc)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let doc_node = ws.graph.document(doc);
         nodes.extend(doc_node);
-        for s in doc_node.map(|n| mention_spans(ws, n, id)).unwrap_or_default() {
+        for s in doc_node
+            .map(|n| mention_spans(ws, n, id))
+            .unwrap_or_default()
+        {
             mentions.push(vec![
                 Cell::Int(doc),
                 Cell::opt(d.meta.outlet.clone()),
@@ -201,9 +228,14 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
     let id = i64::try_from(*id).unwrap_or(i64::MAX);
     match kind {
         NodeKind::Claim => {
-            let c = ws.claim(id).ok_or_else(|| super::missing("claim", id, *span))?;
+            let c = ws
+                .claim(id)
+                .ok_or_else(|| super::missing("claim", id, *span))?;
             let mut answer = claim_provenance(ws, c, "claim");
-            let mut findings = Table::new(Some("findings"), &["finding", "kind", "other_claim", "reason"]);
+            let mut findings = Table::new(
+                Some("findings"),
+                &["finding", "kind", "other_claim", "reason"],
+            );
             for (other, f) in ws.graph.findings_of_claim(id) {
                 findings.push(vec![
                     Cell::Int(f.id),
@@ -216,11 +248,10 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
             Ok(answer)
         }
         NodeKind::Finding => {
-            let f = ws.finding(id).ok_or_else(|| super::missing("finding", id, *span))?;
-            let mut head = Table::new(
-                Some("finding"),
-                &["id", "kind", "reason", "independent"],
-            );
+            let f = ws
+                .finding(id)
+                .ok_or_else(|| super::missing("finding", id, *span))?;
+            let mut head = Table::new(Some("finding"), &["id", "kind", "reason", "independent"]);
             head.push(vec![
                 Cell::Int(f.id),
                 Cell::text(f.kind.as_str()),
@@ -246,7 +277,10 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
         }
         other => Err(Diagnostic::new(
             Code::BadValue,
-            format!("provenance takes a claim or a finding, not a {}", other.as_str()),
+            format!(
+                "provenance takes a claim or a finding, not a {}",
+                other.as_str()
+            ),
             *span,
         )),
     }
@@ -254,7 +288,12 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
 
 fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     let doc = ws.document(c.document);
-    let text = ws.store().document_text(c.document).ok().flatten().unwrap_or_default();
+    let text = ws
+        .store()
+        .document_text(c.document)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let names = |ids: &[i64]| {
         ids.iter()
             .filter_map(|id| ws.entity_name(Some(*id)))
@@ -267,14 +306,26 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     field("kind", Cell::text(c.kind.as_str()));
     field("polarity", Cell::text(c.polarity.as_str()));
     field("quote", Cell::text(&c.quote));
-    field("sentence", Cell::opt(c.sentence.slice(&text).map(str::trim)));
+    field(
+        "sentence",
+        Cell::opt(c.sentence.slice(&text).map(str::trim)),
+    );
     field("document", Cell::Int(c.document));
     field("source", Cell::opt(doc.map(|d| d.source.clone())));
-    field("bytes", Cell::text(format!("{}..{}", c.span.start, c.span.end)));
-    field("sentence_bytes", Cell::text(format!("{}..{}", c.sentence.start, c.sentence.end)));
+    field(
+        "bytes",
+        Cell::text(format!("{}..{}", c.span.start, c.span.end)),
+    );
+    field(
+        "sentence_bytes",
+        Cell::text(format!("{}..{}", c.sentence.start, c.sentence.end)),
+    );
     field("speaker", Cell::opt(ws.entity_name(c.claimant)));
     field("outlet", Cell::opt(ws.entity_name(c.outlet)));
-    field("published", Cell::opt(doc.and_then(|d| d.meta.published).map(|p| p.to_string())));
+    field(
+        "published",
+        Cell::opt(doc.and_then(|d| d.meta.published).map(|p| p.to_string())),
+    );
     field("via", Cell::text(names(&c.via)));
     field("measure", Cell::opt(c.measure.map(|m| m.to_string())));
     field("value", Cell::opt(c.quantity.as_ref().map(figure)));
@@ -299,9 +350,19 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
 
 /// `compare "A" with "B"`: real-world events (event clusters) that both
 /// outlets report, with each side's claims.
-pub(super) fn compare(ws: &Workspace, left: &str, right: &str) -> Result<Vec<EventPair>, Diagnostic> {
-    let l: BTreeSet<i64> = ws.resolve_name(left, SrcSpan::default())?.into_iter().collect();
-    let r: BTreeSet<i64> = ws.resolve_name(right, SrcSpan::default())?.into_iter().collect();
+pub(super) fn compare(
+    ws: &Workspace,
+    left: &Name,
+    right: &Name,
+) -> Result<Vec<EventPair>, Diagnostic> {
+    let l: BTreeSet<i64> = ws
+        .resolve_name(&left.text, left.span)?
+        .into_iter()
+        .collect();
+    let r: BTreeSet<i64> = ws
+        .resolve_name(&right.text, right.span)?
+        .into_iter()
+        .collect();
     let mut docs = Vec::new();
     let mut entities = Vec::new();
     let mut events = Vec::new();
@@ -317,7 +378,9 @@ pub(super) fn compare(ws: &Workspace, left: &str, right: &str) -> Result<Vec<Eve
     let clusters = analysis::analyze(&docs, &entities, &events, &claims).clusters;
     let mut by_cluster: BTreeMap<i64, (Vec<i64>, Vec<i64>)> = BTreeMap::new();
     for c in &claims {
-        let Some(cluster) = clusters.claims.get(&c.id) else { continue };
+        let Some(cluster) = clusters.claims.get(&c.id) else {
+            continue;
+        };
         let entry = by_cluster.entry(*cluster).or_default();
         if c.outlet.is_some_and(|o| l.contains(&o)) {
             entry.0.push(c.id);
@@ -334,9 +397,9 @@ pub(super) fn compare(ws: &Workspace, left: &str, right: &str) -> Result<Vec<Eve
 }
 
 /// `path "A" to "B"`: the steps of a shortest chain of graph links.
-pub(super) fn path(ws: &Workspace, from: &str, to: &str) -> Result<Answer, Diagnostic> {
-    let a = ws.resolve_name(from, SrcSpan::default())?[0];
-    let b = ws.resolve_name(to, SrcSpan::default())?[0];
+pub(super) fn path(ws: &Workspace, from: &Name, to: &Name) -> Result<Answer, Diagnostic> {
+    let a = ws.resolve_name(&from.text, from.span)?[0];
+    let b = ws.resolve_name(&to.text, to.span)?[0];
     let mut t = Table::new(None, &["step", "node", "id", "name", "link"]);
     let steps = ws.graph.shortest_path(a, b).unwrap_or_default();
     for (i, n) in steps.iter().enumerate() {

@@ -51,10 +51,19 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     for (doc, members) in &clusters {
         let title = ws
             .document(*doc)
-            .map(|d| format!("document {doc}: {}", d.meta.outlet.as_deref().unwrap_or("unknown outlet")))
+            .map(|d| {
+                format!(
+                    "document {doc}: {}",
+                    d.meta.outlet.as_deref().unwrap_or("unknown outlet")
+                )
+            })
             .unwrap_or_else(|| format!("document {doc}"));
         let _ = writeln!(out, "  subgraph \"cluster_d{doc}\" {{");
-        let _ = writeln!(out, "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#888888\";", escape(&title));
+        let _ = writeln!(
+            out,
+            "    label=\"{}\"; style=\"rounded,dashed\"; color=\"#888888\";",
+            escape(&title)
+        );
         for n in members {
             if let Some(node) = ws.graph.node(*n) {
                 let _ = writeln!(out, "    {}", node_line(node));
@@ -101,16 +110,24 @@ fn node_line(node: &Node) -> String {
             format!(
                 "{}\n{}",
                 d.meta.outlet.as_deref().unwrap_or("unknown outlet"),
-                d.meta.published.map_or("undated".to_string(), |p| p.to_string())
+                d.meta
+                    .published
+                    .map_or("undated".to_string(), |p| p.to_string())
             ),
             "shape=note, style=filled, fillcolor=\"#e8e8e8\"",
         ),
         Node::Entity(e) => (
             format!("{}\n({})", e.name, e.kind),
             match e.kind {
-                crate::model::EntityKind::Outlet => "shape=component, style=filled, fillcolor=\"#d9e8fb\"",
-                crate::model::EntityKind::Person => "shape=ellipse, style=filled, fillcolor=\"#fde9d9\"",
-                crate::model::EntityKind::Organization => "shape=hexagon, style=filled, fillcolor=\"#e4dff5\"",
+                crate::model::EntityKind::Outlet => {
+                    "shape=component, style=filled, fillcolor=\"#d9e8fb\""
+                }
+                crate::model::EntityKind::Person => {
+                    "shape=ellipse, style=filled, fillcolor=\"#fde9d9\""
+                }
+                crate::model::EntityKind::Organization => {
+                    "shape=hexagon, style=filled, fillcolor=\"#e4dff5\""
+                }
                 _ => "shape=ellipse, style=filled, fillcolor=\"#e2f0d9\"",
             },
         ),
@@ -124,12 +141,19 @@ fn node_line(node: &Node) -> String {
                 _ => format!("claim {}: {}", c.id, c.polarity),
             };
             (
-                format!("{head}\n{}", wrap(&crate::engine::shorten(&c.quote, MAX_CHARS), WRAP)),
+                format!(
+                    "{head}\n{}",
+                    wrap(&crate::engine::shorten(&c.quote, MAX_CHARS), WRAP)
+                ),
                 "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\"",
             )
         }
     };
-    format!("\"{}\" [label=\"{}\", {style}];", node_id(node), escape(&label))
+    format!(
+        "\"{}\" [label=\"{}\", {style}];",
+        node_id(node),
+        escape(&label)
+    )
 }
 
 fn edge_attrs(edge: &Edge) -> String {

@@ -57,7 +57,19 @@ impl<'a> Analysis<'a> {
             }
             tok_sent.push(si as u32);
         }
-        Analysis { text, lex: &x.lex, meta, toks, sents, quotes, cues, cue_at, cue_next, tok_sent, segs }
+        Analysis {
+            text,
+            lex: &x.lex,
+            meta,
+            toks,
+            sents,
+            quotes,
+            cues,
+            cue_at,
+            cue_next,
+            tok_sent,
+            segs,
+        }
     }
 
     pub fn tok_text(&self, i: usize) -> &'a str {
@@ -88,7 +100,10 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn sent_of(&self, ti: usize) -> Option<Span> {
-        self.tok_sent.get(ti).and_then(|&s| self.sents.get(s as usize)).copied()
+        self.tok_sent
+            .get(ti)
+            .and_then(|&s| self.sents.get(s as usize))
+            .copied()
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -102,7 +117,8 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn cue_has(&self, i: usize, f: impl Fn(&Cue) -> bool) -> Option<usize> {
-        self.cue(i).and_then(|(c, next)| c.iter().any(f).then_some(next))
+        self.cue(i)
+            .and_then(|(c, next)| c.iter().any(f).then_some(next))
     }
 
     /// The quotation containing byte `pos`.

@@ -111,8 +111,16 @@ mod tests {
     #[test]
     fn transliteration_meets_variants() {
         let rules = vec![
-            Rule { from: "sh".into(), to: "ch".into(), word_end: false },
-            Rule { from: "yan".into(), to: "ian".into(), word_end: true },
+            Rule {
+                from: "sh".into(),
+                to: "ch".into(),
+                word_end: false,
+            },
+            Rule {
+                from: "yan".into(),
+                to: "ian".into(),
+                word_end: true,
+            },
         ];
         assert_eq!(
             translit_key(&fold("Pashinyan"), &rules),

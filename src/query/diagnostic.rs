@@ -34,6 +34,8 @@ pub enum Code {
     BadClause,
     /// A name no entity of the graph has (found at evaluation).
     UnknownName,
+    /// The user pressed Ctrl-C while the statement ran.
+    Interrupted,
 }
 
 impl Code {
@@ -49,6 +51,7 @@ impl Code {
             Code::BadValue => "bad-value",
             Code::BadClause => "bad-clause",
             Code::UnknownName => "unknown-name",
+            Code::Interrupted => "interrupted",
         }
     }
 }

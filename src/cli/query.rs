@@ -1,0 +1,185 @@
+//! `claimgraph run FILE.cq ...` and `claimgraph query 'TEXT'`: query files
+//! and one-off statements, through the same session code as the REPL.
+
+use super::GlobalArgs;
+use crate::engine::Workspace;
+use crate::error::Result;
+use crate::export::dot::DotOptions;
+use crate::extract::Extractor;
+use crate::query::{QueryError, QueryFile};
+use crate::render::{Format, RenderOptions};
+use crate::session::{self, Settings};
+use clap::Args;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// How answers are printed.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// In DOT exports, draw each document's claims inside a box
+    #[arg(long)]
+    pub group_by_document: bool,
+}
+
+impl OutputArgs {
+    pub fn settings(&self, keep_going: bool) -> Settings {
+        let stdout = std::io::stdout();
+        let width = if stdout.is_terminal() {
+            terminal_width()
+        } else {
+            None
+        };
+        Settings {
+            render: RenderOptions {
+                format: self.format,
+                width,
+                max_rows: None,
+            },
+            dot: DotOptions {
+                group_by_document: self.group_by_document,
+            },
+            color: color_on_stderr(),
+            keep_going,
+        }
+    }
+}
+
+/// Whether diagnostics on stderr may use colour: a terminal, and no
+/// `NO_COLOR` in the environment.
+pub fn color_on_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Query files (statements separated by `;` or new lines; `--` comments)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Go on after an error; the exit status still reports it
+    #[arg(long)]
+    pub keep_going: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// One or more statements, e.g. 'contradictions where measure = killed'
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
+    let settings = args.output.settings(args.keep_going);
+    // Read every file first: a missing file fails before any work is done.
+    let mut files = Vec::new();
+    for path in &args.files {
+        match QueryFile::read(path) {
+            Ok(f) => files.push(f),
+            Err(e) => return Ok(report(&e, &settings)),
+        }
+    }
+    let ws = workspace(global)?;
+    let mut failed = 0;
+    for file in &files {
+        match run_text(&ws, &file.name, &file.text, &settings) {
+            Ok(errors) => failed += errors,
+            Err(code) => return Ok(code),
+        }
+    }
+    Ok(if failed > 0 { 3 } else { 0 })
+}
+
+pub fn run_query(global: &GlobalArgs, args: QueryArgs) -> Result<u8> {
+    let settings = args.output.settings(false);
+    let ws = workspace(global)?;
+    Ok(match run_text(&ws, "<query>", &args.text, &settings) {
+        Ok(_) => 0,
+        Err(code) => code,
+    })
+}
+
+/// Load the graph a read command works on.
+pub fn workspace(global: &GlobalArgs) -> Result<Workspace> {
+    let extractor = Extractor::builtin();
+    Workspace::load(global.open_for_reading(&extractor)?)
+}
+
+/// Run one text; `Ok(errors)` when the run got to its end, `Err(code)` when
+/// an error stopped it (already printed).
+fn run_text(ws: &Workspace, name: &str, text: &str, settings: &Settings) -> Result<usize, u8> {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    match session::run(ws, name, text, settings, &mut out, &mut err) {
+        Ok(outcome) => Ok(outcome.errors),
+        Err(e) => {
+            drop(err);
+            Err(report(&e, settings))
+        }
+    }
+}
+
+fn report(e: &QueryError, settings: &Settings) -> u8 {
+    eprint!("{}", e.render(settings.color));
+    e.exit_code()
+}
+
+#[derive(Debug, Args)]
+pub struct ReplArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `claimgraph` alone: the REPL on a terminal, else standard input read as
+/// a query file.
+pub fn run_default(global: &GlobalArgs) -> Result<u8> {
+    let output = OutputArgs {
+        format: Format::Table,
+        group_by_document: false,
+    };
+    if std::io::stdin().is_terminal() {
+        return run_repl(global, ReplArgs { output });
+    }
+    let mut bytes = Vec::new();
+    use std::io::Read;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| crate::Error::Io {
+            path: PathBuf::from("<stdin>"),
+            source,
+        })?;
+    let settings = output.settings(false);
+    let file = match QueryFile::from_bytes(std::path::Path::new("<stdin>"), bytes) {
+        Ok(f) => f,
+        Err(e) => return Ok(report(&e, &settings)),
+    };
+    let ws = workspace(global)?;
+    Ok(match run_text(&ws, &file.name, &file.text, &settings) {
+        Ok(0) => 0,
+        Ok(_) => 3,
+        Err(code) => code,
+    })
+}
+
+pub fn run_repl(global: &GlobalArgs, args: ReplArgs) -> Result<u8> {
+    let label = match &global.db {
+        Some(p) => p.display().to_string(),
+        None if std::path::Path::new(super::DEFAULT_DB).exists() => super::DEFAULT_DB.to_string(),
+        None => "built-in sample corpus (in memory)".to_string(),
+    };
+    let ws = workspace(global)?;
+    let settings = args.output.settings(true);
+    crate::repl::Shell::new(ws, settings)
+        .run(&label)
+        .map_err(|e| crate::Error::Usage(format!("terminal: {e}")))
+}

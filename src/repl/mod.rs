@@ -1,0 +1,250 @@
+//! The interactive shell: statements of the query language plus one-line
+//! meta-commands (`.help`, `.read FILE`, `.format`, `.output`, `.timer`,
+//! `.stats`, `.quit`), with history, completion of the graph's own names and
+//! multi-line statements.
+//!
+//! Statements and `.read` go through [`crate::session::run`], the code that
+//! runs query files, so the shell and scripts always agree.
+
+mod helper;
+
+pub use helper::{ReplHelper, META};
+
+use crate::engine::Workspace;
+use crate::render::Format;
+use crate::session::{self, Settings};
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{CompletionType, Config, EditMode, Editor};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Rows shown per table before the shell cuts a long answer.
+pub const MAX_ROWS: usize = 40;
+
+const PROMPT: &str = "claimgraph> ";
+
+/// Where answers go.
+enum Sink {
+    Screen,
+    File(PathBuf, std::fs::File),
+}
+
+/// The shell's state.
+pub struct Shell {
+    ws: Workspace,
+    settings: Settings,
+    sink: Sink,
+    timer: bool,
+}
+
+/// Where history is kept: `$CLAIMGRAPH_HISTORY`, else the user's data
+/// directory (`~/.local/share/claimgraph/history` on Linux).
+pub fn history_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CLAIMGRAPH_HISTORY") {
+        return Some(PathBuf::from(p));
+    }
+    dirs::data_dir().map(|d| d.join("claimgraph").join("history"))
+}
+
+impl Shell {
+    pub fn new(ws: Workspace, mut settings: Settings) -> Shell {
+        settings.keep_going = true;
+        settings.render.max_rows = Some(MAX_ROWS);
+        Shell {
+            ws,
+            settings,
+            sink: Sink::Screen,
+            timer: false,
+        }
+    }
+
+    /// Run the shell until `.quit` or Ctrl-D. Returns the exit status.
+    pub fn run(mut self, label: &str) -> rustyline::Result<u8> {
+        let config = Config::builder()
+            .history_ignore_space(true)
+            .auto_add_history(false)
+            .completion_type(CompletionType::List)
+            .edit_mode(EditMode::Emacs)
+            .build();
+        let mut rl: Editor<ReplHelper, FileHistory> = Editor::with_config(config)?;
+        rl.set_helper(Some(ReplHelper::new(
+            self.ws.spellings(),
+            self.settings.color,
+        )));
+        // Ctrl-C while a statement runs stops it (at the next row or step)
+        // instead of killing the shell; while editing, rustyline reads it.
+        let _ = ctrlc::set_handler(|| {
+            crate::engine::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed)
+        });
+        let history = history_path();
+        if let Some(path) = &history {
+            let _ = rl.load_history(path);
+        }
+        println!(
+            "claimgraph {} — {label}\nEnter a statement (e.g. `contradictions`), `.help` for help, `.quit` or Ctrl-D to leave.",
+            env!("CARGO_PKG_VERSION")
+        );
+        loop {
+            match rl.readline(PROMPT) {
+                Ok(line) => {
+                    let text = line.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let _ = rl.add_history_entry(text);
+                    if let Some(path) = &history {
+                        save_history(&mut rl, path);
+                    }
+                    if text.starts_with('.') {
+                        if !self.meta(text) {
+                            break;
+                        }
+                    } else {
+                        self.statements("<repl>", text);
+                    }
+                }
+                Err(ReadlineError::Interrupted) => continue,
+                Err(ReadlineError::Eof) => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(0)
+    }
+
+    fn statements(&mut self, name: &str, text: &str) {
+        crate::engine::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+        let started = Instant::now();
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        let result = match &mut self.sink {
+            Sink::Screen => {
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
+                session::run(&self.ws, name, text, &self.settings, &mut out, &mut err)
+            }
+            Sink::File(_, file) => {
+                session::run(&self.ws, name, text, &self.settings, file, &mut err)
+            }
+        };
+        if let Err(e) = result {
+            let _ = write!(err, "{}", e.render(self.settings.color));
+        }
+        if self.timer {
+            let _ = writeln!(err, "time: {:.3} s", started.elapsed().as_secs_f64());
+        }
+    }
+
+    /// Run a meta-command; false means leave the shell.
+    fn meta(&mut self, line: &str) -> bool {
+        let mut parts = line.splitn(2, char::is_whitespace);
+        let command = parts.next().unwrap_or("");
+        let arg = parts.next().map(str::trim).unwrap_or("");
+        match command {
+            ".quit" | ".exit" | ".q" => return false,
+            ".help" => println!("{}", help(arg)),
+            ".read" => {
+                if arg.is_empty() {
+                    eprintln!("error: .read needs a file: `.read FILE`");
+                } else {
+                    match crate::query::QueryFile::read(std::path::Path::new(arg)) {
+                        Ok(file) => self.statements(&file.name, &file.text),
+                        Err(e) => eprint!("{}", e.render(self.settings.color)),
+                    }
+                }
+            }
+            ".format" | ".mode" => match arg.parse::<Format>() {
+                Ok(f) => self.settings.render.format = f,
+                Err(e) => eprintln!("error: {e}"),
+            },
+            ".output" | ".out" => {
+                if arg.is_empty() || arg == "stdout" {
+                    self.sink = Sink::Screen;
+                    self.settings.render.max_rows = Some(MAX_ROWS);
+                } else {
+                    match std::fs::File::create(arg) {
+                        Ok(f) => {
+                            self.sink = Sink::File(PathBuf::from(arg), f);
+                            // A file gets every row.
+                            self.settings.render.max_rows = None;
+                        }
+                        Err(e) => eprintln!("error: {arg}: {e}"),
+                    }
+                }
+            }
+            ".timer" => match arg {
+                "on" => self.timer = true,
+                "off" => self.timer = false,
+                _ => eprintln!("error: .timer takes `on` or `off`"),
+            },
+            ".stats" => self.statements("<repl>", "stats"),
+            other => {
+                let known: Vec<&str> = META.iter().map(|(m, _)| *m).collect();
+                match crate::query::suggest(other, known.iter().copied()) {
+                    Some(s) => eprintln!("error: unknown command `{other}` — did you mean `{s}`?"),
+                    None => eprintln!("error: unknown command `{other}` (see `.help`)"),
+                }
+            }
+        }
+        if let Sink::File(path, f) = &mut self.sink {
+            if let Err(e) = f.flush() {
+                eprintln!("error: {}: {e}", path.display());
+            }
+        }
+        true
+    }
+}
+
+fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &std::path::Path) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = rl.save_history(path);
+}
+
+/// The text of `.help` and `.help TOPIC`.
+pub fn help(topic: &str) -> String {
+    let topic = topic.trim().trim_start_matches('.');
+    if let Some((m, d)) = META.iter().find(|(m, _)| &m[1..] == topic) {
+        return format!("{m}: {d}");
+    }
+    if let Some(text) = STATEMENTS
+        .iter()
+        .find(|(s, _)| *s == topic)
+        .map(|(_, t)| *t)
+    {
+        return text.to_string();
+    }
+    let mut out = String::from(
+        "Statements (end with `;` or Enter; a statement left open continues on the next line):\n",
+    );
+    for (s, t) in STATEMENTS {
+        out.push_str(&format!("  {s:<15} {}\n", t.lines().next().unwrap_or("")));
+    }
+    out.push_str("\nMeta-commands (one line, no `;`):\n");
+    for (m, d) in META {
+        out.push_str(&format!("  {m:<15} {d}\n"));
+    }
+    out.push_str("\nTab completes keywords and entity names (any alias); Ctrl-R searches history.");
+    out
+}
+
+const STATEMENTS: &[(&str, &str)] = &[
+    ("contradictions", "contradictions [where measure = killed] [involving \"Artsakh\"]\n  Claims that cannot both hold, with the reason."),
+    ("agreements", "agreements [where independent = true]\n  The same figure from different sources."),
+    ("updates", "updates [involving \"X\"]\n  A figure superseded by a later one, earlier first."),
+    ("claims", "claims [by \"X\"] [in \"Outlet\"] [where measure = killed and value >= 3]\n  Attributed claims with their quotes."),
+    ("entities", "entities [where kind = person]\n  Entities with their aliases."),
+    ("entity", "entity \"Artsakh\"\n  One entity: aliases and why they merged, mentions, claims."),
+    ("events", "events [where kind = strike] [at \"X\"]"),
+    ("provenance", "provenance claim 12 | provenance finding 3\n  Quote, sentence, document, bytes, speaker, outlet, agencies, findings."),
+    ("compare", "compare \"RT en français\" with \"Armenpress\"\n  Two outlets on the events they both cover."),
+    ("neighbours", "neighbours \"X\" depth 2\n  Nodes around a node."),
+    ("path", "path \"A\" to \"B\"\n  A shortest chain of links between two entities."),
+    ("timeline", "timeline \"X\"\n  Claims about X in date order."),
+    ("count", "count claims where polarity = deny"),
+    ("export", "... export to \"file.dot\"\n  Write the subgraph of any answer as GraphViz DOT."),
+    ("explain", "explain <statement>\n  Show the plan instead of running it."),
+    ("stats", "stats\n  How much the graph holds."),
+];
