@@ -1,0 +1,161 @@
+//! The REPL driven through a real pseudo-terminal, as a user would: the
+//! binary runs on the built-in sample corpus (no database in its directory),
+//! with its history in a temporary file. (The pty reader sees bytes, not
+//! UTF-8 characters, so expectations stay ASCII.)
+
+use rexpect::session::{spawn_command, PtySession};
+use std::process::Command;
+use tempfile::TempDir;
+
+const TIMEOUT_MS: u64 = 30_000;
+const PROMPT: &str = "claimgraph> ";
+
+struct Repl {
+    session: PtySession,
+}
+
+fn start(dir: &TempDir) -> Repl {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimgraph"));
+    cmd.current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("CLAIMGRAPH_HISTORY", dir.path().join("history"))
+        .env_remove("CLAIMGRAPH_DB");
+    let mut session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn the REPL");
+    session.exp_string(".help").expect("banner");
+    session.exp_string(PROMPT).expect("first prompt");
+    Repl { session }
+}
+
+impl Repl {
+    /// Type text without Enter.
+    fn keys(&mut self, text: &str) {
+        self.session.send(text).expect("send keys");
+        self.session.flush().expect("flush keys");
+    }
+    fn line(&mut self, text: &str) {
+        self.session.send_line(text).expect("send a line");
+    }
+    fn expect(&mut self, text: &str) {
+        if let Err(e) = self.session.exp_string(text) {
+            panic!("expected {text:?}: {e}");
+        }
+    }
+    fn prompt(&mut self) {
+        self.expect(PROMPT);
+    }
+    fn quit(mut self) {
+        self.session.send_control('d').expect("Ctrl-D");
+        self.session.exp_eof().expect("the REPL exits on Ctrl-D");
+    }
+}
+
+#[test]
+fn a_query_prints_its_table() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line("stats");
+    r.expect("documents");
+    r.expect(" 5 ");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn tab_completes_an_entity_by_alias() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.keys("entity \"Artsa");
+    r.keys("\t");
+    r.expect("Artsakh\"");
+    r.line("");
+    // The alias leads to the canonical entity, with its aliases listed.
+    r.expect("Haut-Karabakh");
+    r.expect("aliases:");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn a_statement_continues_on_the_next_line() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line("count claims where");
+    r.line("measure = killed");
+    r.expect("count");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn an_error_is_shown_and_the_shell_goes_on() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line("contradictons");
+    r.expect("did you mean `contradictions`");
+    r.prompt();
+    r.line("entity \"Parukhh\"");
+    r.expect("did you mean \"Parukh\"");
+    r.prompt();
+    r.line("stats");
+    r.expect("documents");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn read_runs_a_query_file_and_format_switches_to_json() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("q.cq"), "-- a comment\ncount entities where kind = country\n").unwrap();
+    let mut r = start(&dir);
+    r.line(".read q.cq");
+    r.expect("count");
+    r.prompt();
+    r.line(".format json");
+    r.prompt();
+    r.line("stats");
+    r.expect("\"what\": \"documents\"");
+    r.prompt();
+    r.line(".read missing.cq");
+    r.expect("missing.cq");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn ctrl_c_cancels_the_line_and_ctrl_d_exits() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.keys("claims where measure =");
+    r.session.send_control('c').unwrap();
+    r.prompt();
+    r.line("stats");
+    r.expect("documents");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn history_is_kept_across_sessions() {
+    let dir = TempDir::new().unwrap();
+    let mut first = start(&dir);
+    first.line("count documents");
+    first.expect("count");
+    first.prompt();
+    first.line(".timer on");
+    first.prompt();
+    first.line(".quit");
+    first.session.exp_eof().unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("history")).unwrap();
+    assert!(saved.contains("count documents"), "{saved}");
+
+    let mut second = start(&dir);
+    // Up arrow walks back through the first session: `.quit`, `.timer on`,
+    // then the statement.
+    second.keys("\x1b[A\x1b[A\x1b[A");
+    second.expect("count documents");
+    second.line("");
+    second.expect(" 5 ");
+    second.prompt();
+    second.quit();
+}
