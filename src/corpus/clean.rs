@@ -26,8 +26,10 @@ use crate::model::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// Why a range of an article was set aside.
@@ -157,8 +159,8 @@ impl Furniture {
 const SHORT_LINE: usize = 120;
 /// Phrases must cover this share of a short line's non-blank bytes.
 const MIN_COVERAGE: f64 = 0.4;
-/// Repeated-paragraph search for truncated copies stops above this size.
-const MAX_SUBSTRING_SEARCH: usize = 512 * 1024;
+/// Words per run when looking for truncated copies of earlier lines.
+const SHINGLE: usize = 5;
 
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}(?:,| est | a )")
@@ -208,7 +210,7 @@ pub fn clean_with(text: &str, language: Option<&str>, lexicon: &Furniture) -> Ve
         line.reason = line_rule(line, language);
     }
     author_bio(&mut lines, text.len());
-    repeats(&mut lines, text.len());
+    repeats(&mut lines);
     spread_banners(&mut lines);
     islands(&mut lines);
     page_tail(&mut lines);
@@ -348,20 +350,33 @@ fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn repeats(lines: &mut [Line<'_>], doc_len: usize) {
+/// Hashes of every run of [`SHINGLE`] consecutive words of `words`.
+fn shingles<'a>(words: &'a [&'a str]) -> impl Iterator<Item = u64> + 'a {
+    words.windows(SHINGLE).map(|w| {
+        let mut h = DefaultHasher::new();
+        w.hash(&mut h);
+        h.finish()
+    })
+}
+
+/// A line seen before (up to spacing), or a long fragment all of whose
+/// word runs occur in earlier lines (a truncated copy).
+fn repeats(lines: &mut [Line<'_>]) {
     let mut seen = HashSet::new();
-    let mut earlier = String::new();
+    let mut earlier = HashSet::new();
     for line in lines.iter_mut() {
         let norm = normalized(line.text);
+        let words: Vec<&str> = norm.split(' ').collect();
         let repeated = seen.contains(&norm)
-            || (norm.len() >= 60 && doc_len <= MAX_SUBSTRING_SEARCH && earlier.contains(&norm));
+            || (norm.len() >= 60
+                && words.len() >= SHINGLE
+                && shingles(&words).all(|h| earlier.contains(&h)));
         if repeated {
             if line.reason.is_none() {
                 line.reason = Some(SetAsideReason::RepeatedParagraph);
             }
         } else {
-            earlier.push_str(&norm);
-            earlier.push('\n');
+            earlier.extend(shingles(&words));
             seen.insert(norm);
         }
     }
