@@ -568,3 +568,18 @@ case!(metadata_is_inferred_without_a_sidecar, |c| {
         "numeric date"
     );
 });
+
+case!(a_closed_output_pipe_is_not_an_error, |c| {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimgraph"))
+        .current_dir(c.dir.path())
+        .env_remove("CLAIMGRAPH_DB")
+        .arg("stats")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `claimgraph stats | head -0`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("error"));
+});

@@ -585,3 +585,37 @@ mod sample_tests {
         insta::assert_snapshot!(out);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    fn article_like() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            "[a-zA-Zéèàç' ,.«»]{0,120}",
+            Just("Lire aussi".to_string()),
+            Just("Tout accepter vos choix cookies".to_string()),
+            Just("Cùng chủ đề".to_string()),
+            Just("0".to_string()),
+            "\\PC{0,40}",
+        ];
+        prop::collection::vec(line, 0..30).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        /// Whatever the input, set-aside spans fit the text on character
+        /// boundaries, in order, without overlapping.
+        #[test]
+        fn spans_are_well_formed(text in article_like(), fr in any::<bool>()) {
+            let set = super::clean(&text, fr.then_some("fr"));
+            let mut last_end = 0;
+            for s in &set {
+                prop_assert!(s.span.start >= last_end);
+                prop_assert!(s.span.start < s.span.end);
+                prop_assert!(s.span.slice(&text).is_some());
+                last_end = s.span.end;
+            }
+            let _ = crate::corpus::meta::infer(&text);
+        }
+    }
+}
