@@ -454,6 +454,7 @@ fn next_record(lines: &mut JsonLines, max: u64) -> Option<Loaded> {
 fn parse_record(line: &[u8], label: &str, number: usize) -> std::result::Result<Article, String> {
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let text = record.text.ok_or("no \"text\" field")?;
     let text = decode(text.into_bytes())?;
@@ -538,6 +539,7 @@ mod tests {
             parse_record(br#"{"title":"x"}"#, "f", 1).unwrap_err(),
             "no \"text\" field"
         );
+        assert!(parse_record("\u{feff}{\"text\":\"a\"}".as_bytes(), "f", 1).is_ok());
         assert!(parse_record(br#"{"text": 3"#, "f", 1)
             .unwrap_err()
             .starts_with("invalid JSON"));

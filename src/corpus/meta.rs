@@ -248,7 +248,7 @@ pub fn infer(text: &str) -> Inferred {
 /// The first line, when it reads like a headline: short, not a sentence
 /// ending in a full stop, and followed by more text.
 fn title(text: &str) -> Option<String> {
-    let trimmed = text.trim_start();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     let (first, rest) = trimmed.split_once('\n')?;
     let first = first.trim();
     let looks_like_headline = !first.is_empty()
