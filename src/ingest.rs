@@ -11,6 +11,7 @@ use crate::extract::Extractor;
 use crate::model::Span;
 use crate::store::{self, content_hash, Outcome, PreparedDocument, Store};
 use serde::Serialize;
+use std::panic::AssertUnwindSafe;
 
 /// How documents are grouped into transactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,17 @@ pub fn prepare(article: Article, extractor: &Extractor) -> PreparedDocument {
     }
 }
 
+/// [`prepare`], with a panic in extraction turned into an error for this
+/// article, so that one bad article cannot stop an ingest of thousands.
+fn prepare_guarded(article: Article, extractor: &Extractor) -> Result<PreparedDocument> {
+    let source = article.source.clone();
+    std::panic::catch_unwind(AssertUnwindSafe(|| prepare(article, extractor))).map_err(|_| Error::Input {
+        location: source,
+        message: "internal error while extracting this article (a bug; please report it with the article)"
+            .to_string(),
+    })
+}
+
 /// Ingest `items` into `store`, counting into `summary` as batches commit.
 /// Returns an error only when the database fails; `summary` then holds what
 /// was committed before.
@@ -90,7 +102,7 @@ pub fn run(
     for Loaded { result, bytes } in items {
         report(Event::Read(bytes));
         let prepared = result.and_then(|article| {
-            let doc = prepare(article, extractor);
+            let doc = prepare_guarded(article, extractor)?;
             store::check(&doc).map_err(|message| Error::Input {
                 location: doc.source.clone(),
                 message,

@@ -336,7 +336,7 @@ case!(a_200_mb_file_is_refused_before_reading, |c| {
         .assert()
         .code(1)
         .stderr(predicate::str::starts_with(
-            "error: long.jsonl:1: article is ",
+            "error: long.jsonl:1: line longer than the limit of 1.0 MB",
         ))
         .stderr(predicate::str::ends_with(
             "added 1, skipped 0 duplicates, failed 1\n",
@@ -527,4 +527,59 @@ case!(killed_mid_ingest_leaves_only_whole_documents, |c| {
             "added {}, skipped {n} duplicates, failed 0\n",
             N as i64 - n
         ));
+});
+
+case!(metadata_is_inferred_without_a_sidecar, |c| {
+    for name in [
+        "000_0bbafe396988a152.txt",
+        "001_ff7876fc5e787a1c.txt",
+        "003_5875ad0ffb18f87c.txt",
+    ] {
+        std::fs::copy(format!("{CORPUS}/{name}"), c.path(name)).unwrap();
+    }
+    c.cmd()
+        .args(["--db", "g.db", "ingest", "."])
+        .assert()
+        .success();
+    let conn = Connection::open(c.path("g.db")).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT outlet, published, language, credits FROM documents ORDER BY source")
+        .unwrap();
+    type Row = (Option<String>, Option<String>, Option<String>, String);
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let fr = Some("fr".to_string());
+    assert_eq!(
+        rows[0],
+        (None, None, fr.clone(), "[\"AFP\"]".to_string()),
+        "credit line"
+    );
+    assert_eq!(
+        rows[1],
+        (Some("ARMENPRESS".into()), None, fr.clone(), "[]".into()),
+        "dateline without a year"
+    );
+    assert_eq!(
+        rows[2],
+        (None, Some("2024-04-17".into()), fr, "[]".into()),
+        "numeric date"
+    );
+});
+
+case!(a_closed_output_pipe_is_not_an_error, |c| {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimgraph"))
+        .current_dir(c.dir.path())
+        .env_remove("CLAIMGRAPH_DB")
+        .arg("stats")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `claimgraph stats | head -0`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("error"));
 });

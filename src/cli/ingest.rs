@@ -24,7 +24,7 @@ pub struct IngestArgs {
     pub jsonl: bool,
 
     /// Largest article accepted, in megabytes (larger ones are refused)
-    #[arg(long, value_name = "MB", default_value_t = 32)]
+    #[arg(long, value_name = "MB", default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_article_mb: u64,
 
     /// Documents per database transaction

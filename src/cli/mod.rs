@@ -50,6 +50,10 @@ pub struct GlobalArgs {
     pub lock_timeout: f64,
 }
 
+/// The subcommands. A new one is a variant here with its own `Args` struct
+/// and module, dispatched in [`run`]; read commands get their store from
+/// [`GlobalArgs::open_for_reading`], write commands from
+/// [`GlobalArgs::open_for_writing`].
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add articles (files, folders, JSON Lines, `-` for stdin) to the database

@@ -41,24 +41,40 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// Letters French writes besides a–z.
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 const FRENCH_LETTERS: &str = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ";
 
-/// Lower-case words of `text`, split at anything that is not a letter (so
-/// that "l'armée" gives "l" and "armée").
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-}
+/// For each function word, the languages (bit `i` is `FUNCTION_WORDS[i]`)
+/// it belongs to.
+static LOOKUP: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+        for word in *list {
+            *map.entry(*word).or_insert(0) |= 1 << i;
+        }
+    }
+    map
+});
 
 /// Function-word hits per language for `text`.
 fn scores(text: &str) -> Vec<(&'static str, usize)> {
     let mut scores: Vec<(&'static str, usize)> =
         FUNCTION_WORDS.iter().map(|(l, _)| (*l, 0)).collect();
-    for word in words(text) {
-        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            if list.contains(&word.as_str()) {
-                scores[i].1 += 1;
+    let mut lower = String::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        // Function words are short: skip long words without lowercasing them.
+        if word.is_empty() || word.len() > 6 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&langs) = LOOKUP.get(lower.as_str()) {
+            for (i, score) in scores.iter_mut().enumerate() {
+                if langs & (1 << i) != 0 {
+                    score.1 += 1;
+                }
             }
         }
     }

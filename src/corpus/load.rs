@@ -12,6 +12,13 @@
 //! quote and byte span the tool reports must. A file with a NUL byte is
 //! treated as binary and refused. An article larger than
 //! [`LoadOptions::max_bytes`] is refused before it is read.
+//!
+//! JSON Lines (`.jsonl`, `.ndjson`, or standard input with `--jsonl`): one
+//! object per line with `"text"` and optionally the metadata fields of a
+//! sidecar (`outlet`, `published`, `language`, `url`, `title`, see
+//! [`crate::corpus::meta`]), plus `"source"` (where the article came from) or
+//! `"id"`; other fields are ignored and blank lines skipped. A document's
+//! source is `"source"` when given, else `FILE#ID`, else `FILE:LINE`.
 
 use crate::corpus::{meta, Article};
 use crate::error::{Error, Result};
@@ -268,6 +275,13 @@ fn too_large(size: u64, max: u64) -> String {
     )
 }
 
+fn line_too_long(max: u64) -> String {
+    format!(
+        "line longer than the limit of {:.1} MB for one article (raise it with --max-article-mb)",
+        max as f64 / (1024.0 * 1024.0)
+    )
+}
+
 fn read_text_file(path: &Path, max: u64) -> Result<Article> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -279,7 +293,9 @@ fn read_text_file(path: &Path, max: u64) -> Result<Article> {
         return Err(input_error(path, too_large(size, max)));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > max {
         return Err(input_error(path, too_large(bytes.len() as u64, max)));
     }
@@ -300,7 +316,7 @@ fn read_stdin(max: u64) -> Loaded {
     };
     if let Err(e) = std::io::stdin()
         .lock()
-        .take(max + 1)
+        .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
     {
         return Loaded {
@@ -373,7 +389,7 @@ fn read_line_limited(
     buf: &mut Vec<u8>,
 ) -> std::io::Result<LineRead> {
     buf.clear();
-    let n = reader.take(max + 1).read_until(b'\n', buf)?;
+    let n = reader.take(max.saturating_add(1)).read_until(b'\n', buf)?;
     if n == 0 {
         return Ok(LineRead::Eof);
     }
@@ -422,7 +438,7 @@ fn next_record(lines: &mut JsonLines, max: u64) -> Option<Loaded> {
             LineRead::Eof => return None,
             LineRead::TooLong => {
                 return Some(Loaded {
-                    result: Err(error(too_large(max + 1, max))),
+                    result: Err(error(line_too_long(max))),
                     bytes,
                 })
             }
@@ -438,6 +454,7 @@ fn next_record(lines: &mut JsonLines, max: u64) -> Option<Loaded> {
 fn parse_record(line: &[u8], label: &str, number: usize) -> std::result::Result<Article, String> {
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let text = record.text.ok_or("no \"text\" field")?;
     let text = decode(text.into_bytes())?;
@@ -522,6 +539,7 @@ mod tests {
             parse_record(br#"{"title":"x"}"#, "f", 1).unwrap_err(),
             "no \"text\" field"
         );
+        assert!(parse_record("\u{feff}{\"text\":\"a\"}".as_bytes(), "f", 1).is_ok());
         assert!(parse_record(br#"{"text": 3"#, "f", 1)
             .unwrap_err()
             .starts_with("invalid JSON"));

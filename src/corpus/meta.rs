@@ -153,7 +153,7 @@ static PUBLISHED_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{Pd}•*]*(?i:avec)\s+(?:l['’])?(\p{Lu}[\p{L}\-]*(?:\s*(?:,|et|&)\s*\p{Lu}[\p{L}\-]*)*)\s*$")
+    Regex::new(r"^[\s\p{Pd}•*(]*(?i:avec)\s+(?:l['’])?(\p{Lu}[\p{L}\-]*(?:\s*(?:,|et|&)\s*\p{Lu}[\p{L}\-]*)*)\s*\)?\s*$")
         .expect("credit pattern is valid")
 });
 
@@ -248,7 +248,7 @@ pub fn infer(text: &str) -> Inferred {
 /// The first line, when it reads like a headline: short, not a sentence
 /// ending in a full stop, and followed by more text.
 fn title(text: &str) -> Option<String> {
-    let trimmed = text.trim_start();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     let (first, rest) = trimmed.split_once('\n')?;
     let first = first.trim();
     let looks_like_headline = !first.is_empty()
@@ -315,6 +315,10 @@ mod tests {
         assert_eq!(
             credit_line("Avec AFP et Reuters"),
             Some(vec!["AFP".to_string(), "Reuters".to_string()])
+        );
+        assert_eq!(
+            credit_line("(avec Reuters)"),
+            Some(vec!["Reuters".to_string()])
         );
         assert_eq!(
             credit_line("Avec le soutien de la Russie, l'armée avance."),

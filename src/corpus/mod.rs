@@ -6,6 +6,7 @@
 //! later span still indexes the exact bytes the user gave us.
 
 pub mod clean;
+pub mod furniture;
 pub mod lang;
 pub mod load;
 pub mod meta;
