@@ -1,7 +1,7 @@
 //! The only module that sees pest: one statement's text in, an AST or a
 //! [`Diagnostic`] out.
 //!
-//! Pest's failures name grammar rules; [`describe`] turns them into words a
+//! Pest's failures name grammar rules; `describe` turns them into words a
 //! reader can act on ("a quoted name", "a measure such as killed"), and a
 //! misspelt keyword gets a suggestion. Byte offsets are kept as pest gives
 //! them, shifted by where the statement sits in its file.
