@@ -1,7 +1,7 @@
 //! The only module that sees pest: one statement's text in, an AST or a
 //! [`Diagnostic`] out.
 //!
-//! Pest's failures name grammar rules; [`describe`] turns them into words a
+//! Pest's failures name grammar rules; `describe` turns them into words a
 //! reader can act on ("a quoted name", "a measure such as killed"), and a
 //! misspelt keyword gets a suggestion. Byte offsets are kept as pest gives
 //! them, shifted by where the statement sits in its file.
@@ -17,8 +17,10 @@ use pest::Parser as _;
 struct QueryParser;
 
 /// Parses one statement; spans are shifted by `offset` (where `text` starts
-/// in its file).
-pub fn parse_statement(text: &str, offset: usize) -> Result<Statement, Diagnostic> {
+/// in its file). Only for text cut by [`super::script::split`], which has
+/// already refused what would make pest recurse too deep: callers use
+/// [`super::parse`].
+pub(crate) fn parse_statement(text: &str, offset: usize) -> Result<Statement, Diagnostic> {
     let mut pairs = QueryParser::parse(Rule::statement, text)
         .map_err(|e| syntax_error(text, &e).shifted(offset))?;
     let build = Build { offset };
