@@ -124,7 +124,36 @@ pub fn run(
             batch_bytes = 0;
         }
     }
-    commit(store, &mut batch, summary)
+    commit(store, &mut batch, summary)?;
+    if summary.added > 0 {
+        refresh_findings(store)?;
+    }
+    Ok(())
+}
+
+/// Compare the claims of the whole store and store the findings, when they
+/// differ from the stored ones (so that re-running changes nothing, and
+/// finding ids stay put while nothing changes).
+///
+/// The comparison itself only pairs claims inside one event × measure ×
+/// subject group (see [`crate::analysis`]); loading the records is linear in
+/// the store's size.
+pub fn refresh_findings(store: &mut Store) -> Result<usize> {
+    let analysis = crate::analysis::analyze(
+        &store.documents()?,
+        &store.entities()?,
+        &store.events()?,
+        &store.claims()?,
+    );
+    let key = |f: &crate::model::FindingRecord| (f.kind, f.a, f.b, f.reason.clone(), f.independent);
+    let mut stored: Vec<_> = store.findings()?.iter().map(key).collect();
+    let mut fresh: Vec<_> = analysis.findings.iter().map(key).collect();
+    stored.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    fresh.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    if stored != fresh {
+        store.replace_findings(&analysis.findings)?;
+    }
+    Ok(analysis.findings.len())
 }
 
 fn commit(

@@ -106,7 +106,11 @@ fn an_error_is_shown_and_the_shell_goes_on() {
 #[test]
 fn read_runs_a_query_file_and_format_switches_to_json() {
     let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("q.cq"), "-- a comment\ncount entities where kind = country\n").unwrap();
+    std::fs::write(
+        dir.path().join("q.cq"),
+        "-- a comment\ncount entities where kind = country\n",
+    )
+    .unwrap();
     let mut r = start(&dir);
     r.line(".read q.cq");
     r.expect("count");

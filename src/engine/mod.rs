@@ -18,8 +18,8 @@ use crate::graph::{ClaimGraph, Node as GraphNode};
 use crate::model::{
     ClaimRecord, DocumentRecord, EntityRecord, EventRecord, FindingRecord, MentionRecord,
 };
-use crate::query::ast::{Node, NodeKind, SrcSpan};
-use crate::query::diagnostic::{Code, Diagnostic};
+use crate::query::ast::{Name, Node, NodeKind, SrcSpan};
+use crate::query::diagnostic::{unknown_name, Code, Diagnostic};
 use crate::query::plan::{Check, Filter, Op, Plan};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -254,35 +254,14 @@ impl Workspace {
         if !ids.is_empty() {
             return Ok(ids);
         }
-        let wanted = fold(name);
-        // A name that is part of a longer spelling ("Karabakh") is accepted
-        // only when it picks out whole words of it.
-        let mut partial: BTreeSet<i64> = BTreeSet::new();
-        for spelling in &self.spellings {
-            let folded = fold(spelling);
-            if folded
-                .split(|c: char| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .windows(wanted.split(|c: char| !c.is_alphanumeric()).count())
-                .any(|w| w.join(" ") == wanted.replace(|c: char| !c.is_alphanumeric(), " "))
-            {
-                partial.extend(self.graph.entities_named(spelling));
-            }
-        }
-        if !partial.is_empty() {
-            return Ok(partial.into_iter().collect());
-        }
-        let mut d = Diagnostic::new(
-            Code::UnknownName,
-            format!("no entity named \"{name}\""),
+        let name = Name {
+            text: name.to_string(),
             span,
-        )
-        .with_label("not found among entity names and aliases");
-        if let Some(s) = crate::query::suggest(name, self.spellings.iter().map(String::as_str)) {
-            d.message = format!("no entity named \"{name}\" — did you mean \"{s}\"?");
-            d = d.with_help(format!("did you mean \"{s}\"?"));
-        }
-        Err(d)
+        };
+        Err(unknown_name(
+            &name,
+            self.spellings.iter().map(String::as_str),
+        ))
     }
 
     fn node_index(&self, node: &Node) -> Result<NodeIndex, Diagnostic> {
