@@ -13,6 +13,7 @@ maire | gouverneur | gouverneure | député | députée | sénateur | sénatrice
 roi | reine | prince | émir | pape | patriarche | cheikh
 procureur | procureure | juge | avocat | avocate | directeur | directrice | PDG | patron
 journaliste | correspondant | correspondante | analyste | expert | experte | chercheur | chercheuse
+M. | Mme | Mlle | Monsieur | Madame | Me | Dr | Pr
 opposant | opposante | militant | militante | séparatiste | commandant en chef | chef d'état-major
 
 [first_names]

@@ -24,6 +24,8 @@ pub struct Analysis<'a> {
     /// For each token, its sentence.
     pub tok_sent: Vec<u32>,
     pub segs: Vec<Span>,
+    /// Folded text of each token.
+    lows: Vec<String>,
 }
 
 impl<'a> Analysis<'a> {
@@ -57,7 +59,8 @@ impl<'a> Analysis<'a> {
             }
             tok_sent.push(si as u32);
         }
-        Analysis { text, lex: &x.lex, meta, toks, sents, quotes, cues, cue_at, cue_next, tok_sent, segs }
+        let lows = toks.iter().map(|t| fold(t.text(text))).collect();
+        Analysis { text, lex: &x.lex, meta, toks, sents, quotes, cues, cue_at, cue_next, tok_sent, segs, lows }
     }
 
     pub fn tok_text(&self, i: usize) -> &'a str {
@@ -65,8 +68,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// Folded text of token `i`.
-    pub fn low(&self, i: usize) -> String {
-        fold(self.tok_text(i))
+    pub fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map(String::as_str).unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {

@@ -93,10 +93,10 @@ impl Speakers {
         let vs = a.toks.get(v)?.start;
         let sent = a.sent_of(v)?;
         for k in (v.saturating_sub(3)..v).rev() {
-            if a.lex.pronouns.contains(&a.low(k)) {
+            if a.lex.pronouns.contains(a.low(k)) {
                 return last;
             }
-            if matches!(a.low(k).as_str(), "que" | "qu") {
+            if matches!(a.low(k), "que" | "qu") {
                 break;
             }
         }
@@ -116,7 +116,7 @@ impl Speakers {
         }
         let (span, e) = best?;
         let gap = v.saturating_sub(a.tok_at(span.end));
-        let clause_break = (a.tok_at(span.end)..v).any(|k| matches!(a.low(k).as_str(), "que" | "qu" | "qui"));
+        let clause_break = (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
     }
 

@@ -19,8 +19,13 @@ fn measure_verb(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
     a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::MeasureVerb(m) = x { Some((*m, next)) } else { None }))
 }
 
+/// People a figure may count: a lexicon noun, or a nationality in the
+/// plural ("12 Palestiniens", "deux Ukrainiennes").
 fn counted(a: &Analysis, i: usize) -> Option<usize> {
-    a.cue_has(i, |c| matches!(c, Cue::Counted))
+    a.cue_has(i, |c| matches!(c, Cue::Counted)).or_else(|| {
+        let low = a.low(i);
+        (a.is_cap(i) && low.ends_with('s') && a.lex.demonyms.contains_key(low)).then_some(i + 1)
+    })
 }
 
 fn blocks_figure(a: &Analysis, i: usize) -> bool {
@@ -84,7 +89,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             break;
         }
         if let Some((m, next)) = measure_verb(a, j) {
-            if m != Measure::Troops {
+            if m != Measure::Troops || soldier_like(a, ns) {
                 return Some(Counted { measure: m, subject: Some((ns, ne)), words: tok_span(j, next), refers_back });
             }
         }
@@ -94,11 +99,17 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     let lo = f.start.saturating_sub(12);
     let hi = (ne + 12).min(a.toks.len());
     let troop = (lo..hi).any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
-    let soldiers = matches!(a.low(ns).as_str(), "hommes" | "soldats" | "militaires" | "troupes" | "casques" | "soldats de la paix" | "reservistes" | "conscrits" | "mercenaires");
-    if troop && soldiers {
+    if troop && soldier_like(a, ns) {
         return Some(Counted { measure: Measure::Troops, subject: Some((ns, ne)), words: tok_span(ns, ne), refers_back });
     }
     None
+}
+
+fn soldier_like(a: &Analysis, i: usize) -> bool {
+    matches!(
+        a.low(i),
+        "hommes" | "soldats" | "militaires" | "troupes" | "casques" | "reservistes" | "conscrits" | "mercenaires" | "combattants" | "policiers" | "gendarmes" | "marins" | "officiers" | "volontaires"
+    )
 }
 
 /// The subject phrase: the noun and what follows it ("soldats de l'Artsakh").
@@ -108,11 +119,11 @@ fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
     // "de l'Artsakh", "de souche", "russes"
     while k < a.toks.len() && k < ne + 4 {
         let low = a.low(k);
-        if matches!(low.as_str(), "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
+        if matches!(low, "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
             k += 1;
             continue;
         }
-        if a.is_word(k) && (a.is_cap(k) || a.lex.demonyms.contains_key(&low) || low == "souche") && a.cue(k).is_none() {
+        if a.is_word(k) && (a.is_cap(k) || a.lex.demonyms.contains_key(low) || low == "souche") && a.cue(k).is_none() {
             end = k + 1;
             k += 1;
             continue;
@@ -214,7 +225,7 @@ fn clause(a: &Analysis, from: usize, to: usize) -> Span {
     let mut start = from;
     while start > s0 && from - start < 30 {
         let low = a.low(start - 1);
-        if matches!(low.as_str(), "que" | "qu") || matches!(a.tok_text(start - 1), "«" | "“") {
+        if matches!(low, "que" | "qu") || matches!(a.tok_text(start - 1), "«" | "“") {
             break;
         }
         start -= 1;
@@ -239,7 +250,8 @@ fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
     let words: Vec<String> = (from..to.min(from + 20))
         .filter(|&k| a.is_word(k))
         .map(|k| a.low(k))
-        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
+        .map(str::to_string)
         .take(6)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -272,7 +284,7 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             c.topic = topic(a, a.tok_at(cl.start), a.tok_at(cl.end));
             c.date = cx.date_for(sent, span.start);
             out.push(c);
-        } else if accuse || (speech && matches!(a.low(next).as_str(), "que" | "qu")) {
+        } else if accuse || (speech && matches!(a.low(next), "que" | "qu")) {
             let Some(act) = act.filter(|x| !x.inverted) else { continue };
             let Some(speaker) = act.speaker else { continue };
             let start = subject_start(a, cx, speaker, i).unwrap_or(span.start);

@@ -42,14 +42,13 @@ impl Registry {
     /// becomes an alias with `reason`.
     pub fn mention(&mut self, e: usize, span: Span, surface: &str, reason: &str) {
         if let Some(ent) = self.list.get_mut(e) {
-            let f = fold(surface);
-            if !f.is_empty()
-                && f != fold(&ent.name)
-                && !ent.aliases.iter().any(|a| fold(&a.name) == f)
-            {
-                ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+            if surface != ent.name && !ent.aliases.iter().any(|a| a.name == surface) {
+                let f = fold(surface);
+                if !f.is_empty() && f != fold(&ent.name) && !ent.aliases.iter().any(|a| fold(&a.name) == f) {
+                    ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+                }
+                self.keys.entry((ent.kind, f)).or_insert(e);
             }
-            self.keys.entry((ent.kind, f)).or_insert(e);
         }
         self.by_start.entry(span.start).or_insert((e, span));
         self.mentions.push(Mention { entity: e, span });
@@ -71,6 +70,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     gazetteer(a, gaz, reg);
     institutions(a, reg);
     acronyms(a, reg);
+    outlets(a, reg);
     persons(a, reg);
     places(a, reg);
     reg.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -131,6 +131,7 @@ impl Registry {
 }
 
 fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
+    let mut local: HashMap<usize, usize> = HashMap::new();
     for seg in &a.segs {
         for (span, ids) in gaz.find(a.text, *seg) {
             // prefer a country over a capital of the same spelling
@@ -155,7 +156,7 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                 }
             }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
-            let e = reg.entity(&le.name, le.kind);
+            let e = *local.entry(id).or_insert_with(|| reg.entity(&le.name, le.kind));
             let reason = if surface.contains(' ') == le.name.contains(' ') && surface.len() > le.name.len() {
                 "glued model designation"
             } else {
@@ -194,7 +195,7 @@ fn demonym_at(a: &Analysis, i: usize) -> Option<usize> {
     if !a.is_word(i) {
         return None;
     }
-    a.lex.demonyms.get(&a.low(i)).copied()
+    a.lex.demonyms.get(a.low(i)).copied()
 }
 
 fn canonical_demonym(a: &Analysis, country: usize) -> String {
@@ -284,9 +285,9 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     }
     // "autorités du Haut-Karabakh": head + de + a named place or country
     let de = a.low(next);
-    if inst.template.is_none() && matches!(de.as_str(), "du" | "de" | "des" | "d") {
+    if inst.template.is_none() && matches!(de, "du" | "de" | "des" | "d") {
         let mut j = next + 1;
-        if matches!(a.low(j).as_str(), "la" | "l") {
+        if matches!(a.low(j), "la" | "l") {
             j += 1;
         }
         if matches!(a.tok_text(j), "'" | "’") {
@@ -371,6 +372,8 @@ fn overlaps_any(spans: &[Span], s: Span) -> bool {
     (k > 0 && spans[k - 1].overlaps(&s)) || spans.get(k).is_some_and(|c| c.overlaps(&s))
 }
 
+const PARTICLES: &[&str] = &["de", "von", "van", "der", "den", "di", "da", "du", "ben", "bin", "ibn", "al", "el", "Al", "El", "bint", "ould"];
+
 /// Person names: title-case words ("Nikol Pashinyan") after a title or
 /// function, before an apposition with one, or opening with a known first
 /// name; then every later use of the family name alone.
@@ -385,28 +388,33 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
             last_title = Some(i);
         }
-        if !a.is_cap(i) || a.lex.stop_names.contains(&a.low(i)) || is_covered(a.toks[i].span()) {
+        if !a.is_cap(i) || a.lex.stop_names.contains(a.low(i)) || is_covered(a.toks[i].span()) {
             i += 1;
             continue;
         }
-        // the run of title-case words on one line, joined by single spaces
+        // the run of title-case words on one line, joined by single spaces,
+        // with name particles inside ("Ursula von der Leyen", "Jean-Yves Le Drian")
         let mut j = i + 1;
-        while j < n
-            && j - i < 4
-            && a.is_cap(j)
-            && a.toks[j].start == a.toks[j - 1].end + 1
-            && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ')
-            && !is_covered(a.toks[j].span())
-            && !a.lex.stop_names.contains(&a.low(j))
-        {
-            j += 1;
+        while j < n && j - i < 5 && a.toks[j].start == a.toks[j - 1].end + 1 && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ') {
+            let cap = a.is_cap(j) && !is_covered(a.toks[j].span());
+            let particle = PARTICLES.contains(&a.tok_text(j)) && a.is_cap(j + 1) && a.toks[j + 1].start == a.toks[j].end + 1;
+            if cap && !a.lex.stop_names.contains(a.low(j)) || particle {
+                j += 1;
+            } else if cap && matches!(a.tok_text(j), "Le" | "La") && a.is_cap(j + 1) && a.lex.first_names.contains(a.low(i)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        while j > i + 1 && (PARTICLES.contains(&a.tok_text(j - 1)) || matches!(a.tok_text(j - 1), "Le" | "La")) {
+            j -= 1;
         }
         let len = j - i;
         let titled = last_title.is_some_and(|t| i > t && i - t <= 12 && a.same_sentence(t, i));
         let direct_title = last_title.is_some_and(|t| {
             a.cue(t).is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
         });
-        let first_name = a.lex.first_names.contains(&a.low(i));
+        let first_name = a.lex.first_names.contains(a.low(i));
         let apposition = a.tok_text(j) == ","
             && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
         let person = (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
@@ -422,7 +430,7 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             families.insert(fold(&family), e);
             last_title = None;
         } else if len == 1 {
-            if let Some(&e) = families.get(&a.low(i)) {
+            if let Some(&e) = families.get(a.low(i)) {
                 reg.mentions.push(Mention { entity: e, span: a.toks[i].span() });
             }
         }
@@ -473,7 +481,7 @@ fn places(a: &Analysis, reg: &mut Registry) {
 
 /// The end of a place name (1-3 title-case words) starting at token `j`.
 fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
-    if !a.is_cap(j) || a.lex.stop_names.contains(&a.low(j)) {
+    if !a.is_cap(j) || a.lex.stop_names.contains(a.low(j)) {
         return None;
     }
     let sp = a.toks[j].span();
@@ -485,4 +493,21 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
         k += 1;
     }
     Some(k)
+}
+
+/// Media named after a media noun: "le quotidien Kommersant", "l'agence
+/// Tass", "le média russe Interfax".
+fn outlets(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else { continue };
+        if demonym_at(a, j).is_some() {
+            j += 1;
+        }
+        let Some(end) = place_name(a, &spans, j) else { continue };
+        let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&name, EntityKind::Outlet);
+        reg.mention(e, span, &name, "outlet");
+    }
 }

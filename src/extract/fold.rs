@@ -10,6 +10,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, no diacritics, one kind of apostrophe, single spaces.
 pub fn fold(s: &str) -> String {
+    // fast path: one ASCII word
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {

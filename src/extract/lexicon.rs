@@ -86,6 +86,7 @@ pub struct Lexicon {
     pub stop_names: HashSet<String>,
     pub pronouns: HashSet<String>,
     pub units: Vec<String>,
+    pub outlet_nouns: Vec<String>,
 }
 
 /// The bundled lexicon files, in the order they are read.
@@ -296,6 +297,7 @@ impl Lexicon {
             "stop_names" => self.stop_names.extend(first.iter().map(|a| fold(a))),
             "pronouns" => self.pronouns.extend(first.iter().map(|a| fold(a))),
             "units" => self.units.extend(first.iter().cloned()),
+            "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())

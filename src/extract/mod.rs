@@ -110,6 +110,8 @@ pub(crate) enum Cue {
     Place { part_of_name: bool, list: bool },
     Institution(usize),
     Ministry(usize),
+    /// "le quotidien", "l'agence": an outlet's name follows.
+    OutletNoun,
 }
 
 /// The French extraction pipeline with its lexicon, ready to run on any
@@ -177,6 +179,7 @@ impl Extractor {
         }));
         cues.extend(lex.institutions.iter().enumerate().map(|(i, x)| (x.head.clone(), Cue::Institution(i))));
         cues.extend(lex.ministries.iter().enumerate().flat_map(|(i, v)| v.iter().map(move |w| (w.clone(), Cue::Ministry(i)))));
+        cues.extend(lex.outlet_nouns.iter().map(|w| (w.clone(), Cue::OutletNoun)));
         let numbers = numbers::NumberWords::new(&lex);
         Extractor { gaz, cues: PhraseSet::new(cues), numbers, lex }
     }

@@ -119,7 +119,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             };
             let digits_only = t.text(a.text).chars().all(|c| c.is_ascii_digit());
             let mut j = i + 1;
-            if let Some(p) = a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+            if let Some(p) = a.is_word(j).then(|| nw.parts(a.low(j))).flatten() {
                 if p.len() == 1 && p[0] >= 1000.0 {
                     v *= p[0];
                     j += 1;
@@ -129,14 +129,14 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
-            if let Some(&v) = nw.approx.get(&low) {
+            if let Some(&v) = nw.approx.get(low) {
                 approx_noun = true;
                 (v, i + 1, false)
-            } else if let Some(mut parts) = nw.parts(&low) {
+            } else if let Some(mut parts) = nw.parts(low) {
                 let mut j = i + 1;
                 loop {
                     if a.low(j) == "et" {
-                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(&a.low(j + 1))).flatten() {
+                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(a.low(j + 1))).flatten() {
                             if p == [1.0] || p == [11.0] {
                                 parts.extend(p);
                                 j += 2;
@@ -145,7 +145,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                         }
                         break;
                     }
-                    match a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+                    match a.is_word(j).then(|| nw.parts(a.low(j))).flatten() {
                         Some(p) => {
                             parts.extend(p);
                             j += 1;
@@ -154,7 +154,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                     }
                 }
                 // "une centaine", "deux dizaines"
-                if let Some(&v) = nw.approx.get(&a.low(j)) {
+                if let Some(&v) = nw.approx.get(a.low(j)) {
                     approx_noun = true;
                     (compose(&parts) * v, j + 1, false)
                 } else {
@@ -168,7 +168,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        if approx_noun && matches!(a.low(end).as_str(), "de" | "d") {
+        if approx_noun && matches!(a.low(end), "de" | "d") {
             end += 1;
             if matches!(a.tok_text(end), "'" | "’") {
                 end += 1;
@@ -186,7 +186,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                     break;
                 }
             }
-            if k == 0 || !matches!(a.low(k - 1).as_str(), "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’") {
+            if k == 0 || !matches!(a.low(k - 1), "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’") {
                 break;
             }
             k -= 1;
