@@ -24,7 +24,12 @@ fn cases() -> Vec<Case> {
             out.extend(cur.take());
             continue;
         }
-        let c = cur.get_or_insert_with(|| Case { line: i + 1, meta: DocMeta::default(), text: String::new(), expects: Vec::new() });
+        let c = cur.get_or_insert_with(|| Case {
+            line: i + 1,
+            meta: DocMeta::default(),
+            text: String::new(),
+            expects: Vec::new(),
+        });
         if let Some(v) = line.strip_prefix("outlet: ") {
             c.meta.outlet = Some(v.to_string());
         } else if let Some(v) = line.strip_prefix("published: ") {
@@ -43,7 +48,11 @@ fn cases() -> Vec<Case> {
 
 fn names(x: &Extraction, e: Option<usize>) -> Vec<String> {
     e.and_then(|e| x.entities.get(e))
-        .map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().map(|a| a.name.clone())).collect())
+        .map(|e| {
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().map(|a| a.name.clone()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -53,11 +62,23 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
         None => (expect, None),
     };
     let words: Vec<&str> = head.split_whitespace().collect();
-    let claimant_ok = |c: &claimgraph::extract::LocalClaim| claimant.is_none_or(|want| names(x, c.claimant).iter().any(|n| n == want));
+    let claimant_ok = |c: &claimgraph::extract::LocalClaim| {
+        claimant.map_or(true, |want| names(x, c.claimant).iter().any(|n| n == want))
+    };
     let describe = || {
         x.claims
             .iter()
-            .map(|c| format!("{:?} {:?} {:?} {:?} by {:?} «{}»", c.kind, c.measure, c.quantity.map(|q| (q.value, q.bound)), c.date.map(|d| d.start), names(x, c.claimant).first(), &text[c.span.start..c.span.end]))
+            .map(|c| {
+                format!(
+                    "{:?} {:?} {:?} {:?} by {:?} «{}»",
+                    c.kind,
+                    c.measure,
+                    c.quantity.map(|q| (q.value, q.bound)),
+                    c.date.map(|d| d.start),
+                    names(x, c.claimant).first(),
+                    &text[c.span.start..c.span.end]
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n    ")
     };
@@ -65,29 +86,58 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
         ["numeric", m, v, b] => x.claims.iter().any(|c| {
             c.kind == ClaimKind::Numeric
                 && c.measure.map(|x| x.as_str()) == Some(*m)
-                && c.quantity.is_some_and(|q| q.value.to_string() == *v && q.bound.as_str() == *b)
+                && c.quantity
+                    .is_some_and(|q| q.value.to_string() == *v && q.bound.as_str() == *b)
                 && claimant_ok(c)
         }),
-        ["numeric", "other-free"] => x.claims.iter().all(|c| c.measure.map(|m| m.as_str()) != Some("other")),
-        ["no-numeric-value", v] => !x.claims.iter().any(|c| c.quantity.is_some_and(|q| q.value.to_string() == *v)),
-        ["denial"] => x.claims.iter().any(|c| c.polarity == Polarity::Deny && claimant_ok(c)),
-        ["accusation"] => x.claims.iter().any(|c| c.kind == ClaimKind::Accusation && claimant_ok(c)),
-        ["date", d] => x.claims.iter().any(|c| c.date.is_some_and(|r| r.start.to_string() == *d)),
+        ["numeric", "other-free"] => x
+            .claims
+            .iter()
+            .all(|c| c.measure.map(|m| m.as_str()) != Some("other")),
+        ["no-numeric-value", v] => !x
+            .claims
+            .iter()
+            .any(|c| c.quantity.is_some_and(|q| q.value.to_string() == *v)),
+        ["denial"] => x
+            .claims
+            .iter()
+            .any(|c| c.polarity == Polarity::Deny && claimant_ok(c)),
+        ["accusation"] => x
+            .claims
+            .iter()
+            .any(|c| c.kind == ClaimKind::Accusation && claimant_ok(c)),
+        ["date", d] => x
+            .claims
+            .iter()
+            .any(|c| c.date.is_some_and(|r| r.start.to_string() == *d)),
         ["entity", kind, name @ ..] => {
             let name = name.join(" ");
-            x.entities.iter().any(|e| e.kind.as_str() == *kind && (e.name == name || e.aliases.iter().any(|a| a.name == name)))
+            x.entities.iter().any(|e| {
+                e.kind.as_str() == *kind
+                    && (e.name == name || e.aliases.iter().any(|a| a.name == name))
+            })
         }
         ["no-entity", name @ ..] => {
             let name = name.join(" ");
-            !x.entities.iter().any(|e| e.name == name || e.aliases.iter().any(|a| a.name == name))
+            !x.entities
+                .iter()
+                .any(|e| e.name == name || e.aliases.iter().any(|a| a.name == name))
         }
         _ => return Err(format!("unknown expectation {expect:?}")),
     };
     if ok {
         Ok(())
     } else {
-        let ents: Vec<String> = x.entities.iter().map(|e| format!("{}:{}", e.kind, e.name)).collect();
-        Err(format!("expected {expect}\n    claims:\n    {}\n    entities: {}", describe(), ents.join(", ")))
+        let ents: Vec<String> = x
+            .entities
+            .iter()
+            .map(|e| format!("{}:{}", e.kind, e.name))
+            .collect();
+        Err(format!(
+            "expected {expect}\n    claims:\n    {}\n    entities: {}",
+            describe(),
+            ents.join(", ")
+        ))
     }
 }
 

@@ -20,16 +20,26 @@ fn meta() -> DocMeta {
 }
 
 fn check_spans(text: &str, x: &Extraction) {
-    let ok = |s: &Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: &Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     for m in &x.mentions {
         assert!(ok(&m.span), "mention {:?}", m.span);
         assert!(m.entity < x.entities.len());
     }
     for c in &x.claims {
-        assert!(ok(&c.span) && ok(&c.sentence), "claim {:?} {:?}", c.span, c.sentence);
-        assert!(c.claimant.is_none_or(|e| e < x.entities.len()));
-        assert!(c.event.is_none_or(|e| e < x.events.len()));
-        assert!(c.denies.is_none_or(|d| d < x.claims.len()));
+        assert!(
+            ok(&c.span) && ok(&c.sentence),
+            "claim {:?} {:?}",
+            c.span,
+            c.sentence
+        );
+        assert!(c.claimant.map_or(true, |e| e < x.entities.len()));
+        assert!(c.event.map_or(true, |e| e < x.events.len()));
+        assert!(c.denies.map_or(true, |d| d < x.claims.len()));
     }
     for e in &x.events {
         assert!(ok(&e.span));
@@ -41,10 +51,15 @@ fn hostile_inputs() {
     let cases = [
         String::new(),
         "au moins au moins 3 soldats tués".to_string(),
-        format!("{} soldats tués, {} frappes", "9".repeat(400), "1 ".repeat(300)),
+        format!(
+            "{} soldats tués, {} frappes",
+            "9".repeat(400),
+            "1 ".repeat(300)
+        ),
         "« guillemet ouvrant jamais fermé, a déclaré Vladimir Poutine selon l'AFP".to_string(),
         "»»» «« « » selon « , a-t-il ajouté «".to_string(),
-        "Москва заявила 3 солдата. Հայաստան 5 զինվոր. Việt Nam có 7 người chết, selon Reuters.".to_string(),
+        "Москва заявила 3 солдата. Հայաստան 5 զինվոր. Việt Nam có 7 người chết, selon Reuters."
+            .to_string(),
         "\u{0}\u{1}\u{7f}\u{200b}\u{feff} 3\u{0}soldats\u{1b}[31m tués\r\n\t".to_string(),
         "(A) (AB) ( ) (OTSC) ministère ministère de la ministère".to_string(),
         "le 31 février 2023, le 99 mars, 00/00/0000, 32/13/2024, lundi mardi la veille".to_string(),
@@ -53,7 +68,15 @@ fn hostile_inputs() {
     for text in &cases {
         let x = extractor().extract(text, &meta(), &[]);
         check_spans(text, &x);
-        let x = extractor().extract(text, &DocMeta::default(), &[Span::new(1, 7), Span { start: 3, end: 2 }, Span::new(5, 10_000)]);
+        let x = extractor().extract(
+            text,
+            &DocMeta::default(),
+            &[
+                Span::new(1, 7),
+                Span { start: 3, end: 2 },
+                Span::new(5, 10_000),
+            ],
+        );
         check_spans(text, &x);
     }
 }

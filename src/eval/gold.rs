@@ -97,7 +97,10 @@ pub struct GoldPair {
 
 impl Gold {
     pub fn load(path: &Path) -> Result<Gold> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Gold::parse(&text, &path.display().to_string())
     }
 
@@ -109,7 +112,10 @@ impl Gold {
         if gold.format != "claimgraph-gold/1" {
             return Err(Error::Input {
                 location: origin.to_string(),
-                message: format!("unknown gold format {:?} (expected claimgraph-gold/1)", gold.format),
+                message: format!(
+                    "unknown gold format {:?} (expected claimgraph-gold/1)",
+                    gold.format
+                ),
             });
         }
         Ok(gold)

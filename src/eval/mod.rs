@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 use crate::extract::alias::EntityIndex;
 use crate::extract::fold::fold;
 use crate::extract::{Extraction, Extractor};
-use crate::model::{ClaimKind, ClaimRecord, DocMeta, EntityKind, FindingKind, FindingRecord, Polarity, Span};
+use crate::model::{
+    ClaimKind, ClaimRecord, DocMeta, EntityKind, FindingKind, FindingRecord, Polarity, Span,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -41,7 +43,10 @@ pub struct System {
 pub fn meta_of(d: &gold::GoldDocument) -> DocMeta {
     DocMeta {
         outlet: d.outlet.clone(),
-        published: d.published.as_deref().and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+        published: d
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
         language: d.language.clone(),
         url: None,
         title: None,
@@ -50,7 +55,12 @@ pub fn meta_of(d: &gold::GoldDocument) -> DocMeta {
 
 /// Extract every document of `gold` from `corpus_dir` and resolve entities
 /// corpus-wide.
-pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: &dyn Fn(&str) -> Vec<Span>) -> Result<System> {
+pub fn run_system(
+    gold: &Gold,
+    corpus_dir: &Path,
+    extractor: &Extractor,
+    clean: &dyn Fn(&str) -> Vec<Span>,
+) -> Result<System> {
     let mut index: EntityIndex = extractor.entity_index();
     let mut names: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     let mut next_id = 1i64;
@@ -58,7 +68,10 @@ pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: 
     let mut claims = Vec::new();
     for (di, d) in gold.documents.iter().enumerate() {
         let path = corpus_dir.join(&d.file);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
         let meta = meta_of(d);
         let extraction = extractor.extract(&text, &meta, &clean(&text));
         let context: Vec<String> = extraction
@@ -69,8 +82,13 @@ pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: 
             .collect();
         let mut global = Vec::new();
         for e in &extraction.entities {
-            let spellings: Vec<&str> = std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.name.as_str())).collect();
-            let found = spellings.iter().find_map(|s| index.resolve_in_context(s, e.kind, &context)).map(|r| r.0);
+            let spellings: Vec<&str> = std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(|a| a.name.as_str()))
+                .collect();
+            let found = spellings
+                .iter()
+                .find_map(|s| index.resolve_in_context(s, e.kind, &context))
+                .map(|r| r.0);
             let id = found.unwrap_or_else(|| {
                 next_id += 1;
                 next_id - 1
@@ -86,7 +104,10 @@ pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: 
             global.push(id);
         }
         let outlet = extraction.entities.iter().position(|e| {
-            e.kind == EntityKind::Outlet && meta.outlet.as_deref().is_some_and(|o| fold(o) == fold(&e.name) || e.aliases.iter().any(|a| fold(&a.name) == fold(o)))
+            e.kind == EntityKind::Outlet
+                && meta.outlet.as_deref().is_some_and(|o| {
+                    fold(o) == fold(&e.name) || e.aliases.iter().any(|a| fold(&a.name) == fold(o))
+                })
         });
         for c in &extraction.claims {
             let g = |i: usize| global.get(i).copied();
@@ -116,9 +137,17 @@ pub fn run_system(gold: &Gold, corpus_dir: &Path, extractor: &Extractor, clean: 
         for (k, c) in extraction.claims.iter().enumerate() {
             claims[base + k].denies = c.denies.map(|d| (base + d) as i64);
         }
-        docs.push(EvalDoc { text, extraction, global });
+        docs.push(EvalDoc {
+            text,
+            extraction,
+            global,
+        });
     }
-    Ok(System { docs, names, claims })
+    Ok(System {
+        docs,
+        names,
+        claims,
+    })
 }
 
 /// Score the extractor against `gold`; `clean` finds the set-aside regions of
@@ -136,11 +165,16 @@ pub fn evaluate(
 }
 
 fn gold_names(gold: &Gold) -> HashMap<&str, HashSet<String>> {
-    gold.entities.iter().map(|e| (e.id.as_str(), e.names().map(|n| fold(n)).collect())).collect()
+    gold.entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.names().map(|n| fold(n)).collect()))
+        .collect()
 }
 
 fn named(names: &BTreeMap<i64, Vec<String>>, id: i64, gold: &HashSet<String>) -> bool {
-    names.get(&id).is_some_and(|v| v.iter().any(|n| gold.contains(&fold(n))))
+    names
+        .get(&id)
+        .is_some_and(|v| v.iter().any(|n| gold.contains(&fold(n))))
 }
 
 /// All byte spans of `needle` in `text`.
@@ -148,7 +182,9 @@ fn occurrences(text: &str, needle: &str) -> Vec<Span> {
     if needle.is_empty() {
         return Vec::new();
     }
-    text.match_indices(needle).map(|(i, m)| Span::new(i, i + m.len())).collect()
+    text.match_indices(needle)
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect()
 }
 
 /// Score a system run against the gold.
@@ -161,14 +197,28 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
         let mut matched: HashSet<&str> = HashSet::new();
         let ids: BTreeSet<i64> = doc.global.iter().copied().collect();
         for id in ids {
-            let optional = gd.optional_entities.iter().any(|g| gnames.get(g.as_str()).is_some_and(|n| named(&sys.names, id, n)));
-            let free = gd.entities.iter().find(|g| !matched.contains(g.as_str()) && gnames.get(g.as_str()).is_some_and(|n| named(&sys.names, id, n)));
+            let optional = gd.optional_entities.iter().any(|g| {
+                gnames
+                    .get(g.as_str())
+                    .is_some_and(|n| named(&sys.names, id, n))
+            });
+            let free = gd.entities.iter().find(|g| {
+                !matched.contains(g.as_str())
+                    && gnames
+                        .get(g.as_str())
+                        .is_some_and(|n| named(&sys.names, id, n))
+            });
             if let Some(g) = free {
                 matched.insert(g.as_str());
                 tp += 1;
             } else if !optional {
                 fp += 1;
-                let n = sys.names.get(&id).and_then(|v| v.first()).cloned().unwrap_or_default();
+                let n = sys
+                    .names
+                    .get(&id)
+                    .and_then(|v| v.first())
+                    .cloned()
+                    .unwrap_or_default();
                 r.notes.push(format!("entity fp {}: {n}", gd.file));
             }
         }
@@ -186,16 +236,28 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
     let mut used: HashSet<usize> = HashSet::new();
     let (mut tp, mut bound_ok, mut claimant_ok) = (0, 0, 0);
     let mut fn_ = 0;
-    for (gd, gc) in gold.documents.iter().flat_map(|d| d.claims.iter().map(move |c| (d, c))) {
+    for (gd, gc) in gold
+        .documents
+        .iter()
+        .flat_map(|d| d.claims.iter().map(move |c| (d, c)))
+    {
         if gc.measure.is_none() {
             continue;
         }
-        let cands: Vec<usize> = matches.numeric.get(gc.id.as_str()).cloned().unwrap_or_default();
-        let best = cands.iter().copied().filter(|c| !used.contains(c)).min_by_key(|&c| {
-            let s = &sys.claims[c];
-            let b = s.quantity.map(|q| q.bound.as_str()) == gc.bound.as_deref();
-            (!b) as u8
-        });
+        let cands: Vec<usize> = matches
+            .numeric
+            .get(gc.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let best = cands
+            .iter()
+            .copied()
+            .filter(|c| !used.contains(c))
+            .min_by_key(|&c| {
+                let s = &sys.claims[c];
+                let b = s.quantity.map(|q| q.bound.as_str()) == gc.bound.as_deref();
+                (!b) as u8
+            });
         match best {
             Some(c) => {
                 used.insert(c);
@@ -204,14 +266,24 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
                 if s.quantity.map(|q| q.bound.as_str()) == gc.bound.as_deref() {
                     bound_ok += 1;
                 } else {
-                    r.notes.push(format!("bound {}: {:?} vs {:?}", gc.id, s.quantity.map(|q| q.bound), gc.bound));
+                    r.notes.push(format!(
+                        "bound {}: {:?} vs {:?}",
+                        gc.id,
+                        s.quantity.map(|q| q.bound),
+                        gc.bound
+                    ));
                 }
                 let gn = gc.claimant.as_deref().and_then(|g| gnames.get(g));
                 if let (Some(cl), Some(gn)) = (s.claimant, gn) {
                     if named(&sys.names, cl, gn) {
                         claimant_ok += 1;
                     } else {
-                        r.notes.push(format!("claimant {}: {:?} vs {:?}", gc.id, sys.names.get(&cl).and_then(|v| v.first()), gc.claimant));
+                        r.notes.push(format!(
+                            "claimant {}: {:?} vs {:?}",
+                            gc.id,
+                            sys.names.get(&cl).and_then(|v| v.first()),
+                            gc.claimant
+                        ));
                     }
                 } else {
                     r.notes.push(format!("claimant {}: none", gc.id));
@@ -219,16 +291,32 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
             }
             None => {
                 fn_ += 1;
-                r.notes.push(format!("numeric fn {} ({}): {}", gc.id, gd.file, gc.quote));
+                r.notes
+                    .push(format!("numeric fn {} ({}): {}", gc.id, gd.file, gc.quote));
             }
         }
     }
-    let numeric_sys: Vec<usize> = sys.claims.iter().filter(|c| c.kind == ClaimKind::Numeric).map(|c| c.id as usize).collect();
+    let numeric_sys: Vec<usize> = sys
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Numeric)
+        .map(|c| c.id as usize)
+        .collect();
     let matched_any: HashSet<usize> = matches.numeric.values().flatten().copied().collect();
-    let fp: Vec<usize> = numeric_sys.iter().copied().filter(|c| !matched_any.contains(c)).collect();
+    let fp: Vec<usize> = numeric_sys
+        .iter()
+        .copied()
+        .filter(|c| !matched_any.contains(c))
+        .collect();
     for &c in &fp {
         let s = &sys.claims[c];
-        r.notes.push(format!("numeric fp doc{}: {:?} {:?} «{}»", s.document, s.measure, s.quantity.map(|q| q.value), s.quote));
+        r.notes.push(format!(
+            "numeric fp doc{}: {:?} {:?} «{}»",
+            s.document,
+            s.measure,
+            s.quantity.map(|q| q.value),
+            s.quote
+        ));
     }
     r.numeric_claims = NumericScore {
         score: Score::new(tp, fp.len(), fn_),
@@ -236,22 +324,48 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
         claimant_accuracy: Report::accuracy(claimant_ok, tp),
     };
     // denials
-    let gold_denials: Vec<&str> = gold.documents.iter().flat_map(|d| &d.claims).filter(|c| c.polarity == "deny").map(|c| c.id.as_str()).collect();
-    let tp = gold_denials.iter().filter(|g| matches.denial.get(*g).is_some_and(|v| !v.is_empty())).count();
+    let gold_denials: Vec<&str> = gold
+        .documents
+        .iter()
+        .flat_map(|d| &d.claims)
+        .filter(|c| c.polarity == "deny")
+        .map(|c| c.id.as_str())
+        .collect();
+    let tp = gold_denials
+        .iter()
+        .filter(|g| matches.denial.get(*g).is_some_and(|v| !v.is_empty()))
+        .count();
     for g in &gold_denials {
         if !matches.denial.get(*g).is_some_and(|v| !v.is_empty()) {
             r.notes.push(format!("denial fn {g}"));
         }
     }
     let matched_den: HashSet<usize> = matches.denial.values().flatten().copied().collect();
-    let fp_den: Vec<&ClaimRecord> = sys.claims.iter().filter(|c| c.polarity == Polarity::Deny && !matched_den.contains(&(c.id as usize))).collect();
+    let fp_den: Vec<&ClaimRecord> = sys
+        .claims
+        .iter()
+        .filter(|c| c.polarity == Polarity::Deny && !matched_den.contains(&(c.id as usize)))
+        .collect();
     for c in &fp_den {
-        r.notes.push(format!("denial fp doc{}: «{}»", c.document, c.quote));
+        r.notes
+            .push(format!("denial fp doc{}: «{}»", c.document, c.quote));
     }
     r.denials = Score::new(tp, fp_den.len(), gold_denials.len() - tp);
     // findings
-    r.contradictions = pair_score(&gold.contradictions, found, FindingKind::Contradiction, &matches, false);
-    r.agreements = pair_score(&gold.agreements, found, FindingKind::Agreement, &matches, false);
+    r.contradictions = pair_score(
+        &gold.contradictions,
+        found,
+        FindingKind::Contradiction,
+        &matches,
+        false,
+    );
+    r.agreements = pair_score(
+        &gold.agreements,
+        found,
+        FindingKind::Agreement,
+        &matches,
+        false,
+    );
     r.updates = pair_score(&gold.updates, found, FindingKind::Update, &matches, true);
     r
 }
@@ -266,26 +380,45 @@ struct ClaimMatcher<'g> {
 
 impl<'g> ClaimMatcher<'g> {
     fn new(gold: &'g Gold, sys: &System) -> Self {
-        let mut m = ClaimMatcher { numeric: HashMap::new(), denial: HashMap::new(), any: HashMap::new() };
+        let mut m = ClaimMatcher {
+            numeric: HashMap::new(),
+            denial: HashMap::new(),
+            any: HashMap::new(),
+        };
         for (di, gd) in gold.documents.iter().enumerate() {
-            let Some(doc) = sys.docs.get(di) else { continue };
+            let Some(doc) = sys.docs.get(di) else {
+                continue;
+            };
             for gc in &gd.claims {
-                let spans: Vec<Span> = gc.quotes().flat_map(|q| occurrences(&doc.text, q)).collect();
+                let spans: Vec<Span> = gc
+                    .quotes()
+                    .flat_map(|q| occurrences(&doc.text, q))
+                    .collect();
                 let overlaps = |c: &ClaimRecord| spans.iter().any(|s| s.overlaps(&c.span));
                 let here = sys.claims.iter().filter(|c| c.document == di as i64);
                 let list: Vec<usize> = if let Some(measure) = gc.measure.as_deref() {
                     here.filter(|c| {
                         c.kind == ClaimKind::Numeric
                             && c.measure.map(|x| x.as_str()) == Some(measure)
-                            && c.quantity.zip(gc.value).is_some_and(|(q, v)| (q.value - v).abs() < 1e-9)
+                            && c.quantity
+                                .zip(gc.value)
+                                .is_some_and(|(q, v)| (q.value - v).abs() < 1e-9)
                             && overlaps(c)
                     })
                     .map(|c| c.id as usize)
                     .collect()
                 } else if gc.polarity == "deny" {
-                    here.filter(|c| c.polarity == Polarity::Deny && overlaps(c)).map(|c| c.id as usize).collect()
+                    here.filter(|c| c.polarity == Polarity::Deny && overlaps(c))
+                        .map(|c| c.id as usize)
+                        .collect()
                 } else {
-                    here.filter(|c| c.polarity == Polarity::Affirm && c.kind != ClaimKind::Numeric && overlaps(c)).map(|c| c.id as usize).collect()
+                    here.filter(|c| {
+                        c.polarity == Polarity::Affirm
+                            && c.kind != ClaimKind::Numeric
+                            && overlaps(c)
+                    })
+                    .map(|c| c.id as usize)
+                    .collect()
                 };
                 if gc.measure.is_some() {
                     m.numeric.insert(gc.id.as_str(), list.clone());
@@ -299,14 +432,22 @@ impl<'g> ClaimMatcher<'g> {
     }
 }
 
-fn pair_score(gold: &[gold::GoldPair], found: &[FindingRecord], kind: FindingKind, m: &ClaimMatcher, ordered: bool) -> Score {
+fn pair_score(
+    gold: &[gold::GoldPair],
+    found: &[FindingRecord],
+    kind: FindingKind,
+    m: &ClaimMatcher,
+    ordered: bool,
+) -> Score {
     let hits = |g: &str, c: i64| m.any.get(g).is_some_and(|v| v.contains(&(c as usize)));
     let mut matched_gold = vec![false; gold.len()];
     let mut fp = 0;
     for f in found.iter().filter(|f| f.kind == kind) {
         let mut any = false;
         for (gi, g) in gold.iter().enumerate() {
-            let [x, y] = g.claims.as_slice() else { continue };
+            let [x, y] = g.claims.as_slice() else {
+                continue;
+            };
             let direct = hits(x, f.a) && hits(y, f.b);
             let reverse = !ordered && hits(x, f.b) && hits(y, f.a);
             if direct || reverse {

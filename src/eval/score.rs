@@ -20,10 +20,29 @@ pub struct Score {
 impl Score {
     pub fn new(tp: usize, fp: usize, fn_: usize) -> Score {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = if tp + fp == 0 && fn_ == 0 { 1.0 } else { ratio(tp, tp + fp) };
-        let recall = if tp + fn_ == 0 { 1.0 } else { ratio(tp, tp + fn_) };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Score { tp, fp, fn_, precision: round(precision), recall: round(recall), f1: round(f1) }
+        let precision = if tp + fp == 0 && fn_ == 0 {
+            1.0
+        } else {
+            ratio(tp, tp + fp)
+        };
+        let recall = if tp + fn_ == 0 {
+            1.0
+        } else {
+            ratio(tp, tp + fn_)
+        };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Score {
+            tp,
+            fp,
+            fn_,
+            precision: round(precision),
+            recall: round(recall),
+            f1: round(f1),
+        }
     }
 }
 
@@ -115,7 +134,15 @@ mod tests {
     #[test]
     fn json_shape() {
         let v: serde_json::Value = serde_json::from_str(&Report::default().to_json()).unwrap();
-        for k in ["entities", "aliases", "numeric_claims", "denials", "contradictions", "agreements", "updates"] {
+        for k in [
+            "entities",
+            "aliases",
+            "numeric_claims",
+            "denials",
+            "contradictions",
+            "agreements",
+            "updates",
+        ] {
             assert!(v.get(k).is_some(), "{k}");
         }
         assert!(v["numeric_claims"].get("bound_accuracy").is_some());

@@ -66,21 +66,38 @@ impl EntityIndex {
     /// Record a known spelling of entity `id`.
     pub fn add(&mut self, id: i64, name: &str, kind: EntityKind) {
         let f = fold(name);
-        if f.is_empty() || self.by_fold.get(&f).is_some_and(|v| v.iter().any(|&i| self.entries[i].id == id && self.entries[i].kind == kind)) {
+        if f.is_empty()
+            || self.by_fold.get(&f).is_some_and(|v| {
+                v.iter()
+                    .any(|&i| self.entries[i].id == id && self.entries[i].kind == kind)
+            })
+        {
             return;
         }
         let key = translit_key(&self.strip_suffix(&f), &self.rules);
         let i = self.entries.len();
         self.by_fold.entry(f.clone()).or_default().push(i);
         self.by_key.entry(key.clone()).or_default().push(i);
-        self.by_len.entry((kind, key.chars().count())).or_default().push(i);
-        self.entries.push(Entry { id, name: name.to_string(), kind, fold: f, key });
+        self.by_len
+            .entry((kind, key.chars().count()))
+            .or_default()
+            .push(i);
+        self.entries.push(Entry {
+            id,
+            name: name.to_string(),
+            kind,
+            fold: f,
+            key,
+        });
     }
 
     /// Record what entity `id` is named with (folded names of the places and
     /// countries of its documents), for guarded fuzzy matches.
     pub fn add_context(&mut self, id: i64, context: &[String]) {
-        self.contexts.entry(id).or_default().extend(context.iter().map(|c| fold(c)));
+        self.contexts
+            .entry(id)
+            .or_default()
+            .extend(context.iter().map(|c| fold(c)));
     }
 
     /// The entity `name` of `kind` refers to, with the reason for the match,
@@ -91,34 +108,60 @@ impl EntityIndex {
 
     /// As [`resolve`](Self::resolve), with the names of the places and
     /// countries around this mention to allow a guarded fuzzy match.
-    pub fn resolve_in_context(&self, name: &str, kind: EntityKind, context: &[String]) -> Option<(i64, String)> {
+    pub fn resolve_in_context(
+        &self,
+        name: &str,
+        kind: EntityKind,
+        context: &[String],
+    ) -> Option<(i64, String)> {
         let f = fold(name);
         if f.is_empty() {
             return None;
         }
         let same = |i: &usize| self.entries[*i].kind == kind;
-        if let Some(&i) = self.by_fold.get(&f).and_then(|v| v.iter().find(|i| same(i))) {
+        if let Some(&i) = self
+            .by_fold
+            .get(&f)
+            .and_then(|v| v.iter().find(|i| same(i)))
+        {
             let e = &self.entries[i];
-            let why = if e.name == name { "same spelling" } else { "case/accent folding" };
+            let why = if e.name == name {
+                "same spelling"
+            } else {
+                "case/accent folding"
+            };
             return Some((e.id, why.to_string()));
         }
         let group = self.groups.get(&f).copied();
         if let Some(g) = group {
-            if let Some(e) = self.entries.iter().find(|e| e.kind == kind && self.groups.get(&e.fold) == Some(&g)) {
+            if let Some(e) = self
+                .entries
+                .iter()
+                .find(|e| e.kind == kind && self.groups.get(&e.fold) == Some(&g))
+            {
                 return Some((e.id, "alias table".to_string()));
             }
         }
         let stripped = self.strip_suffix(&f);
         let key = translit_key(&stripped, &self.rules);
-        let distinct = |e: &Entry| matches!((group, self.groups.get(&e.fold)), (Some(a), Some(b)) if a != *b);
-        if let Some(e) = self.by_key.get(&key).and_then(|v| v.iter().map(|&i| &self.entries[i]).find(|e| e.kind == kind && !distinct(e))) {
-            if stripped != f || self.strip_suffix(&e.fold) != e.fold {
-                if stripped == self.strip_suffix(&e.fold) {
-                    return Some((e.id, "company suffix".to_string()));
-                }
+        let distinct =
+            |e: &Entry| matches!((group, self.groups.get(&e.fold)), (Some(a), Some(b)) if a != *b);
+        if let Some(e) = self.by_key.get(&key).and_then(|v| {
+            v.iter()
+                .map(|&i| &self.entries[i])
+                .find(|e| e.kind == kind && !distinct(e))
+        }) {
+            if (stripped != f || self.strip_suffix(&e.fold) != e.fold)
+                && stripped == self.strip_suffix(&e.fold)
+            {
+                return Some((e.id, "company suffix".to_string()));
             }
             let used = rules_used(&stripped, &self.strip_suffix(&e.fold), &self.rules);
-            let why = if used.is_empty() { "punctuation".to_string() } else { format!("transliteration {}", used.join(", ")) };
+            let why = if used.is_empty() {
+                "punctuation".to_string()
+            } else {
+                format!("transliteration {}", used.join(", "))
+            };
             return Some((e.id, why));
         }
         if let Some(r) = self.acronym(name, kind) {
@@ -144,10 +187,17 @@ impl EntityIndex {
     }
 
     fn acronym(&self, name: &str, kind: EntityKind) -> Option<(i64, String)> {
-        let is_acr = |s: &str| (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase());
+        let is_acr =
+            |s: &str| (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase());
         let initials = |s: &str| -> String {
             s.split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
-                .filter(|w| !w.is_empty() && !matches!(fold(w).as_str(), "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les"))
+                .filter(|w| {
+                    !w.is_empty()
+                        && !matches!(
+                            fold(w).as_str(),
+                            "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les"
+                        )
+                })
                 .filter_map(|w| w.chars().next())
                 .flat_map(char::to_uppercase)
                 .collect()
@@ -180,7 +230,11 @@ impl EntityIndex {
         let single = !key.contains(' ');
         let mut found: Option<i64> = None;
         for e in self.entries.iter().filter(|e| e.kind == EntityKind::Person) {
-            let hit = if single { e.key.contains(' ') && last(&e.key) == key } else { !e.key.contains(' ') && last(key) == e.key };
+            let hit = if single {
+                e.key.contains(' ') && last(&e.key) == key
+            } else {
+                !e.key.contains(' ') && last(key) == e.key
+            };
             if hit {
                 match found {
                     Some(id) if id != e.id => return None, // ambiguous
@@ -191,7 +245,13 @@ impl EntityIndex {
         found.map(|id| (id, "family name".to_string()))
     }
 
-    fn fuzzy(&self, key: &str, kind: EntityKind, context: &[String], group: Option<usize>) -> Option<(i64, String)> {
+    fn fuzzy(
+        &self,
+        key: &str,
+        kind: EntityKind,
+        context: &[String],
+        group: Option<usize>,
+    ) -> Option<(i64, String)> {
         let n = key.chars().count();
         if n < 5 || context.is_empty() {
             return None;
@@ -204,15 +264,31 @@ impl EntityIndex {
                 continue;
             }
             let b: Vec<char> = e.key.chars().collect();
-            let diffs: Vec<(char, char)> = a.iter().zip(&b).filter(|(x, y)| x != y).map(|(x, y)| (*x, *y)).collect();
+            let diffs: Vec<(char, char)> = a
+                .iter()
+                .zip(&b)
+                .filter(|(x, y)| x != y)
+                .map(|(x, y)| (*x, *y))
+                .collect();
             let [(x, y)] = diffs.as_slice() else { continue };
-            if !self.confusables.iter().any(|&(p, q)| (p, q) == (*x, *y) || (q, p) == (*x, *y)) {
+            if !self
+                .confusables
+                .iter()
+                .any(|&(p, q)| (p, q) == (*x, *y) || (q, p) == (*x, *y))
+            {
                 continue;
             }
-            let Some(shared) = self.contexts.get(&e.id).and_then(|c| c.iter().find(|w| ctx.contains(*w))) else {
+            let Some(shared) = self
+                .contexts
+                .get(&e.id)
+                .and_then(|c| c.iter().find(|w| ctx.contains(*w)))
+            else {
                 continue;
             };
-            return Some((e.id, format!("fuzzy {x}/{y}, same kind {kind}, shared context {shared}")));
+            return Some((
+                e.id,
+                format!("fuzzy {x}/{y}, same kind {kind}, shared context {shared}"),
+            ));
         }
         None
     }
@@ -235,7 +311,10 @@ mod tests {
         assert_eq!(id, 1);
         assert!(why.starts_with("transliteration"), "{why}");
         assert_eq!(ix.resolve("Ilham Aliyev", EntityKind::Person).unwrap().0, 2);
-        assert_eq!(ix.resolve("Pashinyan", EntityKind::Person).unwrap(), (1, "family name".to_string()));
+        assert_eq!(
+            ix.resolve("Pashinyan", EntityKind::Person).unwrap(),
+            (1, "family name".to_string())
+        );
     }
 
     #[test]
@@ -245,7 +324,10 @@ mod tests {
         ix.add(2, "Goris", EntityKind::Place);
         ix.add_context(2, &["Arménie".to_string()]);
         assert_eq!(ix.resolve("Azerbaïdjan", EntityKind::Country), None);
-        assert_eq!(ix.resolve_in_context("Gori", EntityKind::Place, &["Arménie".to_string()]), None);
+        assert_eq!(
+            ix.resolve_in_context("Gori", EntityKind::Place, &["Arménie".to_string()]),
+            None
+        );
     }
 
     #[test]
@@ -254,8 +336,13 @@ mod tests {
         ix.add(7, "Parukh", EntityKind::Place);
         ix.add_context(7, &["Haut-Karabakh".to_string()]);
         assert_eq!(ix.resolve("Farukh", EntityKind::Place), None);
-        assert_eq!(ix.resolve_in_context("Farukh", EntityKind::Person, &["Haut-Karabakh".to_string()]), None);
-        let (id, why) = ix.resolve_in_context("Farukh", EntityKind::Place, &["Haut-Karabakh".to_string()]).unwrap();
+        assert_eq!(
+            ix.resolve_in_context("Farukh", EntityKind::Person, &["Haut-Karabakh".to_string()]),
+            None
+        );
+        let (id, why) = ix
+            .resolve_in_context("Farukh", EntityKind::Place, &["Haut-Karabakh".to_string()])
+            .unwrap();
         assert_eq!(id, 7);
         assert!(why.starts_with("fuzzy"), "{why}");
     }
@@ -263,11 +350,22 @@ mod tests {
     #[test]
     fn acronyms_and_alias_table() {
         let mut ix = index();
-        ix.add(3, "Organisation du traité de sécurité collective", EntityKind::Organization);
+        ix.add(
+            3,
+            "Organisation du traité de sécurité collective",
+            EntityKind::Organization,
+        );
         ix.add(4, "Haut-Karabakh", EntityKind::Place);
         assert_eq!(ix.resolve("OTSC", EntityKind::Organization).unwrap().0, 3);
-        assert_eq!(ix.resolve("Artsakh", EntityKind::Place).unwrap(), (4, "alias table".to_string()));
+        assert_eq!(
+            ix.resolve("Artsakh", EntityKind::Place).unwrap(),
+            (4, "alias table".to_string())
+        );
         ix.add(5, "Nostress Media", EntityKind::Outlet);
-        assert_eq!(ix.resolve("Nostress Media Ltd", EntityKind::Outlet).unwrap(), (5, "company suffix".to_string()));
+        assert_eq!(
+            ix.resolve("Nostress Media Ltd", EntityKind::Outlet)
+                .unwrap(),
+            (5, "company suffix".to_string())
+        );
     }
 }

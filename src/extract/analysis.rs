@@ -60,7 +60,20 @@ impl<'a> Analysis<'a> {
             tok_sent.push(si as u32);
         }
         let lows = toks.iter().map(|t| fold(t.text(text))).collect();
-        Analysis { text, lex: &x.lex, meta, toks, sents, quotes, cues, cue_at, cue_next, tok_sent, segs, lows }
+        Analysis {
+            text,
+            lex: &x.lex,
+            meta,
+            toks,
+            sents,
+            quotes,
+            cues,
+            cue_at,
+            cue_next,
+            tok_sent,
+            segs,
+            lows,
+        }
     }
 
     pub fn tok_text(&self, i: usize) -> &'a str {
@@ -91,7 +104,10 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn sent_of(&self, ti: usize) -> Option<Span> {
-        self.tok_sent.get(ti).and_then(|&s| self.sents.get(s as usize)).copied()
+        self.tok_sent
+            .get(ti)
+            .and_then(|&s| self.sents.get(s as usize))
+            .copied()
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -105,7 +121,8 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn cue_has(&self, i: usize, f: impl Fn(&Cue) -> bool) -> Option<usize> {
-        self.cue(i).and_then(|(c, next)| c.iter().any(f).then_some(next))
+        self.cue(i)
+            .and_then(|(c, next)| c.iter().any(f).then_some(next))
     }
 
     /// The quotation containing byte `pos`.

@@ -35,25 +35,43 @@ impl Speakers {
         let mut ments: Vec<(Span, usize, EntityKind)> = reg
             .mentions
             .iter()
-            .filter_map(|m| reg.kind(m.entity).filter(|k| can_speak(*k)).map(|k| (m.span, m.entity, k)))
+            .filter_map(|m| {
+                reg.kind(m.entity)
+                    .filter(|k| can_speak(*k))
+                    .map(|k| (m.span, m.entity, k))
+            })
             .collect();
         ments.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
-        let mut s = Speakers { ments, acts: Vec::new(), sources: Vec::new(), outlet };
+        let mut s = Speakers {
+            ments,
+            acts: Vec::new(),
+            sources: Vec::new(),
+            outlet,
+        };
         let mut last: Option<usize> = None;
         for i in 0..a.toks.len() {
-            let Some((cues, next)) = a.cue(i) else { continue };
+            let Some((cues, next)) = a.cue(i) else {
+                continue;
+            };
             if cues.iter().any(|c| matches!(c, Cue::Source)) {
                 let src = s.first_after(a, next, 8, false);
                 s.sources.push((i, src));
             }
-            if !cues.iter().any(|c| matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb)) {
+            if !cues
+                .iter()
+                .any(|c| matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb))
+            {
                 continue;
             }
             let (speaker, inverted) = s.speaker_of(a, i, next, last);
             if speaker.is_some() {
                 last = speaker;
             }
-            s.acts.push(Act { tok: i, speaker, inverted });
+            s.acts.push(Act {
+                tok: i,
+                speaker,
+                inverted,
+            });
         }
         s
     }
@@ -62,10 +80,20 @@ impl Speakers {
     /// `from`, in the same sentence, stopping at a source marker; with
     /// `prefer_person`, a person in the window wins ("la porte-parole du
     /// ministère ..., Marija Zakharova").
-    fn first_after(&self, a: &Analysis, from: usize, window: usize, prefer_person: bool) -> Option<usize> {
+    fn first_after(
+        &self,
+        a: &Analysis,
+        from: usize,
+        window: usize,
+        prefer_person: bool,
+    ) -> Option<usize> {
         let t0 = a.toks.get(from)?;
         let limit_tok = (from + window).min(a.toks.len());
-        let mut limit = a.toks.get(limit_tok.saturating_sub(1)).map(|t| t.end).unwrap_or(t0.end);
+        let mut limit = a
+            .toks
+            .get(limit_tok.saturating_sub(1))
+            .map(|t| t.end)
+            .unwrap_or(t0.end);
         if let Some(s) = a.sent_of(from) {
             limit = limit.min(s.end);
         }
@@ -76,8 +104,10 @@ impl Speakers {
             }
         }
         let i = self.ments.partition_point(|m| m.0.start < t0.start);
-        let cands: Vec<&(Span, usize, EntityKind)> =
-            self.ments[i..].iter().take_while(|m| m.0.start < limit).collect();
+        let cands: Vec<&(Span, usize, EntityKind)> = self.ments[i..]
+            .iter()
+            .take_while(|m| m.0.start < limit)
+            .collect();
         if prefer_person {
             if let Some(p) = cands.iter().find(|m| m.2 == EntityKind::Person) {
                 return Some(p.1);
@@ -116,13 +146,28 @@ impl Speakers {
         }
         let (span, e) = best?;
         let gap = v.saturating_sub(a.tok_at(span.end));
-        let clause_break = (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
+        let clause_break =
+            (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
     }
 
-    fn speaker_of(&self, a: &Analysis, v: usize, next: usize, last: Option<usize>) -> (Option<usize>, bool) {
-        let words = a.text.get(a.toks[v].start..a.toks[next.saturating_sub(1).max(v)].end).unwrap_or("");
-        if words.contains("-t-") || words.ends_with("-ils") || words.ends_with("-elles") || words.ends_with("-il") || words.ends_with("-elle") {
+    fn speaker_of(
+        &self,
+        a: &Analysis,
+        v: usize,
+        next: usize,
+        last: Option<usize>,
+    ) -> (Option<usize>, bool) {
+        let words = a
+            .text
+            .get(a.toks[v].start..a.toks[next.saturating_sub(1).max(v)].end)
+            .unwrap_or("");
+        if words.contains("-t-")
+            || words.ends_with("-ils")
+            || words.ends_with("-elles")
+            || words.ends_with("-il")
+            || words.ends_with("-elle")
+        {
             return (last, true);
         }
         let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
@@ -136,7 +181,9 @@ impl Speakers {
 
     /// Claimant and cited sources of something stated at token `p`.
     pub fn attribute(&self, a: &Analysis, p: usize) -> (Option<usize>, Vec<usize>) {
-        let Some(sent) = a.sent_of(p) else { return (self.outlet, Vec::new()) };
+        let Some(sent) = a.sent_of(p) else {
+            return (self.outlet, Vec::new());
+        };
         let pos = a.toks[p].start;
         let mut speaker = None;
         // « quoted speech »: the verb after the quotation, else before it
@@ -148,7 +195,9 @@ impl Speakers {
                 .and_then(|x| x.speaker)
                 .or_else(|| {
                     let before = a.tok_at(q.start);
-                    self.acts_between(before.saturating_sub(4), before).last().and_then(|x| x.speaker)
+                    self.acts_between(before.saturating_sub(4), before)
+                        .last()
+                        .and_then(|x| x.speaker)
                 });
         }
         // the closest verb of saying before, in the sentence
@@ -164,7 +213,11 @@ impl Speakers {
         }
         // an inverted verb after: "..., écrit Reuters" (a bounded look)
         if speaker.is_none() {
-            speaker = self.acts_between(p, s1).take(8).find(|x| x.inverted).and_then(|x| x.speaker);
+            speaker = self
+                .acts_between(p, s1)
+                .take(8)
+                .find(|x| x.inverted)
+                .and_then(|x| x.speaker);
         }
         // sources of the sentence, near enough to concern this statement
         let lo = s0.max(p.saturating_sub(60));

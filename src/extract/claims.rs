@@ -12,11 +12,27 @@ use crate::extract::{Cue, LocalClaim};
 use crate::model::{ClaimKind, DateRange, Measure, Polarity, Span};
 
 fn measure_noun(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
-    a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::MeasureNoun(m) = x { Some((*m, next)) } else { None }))
+    a.cue(i).and_then(|(c, next)| {
+        c.iter().find_map(|x| {
+            if let Cue::MeasureNoun(m) = x {
+                Some((*m, next))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 fn measure_verb(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
-    a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::MeasureVerb(m) = x { Some((*m, next)) } else { None }))
+    a.cue(i).and_then(|(c, next)| {
+        c.iter().find_map(|x| {
+            if let Cue::MeasureVerb(m) = x {
+                Some((*m, next))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 /// People a figure may count: a lexicon noun, or a nationality in the
@@ -29,7 +45,8 @@ fn counted(a: &Analysis, i: usize) -> Option<usize> {
 }
 
 fn blocks_figure(a: &Analysis, i: usize) -> bool {
-    a.cue_has(i, |c| matches!(c, Cue::Unit | Cue::Month(_))).is_some()
+    a.cue_has(i, |c| matches!(c, Cue::Unit | Cue::Month(_)))
+        .is_some()
         || matches!(a.tok_text(i), "%" | "/" | "h" | "°")
 }
 
@@ -44,17 +61,24 @@ struct Counted {
 
 fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     let k = f.end;
-    if blocks_figure(a, k) || f.year_like && measure_noun(a, k).is_none() && counted(a, k).is_none() {
+    if blocks_figure(a, k) || f.year_like && measure_noun(a, k).is_none() && counted(a, k).is_none()
+    {
         return None;
     }
-    let tok_span = |i: usize, next: usize| Span::new(a.toks[i].start, a.toks[next.max(i + 1) - 1].end);
+    let tok_span =
+        |i: usize, next: usize| Span::new(a.toks[i].start, a.toks[next.max(i + 1) - 1].end);
     // "3 morts", "quatre frappes", allowing one adjective before the noun
     for at in [k, k + 1] {
         if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
             break;
         }
         if let Some((m, next)) = measure_noun(a, at) {
-            return Some(Counted { measure: m, subject: Some((at, next)), words: tok_span(at, next), refers_back: false });
+            return Some(Counted {
+                measure: m,
+                subject: Some((at, next)),
+                words: tok_span(at, next),
+                refers_back: false,
+            });
         }
     }
     // people counted: the verb says what happened to them
@@ -62,14 +86,12 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     let noun = if refers_back {
         Some((k, k + 1))
     } else {
-        [k, k + 1]
-            .into_iter()
-            .find_map(|at| {
-                if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
-                    return None;
-                }
-                counted(a, at).map(|next| (at, next))
-            })
+        [k, k + 1].into_iter().find_map(|at| {
+            if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
+                return None;
+            }
+            counted(a, at).map(|next| (at, next))
+        })
     };
     let (ns, ne) = noun?;
     // a verb just before the figure: "ont tué 3 soldats"
@@ -78,7 +100,12 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
         if let Some((m, next)) = measure_verb(a, b) {
             if next >= from.saturating_sub(1) && a.same_sentence(b, from) {
                 let subject = if refers_back { None } else { Some((ns, ne)) };
-                return Some(Counted { measure: m, subject, words: tok_span(b, next), refers_back });
+                return Some(Counted {
+                    measure: m,
+                    subject,
+                    words: tok_span(b, next),
+                    refers_back,
+                });
             }
         }
     }
@@ -90,7 +117,12 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
         }
         if let Some((m, next)) = measure_verb(a, j) {
             if m != Measure::Troops || soldier_like(a, ns) {
-                return Some(Counted { measure: m, subject: Some((ns, ne)), words: tok_span(j, next), refers_back });
+                return Some(Counted {
+                    measure: m,
+                    subject: Some((ns, ne)),
+                    words: tok_span(j, next),
+                    refers_back,
+                });
             }
         }
         j += 1;
@@ -98,9 +130,15 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     // troop strength: a count of soldiers with a word of deployment nearby
     let lo = f.start.saturating_sub(12);
     let hi = (ne + 12).min(a.toks.len());
-    let troop = (lo..hi).any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
+    let troop = (lo..hi)
+        .any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
     if troop && soldier_like(a, ns) {
-        return Some(Counted { measure: Measure::Troops, subject: Some((ns, ne)), words: tok_span(ns, ne), refers_back });
+        return Some(Counted {
+            measure: Measure::Troops,
+            subject: Some((ns, ne)),
+            words: tok_span(ns, ne),
+            refers_back,
+        });
     }
     None
 }
@@ -108,7 +146,20 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
 fn soldier_like(a: &Analysis, i: usize) -> bool {
     matches!(
         a.low(i),
-        "hommes" | "soldats" | "militaires" | "troupes" | "casques" | "reservistes" | "conscrits" | "mercenaires" | "combattants" | "policiers" | "gendarmes" | "marins" | "officiers" | "volontaires"
+        "hommes"
+            | "soldats"
+            | "militaires"
+            | "troupes"
+            | "casques"
+            | "reservistes"
+            | "conscrits"
+            | "mercenaires"
+            | "combattants"
+            | "policiers"
+            | "gendarmes"
+            | "marins"
+            | "officiers"
+            | "volontaires"
     )
 }
 
@@ -123,7 +174,10 @@ fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
             k += 1;
             continue;
         }
-        if a.is_word(k) && (a.is_cap(k) || a.lex.demonyms.contains_key(low) || low == "souche") && a.cue(k).is_none() {
+        if a.is_word(k)
+            && (a.is_cap(k) || a.lex.demonyms.contains_key(low) || low == "souche")
+            && a.cue(k).is_none()
+        {
             end = k + 1;
             k += 1;
             continue;
@@ -147,7 +201,10 @@ impl Context<'_> {
         let lo = sent.start.max(pos.saturating_sub(600));
         let i = self.dates.partition_point(|d| d.0.start < lo);
         let hi = sent.end.min(pos + 600);
-        let in_sent: Vec<&(Span, DateRange)> = self.dates[i..].iter().take_while(|d| d.0.end <= hi).collect();
+        let in_sent: Vec<&(Span, DateRange)> = self.dates[i..]
+            .iter()
+            .take_while(|d| d.0.end <= hi)
+            .collect();
         in_sent
             .iter()
             .rev()
@@ -157,8 +214,15 @@ impl Context<'_> {
     }
 
     fn entity_in(&self, span: Span) -> Option<usize> {
-        let i = self.reg.mentions.partition_point(|m| m.span.start < span.start);
-        self.reg.mentions[i..].iter().take_while(|m| m.span.start < span.end).find(|m| m.span.end <= span.end).map(|m| m.entity)
+        let i = self
+            .reg
+            .mentions
+            .partition_point(|m| m.span.start < span.start);
+        self.reg.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| m.span.end <= span.end)
+            .map(|m| m.entity)
     }
 }
 
@@ -185,8 +249,12 @@ fn blank(kind: ClaimKind, polarity: Polarity, span: Span, sentence: Span) -> Loc
 pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<LocalClaim>) {
     let mut last_subject: Option<(String, Option<usize>)> = None;
     for f in figures {
-        let Some(c) = what_is_counted(a, f) else { continue };
-        let Some(sent) = a.sent_of(f.start) else { continue };
+        let Some(c) = what_is_counted(a, f) else {
+            continue;
+        };
+        let Some(sent) = a.sent_of(f.start) else {
+            continue;
+        };
         let fstart = a.toks[f.bound_start.unwrap_or(f.start)].start;
         let fend = a.toks[f.end.max(f.start + 1) - 1].end;
         let mut span = Span::new(fstart.min(c.words.start), fend.max(c.words.end));
@@ -219,7 +287,9 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
 /// The clause around tokens `[from, to)`: back to "que" or the sentence
 /// start, forward to a comma, "selon" or the sentence end (bounded).
 fn clause(a: &Analysis, from: usize, to: usize) -> Span {
-    let Some(sent) = a.sent_of(from) else { return Span::new(0, 0) };
+    let Some(sent) = a.sent_of(from) else {
+        return Span::new(0, 0);
+    };
     let s0 = a.tok_at(sent.start);
     let s1 = a.tok_at(sent.end);
     let mut start = from;
@@ -232,7 +302,9 @@ fn clause(a: &Analysis, from: usize, to: usize) -> Span {
     }
     let mut end = to;
     while end < s1 && end - to < 30 {
-        if matches!(a.tok_text(end), "," | ";" | "." | "»") || a.cue_has(end, |c| matches!(c, Cue::Source)).is_some() {
+        if matches!(a.tok_text(end), "," | ";" | "." | "»")
+            || a.cue_has(end, |c| matches!(c, Cue::Source)).is_some()
+        {
             break;
         }
         end += 1;
@@ -242,8 +314,9 @@ fn clause(a: &Analysis, from: usize, to: usize) -> Span {
 }
 
 const STOP: &[&str] = &[
-    "les", "des", "une", "dans", "pour", "avec", "sans", "sont", "est", "avoir", "etre", "ainsi", "aussi", "pas", "plus",
-    "leur", "leurs", "cette", "ces", "qui", "que", "sur", "par", "aux", "elle", "ils", "elles", "tres", "ont", "avait",
+    "les", "des", "une", "dans", "pour", "avec", "sans", "sont", "est", "avoir", "etre", "ainsi",
+    "aussi", "pas", "plus", "leur", "leurs", "cette", "ces", "qui", "que", "sur", "par", "aux",
+    "elle", "ils", "elles", "tres", "ont", "avait",
 ];
 
 fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
@@ -285,21 +358,34 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             c.date = cx.date_for(sent, span.start);
             out.push(c);
         } else if accuse || (speech && matches!(a.low(next), "que" | "qu")) {
-            let Some(act) = act.filter(|x| !x.inverted) else { continue };
+            let Some(act) = act.filter(|x| !x.inverted) else {
+                continue;
+            };
             let Some(speaker) = act.speaker else { continue };
             let start = subject_start(a, cx, speaker, i).unwrap_or(span.start);
             let from = if accuse { next } else { next + 1 };
             let mut end_tok = from;
             let s1 = a.tok_at(sent.end);
             while end_tok < s1 && end_tok < from + 40 {
-                if a.cue_has(end_tok, |c| matches!(c, Cue::Source)).is_some() || matches!(a.tok_text(end_tok), ";" | "." ) {
+                if a.cue_has(end_tok, |c| matches!(c, Cue::Source)).is_some()
+                    || matches!(a.tok_text(end_tok), ";" | ".")
+                {
                     break;
                 }
                 end_tok += 1;
             }
             let end = a.toks[end_tok.max(i + 1) - 1].end;
-            let kind = if accuse { ClaimKind::Accusation } else { ClaimKind::Statement };
-            let mut c = blank(kind, Polarity::Affirm, Span::new(start, end.max(start)), sent);
+            let kind = if accuse {
+                ClaimKind::Accusation
+            } else {
+                ClaimKind::Statement
+            };
+            let mut c = blank(
+                kind,
+                Polarity::Affirm,
+                Span::new(start, end.max(start)),
+                sent,
+            );
             c.claimant = Some(speaker);
             c.via = cx.speakers.attribute(a, i).1;
             c.topic = topic(a, from, end_tok);
@@ -330,14 +416,23 @@ pub fn link_denials(claims: &mut [LocalClaim]) {
         if claims[d].kind != ClaimKind::Denial {
             continue;
         }
-        let words: Vec<String> = claims[d].topic.clone().unwrap_or_default().split(' ').map(str::to_string).collect();
+        let words: Vec<String> = claims[d]
+            .topic
+            .clone()
+            .unwrap_or_default()
+            .split(' ')
+            .map(str::to_string)
+            .collect();
         let mut best = None;
         for c in (from..d).rev().take(20) {
             if claims[c].kind != ClaimKind::Accusation {
                 continue;
             }
             let t = claims[c].topic.clone().unwrap_or_default();
-            if words.iter().any(|w| !w.is_empty() && t.split(' ').any(|x| x == w)) {
+            if words
+                .iter()
+                .any(|w| !w.is_empty() && t.split(' ').any(|x| x == w))
+            {
                 best = Some(c);
                 break;
             }

@@ -18,7 +18,15 @@ fn number(a: &Analysis, i: usize) -> Option<u32> {
 }
 
 fn month(a: &Analysis, i: usize) -> Option<(u32, usize)> {
-    a.cue(i).and_then(|(c, next)| c.iter().find_map(|x| if let Cue::Month(m) = x { Some((*m, next)) } else { None }))
+    a.cue(i).and_then(|(c, next)| {
+        c.iter().find_map(|x| {
+            if let Cue::Month(m) = x {
+                Some((*m, next))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 fn year_at(a: &Analysis, i: usize) -> Option<i32> {
@@ -33,8 +41,16 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 fn month_range(y: i32, m: u32) -> Option<DateRange> {
     let start = day(y, m, 1)?;
-    let next = if m == 12 { day(y + 1, 1, 1)? } else { day(y, m + 1, 1)? };
-    Some(DateRange { start, end: next - Duration::days(1), precision: Precision::Month })
+    let next = if m == 12 {
+        day(y + 1, 1, 1)?
+    } else {
+        day(y, m + 1, 1)?
+    };
+    Some(DateRange {
+        start,
+        end: next - Duration::days(1),
+        precision: Precision::Month,
+    })
 }
 
 /// Year of a day-month without a year: the publication year, or the one
@@ -61,7 +77,14 @@ pub fn dates(a: &Analysis) -> Vec<(Span, DateRange)> {
             if a.tok_text(i + 1) == "/" && a.tok_text(i + 3) == "/" {
                 if let (Some(m), Some(y)) = (number(a, i + 2), year_at(a, i + 4)) {
                     if let Some(d) = day(y, m, d1) {
-                        found = Some((DateRange { start: d, end: d, precision: Precision::Day }, i + 5));
+                        found = Some((
+                            DateRange {
+                                start: d,
+                                end: d,
+                                precision: Precision::Day,
+                            },
+                            i + 5,
+                        ));
                     }
                 }
             }
@@ -79,7 +102,14 @@ pub fn dates(a: &Analysis) -> Vec<(Span, DateRange)> {
                     if let Some(y) = y {
                         if let (Some(s), Some(e)) = (day(y, m, d1), day(y, m, d2)) {
                             let (s, e) = if s <= e { (s, e) } else { (e, s) };
-                            found = Some((DateRange { start: s, end: e, precision: Precision::Day }, end));
+                            found = Some((
+                                DateRange {
+                                    start: s,
+                                    end: e,
+                                    precision: Precision::Day,
+                                },
+                                end,
+                            ));
                         }
                     }
                 }
@@ -92,7 +122,14 @@ pub fn dates(a: &Analysis) -> Vec<(Span, DateRange)> {
             }
         } else if let Some(y) = year_at(a, i) {
             if let (Some(s), Some(e)) = (day(y, 1, 1), day(y, 12, 31)) {
-                found = Some((DateRange { start: s, end: e, precision: Precision::Year }, i + 1));
+                found = Some((
+                    DateRange {
+                        start: s,
+                        end: e,
+                        precision: Precision::Year,
+                    },
+                    i + 1,
+                ));
             }
         } else if let Some((cues, next)) = a.cue(i) {
             for c in cues {
@@ -105,7 +142,14 @@ pub fn dates(a: &Analysis) -> Vec<(Span, DateRange)> {
                     _ => None,
                 };
                 if let Some(d) = d {
-                    found = Some((DateRange { start: d, end: d, precision: Precision::Day }, next));
+                    found = Some((
+                        DateRange {
+                            start: d,
+                            end: d,
+                            precision: Precision::Day,
+                        },
+                        next,
+                    ));
                     break;
                 }
             }

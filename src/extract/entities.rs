@@ -33,7 +33,11 @@ impl Registry {
         if let Some(&i) = self.keys.get(&key) {
             return i;
         }
-        self.list.push(LocalEntity { name: name.to_string(), kind, aliases: Vec::new() });
+        self.list.push(LocalEntity {
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+        });
         self.keys.insert(key, self.list.len() - 1);
         self.list.len() - 1
     }
@@ -44,8 +48,14 @@ impl Registry {
         if let Some(ent) = self.list.get_mut(e) {
             if surface != ent.name && !ent.aliases.iter().any(|a| a.name == surface) {
                 let f = fold(surface);
-                if !f.is_empty() && f != fold(&ent.name) && !ent.aliases.iter().any(|a| fold(&a.name) == f) {
-                    ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+                if !f.is_empty()
+                    && f != fold(&ent.name)
+                    && !ent.aliases.iter().any(|a| fold(&a.name) == f)
+                {
+                    ent.aliases.push(Alias {
+                        name: surface.to_string(),
+                        reason: reason.to_string(),
+                    });
                 }
                 self.keys.entry((ent.kind, f)).or_insert(e);
             }
@@ -60,7 +70,9 @@ impl Registry {
 
     fn known(&self, name: &str) -> Option<usize> {
         let f = fold(name);
-        EntityKind::ALL.iter().find_map(|k| self.keys.get(&(*k, f.clone())).copied())
+        EntityKind::ALL
+            .iter()
+            .find_map(|k| self.keys.get(&(*k, f.clone())).copied())
     }
 }
 
@@ -73,17 +85,25 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     outlets(a, reg);
     persons(a, reg);
     places(a, reg);
-    reg.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    reg.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
 }
 
 fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
-    let Some(outlet) = a.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
+    let Some(outlet) = a
+        .meta
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    else {
         return;
     };
     let f = fold(outlet);
     let known = a.lex.entities.iter().find(|e| {
-        e.kind == EntityKind::Outlet && (fold(&e.name) == f || e.aliases.iter().any(|x| fold(x) == f))
+        e.kind == EntityKind::Outlet
+            && (fold(&e.name) == f || e.aliases.iter().any(|x| fold(x) == f))
     });
     let e = match known {
         Some(k) => {
@@ -97,14 +117,19 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
     };
     // the outlet's own name in the text, possibly with a company suffix
     for seg in &a.segs {
-        let Some(hay) = a.text.get(seg.start..seg.end) else { continue };
+        let Some(hay) = a.text.get(seg.start..seg.end) else {
+            continue;
+        };
         let mut from = 0;
         while let Some(p) = hay.get(from..).and_then(|h| h.find(outlet)) {
             let s = seg.start + from + p;
             let mut e_end = s + outlet.len();
             let rest = a.text.get(e_end..seg.end).unwrap_or("");
             for suf in &a.lex.corporate_suffixes {
-                if let Some(r) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(suf.as_str())) {
+                if let Some(r) = rest
+                    .strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(suf.as_str()))
+                {
                     if !r.chars().next().is_some_and(char::is_alphanumeric) {
                         e_end += 1 + suf.len();
                         break;
@@ -112,7 +137,11 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
                 }
             }
             let surface = a.text.get(s..e_end).unwrap_or(outlet);
-            let reason = if e_end > s + outlet.len() { "corporate suffix" } else { "outlet of the document" };
+            let reason = if e_end > s + outlet.len() {
+                "corporate suffix"
+            } else {
+                "outlet of the document"
+            };
             reg.mention(e, Span::new(s, e_end), surface, reason);
             from = e_end - seg.start;
         }
@@ -124,7 +153,10 @@ impl Registry {
         if let Some(ent) = self.list.get_mut(e) {
             let f = fold(surface);
             if f != fold(&ent.name) && !ent.aliases.iter().any(|a| fold(&a.name) == f) {
-                ent.aliases.push(Alias { name: surface.to_string(), reason: reason.to_string() });
+                ent.aliases.push(Alias {
+                    name: surface.to_string(),
+                    reason: reason.to_string(),
+                });
             }
         }
     }
@@ -147,17 +179,29 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
             // glued model designations: "BayraktarTB2"
             if le.kind == EntityKind::Weapon {
                 let rest = a.text.get(span.end..seg.end).unwrap_or("");
-                let code: String = rest.chars().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).collect();
-                let glued = format!("{} {}", a.text.get(span.start..span.end).unwrap_or(""), code);
+                let code: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    .collect();
+                let glued = format!(
+                    "{} {}",
+                    a.text.get(span.start..span.end).unwrap_or(""),
+                    code
+                );
                 if !code.is_empty()
-                    && (fold(&le.name) == fold(&glued) || le.aliases.iter().any(|x| fold(x) == fold(&glued)))
+                    && (fold(&le.name) == fold(&glued)
+                        || le.aliases.iter().any(|x| fold(x) == fold(&glued)))
                 {
                     span = Span::new(span.start, span.end + code.len());
                 }
             }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
-            let e = *local.entry(id).or_insert_with(|| reg.entity(&le.name, le.kind));
-            let reason = if surface.contains(' ') == le.name.contains(' ') && surface.len() > le.name.len() {
+            let e = *local
+                .entry(id)
+                .or_insert_with(|| reg.entity(&le.name, le.kind));
+            let reason = if surface.contains(' ') == le.name.contains(' ')
+                && surface.len() > le.name.len()
+            {
                 "glued model designation"
             } else {
                 "alias table"
@@ -180,7 +224,9 @@ fn institutions(a: &Analysis, reg: &mut Registry) {
             }
         }
         if let Some((cues, next)) = a.cue(i) {
-            if let Some(Cue::Institution(k)) = cues.iter().find(|c| matches!(c, Cue::Institution(_))) {
+            if let Some(Cue::Institution(k)) =
+                cues.iter().find(|c| matches!(c, Cue::Institution(_)))
+            {
                 if let Some(after) = institution(a, reg, i, next, *k) {
                     i = after;
                     continue;
@@ -199,7 +245,11 @@ fn demonym_at(a: &Analysis, i: usize) -> Option<usize> {
 }
 
 fn canonical_demonym(a: &Analysis, country: usize) -> String {
-    a.lex.countries.get(country).and_then(|c| c.demonym.clone()).unwrap_or_default()
+    a.lex
+        .countries
+        .get(country)
+        .and_then(|c| c.demonym.clone())
+        .unwrap_or_default()
 }
 
 fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
@@ -208,9 +258,15 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     if dem.is_some() {
         j += 1;
     }
-    let portfolio = a
-        .cue(j)
-        .and_then(|(c, next)| c.iter().find_map(|x| if let Cue::Ministry(k) = x { Some((*k, next)) } else { None }));
+    let portfolio = a.cue(j).and_then(|(c, next)| {
+        c.iter().find_map(|x| {
+            if let Cue::Ministry(k) = x {
+                Some((*k, next))
+            } else {
+                None
+            }
+        })
+    });
     let end_tok;
     let port = match portfolio {
         Some((k, next)) => {
@@ -233,7 +289,11 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     let surface = a.text.get(span.start..span.end).unwrap_or("");
     let target = match (dem, port) {
         (Some(d), Some(p)) => {
-            let name = format!("ministère {} {}", canonical_demonym(a, d), a.lex.ministries[p][0]);
+            let name = format!(
+                "ministère {} {}",
+                canonical_demonym(a, d),
+                a.lex.ministries[p][0]
+            );
             let e = reg.entity(&name, EntityKind::Organization);
             reg.ministries.insert(p, e);
             reg.last_ministry = Some(e);
@@ -259,7 +319,12 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
     };
     let e = target?;
-    reg.mention(e, span, surface, "ministry named by its portfolio and nationality");
+    reg.mention(
+        e,
+        span,
+        surface,
+        "ministry named by its portfolio and nationality",
+    );
     Some(end_tok)
 }
 
@@ -274,7 +339,11 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             None => surface.to_string(),
         };
         let e = reg.entity(&name, EntityKind::Organization);
-        let reason = if inst.template.is_some() { "alias table (institution)" } else { "head with nationality" };
+        let reason = if inst.template.is_some() {
+            "alias table (institution)"
+        } else {
+            "head with nationality"
+        };
         reg.mention(e, span, surface, reason);
         // a common-noun head alone ("les séparatistes") names the same group
         if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
@@ -337,7 +406,10 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
                 break;
             }
             let w = a.tok_text(j);
-            if matches!(fold(w).as_str(), "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les") {
+            if matches!(
+                fold(w).as_str(),
+                "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les"
+            ) {
                 continue;
             }
             let c = w.chars().next().unwrap_or(' ');
@@ -372,7 +444,10 @@ fn overlaps_any(spans: &[Span], s: Span) -> bool {
     (k > 0 && spans[k - 1].overlaps(&s)) || spans.get(k).is_some_and(|c| c.overlaps(&s))
 }
 
-const PARTICLES: &[&str] = &["de", "von", "van", "der", "den", "di", "da", "du", "ben", "bin", "ibn", "al", "el", "Al", "El", "bint", "ould"];
+const PARTICLES: &[&str] = &[
+    "de", "von", "van", "der", "den", "di", "da", "du", "ben", "bin", "ibn", "al", "el", "Al",
+    "El", "bint", "ould",
+];
 
 /// Person names: title-case words ("Nikol Pashinyan") after a title or
 /// function, before an apposition with one, or opening with a known first
@@ -395,29 +470,41 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         // the run of title-case words on one line, joined by single spaces,
         // with name particles inside ("Ursula von der Leyen", "Jean-Yves Le Drian")
         let mut j = i + 1;
-        while j < n && j - i < 5 && a.toks[j].start == a.toks[j - 1].end + 1 && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ') {
+        while j < n
+            && j - i < 5
+            && a.toks[j].start == a.toks[j - 1].end + 1
+            && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ')
+        {
             let cap = a.is_cap(j) && !is_covered(a.toks[j].span());
-            let particle = PARTICLES.contains(&a.tok_text(j)) && a.is_cap(j + 1) && a.toks[j + 1].start == a.toks[j].end + 1;
-            if cap && !a.lex.stop_names.contains(a.low(j)) || particle {
-                j += 1;
-            } else if cap && matches!(a.tok_text(j), "Le" | "La") && a.is_cap(j + 1) && a.lex.first_names.contains(a.low(i)) {
+            let particle = PARTICLES.contains(&a.tok_text(j))
+                && a.is_cap(j + 1)
+                && a.toks[j + 1].start == a.toks[j].end + 1;
+            let article_in_name = cap
+                && matches!(a.tok_text(j), "Le" | "La")
+                && a.is_cap(j + 1)
+                && a.lex.first_names.contains(a.low(i));
+            if cap && !a.lex.stop_names.contains(a.low(j)) || particle || article_in_name {
                 j += 1;
             } else {
                 break;
             }
         }
-        while j > i + 1 && (PARTICLES.contains(&a.tok_text(j - 1)) || matches!(a.tok_text(j - 1), "Le" | "La")) {
+        while j > i + 1
+            && (PARTICLES.contains(&a.tok_text(j - 1)) || matches!(a.tok_text(j - 1), "Le" | "La"))
+        {
             j -= 1;
         }
         let len = j - i;
         let titled = last_title.is_some_and(|t| i > t && i - t <= 12 && a.same_sentence(t, i));
         let direct_title = last_title.is_some_and(|t| {
-            a.cue(t).is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
+            a.cue(t)
+                .is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
         });
         let first_name = a.lex.first_names.contains(a.low(i));
-        let apposition = a.tok_text(j) == ","
-            && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
-        let person = (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
+        let apposition =
+            a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
+        let person =
+            (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
@@ -431,7 +518,10 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             last_title = None;
         } else if len == 1 {
             if let Some(&e) = families.get(a.low(i)) {
-                reg.mentions.push(Mention { entity: e, span: a.toks[i].span() });
+                reg.mentions.push(Mention {
+                    entity: e,
+                    span: a.toks[i].span(),
+                });
             }
         }
         i = j;
@@ -443,7 +533,9 @@ fn places(a: &Analysis, reg: &mut Registry) {
     let n = a.toks.len();
     let spans = sorted_spans(reg);
     for i in 0..n {
-        let Some((cues, next)) = a.cue(i) else { continue };
+        let Some((cues, next)) = a.cue(i) else {
+            continue;
+        };
         let Some((part_of_name, list)) = cues.iter().find_map(|c| match c {
             Cue::Place { part_of_name, list } => Some((*part_of_name, *list)),
             _ => None,
@@ -460,7 +552,9 @@ fn places(a: &Analysis, reg: &mut Registry) {
                     break;
                 }
             }
-            let Some(end) = place_name(a, &spans, j) else { break };
+            let Some(end) = place_name(a, &spans, j) else {
+                break;
+            };
             let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
             let e = reg.entity(&name, EntityKind::Place);
@@ -500,11 +594,15 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 fn outlets(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     for i in 0..a.toks.len() {
-        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else { continue };
+        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+            continue;
+        };
         if demonym_at(a, j).is_some() {
             j += 1;
         }
-        let Some(end) = place_name(a, &spans, j) else { continue };
+        let Some(end) = place_name(a, &spans, j) else {
+            continue;
+        };
         let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = reg.entity(&name, EntityKind::Outlet);

@@ -11,7 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, no diacritics, one kind of apostrophe, single spaces.
 pub fn fold(s: &str) -> String {
     // fast path: one ASCII word
-    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+    {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
@@ -115,8 +117,16 @@ mod tests {
     #[test]
     fn transliteration_meets_variants() {
         let rules = vec![
-            Rule { from: "sh".into(), to: "ch".into(), word_end: false },
-            Rule { from: "yan".into(), to: "ian".into(), word_end: true },
+            Rule {
+                from: "sh".into(),
+                to: "ch".into(),
+                word_end: false,
+            },
+            Rule {
+                from: "yan".into(),
+                to: "ian".into(),
+                word_end: true,
+            },
         ];
         assert_eq!(
             translit_key(&fold("Pashinyan"), &rules),

@@ -91,18 +91,42 @@ pub struct Lexicon {
 
 /// The bundled lexicon files, in the order they are read.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("countries.lex", include_str!("../../data/lexicon/countries.lex")),
+    (
+        "countries.lex",
+        include_str!("../../data/lexicon/countries.lex"),
+    ),
     ("places.lex", include_str!("../../data/lexicon/places.lex")),
-    ("organizations.lex", include_str!("../../data/lexicon/organizations.lex")),
-    ("outlets.lex", include_str!("../../data/lexicon/outlets.lex")),
-    ("weapons.lex", include_str!("../../data/lexicon/weapons.lex")),
-    ("persons.lex", include_str!("../../data/lexicon/persons.lex")),
-    ("numbers.lex", include_str!("../../data/lexicon/numbers.lex")),
-    ("measures.lex", include_str!("../../data/lexicon/measures.lex")),
+    (
+        "organizations.lex",
+        include_str!("../../data/lexicon/organizations.lex"),
+    ),
+    (
+        "outlets.lex",
+        include_str!("../../data/lexicon/outlets.lex"),
+    ),
+    (
+        "weapons.lex",
+        include_str!("../../data/lexicon/weapons.lex"),
+    ),
+    (
+        "persons.lex",
+        include_str!("../../data/lexicon/persons.lex"),
+    ),
+    (
+        "numbers.lex",
+        include_str!("../../data/lexicon/numbers.lex"),
+    ),
+    (
+        "measures.lex",
+        include_str!("../../data/lexicon/measures.lex"),
+    ),
     ("speech.lex", include_str!("../../data/lexicon/speech.lex")),
     ("events.lex", include_str!("../../data/lexicon/events.lex")),
     ("dates.lex", include_str!("../../data/lexicon/dates.lex")),
-    ("language.lex", include_str!("../../data/lexicon/language.lex")),
+    (
+        "language.lex",
+        include_str!("../../data/lexicon/language.lex"),
+    ),
 ];
 
 impl Lexicon {
@@ -250,7 +274,8 @@ impl Lexicon {
             "denials" => self.denials.extend(first.iter().cloned()),
             "event_triggers" => {
                 let k = EventKind::from_str(&one(1, "event kind")?)?;
-                self.event_triggers.extend(first.iter().map(|w| (w.clone(), k)));
+                self.event_triggers
+                    .extend(first.iter().map(|w| (w.clone(), k)));
             }
             "months" | "weekdays" => {
                 let n: u32 = one(1, "number")?
@@ -267,10 +292,15 @@ impl Lexicon {
                 let n: i64 = one(1, "day offset")?
                     .parse()
                     .map_err(|_| "expected a day offset such as -1".to_string())?;
-                self.relative_days.extend(first.iter().map(|w| (w.clone(), n)));
+                self.relative_days
+                    .extend(first.iter().map(|w| (w.clone(), n)));
             }
             "transliteration" => {
-                let to = f.get(1).and_then(|v| v.first()).cloned().unwrap_or_default();
+                let to = f
+                    .get(1)
+                    .and_then(|v| v.first())
+                    .cloned()
+                    .unwrap_or_default();
                 for from in first {
                     let (from, word_end) = match from.strip_suffix('$') {
                         Some(s) => (s.to_string(), true),
@@ -309,7 +339,8 @@ impl Lexicon {
         let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
         if let Some(i) = self.entities.iter().position(|e| {
             e.kind == kind
-                && (folded.contains(&fold(&e.name)) || e.aliases.iter().any(|a| folded.contains(&fold(a))))
+                && (folded.contains(&fold(&e.name))
+                    || e.aliases.iter().any(|a| folded.contains(&fold(a))))
         }) {
             for n in names {
                 let e = &mut self.entities[i];
@@ -329,7 +360,9 @@ impl Lexicon {
 
     /// The country a demonym form belongs to ("azerbaïdjanaises" → Azerbaïdjan).
     pub fn country_of_demonym(&self, word: &str) -> Option<&Country> {
-        self.demonyms.get(&fold(word)).and_then(|&i| self.countries.get(i))
+        self.demonyms
+            .get(&fold(word))
+            .and_then(|&i| self.countries.get(i))
     }
 }
 
@@ -376,11 +409,17 @@ mod tests {
     fn errors_name_file_and_line() {
         let mut lex = Lexicon::default();
         let err = lex
-            .add_text("[bounds]\nau moins ; at_least\nenviron ; roughly\n", "mine.lex")
+            .add_text(
+                "[bounds]\nau moins ; at_least\nenviron ; roughly\n",
+                "mine.lex",
+            )
             .unwrap_err();
         assert!(err.to_string().starts_with("mine.lex:3:"), "{err}");
         let err = lex.add_text("[nonsense]\nx\n", "b.lex").unwrap_err();
-        assert!(err.to_string().contains("b.lex:2: unknown section"), "{err}");
+        assert!(
+            err.to_string().contains("b.lex:2: unknown section"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -58,7 +58,11 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|v| v[0].to_ascii_lowercase()))
             .ok();
-        PhraseSet { ac, patterns, payloads }
+        PhraseSet {
+            ac,
+            patterns,
+            payloads,
+        }
     }
 
     /// Non-overlapping matches inside `seg` of `text`, left to right.
@@ -74,10 +78,16 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 continue;
             }
             let found = &text[s..e];
-            if !pat.iter().any(|p| case_fits(p, found)) || !boundary_before(text, s, seg.start) || !boundary_after(text, e, seg.end) {
+            if !pat.iter().any(|p| case_fits(p, found))
+                || !boundary_before(text, s, seg.start)
+                || !boundary_after(text, e, seg.end)
+            {
                 continue;
             }
-            out.push((Span::new(s, e), self.payloads[m.pattern().as_usize()].as_slice()));
+            out.push((
+                Span::new(s, e),
+                self.payloads[m.pattern().as_usize()].as_slice(),
+            ));
         }
         out
     }
@@ -87,7 +97,10 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
 /// word of the text must be one in the lexicon too ("VietNam" is not
 /// "Vietnam"), unless the text is all capitals ("EREVAN").
 fn case_fits(pattern: &str, found: &str) -> bool {
-    let all_caps = found.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let all_caps = found
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     let mut prev_alpha = false;
     for (p, f) in pattern.chars().zip(found.chars()) {
         if p.is_uppercase() && !f.is_uppercase() {
@@ -154,7 +167,15 @@ mod tests {
             .into_iter()
             .map(|(s, p)| (&t[s.start..s.end], p[0]))
             .collect();
-        assert_eq!(got, [("Telegram", 1), ("Le Monde", 2), ("mars", 3), ("près d’", 4)]);
+        assert_eq!(
+            got,
+            [
+                ("Telegram", 1),
+                ("Le Monde", 2),
+                ("mars", 3),
+                ("près d’", 4)
+            ]
+        );
     }
 }
 #[cfg(test)]
@@ -162,13 +183,25 @@ mod case_tests {
     use super::*;
     #[test]
     fn spellings_differing_in_ascii_case_share_a_pattern() {
-        let set = PhraseSet::new([("de la Défense".to_string(), 1), ("de la défense".to_string(), 2), ("nie".to_string(), 3)]);
+        let set = PhraseSet::new([
+            ("de la Défense".to_string(), 1),
+            ("de la défense".to_string(), 2),
+            ("nie".to_string(), 3),
+        ]);
         let t = "Le ministère arménien de la défense nie avoir";
-        let got: Vec<(&str, i32)> = set.find(t, Span::new(0, t.len())).into_iter().map(|(s, p)| (&t[s.start..s.end], p[0])).collect();
+        let got: Vec<(&str, i32)> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (&t[s.start..s.end], p[0]))
+            .collect();
         assert_eq!(got, [("de la défense", 2), ("nie", 3)]);
         let set = PhraseSet::new([("Vietnam".to_string(), 1), ("Erevan".to_string(), 2)]);
         let t = "Happy VietNam, EREVAN";
-        let got: Vec<i32> = set.find(t, Span::new(0, t.len())).into_iter().map(|(_, p)| p[0]).collect();
+        let got: Vec<i32> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(_, p)| p[0])
+            .collect();
         assert_eq!(got, [2]);
     }
 }

@@ -8,8 +8,8 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Alias, Bound, ClaimKind, DateRange, DocMeta, EntityKind, EventKind, Measure, Polarity, Quantity,
-    Role, Span,
+    Alias, Bound, ClaimKind, DateRange, DocMeta, EntityKind, EventKind, Measure, Polarity,
+    Quantity, Role, Span,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -107,7 +107,10 @@ pub(crate) enum Cue {
     Weekday(u32),
     RelDay(i64),
     Title,
-    Place { part_of_name: bool, list: bool },
+    Place {
+        part_of_name: bool,
+        list: bool,
+    },
     Institution(usize),
     Ministry(usize),
     /// "le quotidien", "l'agence": an outlet's name follows.
@@ -125,7 +128,9 @@ pub struct Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor").field("entities", &self.lex.entities.len()).finish()
+        f.debug_struct("Extractor")
+            .field("entities", &self.lex.entities.len())
+            .finish()
     }
 }
 
@@ -144,7 +149,10 @@ impl Extractor {
     /// The built-in lexicon extended with the user's file (same format as
     /// `data/lexicon/*.lex`). Errors name the file and line.
     pub fn with_lexicon_file(path: &Path) -> Result<Extractor> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let mut lex = Lexicon::builtin();
         lex.add_text(&text, &path.display().to_string())?;
         Ok(Self::from_lexicon(lex))
@@ -153,35 +161,88 @@ impl Extractor {
     /// An extractor over any lexicon.
     pub fn from_lexicon(lex: Lexicon) -> Self {
         let gaz = PhraseSet::new(lex.entities.iter().enumerate().flat_map(|(i, e)| {
-            std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()).map(move |n| (n, i))
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .map(move |n| (n, i))
         }));
         let mut cues: Vec<(String, Cue)> = Vec::new();
         cues.extend(lex.bounds.iter().map(|(w, b)| (w.clone(), Cue::Bound(*b))));
-        cues.extend(lex.measure_nouns.iter().map(|(w, m)| (w.clone(), Cue::MeasureNoun(*m))));
-        cues.extend(lex.measure_verbs.iter().map(|(w, m)| (w.clone(), Cue::MeasureVerb(*m))));
+        cues.extend(
+            lex.measure_nouns
+                .iter()
+                .map(|(w, m)| (w.clone(), Cue::MeasureNoun(*m))),
+        );
+        cues.extend(
+            lex.measure_verbs
+                .iter()
+                .map(|(w, m)| (w.clone(), Cue::MeasureVerb(*m))),
+        );
         cues.extend(lex.counted_nouns.iter().map(|w| (w.clone(), Cue::Counted)));
         cues.extend(lex.troop_cues.iter().map(|w| (w.clone(), Cue::Troop)));
         cues.extend(lex.units.iter().map(|w| (w.clone(), Cue::Unit)));
         cues.extend(lex.speech_verbs.iter().map(|w| (w.clone(), Cue::Speech)));
         cues.extend(lex.source_markers.iter().map(|w| (w.clone(), Cue::Source)));
-        cues.extend(lex.accusation_verbs.iter().map(|w| (w.clone(), Cue::Accuse)));
+        cues.extend(
+            lex.accusation_verbs
+                .iter()
+                .map(|w| (w.clone(), Cue::Accuse)),
+        );
         cues.extend(lex.denials.iter().map(|w| {
-            let phrase = fold(w).starts_with("ne ") || fold(w).starts_with("n'") || !fold(w).split(' ').any(is_deny_verb);
+            let phrase = fold(w).starts_with("ne ")
+                || fold(w).starts_with("n'")
+                || !fold(w).split(' ').any(is_deny_verb);
             (w.clone(), if phrase { Cue::Deny } else { Cue::DenyVerb })
         }));
-        cues.extend(lex.event_triggers.iter().map(|(w, k)| (w.clone(), Cue::Event(*k))));
+        cues.extend(
+            lex.event_triggers
+                .iter()
+                .map(|(w, k)| (w.clone(), Cue::Event(*k))),
+        );
         cues.extend(lex.months.iter().map(|(w, m)| (w.clone(), Cue::Month(*m))));
-        cues.extend(lex.weekdays.iter().map(|(w, d)| (w.clone(), Cue::Weekday(*d))));
-        cues.extend(lex.relative_days.iter().map(|(w, d)| (w.clone(), Cue::RelDay(*d))));
+        cues.extend(
+            lex.weekdays
+                .iter()
+                .map(|(w, d)| (w.clone(), Cue::Weekday(*d))),
+        );
+        cues.extend(
+            lex.relative_days
+                .iter()
+                .map(|(w, d)| (w.clone(), Cue::RelDay(*d))),
+        );
         cues.extend(lex.titles.iter().map(|w| (w.clone(), Cue::Title)));
         cues.extend(lex.place_cues.iter().map(|p| {
-            (p.phrase.clone(), Cue::Place { part_of_name: p.part_of_name, list: p.list })
+            (
+                p.phrase.clone(),
+                Cue::Place {
+                    part_of_name: p.part_of_name,
+                    list: p.list,
+                },
+            )
         }));
-        cues.extend(lex.institutions.iter().enumerate().map(|(i, x)| (x.head.clone(), Cue::Institution(i))));
-        cues.extend(lex.ministries.iter().enumerate().flat_map(|(i, v)| v.iter().map(move |w| (w.clone(), Cue::Ministry(i)))));
-        cues.extend(lex.outlet_nouns.iter().map(|w| (w.clone(), Cue::OutletNoun)));
+        cues.extend(
+            lex.institutions
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.head.clone(), Cue::Institution(i))),
+        );
+        cues.extend(
+            lex.ministries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, v)| v.iter().map(move |w| (w.clone(), Cue::Ministry(i)))),
+        );
+        cues.extend(
+            lex.outlet_nouns
+                .iter()
+                .map(|w| (w.clone(), Cue::OutletNoun)),
+        );
         let numbers = numbers::NumberWords::new(&lex);
-        Extractor { gaz, cues: PhraseSet::new(cues), numbers, lex }
+        Extractor {
+            gaz,
+            cues: PhraseSet::new(cues),
+            numbers,
+            lex,
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -208,13 +269,18 @@ impl Extractor {
         let outlet = outlet.and_then(|_| {
             let o = fold(meta.outlet.as_deref().unwrap_or(""));
             reg.list.iter().position(|e| {
-                e.kind == EntityKind::Outlet && (fold(&e.name) == o || e.aliases.iter().any(|x| fold(&x.name) == o))
+                e.kind == EntityKind::Outlet
+                    && (fold(&e.name) == o || e.aliases.iter().any(|x| fold(&x.name) == o))
             })
         });
         let dates = dates::dates(&a);
         let figures = numbers::figures(&a, &self.numbers);
         let speakers = attribution::Speakers::new(&a, &reg, outlet);
-        let cx = claims::Context { reg: &reg, speakers: &speakers, dates: &dates };
+        let cx = claims::Context {
+            reg: &reg,
+            speakers: &speakers,
+            dates: &dates,
+        };
         let mut claims = Vec::new();
         claims::numeric(&a, &cx, &figures, &mut claims);
         claims::polar(&a, &cx, &mut claims);
@@ -225,11 +291,36 @@ impl Extractor {
             let si = a.sents.partition_point(|s| s.end <= c.sentence.start);
             c.event = per_sentence.get(si).copied().flatten();
         }
-        Extraction { entities: reg.list, mentions: reg.mentions, events, claims }
+        Extraction {
+            entities: reg.list,
+            mentions: reg.mentions,
+            events,
+            claims,
+        }
     }
 }
 
 fn is_deny_verb(w: &str) -> bool {
-    ["nie", "nient", "nie", "niant", "dement", "dementent", "dementi", "dementant", "dementir", "nier", "rejette", "rejete", "rejettent", "rejetant", "refute", "refutent", "refutant", "conteste", "contestent"]
-        .contains(&w)
+    [
+        "nie",
+        "nient",
+        "nie",
+        "niant",
+        "dement",
+        "dementent",
+        "dementi",
+        "dementant",
+        "dementir",
+        "nier",
+        "rejette",
+        "rejete",
+        "rejettent",
+        "rejetant",
+        "refute",
+        "refutent",
+        "refutant",
+        "conteste",
+        "contestent",
+    ]
+    .contains(&w)
 }

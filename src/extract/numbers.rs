@@ -31,8 +31,14 @@ pub fn interval(value: f64, bound: Bound) -> Interval {
     match bound {
         Bound::Exact => Interval::exact(value),
         Bound::AtLeast => Interval::at_least(value),
-        Bound::AtMost => Interval { lo: 0.0, hi: Some(value) },
-        Bound::Approx => Interval { lo: value * 0.9, hi: Some(value * 1.1) },
+        Bound::AtMost => Interval {
+            lo: 0.0,
+            hi: Some(value),
+        },
+        Bound::Approx => Interval {
+            lo: value * 0.9,
+            hi: Some(value * 1.1),
+        },
     }
 }
 
@@ -49,7 +55,10 @@ fn digits_value(s: &str) -> Option<f64> {
             _ => None,
         })
         .collect();
-    clean.parse::<f64>().ok().filter(|v| v.is_finite() && *v < MAX_VALUE)
+    clean
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v < MAX_VALUE)
 }
 
 /// Compose French number words: [4, 20, 10] ("quatre-vingt-dix") → 90.
@@ -80,7 +89,11 @@ impl NumberWords {
         use crate::extract::fold::fold;
         NumberWords {
             words: lex.numbers.iter().map(|(w, v)| (fold(w), *v)).collect(),
-            approx: lex.approx_numbers.iter().map(|(w, v)| (fold(w), *v)).collect(),
+            approx: lex
+                .approx_numbers
+                .iter()
+                .map(|(w, v)| (fold(w), *v))
+                .collect(),
         }
     }
 
@@ -125,7 +138,8 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                     j += 1;
                 }
             }
-            let year_like = digits_only && j == i + 1 && (1900.0..=2100.0).contains(&v) && t.end - t.start == 4;
+            let year_like =
+                digits_only && j == i + 1 && (1900.0..=2100.0).contains(&v) && t.end - t.start == 4;
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
@@ -136,7 +150,8 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                 let mut j = i + 1;
                 loop {
                     if a.low(j) == "et" {
-                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(a.low(j + 1))).flatten() {
+                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(a.low(j + 1))).flatten()
+                        {
                             if p == [1.0] || p == [11.0] {
                                 parts.extend(p);
                                 j += 2;
@@ -180,13 +195,24 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
         let mut bound = None;
         while skipped <= 3 {
             if let Some(&ci) = ending.get(&k) {
-                let b = a.cues[ci].1.iter().find_map(|c| if let Cue::Bound(b) = c { Some(*b) } else { None });
+                let b = a.cues[ci].1.iter().find_map(|c| {
+                    if let Cue::Bound(b) = c {
+                        Some(*b)
+                    } else {
+                        None
+                    }
+                });
                 if let Some(b) = b {
                     bound = Some((b, a.tok_at(a.cues[ci].0.start)));
                     break;
                 }
             }
-            if k == 0 || !matches!(a.low(k - 1), "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’") {
+            if k == 0
+                || !matches!(
+                    a.low(k - 1),
+                    "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’"
+                )
+            {
                 break;
             }
             k -= 1;
@@ -201,7 +227,11 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             start: i,
             end,
             bound_start: bound.map(|x| x.1),
-            quantity: Quantity { value, bound: b, interval: interval(value, b) },
+            quantity: Quantity {
+                value,
+                bound: b,
+                interval: interval(value, b),
+            },
             year_like,
         });
         i = end.max(i + 1);

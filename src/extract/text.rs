@@ -62,8 +62,8 @@ pub fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             }
             loop {
                 // thousands groups: "6 500", "100 000", "1.200"
-                let sep = j < n
-                    && ((is_space(chars[j].1) && chars[j].1 != '\n') || chars[j].1 == '.');
+                let sep =
+                    j < n && ((is_space(chars[j].1) && chars[j].1 != '\n') || chars[j].1 == '.');
                 let group = sep
                     && digits <= 3
                     && (1..=3).all(|k| chars.get(j + k).is_some_and(|x| x.1.is_ascii_digit()))
@@ -82,7 +82,11 @@ pub fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 }
                 break;
             }
-            out.push(Tok { start: b, end: end_of(j), kind: TokKind::Number });
+            out.push(Tok {
+                start: b,
+                end: end_of(j),
+                kind: TokKind::Number,
+            });
             i = j;
             continue;
         }
@@ -103,11 +107,19 @@ pub fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     break;
                 }
             }
-            out.push(Tok { start: b, end: end_of(j), kind: TokKind::Word });
+            out.push(Tok {
+                start: b,
+                end: end_of(j),
+                kind: TokKind::Word,
+            });
             i = j;
             continue;
         }
-        out.push(Tok { start: b, end: end_of(i + 1), kind: TokKind::Punct });
+        out.push(Tok {
+            start: b,
+            end: end_of(i + 1),
+            kind: TokKind::Punct,
+        });
         i += 1;
     }
 }
@@ -125,7 +137,10 @@ pub fn sentences(text: &str, toks: &[Tok], seg: Span, abbrev: &HashSet<String>) 
     for (k, t) in toks.iter().enumerate() {
         // a line break between tokens ends the sentence and any quotation
         if let Some(st) = start {
-            if text.get(last_end..t.start).is_some_and(|g| g.contains('\n')) {
+            if text
+                .get(last_end..t.start)
+                .is_some_and(|g| g.contains('\n'))
+            {
                 out.push(Span::new(st, last_end));
                 start = None;
                 depth = 0;
@@ -185,7 +200,10 @@ pub fn quotations(text: &str, toks: &[Tok]) -> Vec<Span> {
     let mut last_end = 0;
     for (k, t) in toks.iter().enumerate() {
         if let Some((o, _)) = open {
-            if text.get(last_end..t.start).is_some_and(|g| g.contains('\n')) {
+            if text
+                .get(last_end..t.start)
+                .is_some_and(|g| g.contains('\n'))
+            {
                 out.push(Span::new(o, last_end));
                 open = None;
             }
@@ -270,8 +288,14 @@ mod tests {
     fn glued_and_grouped() {
         assert_eq!(words("le 26mars"), ["le", "26", "mars"]);
         assert_eq!(words("BayraktarTB2dans"), ["Bayraktar", "TB", "2", "dans"]);
-        assert_eq!(words("au moins 6 500 personnes"), ["au", "moins", "6 500", "personnes"]);
-        assert_eq!(words("les 100 000 Arméniens"), ["les", "100 000", "Arméniens"]);
+        assert_eq!(
+            words("au moins 6 500 personnes"),
+            ["au", "moins", "6 500", "personnes"]
+        );
+        assert_eq!(
+            words("les 100 000 Arméniens"),
+            ["les", "100 000", "Arméniens"]
+        );
         assert_eq!(words("l’Artsakh"), ["l", "’", "Artsakh"]);
         assert_eq!(words("le 24 et 25"), ["le", "24", "et", "25"]);
     }
@@ -286,6 +310,14 @@ mod tests {
             .iter()
             .map(|x| &s[x.start..x.end])
             .collect();
-        assert_eq!(got, ["M. Dupont est venu.", "Il a parlé.", "« Oui. Non », a-t-il dit.", "Fin"]);
+        assert_eq!(
+            got,
+            [
+                "M. Dupont est venu.",
+                "Il a parlé.",
+                "« Oui. Non », a-t-il dit.",
+                "Fin"
+            ]
+        );
     }
 }
