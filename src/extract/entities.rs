@@ -164,8 +164,12 @@ impl Registry {
 
 fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
     let mut local: HashMap<usize, usize> = HashMap::new();
+    let mut last_end = 0;
     for seg in &a.segs {
         for (span, ids) in gaz.find(a.text, *seg) {
+            if span.start < last_end {
+                continue; // inside a glued designation already taken
+            }
             // prefer a country over a capital of the same spelling
             let Some(&id) = ids
                 .iter()
@@ -176,6 +180,7 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
             };
             let le = &a.lex.entities[id];
             let mut span = span;
+            let mut glued = false;
             // glued model designations: "BayraktarTB2"
             if le.kind == EntityKind::Weapon {
                 let rest = a.text.get(span.end..seg.end).unwrap_or("");
@@ -183,30 +188,30 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                     .chars()
                     .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                     .collect();
-                let glued = format!(
+                let spaced = format!(
                     "{} {}",
                     a.text.get(span.start..span.end).unwrap_or(""),
                     code
                 );
                 if !code.is_empty()
-                    && (fold(&le.name) == fold(&glued)
-                        || le.aliases.iter().any(|x| fold(x) == fold(&glued)))
+                    && (fold(&le.name) == fold(&spaced)
+                        || le.aliases.iter().any(|x| fold(x) == fold(&spaced)))
                 {
                     span = Span::new(span.start, span.end + code.len());
+                    glued = true;
                 }
             }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
             let e = *local
                 .entry(id)
                 .or_insert_with(|| reg.entity(&le.name, le.kind));
-            let reason = if surface.contains(' ') == le.name.contains(' ')
-                && surface.len() > le.name.len()
-            {
+            let reason = if glued {
                 "glued model designation"
             } else {
                 "alias table"
             };
             reg.mention(e, span, surface, reason);
+            last_end = span.end;
         }
     }
 }
@@ -319,12 +324,17 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
     };
     let e = target?;
-    reg.mention(
-        e,
-        span,
-        surface,
-        "ministry named by its portfolio and nationality",
-    );
+    if dem.is_some() && port.is_some() {
+        reg.mention(
+            e,
+            span,
+            surface,
+            "ministry named by its portfolio and nationality",
+        );
+    } else {
+        // a reference back ("le ministère"), not another name of it
+        reg.mentions.push(Mention { entity: e, span });
+    }
     Some(end_tok)
 }
 

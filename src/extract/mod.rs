@@ -25,6 +25,7 @@ pub mod fold;
 pub mod lexicon;
 mod matcher;
 mod numbers;
+mod render;
 mod text;
 
 use fold::fold;
