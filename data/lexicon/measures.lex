@@ -1,9 +1,9 @@
 # What a figure counts.
 # [measure_nouns] nouns that are themselves a measure ("3 morts") ; measure
 [measure_nouns]
-morts | tués | victimes | décès | personnes tuées ; killed
-blessés | blessées ; wounded
-disparus | disparues | portés disparus ; missing
+morts | mort | tués | victimes | victime | décès | personnes tuées ; killed
+blessés | blessées | blessé | blessée ; wounded
+disparus | disparues | disparu | portés disparus ; missing
 prisonniers | prisonnières | otages | captifs | détenus ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
 frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones ; strikes

@@ -42,3 +42,19 @@ Telegram
 Facebook
 Twitter
 YouTube
+Tsahal
+FSB
+CIA
+Mossad
+Gardiens de la révolution | Corps des gardiens de la révolution islamique
+Casques blancs
+Frontex
+Europol
+Interpol
+AIEA | Agence internationale de l'énergie atomique
+OSDH | Observatoire syrien des droits de l'homme
+Talibans
+Houthis
+Boko Haram
+Al-Qaïda | Al-Qaida
+Shebab

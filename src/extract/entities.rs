@@ -454,6 +454,15 @@ fn overlaps_any(spans: &[Span], s: Span) -> bool {
     (k > 0 && spans[k - 1].overlaps(&s)) || spans.get(k).is_some_and(|c| c.overlaps(&s))
 }
 
+/// Whether a verb of saying or a source marker ends just before token `i`.
+fn speech_ends_at(a: &Analysis, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| {
+        a.cue(k).is_some_and(|(c, next)| {
+            next == i && c.iter().any(|x| matches!(x, Cue::Speech | Cue::Source))
+        })
+    })
+}
+
 const PARTICLES: &[&str] = &[
     "de", "von", "van", "der", "den", "di", "da", "du", "ben", "bin", "ibn", "al", "el", "Al",
     "El", "bint", "ould",
@@ -546,13 +555,21 @@ fn places(a: &Analysis, reg: &mut Registry) {
         let Some((cues, next)) = a.cue(i) else {
             continue;
         };
-        let Some((part_of_name, list)) = cues.iter().find_map(|c| match c {
-            Cue::Place { part_of_name, list } => Some((*part_of_name, *list)),
+        let Some((part_of_name, list, weak)) = cues.iter().find_map(|c| match c {
+            Cue::Place {
+                part_of_name,
+                list,
+                weak,
+            } => Some((*part_of_name, *list, *weak)),
             _ => None,
         }) else {
             continue;
         };
         let mut j = next;
+        if weak && (speech_ends_at(a, i) || a.lex.first_names.contains(a.low(j)) || a.is_cap(j + 1))
+        {
+            continue;
+        }
         let mut first = true;
         loop {
             if !first {

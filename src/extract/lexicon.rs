@@ -49,6 +49,9 @@ pub struct PlaceCue {
     pub part_of_name: bool,
     /// "en direction de X, Y et Z" introduces a list.
     pub list: bool,
+    /// "à X": only when no verb of saying comes just before ("a déclaré à
+    /// X") and X is no first name.
+    pub weak: bool,
 }
 
 /// All the language knowledge, merged from the bundled and user files.
@@ -230,8 +233,10 @@ impl Lexicon {
             "place_cues" => {
                 let flags: Vec<String> = f.get(1).cloned().unwrap_or_default();
                 for flag in &flags {
-                    if flag != "name" && flag != "list" {
-                        return Err(format!("unknown place cue flag {flag:?} (name, list)"));
+                    if flag != "name" && flag != "list" && flag != "weak" {
+                        return Err(format!(
+                            "unknown place cue flag {flag:?} (name, list, weak)"
+                        ));
                     }
                 }
                 for p in first {
@@ -239,6 +244,7 @@ impl Lexicon {
                         phrase: p.clone(),
                         part_of_name: flags.iter().any(|x| x == "name"),
                         list: flags.iter().any(|x| x == "list"),
+                        weak: flags.iter().any(|x| x == "weak"),
                     });
                 }
             }

@@ -111,6 +111,7 @@ pub(crate) enum Cue {
     Place {
         part_of_name: bool,
         list: bool,
+        weak: bool,
     },
     Institution(usize),
     Ministry(usize),
@@ -217,6 +218,7 @@ impl Extractor {
                 Cue::Place {
                     part_of_name: p.part_of_name,
                     list: p.list,
+                    weak: p.weak,
                 },
             )
         }));
