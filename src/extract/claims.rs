@@ -321,7 +321,8 @@ const STOP: &[&str] = &[
 
 fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
     let words: Vec<String> = (from..to.min(from + 20))
-        .filter(|&k| a.is_word(k))
+        // common words only: names say who, not what
+        .filter(|&k| a.is_word(k) && !a.tok_text(k).starts_with(char::is_uppercase))
         .map(|k| a.low(k))
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
         .map(str::to_string)
@@ -408,11 +409,11 @@ fn subject_start(a: &Analysis, cx: &Context, e: usize, v: usize) -> Option<usize
         .map(|m| m.span.start)
 }
 
-/// Link each denial to the accusation it answers: the closest earlier one
-/// sharing a topic word, else the closest earlier one nearby.
+/// Link each denial to the claim it answers: the closest earlier accusation
+/// or statement of another speaker sharing a topic word, else the closest
+/// earlier accusation nearby, else the closest earlier statement nearby.
 pub fn link_denials(claims: &mut [LocalClaim]) {
-    let from = 0;
-    for d in from..claims.len() {
+    for d in 0..claims.len() {
         if claims[d].kind != ClaimKind::Denial {
             continue;
         }
@@ -423,23 +424,30 @@ pub fn link_denials(claims: &mut [LocalClaim]) {
             .split(' ')
             .map(str::to_string)
             .collect();
-        let mut best = None;
-        for c in (from..d).rev().take(20) {
-            if claims[c].kind != ClaimKind::Accusation {
+        let (mut topical, mut accusation, mut statement) = (None, None, None);
+        for c in (0..d).rev().take(20) {
+            let other = &claims[c];
+            if !matches!(other.kind, ClaimKind::Accusation | ClaimKind::Statement)
+                || other.claimant == claims[d].claimant
+            {
                 continue;
             }
-            let t = claims[c].topic.clone().unwrap_or_default();
+            let t = other.topic.clone().unwrap_or_default();
             if words
                 .iter()
                 .any(|w| !w.is_empty() && t.split(' ').any(|x| x == w))
             {
-                best = Some(c);
+                topical = Some(c);
                 break;
             }
-            if best.is_none() && claims[d].span.start.saturating_sub(claims[c].span.end) < 400 {
-                best = Some(c);
+            let near = claims[d].span.start.saturating_sub(other.span.end) < 400;
+            if near && other.kind == ClaimKind::Accusation && accusation.is_none() {
+                accusation = Some(c);
+            }
+            if near && other.kind == ClaimKind::Statement && statement.is_none() {
+                statement = Some(c);
             }
         }
-        claims[d].denies = best;
+        claims[d].denies = topical.or(accusation).or(statement);
     }
 }
