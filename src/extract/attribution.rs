@@ -170,8 +170,22 @@ impl Speakers {
         {
             return (last, true);
         }
+        // a present participle ("..., affirmant que") has the sentence's subject
+        if words.ends_with("ant") && !words.contains(' ') {
+            let sent = a.sent_of(v);
+            let first = sent.and_then(|s| {
+                let i = self.ments.partition_point(|m| m.0.start < s.start);
+                self.ments
+                    .get(i)
+                    .filter(|m| m.0.end <= a.toks[v].start)
+                    .map(|m| m.1)
+            });
+            return (first, false);
+        }
         let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
-        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“");
+        // ", a assuré que" after an apposition is no inversion
+        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
+            && !matches!(a.low(next), "que" | "qu");
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {

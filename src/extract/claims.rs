@@ -252,6 +252,14 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         let Some(c) = what_is_counted(a, f) else {
             continue;
         };
+        // "une frappe" is an article; "un mort", "un soldat a été tué" count
+        let casualty = matches!(
+            c.measure,
+            Measure::Killed | Measure::Wounded | Measure::Missing | Measure::Captured
+        );
+        if f.article && !casualty {
+            continue;
+        }
         let Some(sent) = a.sent_of(f.start) else {
             continue;
         };
@@ -268,7 +276,7 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             }
             (None, false) => (String::new(), None),
         };
-        if !subject.is_empty() {
+        if !subject.is_empty() && c.measure != Measure::Strikes {
             last_subject = Some((subject.clone(), subject_entity));
         }
         let (claimant, via) = cx.speakers.attribute(a, f.start);

@@ -392,8 +392,10 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     Some(next)
 }
 
-/// "Organisation du traité de sécurité collective (OTSC)".
+/// "Organisation du traité de sécurité collective (OTSC)", and the acronym
+/// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
+    let mut found: HashMap<String, usize> = HashMap::new();
     for i in 2..a.toks.len().saturating_sub(1) {
         if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
             continue;
@@ -439,6 +441,21 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         };
         reg.mention(e, span, &name, "name before its acronym");
         reg.mention(e, a.toks[i].span(), acr, "acronym");
+        found.insert(acr.to_string(), e);
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (k, t) in a.toks.iter().enumerate() {
+        if let Some(&e) = found.get(t.text(a.text)) {
+            if a.tok_text(k.wrapping_sub(1)) != "(" && !reg.by_start.contains_key(&t.start) {
+                reg.mentions.push(Mention {
+                    entity: e,
+                    span: t.span(),
+                });
+                reg.by_start.insert(t.start, (e, t.span()));
+            }
+        }
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Figure {
     pub quantity: Quantity,
     /// Written in digits of a plausible year (1900-2100) with nothing else.
     pub year_like: bool,
+    /// Only the article "un"/"une": a count of one only for casualties.
+    pub article: bool,
 }
 
 /// Largest figure taken as a count; longer digit runs are not counts.
@@ -136,6 +138,13 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                 if p.len() == 1 && p[0] >= 1000.0 {
                     v *= p[0];
                     j += 1;
+                    // "6,5 millions d'Ukrainiens"
+                    if p[0] >= 1e6 && matches!(a.low(j), "de" | "d") {
+                        j += 1;
+                        if matches!(a.tok_text(j), "'" | "’") {
+                            j += 1;
+                        }
+                    }
                 }
             }
             let year_like =
@@ -166,6 +175,15 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                             j += 1;
                         }
                         None => break,
+                    }
+                }
+                if parts.len() > 1
+                    && parts.last().is_some_and(|p| *p >= 1e6)
+                    && matches!(a.low(j), "de" | "d")
+                {
+                    j += 1;
+                    if matches!(a.tok_text(j), "'" | "’") {
+                        j += 1;
                     }
                 }
                 // "une centaine", "deux dizaines"
@@ -223,7 +241,9 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             (None, true) => Bound::Approx,
             (None, false) => Bound::Exact,
         };
+        let article = matches!(a.low(i), "un" | "une") && end == i + 1;
         out.push(Figure {
+            article,
             start: i,
             end,
             bound_start: bound.map(|x| x.1),
