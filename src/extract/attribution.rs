@@ -63,7 +63,15 @@ impl Speakers {
             {
                 continue;
             }
-            let (speaker, inverted) = s.speaker_of(a, i, next, last);
+            let (mut speaker, inverted) = s.speaker_of(a, i, next, last);
+            // "X a assuré ... et affirme que": the same speaker
+            if speaker.is_none() && i > 0 && a.low(i - 1) == "et" {
+                speaker = s
+                    .acts
+                    .last()
+                    .filter(|x| a.same_sentence(x.tok, i))
+                    .and_then(|x| x.speaker);
+            }
             if speaker.is_some() {
                 last = speaker;
             }
@@ -131,9 +139,14 @@ impl Speakers {
             }
         }
         let i = self.ments.partition_point(|m| m.0.start < vs);
+        let own_quote = a.quote_at(vs);
         let mut best: Option<(Span, usize)> = None;
         for m in self.ments[..i].iter().rev().take(24) {
             if m.0.end > vs || m.0.start < sent.start {
+                continue;
+            }
+            // a name quoted in another's words is not the subject
+            if a.quote_at(m.0.start).is_some_and(|q| Some(q) != own_quote) {
                 continue;
             }
             let better = match best {
@@ -184,8 +197,18 @@ impl Speakers {
         }
         let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
         // ", a assuré que" after an apposition is no inversion
+        // nor is a comma closing an apposed person ("..., Daniel Hagari, a dit")
+        let person_before = v >= 2 && prev == "," && {
+            let k = self
+                .ments
+                .partition_point(|m| m.0.start < a.toks[v - 1].start);
+            self.ments[k.saturating_sub(4)..k]
+                .iter()
+                .any(|m| m.2 == EntityKind::Person && m.0.end == a.toks[v - 2].end)
+        };
         let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
-            && !matches!(a.low(next), "que" | "qu");
+            && !matches!(a.low(next), "que" | "qu")
+            && !person_before;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {

@@ -83,6 +83,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     institutions(a, reg);
     acronyms(a, reg);
     outlets(a, reg);
+    named_bodies(a, reg);
     persons(a, reg);
     places(a, reg);
     reg.mentions
@@ -539,8 +540,21 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         let first_name = a.lex.first_names.contains(a.low(i));
         let apposition =
             a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
-        let person =
-            (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
+        // "Par Marie Dupont" opening a line is a byline, not the article's news
+        let byline = i > 0 && a.tok_text(i - 1) == "Par" && {
+            let line_start = a.text[..a.toks[i - 1].start]
+                .rfind('\n')
+                .map_or(0, |p| p + 1);
+            a.text[line_start..a.toks[i - 1].start].trim().is_empty()
+        };
+        if byline {
+            i = j;
+            continue;
+        }
+        let by_speech =
+            a.cue_has(j, |c| matches!(c, Cue::Speech)).is_some() || speech_ends_at(a, i);
+        let person = (len >= 2 && (titled || first_name || apposition || by_speech))
+            || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
@@ -651,5 +665,78 @@ fn outlets(a: &Analysis, reg: &mut Registry) {
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = reg.entity(&name, EntityKind::Outlet);
         reg.mention(e, span, &name, "outlet");
+    }
+}
+
+/// Adjective endings that may continue a body's name ("Parti communiste",
+/// "Garde nationale", "Défense civile").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ale", "aux", "ales", "ien", "ienne", "iens", "iennes", "ique", "iques", "iste", "istes",
+    "aire", "aires", "ais", "aise", "ain", "aine", "el", "elle", "if", "ive", "ile", "iles", "ee",
+    "e",
+];
+
+/// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
+/// communiste chinois", "le Comité international olympique".
+fn named_bodies(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some(next) = a.cue_has(i, |c| matches!(c, Cue::OrgHead)) else {
+            i += 1;
+            continue;
+        };
+        if !a.is_cap(i)
+            || overlaps_any(&spans, a.toks[i].span())
+            || a.sent_of(i).is_some_and(|s| s.start == a.toks[i].start)
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = next;
+        let mut k = next;
+        let mut adjectives = 0;
+        while k < n && k < next + 8 && a.same_sentence(k, i) {
+            let low = a.low(k);
+            if a.is_cap(k) && !a.lex.stop_names.contains(low) {
+                end = k + 1;
+                k += 1;
+                continue;
+            }
+            if adjectives < 2
+                && k == end
+                && a.is_word(k)
+                && !a.is_cap(k)
+                && a.cue(k).is_none()
+                && low.chars().count() > 3
+                && ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+            {
+                adjectives += 1;
+                end = k + 1;
+                k += 1;
+                continue;
+            }
+            if matches!(
+                low,
+                "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’" | "pour" | "et"
+            ) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if end > next {
+            let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = match reg.known(&name) {
+                Some(e) => e,
+                None => reg.entity(&name, EntityKind::Organization),
+            };
+            reg.mention(e, span, &name, "named body");
+            i = end;
+        } else {
+            i += 1;
+        }
     }
 }

@@ -90,6 +90,7 @@ pub struct Lexicon {
     pub pronouns: HashSet<String>,
     pub units: Vec<String>,
     pub outlet_nouns: Vec<String>,
+    pub org_heads: Vec<String>,
 }
 
 /// The bundled lexicon files, in the order they are read.
@@ -334,6 +335,7 @@ impl Lexicon {
             "pronouns" => self.pronouns.extend(first.iter().map(|a| fold(a))),
             "units" => self.units.extend(first.iter().cloned()),
             "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
+            "org_heads" => self.org_heads.extend(first.iter().cloned()),
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())

@@ -117,6 +117,8 @@ pub(crate) enum Cue {
     Ministry(usize),
     /// "le quotidien", "l'agence": an outlet's name follows.
     OutletNoun,
+    /// "Défense civile", "Parti": a body's name starts.
+    OrgHead,
 }
 
 /// The French extraction pipeline with its lexicon, ready to run on any
@@ -239,6 +241,7 @@ impl Extractor {
                 .iter()
                 .map(|w| (w.clone(), Cue::OutletNoun)),
         );
+        cues.extend(lex.org_heads.iter().map(|w| (w.clone(), Cue::OrgHead)));
         let numbers = numbers::NumberWords::new(&lex);
         Extractor {
             gaz,
@@ -324,6 +327,7 @@ fn is_deny_verb(w: &str) -> bool {
         "refutant",
         "conteste",
         "contestent",
+        "qualifie",
     ]
     .contains(&w)
 }
