@@ -542,10 +542,17 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
         // "Par Marie Dupont" opening a line is a byline, not the article's news
         let byline = i > 0 && a.tok_text(i - 1) == "Par" && {
-            let line_start = a.text[..a.toks[i - 1].start]
-                .rfind('\n')
-                .map_or(0, |p| p + 1);
-            a.text[line_start..a.toks[i - 1].start].trim().is_empty()
+            // only the few bytes before "Par" are looked at (run-on lines)
+            let at = a.toks[i - 1].start;
+            let mut from = at.saturating_sub(64);
+            while !a.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &a.text[from..at];
+            match before.rfind('\n') {
+                Some(p) => before[p..].trim().is_empty(),
+                None => from == 0 && before.trim().is_empty(),
+            }
         };
         if byline {
             i = j;

@@ -16,6 +16,19 @@ pub fn fold(s: &str) -> String {
     {
         return s.to_ascii_lowercase();
     }
+    // fast path: one word of Latin letters (French accents folded by table)
+    if s.chars().all(|c| {
+        c.is_alphanumeric() && (c.is_ascii() || latin(c).is_some()) || c == '-' || c == '\''
+    }) {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match latin(c) {
+                Some(x) => out.push_str(x),
+                None => out.push(c.to_ascii_lowercase()),
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {
@@ -45,6 +58,23 @@ pub fn fold(s: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
+}
+
+/// The folded form of a common accented Latin letter.
+fn latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' => "i",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' => "o",
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ÿ' | 'Ÿ' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        _ => return None,
+    })
 }
 
 /// One rewriting rule of the transliteration key: `from` becomes `to`;

@@ -75,29 +75,26 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         // shorter one starting later ("la Gazette" hides "Gazette"): resume
         // one character after its start.
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = ac.find(aho_corasick::Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let (s, e) = (m.start() + seg.start, m.end() + seg.start);
-            let pat = &self.patterns[m.pattern().as_usize()];
-            let fits = text.is_char_boundary(s)
-                && text.is_char_boundary(e)
-                && pat.iter().any(|p| case_fits(p, &text[s..e]))
-                && boundary_before(text, s, seg.start)
-                && boundary_after(text, e, seg.end);
-            if fits {
-                out.push((
-                    Span::new(s, e),
-                    self.payloads[m.pattern().as_usize()].as_slice(),
-                ));
-                pos = m.end().max(m.start() + 1);
-            } else {
+        'search: while pos < hay.len() {
+            for m in ac.find_iter(aho_corasick::Input::new(hay).span(pos..hay.len())) {
+                let (s, e) = (m.start() + seg.start, m.end() + seg.start);
+                let pat = &self.patterns[m.pattern().as_usize()];
+                let fits = text.is_char_boundary(s)
+                    && text.is_char_boundary(e)
+                    && pat.iter().any(|p| case_fits(p, &text[s..e]))
+                    && boundary_before(text, s, seg.start)
+                    && boundary_after(text, e, seg.end);
+                if fits {
+                    out.push((
+                        Span::new(s, e),
+                        self.payloads[m.pattern().as_usize()].as_slice(),
+                    ));
+                    continue;
+                }
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue 'search;
             }
-            while pos < hay.len() && !hay.is_char_boundary(pos) {
-                pos += 1;
-            }
+            break;
         }
         out
     }
