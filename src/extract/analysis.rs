@@ -89,7 +89,7 @@ impl<'a> Analysis<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
     }
 
-    /// Capitalised word: "Parukh", "Jean-Yves", not "ONU" nor "la".
+    /// Capitalised word: "Kherson", "Jean-Yves", not "ONU" nor "la".
     pub fn is_cap(&self, i: usize) -> bool {
         let w = self.tok_text(i);
         let mut cs = w.chars();

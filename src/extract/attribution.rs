@@ -87,7 +87,7 @@ impl Speakers {
     /// First speaking mention starting within `window` tokens after token
     /// `from`, in the same sentence, stopping at a source marker; with
     /// `prefer_person`, a person in the window wins ("la porte-parole du
-    /// ministère ..., Marija Zakharova").
+    /// ministère ..., Maria Ivanova").
     fn first_after(
         &self,
         a: &Analysis,

@@ -486,7 +486,7 @@ const PARTICLES: &[&str] = &[
     "El", "bint", "ould",
 ];
 
-/// Person names: title-case words ("Nikol Pashinyan") after a title or
+/// Person names: title-case words ("Volodymyr Zelensky") after a title or
 /// function, before an apposition with one, or opening with a known first
 /// name; then every later use of the family name alone.
 fn persons(a: &Analysis, reg: &mut Registry) {

@@ -1,6 +1,6 @@
 //! Folding of names for comparison: case, accents, apostrophes and white
 //! space, and the transliteration key under which spellings such as
-//! Pachinian / Pashinyan or Aliev / Aliyev coincide.
+//! Zelensky / Zelenskyy or Tchaïkovski / Chaikovsky coincide.
 //!
 //! The same folding is used by the extractor, the entity index and the
 //! scorer, so that "equal after folding" means one thing everywhere.
@@ -139,9 +139,10 @@ mod tests {
 
     #[test]
     fn folds_case_accents_apostrophes_space() {
-        assert_eq!(fold("République d’Arménie"), "republique d'armenie");
-        assert_eq!(fold("  EREVAN \n"), "erevan");
+        assert_eq!(fold("République d’Irlande"), "republique d'irlande");
+        assert_eq!(fold("  KHARKIV \n"), "kharkiv");
         assert_eq!(fold("États-Unis"), "etats-unis");
+        assert_eq!(fold("Azerbaïdjan"), "azerbaidjan");
     }
 
     #[test]
@@ -159,9 +160,12 @@ mod tests {
             },
         ];
         assert_eq!(
-            translit_key(&fold("Pashinyan"), &rules),
-            translit_key(&fold("Pachinian"), &rules)
+            translit_key(&fold("Arshakyan"), &rules),
+            translit_key(&fold("Archakian"), &rules)
         );
-        assert_ne!(translit_key("goris", &rules), translit_key("gori", &rules));
+        assert_ne!(
+            translit_key("tartus", &rules),
+            translit_key("tartu", &rules)
+        );
     }
 }

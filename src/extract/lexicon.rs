@@ -45,7 +45,7 @@ pub struct Institution {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceCue {
     pub phrase: String,
-    /// "corridor de Lachin" is itself a name of the place.
+    /// "corridor de Latchine" is itself a name of the place.
     pub part_of_name: bool,
     /// "en direction de X, Y et Z" introduces a list.
     pub list: bool,
