@@ -375,6 +375,15 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         }
         let p = a.toks.get(j)?.start;
         let m = *reg.by_start.get(&p)?;
+        // "Conseil de sécurité de l'ONU": an organ speaks for its organization
+        if reg.kind(m.0) == Some(EntityKind::Organization)
+            && inst.head.starts_with(char::is_uppercase)
+        {
+            let span = Span::new(start, m.1.end);
+            let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(m.0, span, &surface, "organ of the organization");
+            return Some(a.tok_at(m.1.end));
+        }
         if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
             return None;
         }
