@@ -63,7 +63,7 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
     };
     let words: Vec<&str> = head.split_whitespace().collect();
     let claimant_ok = |c: &claimgraph::extract::LocalClaim| {
-        claimant.is_none_or(|want| names(x, c.claimant).iter().any(|n| n == want))
+        claimant.map_or(true, |want| names(x, c.claimant).iter().any(|n| n == want))
     };
     let describe = || {
         x.claims

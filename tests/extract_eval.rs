@@ -37,3 +37,69 @@ fn sample_gold_meets_the_bars() {
         r.denials
     );
 }
+
+/// Findings are scored through the claim records eval hands to the engine:
+/// a contradiction between the two death tolls and an agreement between the
+/// two strike counts match the gold; a contradiction between unrelated
+/// claims is a false positive.
+#[test]
+fn findings_are_scored_against_gold_pairs() {
+    use claimgraph::model::{ClaimRecord, FindingKind, FindingRecord, Measure};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold = Gold::load(&root.join("tests/data/seeds.gold.json")).unwrap();
+    let x = Extractor::builtin();
+    let engine = |claims: &[ClaimRecord]| {
+        let find = |doc: i64, m: Measure| {
+            claims
+                .iter()
+                .find(|c| c.document == doc && c.measure == Some(m))
+                .map(|c| c.id)
+                .unwrap()
+        };
+        let finding = |kind, a, b| FindingRecord {
+            id: 0,
+            kind,
+            a,
+            b,
+            reason: String::new(),
+            independent: None,
+        };
+        vec![
+            finding(
+                FindingKind::Contradiction,
+                find(1, Measure::Killed),
+                find(0, Measure::Killed),
+            ),
+            finding(
+                FindingKind::Agreement,
+                find(0, Measure::Strikes),
+                find(1, Measure::Strikes),
+            ),
+            finding(
+                FindingKind::Contradiction,
+                find(3, Measure::Troops),
+                find(4, Measure::Killed),
+            ),
+        ]
+    };
+    let r = evaluate(
+        &gold,
+        &root.join("data/corpus"),
+        &x,
+        &|_| Vec::new(),
+        &engine,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            r.contradictions.tp,
+            r.contradictions.fp,
+            r.contradictions.fn_
+        ),
+        (1, 1, 3)
+    );
+    assert_eq!(
+        (r.agreements.tp, r.agreements.fp, r.agreements.fn_),
+        (1, 0, 0)
+    );
+}

@@ -76,4 +76,6 @@ des Finances | des finances
 [place_cues]
 village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | oblast de | région de | région d' | région d’ | municipalité de | département de
 corridor de | corridor d' | corridor d’ | col de | vallée de | passage de ; name
+au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | à la périphérie de | non loin de
+à ; weak
 en direction de | en direction d' | en direction d’ | près de | près d' | près d’ | aux abords de | à proximité de | autour de | vers | aux environs de | non loin de ; list

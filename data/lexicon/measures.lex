@@ -1,9 +1,9 @@
 # What a figure counts.
 # [measure_nouns] nouns that are themselves a measure ("3 morts") ; measure
 [measure_nouns]
-morts | tués | victimes | décès | personnes tuées ; killed
-blessés | blessées ; wounded
-disparus | disparues | portés disparus ; missing
+morts | mort | tués | victimes | victime | décès | personnes tuées ; killed
+blessés | blessées | blessé | blessée ; wounded
+disparus | disparues | disparu | portés disparus ; missing
 prisonniers | prisonnières | otages | captifs | détenus ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
 frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones ; strikes
@@ -14,9 +14,9 @@ militaires déployés | soldats déployés ; troops
 [measure_verbs]
 tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
 blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser ; wounded
-disparus | disparues | portés disparus | porté disparu ; missing
-capturés | capturées | capturé | faits prisonniers | fait prisonnier | enlevés | kidnappés | arrêtés | détenus | pris en otage ; captured
-évacués | évacuées | évacué | déplacés | déplacées | ont fui | fui | chassés | expulsés | déportés | exilés | quitté ; displaced
+disparus | disparues | portés disparus | portées disparues | porté disparu ; missing
+capturés | capturées | capturé | capturée | faits prisonniers | faites prisonnières | fait prisonnier | enlevés | enlevées | kidnappés | kidnappées | arrêtés | arrêtées | interpellés | interpellées | détenus | détenues | pris en otage | prises en otage ; captured
+évacués | évacuées | évacué | évacuée | déplacés | déplacées | ont fui | fui | fuient | chassés | chassées | expulsés | expulsées | déportés | déportées | exilés | quitté ; displaced
 déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés ; troops
 
 # [counted_nouns] people and units a figure may count, measure given by a verb

@@ -42,3 +42,27 @@ Telegram
 Facebook
 Twitter
 YouTube
+Tsahal
+FSB
+CIA
+Mossad
+Gardiens de la révolution | Corps des gardiens de la révolution islamique
+Casques blancs
+Frontex
+Europol
+Interpol
+AIEA | Agence internationale de l'énergie atomique
+OSDH | Observatoire syrien des droits de l'homme
+Talibans
+Houthis
+Boko Haram
+Al-Qaïda | Al-Qaida
+Shebab
+
+# [org_heads] capitalised words that start the name of a body, continued by
+# names, adjectives and "de X" ("la Défense civile de Gaza", "le Parti
+# communiste chinois")
+[org_heads]
+Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
+Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
+Association | Syndicat | Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée

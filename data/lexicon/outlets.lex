@@ -50,3 +50,8 @@ Jeune Afrique
 Thanh Niên | Báo Thanh niên | Thanh niên
 VnExpress
 Tuổi Trẻ
+
+# [outlet_nouns] nouns after which a medium's name follows ("le quotidien
+# Kommersant", "l'agence Tass", "le média russe Interfax")
+[outlet_nouns]
+quotidien | journal | hebdomadaire | mensuel | magazine | agence | agence de presse | chaîne | chaîne de télévision | télévision | radio | site | site d'information | site d’information | média | médias | tabloïd | gazette

@@ -11,6 +11,34 @@ Zaporijjia | Zaporojie
 Kharkiv | Kharkov
 Marioupol
 Odessa
+Dnipro | Dnipropetrovsk
+Lviv | Lvov
+Soumy
+Tchernihiv
+Mykolaïv
+Kramatorsk
+Sloviansk
+Avdiïvka
+Pokrovsk
+Koursk
+Belgorod
+Bryansk
+Izioum
+Khartoum
+Omdurman
+Alep
+Homs
+Rafah
+Khan Younès
+Jabaliya
+Tyr
+Sidon
+Benghazi
+Goma
+Tombouctou
+Gao
+Mopti
+Kidal
 Bakhmout
 Transnistrie
 Abkhazie

@@ -50,6 +50,7 @@ dénuées de fondement | dénuée de fondement | dénué de fondement | sans fon
 ne sont pas la cible | ne sont pas visés | ne sont pas visées | n'est pas la cible | n’est pas la cible | n'ont pas été visés | n’ont pas été visés | ne visent pas | ne vise pas | n'a pas visé | n’a pas visé | n'ont pas visé | n’ont pas visé | ne cible pas | ne ciblent pas
 n'a rien à voir | n’a rien à voir | n'ont rien à voir | n’ont rien à voir | aucune implication | n'a pas tiré | n’a pas tiré | n'ont pas tiré | n’ont pas tiré | n'a pas bombardé | n’a pas bombardé | n'ont pas bombardé | n’ont pas bombardé
 n'avons pas tiré | n'avons pas bombardé | n'avons pas visé | n'avons jamais visé | n'avons rien à voir | ne visons pas | n'a jamais visé | n'ont jamais visé | n'a jamais tiré | n'ont jamais tiré | n'y a eu aucune victime | aucun civil n'a été touché
+qualifié de mensonges | qualifie de mensonges | a qualifié de mensonge | dénonce des mensonges | pure invention | fabrication | fabriquées de toutes pièces
 dément catégoriquement | nie catégoriquement | nie toute implication | nie toute responsabilité | a nié toute implication | a démenti toute implication
 
 # [pronouns] subject pronouns that refer back to the last speaker

@@ -66,6 +66,7 @@ pub fn run_system(
     let mut next_id = 1i64;
     let mut docs = Vec::new();
     let mut claims = Vec::new();
+    let mut events_before = 0i64;
     for (di, d) in gold.documents.iter().enumerate() {
         let path = corpus_dir.join(&d.file);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
@@ -126,7 +127,7 @@ pub fn run_system(
                 quantity: c.quantity,
                 subject: c.subject.clone(),
                 subject_entity: c.subject_entity.and_then(g),
-                event: c.event.map(|e| e as i64 + 1000 * di as i64),
+                event: c.event.map(|e| events_before + e as i64),
                 date: c.date,
                 topic: c.topic.clone(),
                 denies: None,
@@ -137,6 +138,7 @@ pub fn run_system(
         for (k, c) in extraction.claims.iter().enumerate() {
             claims[base + k].denies = c.denies.map(|d| (base + d) as i64);
         }
+        events_before += extraction.events.len() as i64;
         docs.push(EvalDoc {
             text,
             extraction,
@@ -195,7 +197,16 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     for (gd, doc) in gold.documents.iter().zip(&sys.docs) {
         let mut matched: HashSet<&str> = HashSet::new();
-        let ids: BTreeSet<i64> = doc.global.iter().copied().collect();
+        // entities named in the article (the outlet of the metadata counts
+        // only when the text names it)
+        let named_here: HashSet<usize> = doc.extraction.mentions.iter().map(|m| m.entity).collect();
+        let ids: BTreeSet<i64> = doc
+            .global
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| named_here.contains(i))
+            .map(|(_, id)| *id)
+            .collect();
         for id in ids {
             let optional = gd.optional_entities.iter().any(|g| {
                 gnames

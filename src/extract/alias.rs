@@ -10,7 +10,8 @@
 //! a fuzzy match (one swapped letter of a known confusable pair, same kind,
 //! same length, and a shared context such as a region both documents name).
 //! Two different entries of the lexicon are never merged, nor names of
-//! different lengths by fuzziness (Goris is not Gori).
+//! different lengths by fuzziness (a final letter makes another town).
+//! Tests: tests/extract_alias.rs.
 
 use crate::extract::fold::{fold, rules_used, translit_key, Rule};
 use crate::extract::lexicon::Lexicon;
@@ -151,10 +152,10 @@ impl EntityIndex {
                 .map(|&i| &self.entries[i])
                 .find(|e| e.kind == kind && !distinct(e))
         }) {
-            if stripped != f || self.strip_suffix(&e.fold) != e.fold {
-                if stripped == self.strip_suffix(&e.fold) {
-                    return Some((e.id, "company suffix".to_string()));
-                }
+            if (stripped != f || self.strip_suffix(&e.fold) != e.fold)
+                && stripped == self.strip_suffix(&e.fold)
+            {
+                return Some((e.id, "company suffix".to_string()));
             }
             let used = rules_used(&stripped, &self.strip_suffix(&e.fold), &self.rules);
             let why = if used.is_empty() {
@@ -224,7 +225,7 @@ impl EntityIndex {
         None
     }
 
-    /// "Pashinyan" and "Nikol Pachinian": one family name, one person.
+    /// "Zelenskyy" and "Volodymyr Zelensky": one family name, one person.
     fn family(&self, key: &str) -> Option<(i64, String)> {
         let last = |k: &str| k.rsplit(' ').next().unwrap_or("").to_string();
         let single = !key.contains(' ');
@@ -291,81 +292,5 @@ impl EntityIndex {
             ));
         }
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index() -> EntityIndex {
-        EntityIndex::with_lexicon(&Lexicon::builtin())
-    }
-
-    #[test]
-    fn transliterations_merge_with_reason() {
-        let mut ix = index();
-        ix.add(1, "Nikol Pachinian", EntityKind::Person);
-        ix.add(2, "Ilham Aliev", EntityKind::Person);
-        let (id, why) = ix.resolve("Nikol Pashinyan", EntityKind::Person).unwrap();
-        assert_eq!(id, 1);
-        assert!(why.starts_with("transliteration"), "{why}");
-        assert_eq!(ix.resolve("Ilham Aliyev", EntityKind::Person).unwrap().0, 2);
-        assert_eq!(
-            ix.resolve("Pashinyan", EntityKind::Person).unwrap(),
-            (1, "family name".to_string())
-        );
-    }
-
-    #[test]
-    fn never_merges_distinct_places() {
-        let mut ix = index();
-        ix.add(1, "Arménie", EntityKind::Country);
-        ix.add(2, "Goris", EntityKind::Place);
-        ix.add_context(2, &["Arménie".to_string()]);
-        assert_eq!(ix.resolve("Azerbaïdjan", EntityKind::Country), None);
-        assert_eq!(
-            ix.resolve_in_context("Gori", EntityKind::Place, &["Arménie".to_string()]),
-            None
-        );
-    }
-
-    #[test]
-    fn fuzzy_needs_kind_and_context() {
-        let mut ix = index();
-        ix.add(7, "Parukh", EntityKind::Place);
-        ix.add_context(7, &["Haut-Karabakh".to_string()]);
-        assert_eq!(ix.resolve("Farukh", EntityKind::Place), None);
-        assert_eq!(
-            ix.resolve_in_context("Farukh", EntityKind::Person, &["Haut-Karabakh".to_string()]),
-            None
-        );
-        let (id, why) = ix
-            .resolve_in_context("Farukh", EntityKind::Place, &["Haut-Karabakh".to_string()])
-            .unwrap();
-        assert_eq!(id, 7);
-        assert!(why.starts_with("fuzzy"), "{why}");
-    }
-
-    #[test]
-    fn acronyms_and_alias_table() {
-        let mut ix = index();
-        ix.add(
-            3,
-            "Organisation du traité de sécurité collective",
-            EntityKind::Organization,
-        );
-        ix.add(4, "Haut-Karabakh", EntityKind::Place);
-        assert_eq!(ix.resolve("OTSC", EntityKind::Organization).unwrap().0, 3);
-        assert_eq!(
-            ix.resolve("Artsakh", EntityKind::Place).unwrap(),
-            (4, "alias table".to_string())
-        );
-        ix.add(5, "Nostress Media", EntityKind::Outlet);
-        assert_eq!(
-            ix.resolve("Nostress Media Ltd", EntityKind::Outlet)
-                .unwrap(),
-            (5, "company suffix".to_string())
-        );
     }
 }

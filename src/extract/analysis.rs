@@ -24,6 +24,8 @@ pub struct Analysis<'a> {
     /// For each token, its sentence.
     pub tok_sent: Vec<u32>,
     pub segs: Vec<Span>,
+    /// Folded text of each token.
+    lows: Vec<String>,
 }
 
 impl<'a> Analysis<'a> {
@@ -57,6 +59,7 @@ impl<'a> Analysis<'a> {
             }
             tok_sent.push(si as u32);
         }
+        let lows = toks.iter().map(|t| fold(t.text(text))).collect();
         Analysis {
             text,
             lex: &x.lex,
@@ -69,6 +72,7 @@ impl<'a> Analysis<'a> {
             cue_next,
             tok_sent,
             segs,
+            lows,
         }
     }
 
@@ -77,15 +81,15 @@ impl<'a> Analysis<'a> {
     }
 
     /// Folded text of token `i`.
-    pub fn low(&self, i: usize) -> String {
-        fold(self.tok_text(i))
+    pub fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map(String::as_str).unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
     }
 
-    /// Capitalised word: "Parukh", "Jean-Yves", not "ONU" nor "la".
+    /// Capitalised word: "Kherson", "Jean-Yves", not "ONU" nor "la".
     pub fn is_cap(&self, i: usize) -> bool {
         let w = self.tok_text(i);
         let mut cs = w.chars();

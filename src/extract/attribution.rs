@@ -63,7 +63,15 @@ impl Speakers {
             {
                 continue;
             }
-            let (speaker, inverted) = s.speaker_of(a, i, next, last);
+            let (mut speaker, inverted) = s.speaker_of(a, i, next, last);
+            // "X a assuré ... et affirme que": the same speaker
+            if speaker.is_none() && i > 0 && a.low(i - 1) == "et" {
+                speaker = s
+                    .acts
+                    .last()
+                    .filter(|x| a.same_sentence(x.tok, i))
+                    .and_then(|x| x.speaker);
+            }
             if speaker.is_some() {
                 last = speaker;
             }
@@ -79,7 +87,7 @@ impl Speakers {
     /// First speaking mention starting within `window` tokens after token
     /// `from`, in the same sentence, stopping at a source marker; with
     /// `prefer_person`, a person in the window wins ("la porte-parole du
-    /// ministère ..., Marija Zakharova").
+    /// ministère ..., Maria Ivanova").
     fn first_after(
         &self,
         a: &Analysis,
@@ -123,17 +131,22 @@ impl Speakers {
         let vs = a.toks.get(v)?.start;
         let sent = a.sent_of(v)?;
         for k in (v.saturating_sub(3)..v).rev() {
-            if a.lex.pronouns.contains(&a.low(k)) {
+            if a.lex.pronouns.contains(a.low(k)) {
                 return last;
             }
-            if matches!(a.low(k).as_str(), "que" | "qu") {
+            if matches!(a.low(k), "que" | "qu") {
                 break;
             }
         }
         let i = self.ments.partition_point(|m| m.0.start < vs);
+        let own_quote = a.quote_at(vs);
         let mut best: Option<(Span, usize)> = None;
         for m in self.ments[..i].iter().rev().take(24) {
             if m.0.end > vs || m.0.start < sent.start {
+                continue;
+            }
+            // a name quoted in another's words is not the subject
+            if a.quote_at(m.0.start).is_some_and(|q| Some(q) != own_quote) {
                 continue;
             }
             let better = match best {
@@ -147,7 +160,7 @@ impl Speakers {
         let (span, e) = best?;
         let gap = v.saturating_sub(a.tok_at(span.end));
         let clause_break =
-            (a.tok_at(span.end)..v).any(|k| matches!(a.low(k).as_str(), "que" | "qu" | "qui"));
+            (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
     }
 
@@ -170,8 +183,32 @@ impl Speakers {
         {
             return (last, true);
         }
+        // a present participle ("..., affirmant que") has the sentence's subject
+        if words.ends_with("ant") && !words.contains(' ') {
+            let sent = a.sent_of(v);
+            let first = sent.and_then(|s| {
+                let i = self.ments.partition_point(|m| m.0.start < s.start);
+                self.ments
+                    .get(i)
+                    .filter(|m| m.0.end <= a.toks[v].start)
+                    .map(|m| m.1)
+            });
+            return (first, false);
+        }
         let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
-        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“");
+        // ", a assuré que" after an apposition is no inversion
+        // nor is a comma closing an apposed person ("..., Daniel Hagari, a dit")
+        let person_before = v >= 2 && prev == "," && {
+            let k = self
+                .ments
+                .partition_point(|m| m.0.start < a.toks[v - 1].start);
+            self.ments[k.saturating_sub(4)..k]
+                .iter()
+                .any(|m| m.2 == EntityKind::Person && m.0.end == a.toks[v - 2].end)
+        };
+        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
+            && !matches!(a.low(next), "que" | "qu")
+            && !person_before;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {

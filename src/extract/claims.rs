@@ -35,8 +35,13 @@ fn measure_verb(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
     })
 }
 
+/// People a figure may count: a lexicon noun, or a nationality in the
+/// plural ("12 Palestiniens", "deux Ukrainiennes").
 fn counted(a: &Analysis, i: usize) -> Option<usize> {
-    a.cue_has(i, |c| matches!(c, Cue::Counted))
+    a.cue_has(i, |c| matches!(c, Cue::Counted)).or_else(|| {
+        let low = a.low(i);
+        (a.is_cap(i) && low.ends_with('s') && a.lex.demonyms.contains_key(low)).then_some(i + 1)
+    })
 }
 
 fn blocks_figure(a: &Analysis, i: usize) -> bool {
@@ -111,7 +116,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             break;
         }
         if let Some((m, next)) = measure_verb(a, j) {
-            if m != Measure::Troops {
+            if m != Measure::Troops || soldier_like(a, ns) {
                 return Some(Counted {
                     measure: m,
                     subject: Some((ns, ne)),
@@ -127,19 +132,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     let hi = (ne + 12).min(a.toks.len());
     let troop = (lo..hi)
         .any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
-    let soldiers = matches!(
-        a.low(ns).as_str(),
-        "hommes"
-            | "soldats"
-            | "militaires"
-            | "troupes"
-            | "casques"
-            | "soldats de la paix"
-            | "reservistes"
-            | "conscrits"
-            | "mercenaires"
-    );
-    if troop && soldiers {
+    if troop && soldier_like(a, ns) {
         return Some(Counted {
             measure: Measure::Troops,
             subject: Some((ns, ne)),
@@ -150,6 +143,26 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     None
 }
 
+fn soldier_like(a: &Analysis, i: usize) -> bool {
+    matches!(
+        a.low(i),
+        "hommes"
+            | "soldats"
+            | "militaires"
+            | "troupes"
+            | "casques"
+            | "reservistes"
+            | "conscrits"
+            | "mercenaires"
+            | "combattants"
+            | "policiers"
+            | "gendarmes"
+            | "marins"
+            | "officiers"
+            | "volontaires"
+    )
+}
+
 /// The subject phrase: the noun and what follows it ("soldats de l'Artsakh").
 fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
     let mut end = ne;
@@ -157,15 +170,12 @@ fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
     // "de l'Artsakh", "de souche", "russes"
     while k < a.toks.len() && k < ne + 4 {
         let low = a.low(k);
-        if matches!(
-            low.as_str(),
-            "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’"
-        ) {
+        if matches!(low, "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
             k += 1;
             continue;
         }
         if a.is_word(k)
-            && (a.is_cap(k) || a.lex.demonyms.contains_key(&low) || low == "souche")
+            && (a.is_cap(k) || a.lex.demonyms.contains_key(low) || low == "souche")
             && a.cue(k).is_none()
         {
             end = k + 1;
@@ -242,6 +252,14 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         let Some(c) = what_is_counted(a, f) else {
             continue;
         };
+        // "une frappe" is an article; "un mort", "un soldat a été tué" count
+        let casualty = matches!(
+            c.measure,
+            Measure::Killed | Measure::Wounded | Measure::Missing | Measure::Captured
+        );
+        if f.article && !casualty {
+            continue;
+        }
         let Some(sent) = a.sent_of(f.start) else {
             continue;
         };
@@ -258,7 +276,7 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             }
             (None, false) => (String::new(), None),
         };
-        if !subject.is_empty() {
+        if !subject.is_empty() && c.measure != Measure::Strikes {
             last_subject = Some((subject.clone(), subject_entity));
         }
         let (claimant, via) = cx.speakers.attribute(a, f.start);
@@ -285,7 +303,7 @@ fn clause(a: &Analysis, from: usize, to: usize) -> Span {
     let mut start = from;
     while start > s0 && from - start < 30 {
         let low = a.low(start - 1);
-        if matches!(low.as_str(), "que" | "qu") || matches!(a.tok_text(start - 1), "«" | "“") {
+        if matches!(low, "que" | "qu") || matches!(a.tok_text(start - 1), "«" | "“") {
             break;
         }
         start -= 1;
@@ -311,9 +329,11 @@ const STOP: &[&str] = &[
 
 fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
     let words: Vec<String> = (from..to.min(from + 20))
-        .filter(|&k| a.is_word(k))
+        // common words only: names say who, not what
+        .filter(|&k| a.is_word(k) && !a.tok_text(k).starts_with(char::is_uppercase))
         .map(|k| a.low(k))
-        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
+        .map(str::to_string)
         .take(6)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -346,7 +366,7 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             c.topic = topic(a, a.tok_at(cl.start), a.tok_at(cl.end));
             c.date = cx.date_for(sent, span.start);
             out.push(c);
-        } else if accuse || (speech && matches!(a.low(next).as_str(), "que" | "qu")) {
+        } else if accuse || (speech && matches!(a.low(next), "que" | "qu")) {
             let Some(act) = act.filter(|x| !x.inverted) else {
                 continue;
             };
@@ -397,11 +417,11 @@ fn subject_start(a: &Analysis, cx: &Context, e: usize, v: usize) -> Option<usize
         .map(|m| m.span.start)
 }
 
-/// Link each denial to the accusation it answers: the closest earlier one
-/// sharing a topic word, else the closest earlier one nearby.
+/// Link each denial to the claim it answers: the closest earlier accusation
+/// or statement of another speaker sharing a topic word, else the closest
+/// earlier accusation nearby, else the closest earlier statement nearby.
 pub fn link_denials(claims: &mut [LocalClaim]) {
-    let from = 0;
-    for d in from..claims.len() {
+    for d in 0..claims.len() {
         if claims[d].kind != ClaimKind::Denial {
             continue;
         }
@@ -412,23 +432,30 @@ pub fn link_denials(claims: &mut [LocalClaim]) {
             .split(' ')
             .map(str::to_string)
             .collect();
-        let mut best = None;
-        for c in (from..d).rev().take(20) {
-            if claims[c].kind != ClaimKind::Accusation {
+        let (mut topical, mut accusation, mut statement) = (None, None, None);
+        for c in (0..d).rev().take(20) {
+            let other = &claims[c];
+            if !matches!(other.kind, ClaimKind::Accusation | ClaimKind::Statement)
+                || other.claimant == claims[d].claimant
+            {
                 continue;
             }
-            let t = claims[c].topic.clone().unwrap_or_default();
+            let t = other.topic.clone().unwrap_or_default();
             if words
                 .iter()
                 .any(|w| !w.is_empty() && t.split(' ').any(|x| x == w))
             {
-                best = Some(c);
+                topical = Some(c);
                 break;
             }
-            if best.is_none() && claims[d].span.start.saturating_sub(claims[c].span.end) < 400 {
-                best = Some(c);
+            let near = claims[d].span.start.saturating_sub(other.span.end) < 400;
+            if near && other.kind == ClaimKind::Accusation && accusation.is_none() {
+                accusation = Some(c);
+            }
+            if near && other.kind == ClaimKind::Statement && statement.is_none() {
+                statement = Some(c);
             }
         }
-        claims[d].denies = best;
+        claims[d].denies = topical.or(accusation).or(statement);
     }
 }

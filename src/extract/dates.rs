@@ -89,7 +89,7 @@ pub fn dates(a: &Analysis) -> Vec<(Span, DateRange)> {
                 }
             }
             // "24 et 25 mars", "9 novembre 2020", "26mars"
-            let (d2, mi) = match (a.low(i + 1).as_str(), number(a, i + 2)) {
+            let (d2, mi) = match (a.low(i + 1), number(a, i + 2)) {
                 ("et" | "au", Some(d2)) if month(a, i + 3).is_some() => (d2, i + 3),
                 _ => (d1, i + 1),
             };

@@ -46,17 +46,19 @@ impl Registry {
     /// becomes an alias with `reason`.
     pub fn mention(&mut self, e: usize, span: Span, surface: &str, reason: &str) {
         if let Some(ent) = self.list.get_mut(e) {
-            let f = fold(surface);
-            if !f.is_empty()
-                && f != fold(&ent.name)
-                && !ent.aliases.iter().any(|a| fold(&a.name) == f)
-            {
-                ent.aliases.push(Alias {
-                    name: surface.to_string(),
-                    reason: reason.to_string(),
-                });
+            if surface != ent.name && !ent.aliases.iter().any(|a| a.name == surface) {
+                let f = fold(surface);
+                if !f.is_empty()
+                    && f != fold(&ent.name)
+                    && !ent.aliases.iter().any(|a| fold(&a.name) == f)
+                {
+                    ent.aliases.push(Alias {
+                        name: surface.to_string(),
+                        reason: reason.to_string(),
+                    });
+                }
+                self.keys.entry((ent.kind, f)).or_insert(e);
             }
-            self.keys.entry((ent.kind, f)).or_insert(e);
         }
         self.by_start.entry(span.start).or_insert((e, span));
         self.mentions.push(Mention { entity: e, span });
@@ -80,6 +82,8 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     gazetteer(a, gaz, reg);
     institutions(a, reg);
     acronyms(a, reg);
+    outlets(a, reg);
+    named_bodies(a, reg);
     persons(a, reg);
     places(a, reg);
     reg.mentions
@@ -160,8 +164,13 @@ impl Registry {
 }
 
 fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
+    let mut local: HashMap<usize, usize> = HashMap::new();
+    let mut last_end = 0;
     for seg in &a.segs {
         for (span, ids) in gaz.find(a.text, *seg) {
+            if span.start < last_end {
+                continue; // inside a glued designation already taken
+            }
             // prefer a country over a capital of the same spelling
             let Some(&id) = ids
                 .iter()
@@ -172,6 +181,7 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
             };
             let le = &a.lex.entities[id];
             let mut span = span;
+            let mut glued = false;
             // glued model designations: "BayraktarTB2"
             if le.kind == EntityKind::Weapon {
                 let rest = a.text.get(span.end..seg.end).unwrap_or("");
@@ -179,28 +189,30 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                     .chars()
                     .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                     .collect();
-                let glued = format!(
+                let spaced = format!(
                     "{} {}",
                     a.text.get(span.start..span.end).unwrap_or(""),
                     code
                 );
                 if !code.is_empty()
-                    && (fold(&le.name) == fold(&glued)
-                        || le.aliases.iter().any(|x| fold(x) == fold(&glued)))
+                    && (fold(&le.name) == fold(&spaced)
+                        || le.aliases.iter().any(|x| fold(x) == fold(&spaced)))
                 {
                     span = Span::new(span.start, span.end + code.len());
+                    glued = true;
                 }
             }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
-            let e = reg.entity(&le.name, le.kind);
-            let reason = if surface.contains(' ') == le.name.contains(' ')
-                && surface.len() > le.name.len()
-            {
+            let e = *local
+                .entry(id)
+                .or_insert_with(|| reg.entity(&le.name, le.kind));
+            let reason = if glued {
                 "glued model designation"
             } else {
                 "alias table"
             };
             reg.mention(e, span, surface, reason);
+            last_end = span.end;
         }
     }
 }
@@ -235,7 +247,7 @@ fn demonym_at(a: &Analysis, i: usize) -> Option<usize> {
     if !a.is_word(i) {
         return None;
     }
-    a.lex.demonyms.get(&a.low(i)).copied()
+    a.lex.demonyms.get(a.low(i)).copied()
 }
 
 fn canonical_demonym(a: &Analysis, country: usize) -> String {
@@ -313,12 +325,17 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
     };
     let e = target?;
-    reg.mention(
-        e,
-        span,
-        surface,
-        "ministry named by its portfolio and nationality",
-    );
+    if dem.is_some() && port.is_some() {
+        reg.mention(
+            e,
+            span,
+            surface,
+            "ministry named by its portfolio and nationality",
+        );
+    } else {
+        // a reference back ("le ministère"), not another name of it
+        reg.mentions.push(Mention { entity: e, span });
+    }
     Some(end_tok)
 }
 
@@ -348,9 +365,9 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     }
     // "autorités du Haut-Karabakh": head + de + a named place or country
     let de = a.low(next);
-    if inst.template.is_none() && matches!(de.as_str(), "du" | "de" | "des" | "d") {
+    if inst.template.is_none() && matches!(de, "du" | "de" | "des" | "d") {
         let mut j = next + 1;
-        if matches!(a.low(j).as_str(), "la" | "l") {
+        if matches!(a.low(j), "la" | "l") {
             j += 1;
         }
         if matches!(a.tok_text(j), "'" | "’") {
@@ -358,6 +375,15 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         }
         let p = a.toks.get(j)?.start;
         let m = *reg.by_start.get(&p)?;
+        // "Conseil de sécurité de l'ONU": an organ speaks for its organization
+        if reg.kind(m.0) == Some(EntityKind::Organization)
+            && inst.head.starts_with(char::is_uppercase)
+        {
+            let span = Span::new(start, m.1.end);
+            let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(m.0, span, &surface, "organ of the organization");
+            return Some(a.tok_at(m.1.end));
+        }
         if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
             return None;
         }
@@ -376,8 +402,10 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     Some(next)
 }
 
-/// "Organisation du traité de sécurité collective (OTSC)".
+/// "Organisation du traité de sécurité collective (OTSC)", and the acronym
+/// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
+    let mut found: HashMap<String, usize> = HashMap::new();
     for i in 2..a.toks.len().saturating_sub(1) {
         if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
             continue;
@@ -423,6 +451,21 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         };
         reg.mention(e, span, &name, "name before its acronym");
         reg.mention(e, a.toks[i].span(), acr, "acronym");
+        found.insert(acr.to_string(), e);
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (k, t) in a.toks.iter().enumerate() {
+        if let Some(&e) = found.get(t.text(a.text)) {
+            if a.tok_text(k.wrapping_sub(1)) != "(" && !reg.by_start.contains_key(&t.start) {
+                reg.mentions.push(Mention {
+                    entity: e,
+                    span: t.span(),
+                });
+                reg.by_start.insert(t.start, (e, t.span()));
+            }
+        }
     }
 }
 
@@ -438,7 +481,21 @@ fn overlaps_any(spans: &[Span], s: Span) -> bool {
     (k > 0 && spans[k - 1].overlaps(&s)) || spans.get(k).is_some_and(|c| c.overlaps(&s))
 }
 
-/// Person names: title-case words ("Nikol Pashinyan") after a title or
+/// Whether a verb of saying or a source marker ends just before token `i`.
+fn speech_ends_at(a: &Analysis, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| {
+        a.cue(k).is_some_and(|(c, next)| {
+            next == i && c.iter().any(|x| matches!(x, Cue::Speech | Cue::Source))
+        })
+    })
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "von", "van", "der", "den", "di", "da", "du", "ben", "bin", "ibn", "al", "el", "Al",
+    "El", "bint", "ould",
+];
+
+/// Person names: title-case words ("Volodymyr Zelensky") after a title or
 /// function, before an apposition with one, or opening with a known first
 /// name; then every later use of the family name alone.
 fn persons(a: &Analysis, reg: &mut Registry) {
@@ -452,21 +509,36 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
             last_title = Some(i);
         }
-        if !a.is_cap(i) || a.lex.stop_names.contains(&a.low(i)) || is_covered(a.toks[i].span()) {
+        if !a.is_cap(i) || a.lex.stop_names.contains(a.low(i)) || is_covered(a.toks[i].span()) {
             i += 1;
             continue;
         }
-        // the run of title-case words on one line, joined by single spaces
+        // the run of title-case words on one line, joined by single spaces,
+        // with name particles inside ("Ursula von der Leyen", "Jean-Yves Le Drian")
         let mut j = i + 1;
         while j < n
-            && j - i < 4
-            && a.is_cap(j)
+            && j - i < 5
             && a.toks[j].start == a.toks[j - 1].end + 1
             && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ')
-            && !is_covered(a.toks[j].span())
-            && !a.lex.stop_names.contains(&a.low(j))
         {
-            j += 1;
+            let cap = a.is_cap(j) && !is_covered(a.toks[j].span());
+            let particle = PARTICLES.contains(&a.tok_text(j))
+                && a.is_cap(j + 1)
+                && a.toks[j + 1].start == a.toks[j].end + 1;
+            let article_in_name = cap
+                && matches!(a.tok_text(j), "Le" | "La")
+                && a.is_cap(j + 1)
+                && a.lex.first_names.contains(a.low(i));
+            if cap && !a.lex.stop_names.contains(a.low(j)) || particle || article_in_name {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        while j > i + 1
+            && (PARTICLES.contains(&a.tok_text(j - 1)) || matches!(a.tok_text(j - 1), "Le" | "La"))
+        {
+            j -= 1;
         }
         let len = j - i;
         let titled = last_title.is_some_and(|t| i > t && i - t <= 12 && a.same_sentence(t, i));
@@ -474,11 +546,31 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             a.cue(t)
                 .is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
         });
-        let first_name = a.lex.first_names.contains(&a.low(i));
+        let first_name = a.lex.first_names.contains(a.low(i));
         let apposition =
             a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
-        let person =
-            (len >= 2 && (titled || first_name || apposition)) || (len == 1 && direct_title);
+        // "Par Marie Dupont" opening a line is a byline, not the article's news
+        let byline = i > 0 && a.tok_text(i - 1) == "Par" && {
+            // only the few bytes before "Par" are looked at (run-on lines)
+            let at = a.toks[i - 1].start;
+            let mut from = at.saturating_sub(64);
+            while !a.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &a.text[from..at];
+            match before.rfind('\n') {
+                Some(p) => before[p..].trim().is_empty(),
+                None => from == 0 && before.trim().is_empty(),
+            }
+        };
+        if byline {
+            i = j;
+            continue;
+        }
+        let by_speech =
+            a.cue_has(j, |c| matches!(c, Cue::Speech)).is_some() || speech_ends_at(a, i);
+        let person = (len >= 2 && (titled || first_name || apposition || by_speech))
+            || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
@@ -491,7 +583,7 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             families.insert(fold(&family), e);
             last_title = None;
         } else if len == 1 {
-            if let Some(&e) = families.get(&a.low(i)) {
+            if let Some(&e) = families.get(a.low(i)) {
                 reg.mentions.push(Mention {
                     entity: e,
                     span: a.toks[i].span(),
@@ -510,13 +602,21 @@ fn places(a: &Analysis, reg: &mut Registry) {
         let Some((cues, next)) = a.cue(i) else {
             continue;
         };
-        let Some((part_of_name, list)) = cues.iter().find_map(|c| match c {
-            Cue::Place { part_of_name, list } => Some((*part_of_name, *list)),
+        let Some((part_of_name, list, weak)) = cues.iter().find_map(|c| match c {
+            Cue::Place {
+                part_of_name,
+                list,
+                weak,
+            } => Some((*part_of_name, *list, *weak)),
             _ => None,
         }) else {
             continue;
         };
         let mut j = next;
+        if weak && (speech_ends_at(a, i) || a.lex.first_names.contains(a.low(j)) || a.is_cap(j + 1))
+        {
+            continue;
+        }
         let mut first = true;
         loop {
             if !first {
@@ -549,7 +649,7 @@ fn places(a: &Analysis, reg: &mut Registry) {
 
 /// The end of a place name (1-3 title-case words) starting at token `j`.
 fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
-    if !a.is_cap(j) || a.lex.stop_names.contains(&a.low(j)) {
+    if !a.is_cap(j) || a.lex.stop_names.contains(a.low(j)) {
         return None;
     }
     let sp = a.toks[j].span();
@@ -561,4 +661,98 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
         k += 1;
     }
     Some(k)
+}
+
+/// Media named after a media noun: "le quotidien Kommersant", "l'agence
+/// Tass", "le média russe Interfax".
+fn outlets(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+            continue;
+        };
+        if demonym_at(a, j).is_some() {
+            j += 1;
+        }
+        let Some(end) = place_name(a, &spans, j) else {
+            continue;
+        };
+        let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&name, EntityKind::Outlet);
+        reg.mention(e, span, &name, "outlet");
+    }
+}
+
+/// Adjective endings that may continue a body's name ("Parti communiste",
+/// "Garde nationale", "Défense civile").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ale", "aux", "ales", "ien", "ienne", "iens", "iennes", "ique", "iques", "iste", "istes",
+    "aire", "aires", "ais", "aise", "ain", "aine", "el", "elle", "if", "ive", "ile", "iles", "ee",
+    "e",
+];
+
+/// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
+/// communiste chinois", "le Comité international olympique".
+fn named_bodies(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some(next) = a.cue_has(i, |c| matches!(c, Cue::OrgHead)) else {
+            i += 1;
+            continue;
+        };
+        if !a.is_cap(i)
+            || overlaps_any(&spans, a.toks[i].span())
+            || a.sent_of(i).is_some_and(|s| s.start == a.toks[i].start)
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = next;
+        let mut k = next;
+        let mut adjectives = 0;
+        while k < n && k < next + 8 && a.same_sentence(k, i) {
+            let low = a.low(k);
+            if a.is_cap(k) && !a.lex.stop_names.contains(low) {
+                end = k + 1;
+                k += 1;
+                continue;
+            }
+            if adjectives < 2
+                && k == end
+                && a.is_word(k)
+                && !a.is_cap(k)
+                && a.cue(k).is_none()
+                && low.chars().count() > 3
+                && ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+            {
+                adjectives += 1;
+                end = k + 1;
+                k += 1;
+                continue;
+            }
+            if matches!(
+                low,
+                "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’" | "pour" | "et"
+            ) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if end > next {
+            let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = match reg.known(&name) {
+                Some(e) => e,
+                None => reg.entity(&name, EntityKind::Organization),
+            };
+            reg.mention(e, span, &name, "named body");
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
 }

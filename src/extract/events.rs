@@ -66,15 +66,15 @@ pub fn events(
         {
             match reg.kind(m.entity) {
                 Some(EntityKind::Place) if place.is_none() => place = Some(m.entity),
-                Some(EntityKind::Country | EntityKind::Organization | EntityKind::Person) => {
-                    if participants.len() < 12 && !participants.iter().any(|p| p.0 == m.entity) {
-                        let role = if m.span.end <= trigger.start {
-                            Role::Agent
-                        } else {
-                            Role::Target
-                        };
-                        participants.push((m.entity, role));
-                    }
+                Some(EntityKind::Country | EntityKind::Organization | EntityKind::Person)
+                    if participants.len() < 12 && !participants.iter().any(|p| p.0 == m.entity) =>
+                {
+                    let role = if m.span.end <= trigger.start {
+                        Role::Agent
+                    } else {
+                        Role::Target
+                    };
+                    participants.push((m.entity, role));
                 }
                 _ => {}
             }

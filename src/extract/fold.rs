@@ -1,6 +1,6 @@
 //! Folding of names for comparison: case, accents, apostrophes and white
 //! space, and the transliteration key under which spellings such as
-//! Pachinian / Pashinyan or Aliev / Aliyev coincide.
+//! Zelensky / Zelenskyy or Tchaïkovski / Chaikovsky coincide.
 //!
 //! The same folding is used by the extractor, the entity index and the
 //! scorer, so that "equal after folding" means one thing everywhere.
@@ -10,6 +10,25 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, no diacritics, one kind of apostrophe, single spaces.
 pub fn fold(s: &str) -> String {
+    // fast path: one ASCII word
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+    {
+        return s.to_ascii_lowercase();
+    }
+    // fast path: one word of Latin letters (French accents folded by table)
+    if s.chars().all(|c| {
+        c.is_alphanumeric() && (c.is_ascii() || latin(c).is_some()) || c == '-' || c == '\''
+    }) {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match latin(c) {
+                Some(x) => out.push_str(x),
+                None => out.push(c.to_ascii_lowercase()),
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {
@@ -39,6 +58,23 @@ pub fn fold(s: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
+}
+
+/// The folded form of a common accented Latin letter.
+fn latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' => "i",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' => "o",
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ÿ' | 'Ÿ' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        _ => return None,
+    })
 }
 
 /// One rewriting rule of the transliteration key: `from` becomes `to`;
@@ -103,9 +139,10 @@ mod tests {
 
     #[test]
     fn folds_case_accents_apostrophes_space() {
-        assert_eq!(fold("République d’Arménie"), "republique d'armenie");
-        assert_eq!(fold("  EREVAN \n"), "erevan");
+        assert_eq!(fold("République d’Irlande"), "republique d'irlande");
+        assert_eq!(fold("  KHARKIV \n"), "kharkiv");
         assert_eq!(fold("États-Unis"), "etats-unis");
+        assert_eq!(fold("Azerbaïdjan"), "azerbaidjan");
     }
 
     #[test]
@@ -123,9 +160,12 @@ mod tests {
             },
         ];
         assert_eq!(
-            translit_key(&fold("Pashinyan"), &rules),
-            translit_key(&fold("Pachinian"), &rules)
+            translit_key(&fold("Arshakyan"), &rules),
+            translit_key(&fold("Archakian"), &rules)
         );
-        assert_ne!(translit_key("goris", &rules), translit_key("gori", &rules));
+        assert_ne!(
+            translit_key("tartus", &rules),
+            translit_key("tartu", &rules)
+        );
     }
 }

@@ -45,10 +45,13 @@ pub struct Institution {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceCue {
     pub phrase: String,
-    /// "corridor de Lachin" is itself a name of the place.
+    /// "corridor de Latchine" is itself a name of the place.
     pub part_of_name: bool,
     /// "en direction de X, Y et Z" introduces a list.
     pub list: bool,
+    /// "à X": only when no verb of saying comes just before ("a déclaré à
+    /// X") and X is no first name.
+    pub weak: bool,
 }
 
 /// All the language knowledge, merged from the bundled and user files.
@@ -86,6 +89,8 @@ pub struct Lexicon {
     pub stop_names: HashSet<String>,
     pub pronouns: HashSet<String>,
     pub units: Vec<String>,
+    pub outlet_nouns: Vec<String>,
+    pub org_heads: Vec<String>,
 }
 
 /// The bundled lexicon files, in the order they are read.
@@ -229,8 +234,10 @@ impl Lexicon {
             "place_cues" => {
                 let flags: Vec<String> = f.get(1).cloned().unwrap_or_default();
                 for flag in &flags {
-                    if flag != "name" && flag != "list" {
-                        return Err(format!("unknown place cue flag {flag:?} (name, list)"));
+                    if flag != "name" && flag != "list" && flag != "weak" {
+                        return Err(format!(
+                            "unknown place cue flag {flag:?} (name, list, weak)"
+                        ));
                     }
                 }
                 for p in first {
@@ -238,6 +245,7 @@ impl Lexicon {
                         phrase: p.clone(),
                         part_of_name: flags.iter().any(|x| x == "name"),
                         list: flags.iter().any(|x| x == "list"),
+                        weak: flags.iter().any(|x| x == "weak"),
                     });
                 }
             }
@@ -326,6 +334,8 @@ impl Lexicon {
             "stop_names" => self.stop_names.extend(first.iter().map(|a| fold(a))),
             "pronouns" => self.pronouns.extend(first.iter().map(|a| fold(a))),
             "units" => self.units.extend(first.iter().cloned()),
+            "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
+            "org_heads" => self.org_heads.extend(first.iter().cloned()),
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())

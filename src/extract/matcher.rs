@@ -71,23 +71,30 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         let (Some(ac), Some(hay)) = (&self.ac, text.get(seg.start..seg.end)) else {
             return out;
         };
-        for m in ac.find_iter(hay) {
-            let (s, e) = (m.start() + seg.start, m.end() + seg.start);
-            let pat = &self.patterns[m.pattern().as_usize()];
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+        // A match refused by the case or boundary rule must not hide a
+        // shorter one starting later ("la Gazette" hides "Gazette"): resume
+        // one character after its start.
+        let mut pos = 0;
+        'search: while pos < hay.len() {
+            for m in ac.find_iter(aho_corasick::Input::new(hay).span(pos..hay.len())) {
+                let (s, e) = (m.start() + seg.start, m.end() + seg.start);
+                let pat = &self.patterns[m.pattern().as_usize()];
+                let fits = text.is_char_boundary(s)
+                    && text.is_char_boundary(e)
+                    && pat.iter().any(|p| case_fits(p, &text[s..e]))
+                    && boundary_before(text, s, seg.start)
+                    && boundary_after(text, e, seg.end);
+                if fits {
+                    out.push((
+                        Span::new(s, e),
+                        self.payloads[m.pattern().as_usize()].as_slice(),
+                    ));
+                    continue;
+                }
+                pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue 'search;
             }
-            let found = &text[s..e];
-            if !pat.iter().any(|p| case_fits(p, found))
-                || !boundary_before(text, s, seg.start)
-                || !boundary_after(text, e, seg.end)
-            {
-                continue;
-            }
-            out.push((
-                Span::new(s, e),
-                self.payloads[m.pattern().as_usize()].as_slice(),
-            ));
+            break;
         }
         out
     }
@@ -194,7 +201,7 @@ mod case_tests {
             .into_iter()
             .map(|(s, p)| (&t[s.start..s.end], p[0]))
             .collect();
-        assert_eq!(got, [("de la défense", 2), ("nie", 3)]);
+        assert_eq!(got, [("de la défense", 1), ("nie", 3)]);
         let set = PhraseSet::new([("Vietnam".to_string(), 1), ("Erevan".to_string(), 2)]);
         let t = "Happy VietNam, EREVAN";
         let got: Vec<i32> = set

@@ -25,6 +25,7 @@ pub mod fold;
 pub mod lexicon;
 mod matcher;
 mod numbers;
+mod render;
 mod text;
 
 use fold::fold;
@@ -110,9 +111,14 @@ pub(crate) enum Cue {
     Place {
         part_of_name: bool,
         list: bool,
+        weak: bool,
     },
     Institution(usize),
     Ministry(usize),
+    /// "le quotidien", "l'agence": an outlet's name follows.
+    OutletNoun,
+    /// "Défense civile", "Parti": a body's name starts.
+    OrgHead,
 }
 
 /// The French extraction pipeline with its lexicon, ready to run on any
@@ -214,6 +220,7 @@ impl Extractor {
                 Cue::Place {
                     part_of_name: p.part_of_name,
                     list: p.list,
+                    weak: p.weak,
                 },
             )
         }));
@@ -229,6 +236,12 @@ impl Extractor {
                 .enumerate()
                 .flat_map(|(i, v)| v.iter().map(move |w| (w.clone(), Cue::Ministry(i)))),
         );
+        cues.extend(
+            lex.outlet_nouns
+                .iter()
+                .map(|w| (w.clone(), Cue::OutletNoun)),
+        );
+        cues.extend(lex.org_heads.iter().map(|w| (w.clone(), Cue::OrgHead)));
         let numbers = numbers::NumberWords::new(&lex);
         Extractor {
             gaz,
@@ -314,6 +327,7 @@ fn is_deny_verb(w: &str) -> bool {
         "refutant",
         "conteste",
         "contestent",
+        "qualifie",
     ]
     .contains(&w)
 }

@@ -22,6 +22,8 @@ pub struct Figure {
     pub quantity: Quantity,
     /// Written in digits of a plausible year (1900-2100) with nothing else.
     pub year_like: bool,
+    /// Only the article "un"/"une": a count of one only for casualties.
+    pub article: bool,
 }
 
 /// Largest figure taken as a count; longer digit runs are not counts.
@@ -132,10 +134,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             };
             let digits_only = t.text(a.text).chars().all(|c| c.is_ascii_digit());
             let mut j = i + 1;
-            if let Some(p) = a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+            if let Some(p) = a.is_word(j).then(|| nw.parts(a.low(j))).flatten() {
                 if p.len() == 1 && p[0] >= 1000.0 {
                     v *= p[0];
                     j += 1;
+                    // "6,5 millions d'Ukrainiens"
+                    if p[0] >= 1e6 && matches!(a.low(j), "de" | "d") {
+                        j += 1;
+                        if matches!(a.tok_text(j), "'" | "’") {
+                            j += 1;
+                        }
+                    }
                 }
             }
             let year_like =
@@ -143,14 +152,14 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
-            if let Some(&v) = nw.approx.get(&low) {
+            if let Some(&v) = nw.approx.get(low) {
                 approx_noun = true;
                 (v, i + 1, false)
-            } else if let Some(mut parts) = nw.parts(&low) {
+            } else if let Some(mut parts) = nw.parts(low) {
                 let mut j = i + 1;
                 loop {
                     if a.low(j) == "et" {
-                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(&a.low(j + 1))).flatten()
+                        if let Some(p) = a.is_word(j + 1).then(|| nw.parts(a.low(j + 1))).flatten()
                         {
                             if p == [1.0] || p == [11.0] {
                                 parts.extend(p);
@@ -160,7 +169,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                         }
                         break;
                     }
-                    match a.is_word(j).then(|| nw.parts(&a.low(j))).flatten() {
+                    match a.is_word(j).then(|| nw.parts(a.low(j))).flatten() {
                         Some(p) => {
                             parts.extend(p);
                             j += 1;
@@ -168,8 +177,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                         None => break,
                     }
                 }
+                if parts.len() > 1
+                    && parts.last().is_some_and(|p| *p >= 1e6)
+                    && matches!(a.low(j), "de" | "d")
+                {
+                    j += 1;
+                    if matches!(a.tok_text(j), "'" | "’") {
+                        j += 1;
+                    }
+                }
                 // "une centaine", "deux dizaines"
-                if let Some(&v) = nw.approx.get(&a.low(j)) {
+                if let Some(&v) = nw.approx.get(a.low(j)) {
                     approx_noun = true;
                     (compose(&parts) * v, j + 1, false)
                 } else {
@@ -183,7 +201,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        if approx_noun && matches!(a.low(end).as_str(), "de" | "d") {
+        if approx_noun && matches!(a.low(end), "de" | "d") {
             end += 1;
             if matches!(a.tok_text(end), "'" | "’") {
                 end += 1;
@@ -209,7 +227,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             }
             if k == 0
                 || !matches!(
-                    a.low(k - 1).as_str(),
+                    a.low(k - 1),
                     "tous" | "toutes" | "les" | "des" | "de" | "d" | "'" | "’"
                 )
             {
@@ -223,7 +241,9 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             (None, true) => Bound::Approx,
             (None, false) => Bound::Exact,
         };
+        let article = matches!(a.low(i), "un" | "une") && end == i + 1;
         out.push(Figure {
+            article,
             start: i,
             end,
             bound_start: bound.map(|x| x.1),
