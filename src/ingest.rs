@@ -120,11 +120,11 @@ pub fn run(
             }
         }
         if batch.len() >= options.batch_size.max(1) || batch_bytes >= options.batch_bytes {
-            commit(store, &mut batch, summary)?;
+            commit(store, extractor, &mut batch, summary)?;
             batch_bytes = 0;
         }
     }
-    commit(store, &mut batch, summary)?;
+    commit(store, extractor, &mut batch, summary)?;
     if summary.added > 0 {
         refresh_findings(store)?;
     }
@@ -158,13 +158,14 @@ pub fn refresh_findings(store: &mut Store) -> Result<usize> {
 
 fn commit(
     store: &mut Store,
+    extractor: &Extractor,
     batch: &mut Vec<PreparedDocument>,
     summary: &mut Summary,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    for outcome in store.ingest(batch)? {
+    for outcome in store.ingest_with(batch, extractor.entity_index())? {
         match outcome {
             Outcome::Added(_) => summary.added += 1,
             Outcome::Duplicate(_) => summary.duplicates += 1,

@@ -1,7 +1,7 @@
 //! The extractor against the sample gold (`tests/data/seeds.gold.json` over
 //! `data/corpus/`): the figures must stay above the bars of the issue.
 
-use claimgraph::eval::{evaluate, Gold};
+use claimgraph::eval::{evaluate, run_system, score, Gold};
 use claimgraph::extract::Extractor;
 use std::path::Path;
 
@@ -10,14 +10,7 @@ fn sample_gold_meets_the_bars() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gold = Gold::load(&root.join("tests/data/seeds.gold.json")).unwrap();
     let x = Extractor::builtin();
-    let r = evaluate(
-        &gold,
-        &root.join("data/corpus"),
-        &x,
-        &|_| Vec::new(),
-        &|_| Vec::new(),
-    )
-    .unwrap();
+    let r = evaluate(&gold, &root.join("data/corpus"), &x).unwrap();
     println!("{}", r.render());
     for n in &r.notes {
         println!("{n}");
@@ -38,7 +31,8 @@ fn sample_gold_meets_the_bars() {
     );
 }
 
-/// Findings are scored through the claim records eval hands to the engine:
+/// Findings are scored through the system's claim records, so any engine can
+/// be scored:
 /// a contradiction between the two death tolls and an agreement between the
 /// two strike counts match the gold; a contradiction between unrelated
 /// claims is a false positive.
@@ -82,14 +76,8 @@ fn findings_are_scored_against_gold_pairs() {
             ),
         ]
     };
-    let r = evaluate(
-        &gold,
-        &root.join("data/corpus"),
-        &x,
-        &|_| Vec::new(),
-        &engine,
-    )
-    .unwrap();
+    let (system, _) = run_system(&gold, &root.join("data/corpus"), &x).unwrap();
+    let r = score(&gold, &system, &engine(&system.claims));
     assert_eq!(
         (
             r.contradictions.tp,

@@ -24,14 +24,7 @@ fn sample_articles() {
 fn eval_report_on_sample_gold() {
     let gold = Gold::load(&root().join("tests/data/seeds.gold.json")).unwrap();
     let x = Extractor::builtin();
-    let r = evaluate(
-        &gold,
-        &root().join("data/corpus"),
-        &x,
-        &|_| Vec::new(),
-        &|_| Vec::new(),
-    )
-    .unwrap();
+    let r = evaluate(&gold, &root().join("data/corpus"), &x).unwrap();
     insta::assert_snapshot!("eval_text", r.render());
     insta::assert_snapshot!("eval_json", r.to_json());
 }

@@ -4,7 +4,6 @@
 use super::GlobalArgs;
 use crate::corpus::{self, LoadOptions};
 use crate::error::{Result, EXIT_PARTIAL};
-use crate::extract::Extractor;
 use crate::ingest::{self, Event, IngestOptions, Summary};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -34,7 +33,7 @@ pub struct IngestArgs {
 
 pub fn run(global: &GlobalArgs, args: IngestArgs) -> Result<u8> {
     let mut store = global.open_for_writing()?;
-    let extractor = Extractor::builtin();
+    let extractor = global.extractor()?;
     let inputs = corpus::expand(&args.paths);
     let total: Option<u64> = inputs
         .iter()

@@ -6,6 +6,7 @@
 //! [`crate::error`]: 0 ok, 1 some items of a batch failed, 2 usage, 3 input,
 //! 4 database.
 
+mod eval;
 mod ingest;
 mod query;
 mod stats;
@@ -45,6 +46,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "CLAIMGRAPH_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
+    /// An extra lexicon file (same format as data/lexicon/*.lex) merged into
+    /// the built-in one for extraction
+    #[arg(long, global = true, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+
     /// Seconds to wait for another process writing the database
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30.0)]
     pub lock_timeout: f64,
@@ -60,6 +66,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Count documents, entities, events, claims and findings
     Stats(StatsArgs),
+    /// Score extraction and comparison against a gold annotation file
+    Eval(eval::EvalArgs),
     /// Run query files (`.cq`): statements separated by `;` or new lines
     Run(query::RunArgs),
     /// Run statements given on the command line
@@ -69,6 +77,14 @@ pub enum Command {
 }
 
 impl GlobalArgs {
+    /// The extractor: the built-in lexicon, plus `--lexicon FILE`.
+    pub fn extractor(&self) -> Result<Extractor> {
+        match &self.lexicon {
+            Some(path) => Extractor::with_lexicon_file(path),
+            None => Ok(Extractor::builtin()),
+        }
+    }
+
     fn lock_timeout(&self) -> Result<Duration> {
         Duration::try_from_secs_f64(self.lock_timeout).map_err(|_| {
             Error::Usage(format!(
@@ -137,6 +153,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Repl(args) => query::run_repl(&cli.global, args),
         Command::Ingest(args) => ingest::run(&cli.global, args),
         Command::Stats(args) => stats::run(&cli.global, args),
+        Command::Eval(args) => eval::run(&cli.global, args),
         Command::Run(args) => query::run_files(&cli.global, args),
         Command::Query(args) => query::run_query(&cli.global, args),
     }

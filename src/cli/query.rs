@@ -5,7 +5,6 @@ use super::GlobalArgs;
 use crate::engine::Workspace;
 use crate::error::Result;
 use crate::export::dot::DotOptions;
-use crate::extract::Extractor;
 use crate::query::{QueryError, QueryFile};
 use crate::render::{Format, RenderOptions};
 use crate::session::{self, Settings};
@@ -110,7 +109,7 @@ pub fn run_query(global: &GlobalArgs, args: QueryArgs) -> Result<u8> {
 
 /// Load the graph a read command works on.
 pub fn workspace(global: &GlobalArgs) -> Result<Workspace> {
-    let extractor = Extractor::builtin();
+    let extractor = global.extractor()?;
     Workspace::load(global.open_for_reading(&extractor)?)
 }
 

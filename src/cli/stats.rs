@@ -3,7 +3,6 @@
 
 use super::{print_out, GlobalArgs};
 use crate::error::{Error, Result};
-use crate::extract::Extractor;
 use crate::store::Stats;
 use clap::{Args, ValueEnum};
 use comfy_table::{presets, CellAlignment, Table};
@@ -23,7 +22,7 @@ pub enum StatsFormat {
 }
 
 pub fn run(global: &GlobalArgs, args: StatsArgs) -> Result<u8> {
-    let store = global.open_for_reading(&Extractor::builtin())?;
+    let store = global.open_for_reading(&global.extractor()?)?;
     let stats = store.stats()?;
     print_out(&render(&stats, args.format)?)?;
     Ok(0)

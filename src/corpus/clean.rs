@@ -5,12 +5,14 @@
 //! the original text; the extractor skips them and the store keeps them, so a
 //! user can always see what was left out and why.
 //!
+//! Credit lines ("- Avec AFP") and captions in the article's language are the
+//! newsroom's own text and stay: they name agencies, places and people.
+//!
 //! The rules work line by line and are general, not fitted to any site:
 //! - lines with no letters (share counters, lone dates);
 //! - phrases of the furniture lexicon (`data/lexicon/furniture.txt`): consent
 //!   banners, share/follow/comment blocks, related links, "Lien source",
-//!   picture captions and credits, empty CMS widgets;
-//! - credit lines ("- Avec AFP");
+//!   empty CMS widgets;
 //! - lines in another language or script than the article's;
 //! - an author biography near the end ("Chloé, rédactrice en chef, ...")
 //!   with the name line above it;
@@ -23,7 +25,7 @@
 
 pub use crate::corpus::furniture::{Furniture, SetAside, SetAsideReason};
 
-use crate::corpus::{lang, meta};
+use crate::corpus::lang;
 use crate::model::Span;
 use regex::Regex;
 use std::collections::hash_map::DefaultHasher;
@@ -129,9 +131,6 @@ fn line_rule(line: &Line<'_>, language: Option<&str>) -> Option<SetAsideReason> 
     if !line.text.chars().any(char::is_alphabetic) {
         return Some(SetAsideReason::NoWords);
     }
-    if line.text.len() <= 60 && meta::credit_line(line.text).is_some() {
-        return Some(SetAsideReason::Credit);
-    }
     if let Some(reason) = furniture(line) {
         return Some(reason);
     }
@@ -150,7 +149,6 @@ fn furniture(line: &Line<'_>) -> Option<SetAsideReason> {
     for &(start, len, reason) in &line.phrases {
         match reason {
             SetAsideReason::AuthorBio => continue,
-            SetAsideReason::Caption if line.text.len() <= 400 => return Some(reason),
             SetAsideReason::CookieBanner => {
                 cookie_phrases.insert(line.lower.get(start..start + len));
             }
@@ -412,18 +410,14 @@ mod tests {
         assert_eq!(reasons("Juste un titre"), vec![]);
     }
 
+    /// Credit lines and captions in the article's language are the
+    /// newsroom's own text (they name agencies, places and photographers):
+    /// they stay; a counter with no words goes.
     #[test]
-    fn counters_credits_captions() {
+    fn keeps_credits_and_captions_sets_aside_counters() {
         let text = "Titre\n\n- Avec AFP\n\n158\n\nUne photo du village© Jean Dupont\n\nLe texte de l'article est ici et il est long.";
         let got = reasons(text);
-        assert_eq!(
-            got,
-            vec![
-                ("- Avec AFP", SetAsideReason::Credit),
-                ("158", SetAsideReason::NoWords),
-                ("Une photo du village© Jean Dupont", SetAsideReason::Caption),
-            ]
-        );
+        assert_eq!(got, vec![("158", SetAsideReason::NoWords)]);
     }
 }
 

@@ -2,18 +2,18 @@
 //! gold annotation file, exactly as `shared/gold/README.md` specifies.
 //!
 //! Each document gets the outlet, publication date and language of its gold
-//! record as metadata; everything else comes from the text. Entities are
-//! resolved corpus-wide with an [`EntityIndex`]; the system's claims become
-//! [`ClaimRecord`]s (ids, global entity ids) handed to the `findings`
-//! function, so that any comparison engine can be scored.
+//! record as metadata; everything else comes from the text. The documents go
+//! through the same ingest as `claimgraph ingest` (cleaning, extraction,
+//! corpus-wide entity resolution, comparison) into a fresh in-memory store,
+//! so the figures measure the product as users run it.
 
+use crate::corpus::Article;
 use crate::error::{Error, Result};
-use crate::extract::alias::EntityIndex;
 use crate::extract::fold::fold;
-use crate::extract::{Extraction, Extractor};
-use crate::model::{
-    ClaimKind, ClaimRecord, DocMeta, EntityKind, FindingKind, FindingRecord, Polarity, Span,
-};
+use crate::extract::Extractor;
+use crate::ingest;
+use crate::model::{ClaimKind, ClaimRecord, DocMeta, FindingKind, FindingRecord, Polarity, Span};
+use crate::store::{content_hash, Store};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -23,16 +23,16 @@ pub mod score;
 pub use gold::Gold;
 pub use score::{NumericScore, Report, Score};
 
-/// One document of the corpus after extraction and resolution.
+/// One document of the corpus as the store holds it after ingest.
 pub struct EvalDoc {
     pub text: String,
-    pub extraction: Extraction,
-    /// Global entity id of each local entity.
-    pub global: Vec<i64>,
+    /// Global ids of the entities the article's text names.
+    pub entities: BTreeSet<i64>,
 }
 
-/// The system's side of an evaluation: documents, global entity names and
-/// claim records (ids index `claims`).
+/// The system's side of an evaluation: documents (in gold order), global
+/// entity names, and claim records whose `id` is their index in `claims` and
+/// whose `document` is the index of their gold document.
 pub struct System {
     pub docs: Vec<EvalDoc>,
     pub names: BTreeMap<i64, Vec<String>>,
@@ -53,116 +53,108 @@ pub fn meta_of(d: &gold::GoldDocument) -> DocMeta {
     }
 }
 
-/// Extract every document of `gold` from `corpus_dir` and resolve entities
-/// corpus-wide.
+/// Ingest every document of `gold` from `corpus_dir` into a fresh in-memory
+/// store, exactly as `claimgraph ingest` would (cleaning, extraction,
+/// corpus-wide entity resolution, comparison), each with its gold metadata.
+/// Returns the system's side and its findings (claim ids as in
+/// [`System::claims`]).
 pub fn run_system(
     gold: &Gold,
     corpus_dir: &Path,
     extractor: &Extractor,
-    clean: &dyn Fn(&str) -> Vec<Span>,
-) -> Result<System> {
-    let mut index: EntityIndex = extractor.entity_index();
-    let mut names: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    let mut next_id = 1i64;
-    let mut docs = Vec::new();
-    let mut claims = Vec::new();
-    let mut events_before = 0i64;
-    for (di, d) in gold.documents.iter().enumerate() {
+) -> Result<(System, Vec<FindingRecord>)> {
+    let mut articles = Vec::new();
+    for d in &gold.documents {
         let path = corpus_dir.join(&d.file);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
-        let meta = meta_of(d);
-        let extraction = extractor.extract(&text, &meta, &clean(&text));
-        let context: Vec<String> = extraction
-            .entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place))
-            .map(|e| e.name.clone())
-            .collect();
-        let mut global = Vec::new();
-        for e in &extraction.entities {
-            let spellings: Vec<&str> = std::iter::once(e.name.as_str())
-                .chain(e.aliases.iter().map(|a| a.name.as_str()))
-                .collect();
-            let found = spellings
-                .iter()
-                .find_map(|s| index.resolve_in_context(s, e.kind, &context))
-                .map(|r| r.0);
-            let id = found.unwrap_or_else(|| {
-                next_id += 1;
-                next_id - 1
-            });
-            for s in &spellings {
-                index.add(id, s, e.kind);
-                let list = names.entry(id).or_default();
-                if !list.iter().any(|x| x == s) {
-                    list.push(s.to_string());
-                }
-            }
-            index.add_context(id, &context);
-            global.push(id);
-        }
-        let outlet = extraction.entities.iter().position(|e| {
-            e.kind == EntityKind::Outlet
-                && meta.outlet.as_deref().is_some_and(|o| {
-                    fold(o) == fold(&e.name) || e.aliases.iter().any(|a| fold(&a.name) == fold(o))
-                })
-        });
-        for c in &extraction.claims {
-            let g = |i: usize| global.get(i).copied();
-            claims.push(ClaimRecord {
-                id: claims.len() as i64,
-                document: di as i64,
-                kind: c.kind,
-                polarity: c.polarity,
-                span: c.span,
-                sentence: c.sentence,
-                quote: c.span.slice(&text).unwrap_or("").to_string(),
-                claimant: c.claimant.and_then(g),
-                outlet: outlet.and_then(g),
-                via: c.via.iter().filter_map(|&v| g(v)).collect(),
-                measure: c.measure,
-                quantity: c.quantity,
-                subject: c.subject.clone(),
-                subject_entity: c.subject_entity.and_then(g),
-                event: c.event.map(|e| events_before + e as i64),
-                date: c.date,
-                topic: c.topic.clone(),
-                denies: None,
-            });
-        }
-        // denial links as claim ids
-        let base = claims.len() - extraction.claims.len();
-        for (k, c) in extraction.claims.iter().enumerate() {
-            claims[base + k].denies = c.denies.map(|d| (base + d) as i64);
-        }
-        events_before += extraction.events.len() as i64;
-        docs.push(EvalDoc {
+        let text = crate::corpus::load::decode(bytes).map_err(|message| Error::Input {
+            location: path.display().to_string(),
+            message,
+        })?;
+        articles.push(Article {
+            source: path.display().to_string(),
             text,
-            extraction,
-            global,
+            meta: meta_of(d),
         });
     }
-    Ok(System {
-        docs,
-        names,
-        claims,
-    })
+    let hashes: Vec<String> = articles.iter().map(|a| content_hash(&a.text)).collect();
+    let mut store = Store::open_in_memory()?;
+    ingest::ingest_articles(&mut store, extractor, articles)?;
+
+    // Gold order → store ids (two gold files with one text share a document).
+    let by_hash: HashMap<String, i64> = store
+        .documents()?
+        .into_iter()
+        .map(|d| (d.hash, d.id))
+        .collect();
+    let doc_ids: Vec<i64> = hashes
+        .iter()
+        .map(|h| by_hash.get(h).copied().unwrap_or(-1))
+        .collect();
+    let mut mentioned: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    for m in store.mentions()? {
+        mentioned.entry(m.document).or_default().insert(m.entity);
+    }
+    let mut docs = Vec::new();
+    for id in &doc_ids {
+        docs.push(EvalDoc {
+            text: store.document_text(*id)?.unwrap_or_default(),
+            entities: mentioned.remove(id).unwrap_or_default(),
+        });
+    }
+    let names = store
+        .entities()?
+        .into_iter()
+        .map(|e| {
+            let mut all = vec![e.name];
+            all.extend(e.aliases.into_iter().map(|a| a.name));
+            (e.id, all)
+        })
+        .collect();
+    let mut claims = Vec::new();
+    let mut position: HashMap<i64, i64> = HashMap::new();
+    for c in store.claims()? {
+        let Some(di) = doc_ids.iter().position(|d| *d == c.document) else {
+            continue;
+        };
+        position.insert(c.id, claims.len() as i64);
+        claims.push(ClaimRecord {
+            id: claims.len() as i64,
+            document: di as i64,
+            ..c
+        });
+    }
+    for c in &mut claims {
+        c.denies = c.denies.and_then(|d| position.get(&d).copied());
+    }
+    let findings = store
+        .findings()?
+        .into_iter()
+        .filter_map(|f| {
+            Some(FindingRecord {
+                a: *position.get(&f.a)?,
+                b: *position.get(&f.b)?,
+                ..f
+            })
+        })
+        .collect();
+    Ok((
+        System {
+            docs,
+            names,
+            claims,
+        },
+        findings,
+    ))
 }
 
-/// Score the extractor against `gold`; `clean` finds the set-aside regions of
-/// a text, `findings` compares the system's claims.
-pub fn evaluate(
-    gold: &Gold,
-    corpus_dir: &Path,
-    extractor: &Extractor,
-    clean: &dyn Fn(&str) -> Vec<Span>,
-    findings: &dyn Fn(&[ClaimRecord]) -> Vec<FindingRecord>,
-) -> Result<Report> {
-    let sys = run_system(gold, corpus_dir, extractor, clean)?;
-    let found = findings(&sys.claims);
+/// Score the whole system (extraction, resolution, comparison) against
+/// `gold`, the documents read from `corpus_dir`.
+pub fn evaluate(gold: &Gold, corpus_dir: &Path, extractor: &Extractor) -> Result<Report> {
+    let (sys, found) = run_system(gold, corpus_dir, extractor)?;
     Ok(score(gold, &sys, &found))
 }
 
@@ -199,15 +191,7 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
         let mut matched: HashSet<&str> = HashSet::new();
         // entities named in the article (the outlet of the metadata counts
         // only when the text names it)
-        let named_here: HashSet<usize> = doc.extraction.mentions.iter().map(|m| m.entity).collect();
-        let ids: BTreeSet<i64> = doc
-            .global
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| named_here.contains(i))
-            .map(|(_, id)| *id)
-            .collect();
-        for id in ids {
+        for &id in &doc.entities {
             let optional = gd.optional_entities.iter().any(|g| {
                 gnames
                     .get(g.as_str())

@@ -36,6 +36,8 @@ pub struct EntityIndex {
     by_len: HashMap<(EntityKind, usize), Vec<usize>>,
     /// Folded spelling → alias-table group (one per lexicon entity).
     groups: HashMap<String, usize>,
+    /// The names of each alias-table group, canonical first.
+    group_names: Vec<(EntityKind, Vec<String>)>,
     rules: Vec<Rule>,
     confusables: Vec<(char, char)>,
     suffixes: Vec<String>,
@@ -60,8 +62,27 @@ impl EntityIndex {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 ix.groups.entry(fold(n)).or_insert(g);
             }
+            let names = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .cloned()
+                .collect();
+            ix.group_names.push((e.kind, names));
         }
         ix
+    }
+
+    /// Every name the alias table gives the entity that `name` of `kind`
+    /// names (canonical first), or nothing when the table does not know it:
+    /// "Artsakh" → Haut-Karabakh, Haut-Karabagh, Nagorno-Karabakh, ...
+    pub fn table_names(&self, name: &str, kind: EntityKind) -> &[String] {
+        match self
+            .groups
+            .get(&fold(name))
+            .and_then(|g| self.group_names.get(*g))
+        {
+            Some((k, names)) if *k == kind => names,
+            _ => &[],
+        }
     }
 
     /// Record a known spelling of entity `id`.

@@ -76,9 +76,9 @@ struct Entities {
 }
 
 impl Entities {
-    fn load(tx: &Transaction<'_>) -> rusqlite::Result<Entities> {
+    fn load(tx: &Transaction<'_>, index: EntityIndex) -> rusqlite::Result<Entities> {
         let mut entities = Entities {
-            index: EntityIndex::new(),
+            index,
             exact: HashMap::new(),
             names: HashMap::new(),
         };
@@ -111,19 +111,25 @@ impl Entities {
 
     /// The corpus-wide id of `name` of `kind` with its local `aliases`,
     /// creating the entity or recording new aliases as needed.
+    /// `context` names the places and countries of the document, which
+    /// guard fuzzy matches (see [`EntityIndex::resolve_in_context`]).
     fn resolve(
         &mut self,
         tx: &Transaction<'_>,
         name: &str,
         kind: EntityKind,
         aliases: &[Alias],
+        context: &[String],
     ) -> rusqlite::Result<i64> {
         let found = match self.exact.get(&(name.to_string(), kind)) {
             Some(&id) => Some((id, "same spelling".to_string())),
-            None => self
-                .index
-                .resolve(name, kind)
-                .filter(|(id, _)| self.names.contains_key(id)),
+            None => std::iter::once(name)
+                .chain(aliases.iter().map(|a| a.name.as_str()))
+                .find_map(|spelling| {
+                    self.index
+                        .resolve_in_context(spelling, kind, context)
+                        .filter(|(id, _)| self.names.contains_key(id))
+                }),
         };
         let id = match found {
             Some((id, reason)) => {
@@ -143,6 +149,13 @@ impl Entities {
         for alias in aliases {
             self.alias(tx, id, &alias.name, kind, &alias.reason)?;
         }
+        // The alias table's other names for it, so that any of them finds
+        // the entity even before an article spells it that way.
+        let known: Vec<String> = self.index.table_names(name, kind).to_vec();
+        for other in &known {
+            self.alias(tx, id, other, kind, "alias table")?;
+        }
+        self.index.add_context(id, context);
         Ok(id)
     }
 
@@ -182,6 +195,17 @@ impl Store {
     /// stored (same text) are skipped. On any error nothing of the batch is
     /// kept.
     pub fn ingest(&mut self, docs: &[PreparedDocument]) -> Result<Vec<Outcome>> {
+        self.ingest_with(docs, EntityIndex::new())
+    }
+
+    /// [`Store::ingest`], resolving entities with `index` (the extractor's
+    /// lexicon-aware index: alias table, transliteration rules) on top of
+    /// the entities already stored.
+    pub fn ingest_with(
+        &mut self,
+        docs: &[PreparedDocument],
+        index: EntityIndex,
+    ) -> Result<Vec<Outcome>> {
         for doc in docs {
             check(doc).map_err(|message| Error::Input {
                 location: doc.source.clone(),
@@ -194,7 +218,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
-        let mut entities = Entities::load(&tx).map_err(db)?;
+        let mut entities = Entities::load(&tx, index).map_err(db)?;
         let mut outcomes = Vec::with_capacity(docs.len());
         for doc in docs {
             outcomes.push(insert_document(&tx, &mut entities, doc).map_err(db)?);
@@ -250,7 +274,7 @@ fn insert_document(
         ])?;
     }
     let outlet = match &m.outlet {
-        Some(name) => Some(entities.resolve(tx, name, EntityKind::Outlet, &[])?),
+        Some(name) => Some(entities.resolve(tx, name, EntityKind::Outlet, &[], &[])?),
         None => None,
     };
     insert_extraction(tx, entities, id, outlet, &doc.text, &doc.extraction)?;
@@ -265,6 +289,12 @@ fn insert_extraction(
     text: &str,
     x: &Extraction,
 ) -> rusqlite::Result<()> {
+    let context: Vec<String> = x
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place))
+        .map(|e| e.name.clone())
+        .collect();
     let entity_ids: Vec<i64> = x
         .entities
         .iter()
@@ -273,7 +303,7 @@ fn insert_extraction(
                  name,
                  kind,
                  aliases,
-             }| entities.resolve(tx, name, *kind, aliases),
+             }| entities.resolve(tx, name, *kind, aliases, &context),
         )
         .collect::<rusqlite::Result<_>>()?;
     // `check` has verified every index, so `get` only guards against misuse.
