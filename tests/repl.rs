@@ -65,6 +65,10 @@ fn a_query_prints_its_table() {
 fn tab_completes_an_entity_by_alias() {
     let dir = TempDir::new().unwrap();
     let mut r = start(&dir);
+    // The graph loads in the background; a first statement waits for it.
+    r.line("count entities");
+    r.expect("count");
+    r.prompt();
     r.keys("entity \"Artsa");
     r.keys("\t");
     r.expect("Artsakh\"");

@@ -176,9 +176,9 @@ pub fn run_repl(global: &GlobalArgs, args: ReplArgs) -> Result<u8> {
         None if std::path::Path::new(super::DEFAULT_DB).exists() => super::DEFAULT_DB.to_string(),
         None => "built-in sample corpus (in memory)".to_string(),
     };
-    let ws = workspace(global)?;
+    let store = global.open_for_reading(&global.extractor()?)?;
     let settings = args.output.settings(true);
-    crate::repl::Shell::new(ws, settings)
+    crate::repl::Shell::new(store, settings)
         .run(&label)
         .map_err(|e| crate::Error::Usage(format!("terminal: {e}")))
 }

@@ -11,6 +11,7 @@ use rustyline::hint::Hinter;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 /// The meta-commands of the shell, with a one-line description each.
 pub const META: &[(&str, &str)] = &[
@@ -38,25 +39,37 @@ pub const META: &[(&str, &str)] = &[
 /// Completion and validation for the REPL.
 pub struct ReplHelper {
     words: Vec<String>,
-    /// Entity spellings with their folded form, for prefix matching.
-    names: Vec<(String, String)>,
+    /// Entity spellings, once the graph is loaded.
+    spellings: Arc<OnceLock<Vec<String>>>,
+    /// The spellings with their folded form, for prefix matching.
+    names: OnceLock<Vec<(String, String)>>,
     /// Colour the prompt.
     pub color: bool,
 }
 
 impl ReplHelper {
-    pub fn new(names: &[String], color: bool) -> Self {
+    pub fn new(spellings: Arc<OnceLock<Vec<String>>>, color: bool) -> Self {
         let mut words: Vec<String> = query::vocabulary()
             .into_iter()
             .map(str::to_string)
             .collect();
         words.sort();
         words.dedup();
-        let names = names.iter().map(|n| (fold(n), n.clone())).collect();
         ReplHelper {
             words,
-            names,
+            spellings,
+            names: OnceLock::new(),
             color,
+        }
+    }
+
+    /// Entity names with their folded forms (none while the graph loads).
+    fn names(&self) -> &[(String, String)] {
+        match self.spellings.get() {
+            Some(spellings) => self
+                .names
+                .get_or_init(|| spellings.iter().map(|n| (fold(n), n.clone())).collect()),
+            None => &[],
         }
     }
 
@@ -77,7 +90,7 @@ impl ReplHelper {
         if let Some(open) = open_quote(before) {
             let typed = fold(&before[open + 1..]);
             let mut pairs: Vec<Pair> = self
-                .names
+                .names()
                 .iter()
                 .filter(|(folded, _)| folded.starts_with(&typed))
                 .map(|(_, name)| pair(name, &format!("\"{name}\"")))
@@ -103,7 +116,7 @@ impl ReplHelper {
             .collect();
         // A bare name typed without its quote is completed with quotes.
         pairs.extend(
-            self.names
+            self.names()
                 .iter()
                 .filter(|(f, _)| f.starts_with(&folded))
                 .map(|(_, name)| pair(name, &format!("\"{name}\""))),

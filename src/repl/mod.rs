@@ -17,7 +17,10 @@ use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{CompletionType, Config, EditMode, Editor};
 use std::io::Write;
+use crate::store::Store;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 /// Rows shown per table before the shell cuts a long answer.
@@ -31,9 +34,18 @@ enum Sink {
     File(PathBuf, std::fs::File),
 }
 
+/// The graph, loading in the background so that the prompt comes at once.
+enum Graph {
+    Loading(JoinHandle<crate::Result<Workspace>>),
+    Ready(Box<Workspace>),
+    Failed,
+}
+
 /// The shell's state.
 pub struct Shell {
-    ws: Workspace,
+    graph: Graph,
+    /// Entity spellings for completion, filled when the graph is loaded.
+    names: Arc<OnceLock<Vec<String>>>,
     settings: Settings,
     sink: Sink,
     timer: bool,
@@ -49,11 +61,21 @@ pub fn history_path() -> Option<PathBuf> {
 }
 
 impl Shell {
-    pub fn new(ws: Workspace, mut settings: Settings) -> Shell {
+    /// A shell over the graph of `store`, which is loaded in a background
+    /// thread: the first statement waits for it if needed.
+    pub fn new(store: Store, mut settings: Settings) -> Shell {
         settings.keep_going = true;
         settings.render.max_rows = Some(MAX_ROWS);
+        let names = Arc::new(OnceLock::new());
+        let filled = Arc::clone(&names);
+        let loader = std::thread::spawn(move || {
+            let ws = Workspace::load(store)?;
+            let _ = filled.set(ws.spellings().to_vec());
+            Ok(ws)
+        });
         Shell {
-            ws,
+            graph: Graph::Loading(loader),
+            names,
             settings,
             sink: Sink::Screen,
             timer: false,
@@ -70,7 +92,7 @@ impl Shell {
             .build();
         let mut rl: Editor<ReplHelper, FileHistory> = Editor::with_config(config)?;
         rl.set_helper(Some(ReplHelper::new(
-            self.ws.spellings(),
+            Arc::clone(&self.names),
             self.settings.color,
         )));
         // Ctrl-C while a statement runs stops it (at the next row or step)
@@ -113,20 +135,52 @@ impl Shell {
         Ok(0)
     }
 
+    /// The loaded graph, waiting for the loader the first time.
+    fn workspace(&mut self) -> Option<&Workspace> {
+        if let Graph::Loading(_) = self.graph {
+            let Graph::Loading(handle) = std::mem::replace(&mut self.graph, Graph::Failed) else {
+                unreachable!("checked just above");
+            };
+            if !handle.is_finished() {
+                eprintln!("(loading the graph…)");
+            }
+            self.graph = match handle.join() {
+                Ok(Ok(ws)) => Graph::Ready(Box::new(ws)),
+                Ok(Err(e)) => {
+                    eprintln!("error: {e}");
+                    Graph::Failed
+                }
+                Err(_) => {
+                    eprintln!("error: loading the graph failed (a bug; please report it)");
+                    Graph::Failed
+                }
+            };
+        }
+        match &self.graph {
+            Graph::Ready(ws) => Some(ws),
+            _ => None,
+        }
+    }
+
     fn statements(&mut self, name: &str, text: &str) {
         crate::engine::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
         let started = Instant::now();
+        if self.workspace().is_none() {
+            eprintln!("error: there is no graph to query (see the error above)");
+            return;
+        }
+        let Graph::Ready(ws) = &self.graph else {
+            return;
+        };
         let stderr = std::io::stderr();
         let mut err = stderr.lock();
         let result = match &mut self.sink {
             Sink::Screen => {
                 let stdout = std::io::stdout();
                 let mut out = stdout.lock();
-                session::run(&self.ws, name, text, &self.settings, &mut out, &mut err)
+                session::run(ws, name, text, &self.settings, &mut out, &mut err)
             }
-            Sink::File(_, file) => {
-                session::run(&self.ws, name, text, &self.settings, file, &mut err)
-            }
+            Sink::File(_, file) => session::run(ws, name, text, &self.settings, file, &mut err),
         };
         if let Err(e) = result {
             let _ = write!(err, "{}", e.render(self.settings.color));
