@@ -21,9 +21,10 @@
 //! so the cost of adding one event follows the events of that week at that
 //! place, not the corpus.
 
+use super::ids::IdMap;
 use crate::model::{EventKind, EventRecord};
 use chrono::{Days, NaiveDate};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How many days before its publication an event with no date may lie.
 pub const UNDATED_WINDOW_DAYS: u64 = 7;
@@ -69,10 +70,10 @@ enum Atom {
 /// Clusters of events, grown one event at a time.
 #[derive(Debug, Default)]
 pub struct Coref {
-    members: HashMap<i64, Member>,
-    parent: HashMap<i64, i64>,
-    clusters: HashMap<i64, Cluster>,
-    blocks: HashMap<(EventKind, Atom, i64), Vec<i64>>,
+    members: IdMap<i64, Member>,
+    parent: IdMap<i64, i64>,
+    clusters: IdMap<i64, Cluster>,
+    blocks: IdMap<(EventKind, Atom, i64), Vec<i64>>,
     merges: Vec<Merge>,
 }
 

@@ -3,16 +3,16 @@
 //! "comparable claimant", names and event records for the reasons.
 
 use super::compare::Sources;
+use super::ids::IdMap;
 use crate::model::{DocumentRecord, EntityKind, EntityRecord, EventRecord};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Documents, entities and events known to the analysis, by store id.
 #[derive(Debug, Default)]
 pub struct Ledger {
-    published: HashMap<i64, Option<NaiveDate>>,
-    entities: HashMap<i64, (String, EntityKind)>,
-    events: HashMap<i64, EventRecord>,
+    published: IdMap<i64, Option<NaiveDate>>,
+    entities: IdMap<i64, (String, EntityKind)>,
+    events: IdMap<i64, EventRecord>,
 }
 
 impl Ledger {

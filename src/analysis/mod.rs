@@ -12,6 +12,7 @@
 pub mod compare;
 pub mod coref;
 pub mod group;
+pub mod ids;
 pub mod ledger;
 pub mod reason;
 pub mod words;
@@ -22,9 +23,11 @@ use crate::model::{
 use compare::Sources;
 use coref::{Coref, Merge};
 use group::{GroupKey, Scope};
+use ids::{IdMap, IdSet};
 use ledger::Ledger;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use words::subject_class;
 
 /// Which events (and so which claims) were found to be one real-world event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -67,12 +70,15 @@ struct Group {
 pub struct Analyzer {
     ledger: Ledger,
     coref: Coref,
-    claims: HashMap<i64, ClaimRecord>,
-    groups: HashMap<GroupKey, Group>,
-    claim_group: HashMap<i64, GroupKey>,
-    cluster_groups: HashMap<i64, Vec<GroupKey>>,
+    claims: IdMap<i64, ClaimRecord>,
+    groups: IdMap<GroupKey, Group>,
+    claim_group: IdMap<i64, GroupKey>,
+    cluster_groups: IdMap<i64, Vec<GroupKey>>,
     /// Events of each document, for claims the extractor tied to none.
-    document_events: HashMap<i64, Vec<i64>>,
+    document_events: IdMap<i64, Vec<i64>>,
+    /// Subject text → interned subject class, and the classes.
+    subjects: HashMap<String, u32>,
+    classes: HashMap<String, u32>,
 }
 
 /// Compare a whole corpus at once.
@@ -85,24 +91,32 @@ pub fn analyze(
     let analyzer = Analyzer::from_records(documents, entities, events, claims);
     Analysis {
         clusters: analyzer.clusters(),
-        findings: analyzer.findings(),
+        findings: analyzer.into_findings(),
     }
 }
 
-/// Groups touched by the batch being added, with the findings they held
-/// before it.
+type FindingKey = (FindingKind, i64, i64);
+
+fn finding_key(f: &FindingRecord) -> FindingKey {
+    (f.kind, f.a, f.b)
+}
+
+/// Groups touched by the batch being added, and the findings they held
+/// before it (moved out of the groups, which are recomputed at the end).
 #[derive(Default)]
 struct Touched {
-    keys: HashSet<GroupKey>,
+    keys: Vec<GroupKey>,
+    seen: IdSet<GroupKey>,
     before: Vec<FindingRecord>,
 }
 
 impl Touched {
-    fn touch(&mut self, key: &GroupKey, group: Option<&Group>) {
-        if self.keys.insert(key.clone()) {
-            if let Some(g) = group {
-                self.before.extend(g.findings.iter().cloned());
-            }
+    fn touch(&mut self, key: GroupKey, group: Option<&mut Group>) {
+        if self.seen.insert(key) {
+            self.keys.push(key);
+        }
+        if let Some(g) = group {
+            self.before.append(&mut g.findings);
         }
     }
 }
@@ -121,7 +135,7 @@ impl Analyzer {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.add(documents, entities, events, claims);
+        a.batch(documents, entities, events, claims, false);
         a
     }
 
@@ -135,6 +149,17 @@ impl Analyzer {
         events: &[EventRecord],
         claims: &[ClaimRecord],
     ) -> Delta {
+        self.batch(documents, entities, events, claims, true)
+    }
+
+    fn batch(
+        &mut self,
+        documents: &[DocumentRecord],
+        entities: &[EntityRecord],
+        events: &[EventRecord],
+        claims: &[ClaimRecord],
+        want_delta: bool,
+    ) -> Delta {
         self.ledger.add_documents(documents);
         self.ledger.add_entities(entities);
         let mut touched = Touched::default();
@@ -142,6 +167,9 @@ impl Analyzer {
         let mut events: Vec<&EventRecord> = events.iter().collect();
         events.sort_by_key(|e| e.id);
         for e in events {
+            if self.ledger.event(e.id).is_some() {
+                continue;
+            }
             self.ledger.add_event(e);
             self.document_events
                 .entry(e.document)
@@ -168,24 +196,28 @@ impl Analyzer {
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
         for c in claims {
             let scope = self.scope_of(c);
-            let key = GroupKey::of(c, scope);
-            touched.touch(&key, self.groups.get(&key));
-            self.groups
-                .entry(key.clone())
-                .or_default()
-                .members
-                .push(c.id);
+            let subject = self.subject_of(c);
+            let key = GroupKey::of(c, scope, subject);
+            let group = self.groups.entry(key).or_default();
+            group.members.push(c.id);
+            touched.touch(key, Some(group));
             if let Scope::Cluster(id) = scope {
                 let keys = self.cluster_groups.entry(id).or_default();
                 if !keys.contains(&key) {
-                    keys.push(key.clone());
+                    keys.push(key);
                 }
             }
             self.claim_group.insert(c.id, key);
             self.claims.insert(c.id, c.clone());
         }
 
-        let mut after = Vec::new();
+        let old: IdSet<FindingKey> = if want_delta {
+            touched.before.iter().map(finding_key).collect()
+        } else {
+            IdSet::default()
+        };
+        let mut new: IdSet<FindingKey> = IdSet::default();
+        let mut delta = Delta::default();
         for key in &touched.keys {
             let Some(group) = self.groups.get(key) else {
                 continue;
@@ -196,12 +228,43 @@ impl Analyzer {
                 .filter_map(|id| self.claims.get(id))
                 .collect();
             let found = group::findings(&members, &self.ledger);
-            after.extend(found.iter().cloned());
+            if want_delta {
+                for f in &found {
+                    new.insert(finding_key(f));
+                    if !old.contains(&finding_key(f)) {
+                        delta.findings.push(f.clone());
+                    }
+                }
+            }
             if let Some(group) = self.groups.get_mut(key) {
                 group.findings = found;
             }
         }
-        diff(touched.before, after)
+        if want_delta {
+            delta.retracted = touched
+                .before
+                .into_iter()
+                .filter(|f| !new.contains(&finding_key(f)))
+                .collect();
+            delta.findings.sort_by_key(finding_key);
+            delta.retracted.sort_by_key(finding_key);
+        }
+        delta
+    }
+
+    /// The interned subject class of a figure (0 for claims without one).
+    fn subject_of(&mut self, c: &ClaimRecord) -> u32 {
+        let Some(text) = c.subject.as_deref().filter(|_| c.quantity.is_some()) else {
+            return 0;
+        };
+        if let Some(id) = self.subjects.get(text) {
+            return *id;
+        }
+        let class = subject_class(text);
+        let next = self.classes.len() as u32 + 1;
+        let id = *self.classes.entry(class).or_insert(next);
+        self.subjects.insert(text.to_string(), id);
+        id
     }
 
     /// Where a claim is compared: with the claim it denies, else in its
@@ -237,23 +300,20 @@ impl Analyzer {
     /// Cluster `gone` was merged into `keep`: move its groups.
     fn regroup(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
         for old_key in self.cluster_groups.remove(&gone).unwrap_or_default() {
-            let Some(old) = self.groups.remove(&old_key) else {
+            let Some(mut old) = self.groups.remove(&old_key) else {
                 continue;
             };
-            touched.touch(&old_key, Some(&old));
+            touched.touch(old_key, Some(&mut old));
             let new_key = GroupKey {
                 scope: Scope::Cluster(keep),
                 ..old_key
             };
-            touched.touch(&new_key, self.groups.get(&new_key));
             for id in &old.members {
-                self.claim_group.insert(*id, new_key.clone());
+                self.claim_group.insert(*id, new_key);
             }
-            self.groups
-                .entry(new_key.clone())
-                .or_default()
-                .members
-                .extend(old.members);
+            let group = self.groups.entry(new_key).or_default();
+            group.members.extend(old.members);
+            touched.touch(new_key, Some(group));
             let keys = self.cluster_groups.entry(keep).or_default();
             if !keys.contains(&new_key) {
                 keys.push(new_key);
@@ -269,6 +329,14 @@ impl Analyzer {
             .flat_map(|g| g.findings.iter().cloned())
             .collect();
         all.sort_by_key(|f| (f.kind, f.a, f.b));
+        all
+    }
+
+    /// Every current finding, moved out of the state, sorted.
+    fn into_findings(self) -> Vec<FindingRecord> {
+        let mut all: Vec<FindingRecord> =
+            self.groups.into_values().flat_map(|g| g.findings).collect();
+        all.sort_by_key(finding_key);
         all
     }
 
@@ -301,26 +369,5 @@ impl Analyzer {
 
     pub fn is_empty(&self) -> bool {
         self.claims.is_empty()
-    }
-}
-
-fn diff(before: Vec<FindingRecord>, after: Vec<FindingRecord>) -> Delta {
-    type Key = (FindingKind, i64, i64);
-    let key = |f: &FindingRecord| -> Key { (f.kind, f.a, f.b) };
-    let old: HashSet<Key> = before.iter().map(key).collect();
-    let new: HashSet<Key> = after.iter().map(key).collect();
-    let mut findings: Vec<FindingRecord> = after
-        .into_iter()
-        .filter(|f| !old.contains(&key(f)))
-        .collect();
-    let mut retracted: Vec<FindingRecord> = before
-        .into_iter()
-        .filter(|f| !new.contains(&key(f)))
-        .collect();
-    findings.sort_by_key(key);
-    retracted.sort_by_key(key);
-    Delta {
-        findings,
-        retracted,
     }
 }
