@@ -252,7 +252,11 @@ impl Scenario<'_> {
                 // "plus de 400 au total" against one source's parts of the
                 // same kind that add up to more.
                 let first = v / 2 + self.rng.range(1, 40);
-                let second = v - v / 2 + self.rng.range(1, 40);
+                let mut second = v - v / 2 + self.rng.range(1, 40);
+                // Two identical sentences would read as one passage repeated.
+                if second == first {
+                    second += 1;
+                }
                 let claimant = self.world.defence[b];
                 let p1 = self.statement(
                     claimant,
