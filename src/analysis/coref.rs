@@ -117,6 +117,13 @@ impl Coref {
         }
     }
 
+    /// Make room for `n` more events (saves rehashing large tables).
+    pub fn reserve(&mut self, n: usize) {
+        self.members.reserve(n);
+        self.parent.reserve(n);
+        self.clusters.reserve(n);
+    }
+
     /// Every merge made so far, in order.
     pub fn merges(&self) -> &[Merge] {
         &self.merges

@@ -17,6 +17,7 @@ pub struct Ledger {
 
 impl Ledger {
     pub fn add_documents(&mut self, docs: &[DocumentRecord]) {
+        self.published.reserve(docs.len());
         for d in docs {
             self.published.insert(d.id, d.meta.published);
         }
@@ -26,6 +27,11 @@ impl Ledger {
         for e in entities {
             self.entities.insert(e.id, (e.name.clone(), e.kind));
         }
+    }
+
+    /// Make room for `n` more events.
+    pub fn reserve_events(&mut self, n: usize) {
+        self.events.reserve(n);
     }
 
     pub fn add_event(&mut self, event: &EventRecord) {

@@ -163,6 +163,14 @@ impl Analyzer {
         self.ledger.add_documents(documents);
         self.ledger.add_entities(entities);
         let mut touched = Touched::default();
+        // Room for the batch up front: a large batch (the initial load)
+        // would otherwise rehash the big tables several times.
+        self.ledger.reserve_events(events.len());
+        self.coref.reserve(events.len());
+        self.document_events.reserve(documents.len());
+        self.claims.reserve(claims.len());
+        self.claim_group.reserve(claims.len());
+        self.groups.reserve(claims.len() / 2);
 
         let mut events: Vec<&EventRecord> = events.iter().collect();
         events.sort_by_key(|e| e.id);
