@@ -21,7 +21,7 @@
 //! so the cost of adding one event follows the events of that week at that
 //! place, not the corpus.
 
-use super::ids::IdMap;
+use super::ids::{Chains, IdMap};
 use crate::model::{EventKind, EventRecord};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeSet;
@@ -73,7 +73,7 @@ pub struct Coref {
     members: IdMap<i64, Member>,
     parent: IdMap<i64, i64>,
     clusters: IdMap<i64, Cluster>,
-    blocks: IdMap<(EventKind, Atom, i64), Vec<i64>>,
+    blocks: Chains<(EventKind, Atom, i64)>,
     merges: Vec<Merge>,
 }
 
@@ -197,15 +197,10 @@ impl Coref {
         }
         let mut candidates = BTreeSet::new();
         for (atom, w) in &lookup {
-            if let Some(list) = self.blocks.get(&(member.kind, *atom, *w)) {
-                candidates.extend(list.iter().copied());
-            }
+            candidates.extend(self.blocks.get(&(member.kind, *atom, *w)));
         }
         for (atom, w) in insert {
-            self.blocks
-                .entry((member.kind, atom, w))
-                .or_default()
-                .push(e.id);
+            self.blocks.push((member.kind, atom, w), e.id);
         }
         self.parent.insert(e.id, e.id);
         self.clusters.insert(

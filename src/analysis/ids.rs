@@ -4,7 +4,7 @@
 //! shows at a million claims.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The multiply-rotate hash used by rustc (FxHash).
 #[derive(Debug, Default, Clone, Copy)]
@@ -53,6 +53,45 @@ impl Hasher for IdHasher {
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
+/// Lists of ids under keys, kept in one flat arena: no allocation per key,
+/// which matters when there are hundreds of thousands of short lists.
+#[derive(Debug)]
+pub struct Chains<K> {
+    heads: IdMap<K, u32>,
+    links: Vec<(i64, u32)>,
+}
+
+const NIL: u32 = u32::MAX;
+
+impl<K> Default for Chains<K> {
+    fn default() -> Self {
+        Chains {
+            heads: IdMap::default(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq> Chains<K> {
+    /// Add `id` to the list under `key`.
+    pub fn push(&mut self, key: K, id: i64) {
+        let next = self.links.len() as u32;
+        let head = self.heads.entry(key).or_insert(NIL);
+        self.links.push((id, *head));
+        *head = next;
+    }
+
+    /// The ids under `key`, latest first.
+    pub fn get(&self, key: &K) -> impl Iterator<Item = i64> + '_ {
+        let mut at = self.heads.get(key).copied().unwrap_or(NIL);
+        std::iter::from_fn(move || {
+            let (id, next) = *self.links.get(at as usize)?;
+            at = next;
+            Some(id)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +105,16 @@ mod tests {
         assert_eq!(m.get(&(2, 1)), Some(&"b"));
         let s: IdSet<String> = ["x".to_string(), "y".to_string()].into_iter().collect();
         assert!(s.contains("x") && !s.contains("z"));
+    }
+
+    #[test]
+    fn chains_keep_lists_per_key() {
+        let mut c: Chains<u8> = Chains::default();
+        c.push(1, 10);
+        c.push(2, 20);
+        c.push(1, 11);
+        assert_eq!(c.get(&1).collect::<Vec<_>>(), vec![11, 10]);
+        assert_eq!(c.get(&2).collect::<Vec<_>>(), vec![20]);
+        assert_eq!(c.get(&3).count(), 0);
     }
 }

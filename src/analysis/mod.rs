@@ -23,7 +23,7 @@ use crate::model::{
 use compare::Sources;
 use coref::{Coref, Merge};
 use group::{GroupKey, Scope};
-use ids::{IdMap, IdSet};
+use ids::{Chains, IdMap, IdSet};
 use ledger::Ledger;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -75,7 +75,7 @@ pub struct Analyzer {
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
     /// Events of each document, for claims the extractor tied to none.
-    document_events: IdMap<i64, Vec<i64>>,
+    document_events: Chains<i64>,
     /// Subject text → interned subject class, and the classes.
     subjects: HashMap<String, u32>,
     classes: HashMap<String, u32>,
@@ -167,7 +167,6 @@ impl Analyzer {
         // would otherwise rehash the big tables several times.
         self.ledger.reserve_events(events.len());
         self.coref.reserve(events.len());
-        self.document_events.reserve(documents.len());
         self.claims.reserve(claims.len());
         self.claim_group.reserve(claims.len());
         self.groups.reserve(claims.len() / 2);
@@ -179,10 +178,7 @@ impl Analyzer {
                 continue;
             }
             self.ledger.add_event(e);
-            self.document_events
-                .entry(e.document)
-                .or_default()
-                .push(e.id);
+            self.document_events.push(e.document, e.id);
             let published = self.ledger.published(e.document);
             let ledger = &self.ledger;
             let describe = |id: i64| {
@@ -292,9 +288,7 @@ impl Analyzer {
             let mut clusters: Vec<i64> = self
                 .document_events
                 .get(&c.document)
-                .into_iter()
-                .flatten()
-                .filter_map(|e| self.coref.cluster_of(*e))
+                .filter_map(|e| self.coref.cluster_of(e))
                 .collect();
             clusters.sort_unstable();
             clusters.dedup();
