@@ -26,6 +26,7 @@ use group::{GroupKey, Scope};
 use ids::{Chains, IdMap, IdSet};
 use ledger::Ledger;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use words::subject_class;
 
@@ -66,11 +67,14 @@ struct Group {
 
 /// Incremental comparison state: events clustered so far, and claims grouped
 /// by event cluster × measure × subject, each group with its findings.
+///
+/// [`Analyzer::add`] keeps its own copy of the claims (`Analyzer<'static>`);
+/// a one-shot [`analyze`] borrows them from the caller instead.
 #[derive(Debug, Default)]
-pub struct Analyzer {
+pub struct Analyzer<'a> {
     ledger: Ledger,
     coref: Coref,
-    claims: IdMap<i64, ClaimRecord>,
+    claims: IdMap<i64, Cow<'a, ClaimRecord>>,
     groups: IdMap<GroupKey, Group>,
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
@@ -88,7 +92,8 @@ pub fn analyze(
     events: &[EventRecord],
     claims: &[ClaimRecord],
 ) -> Analysis {
-    let analyzer = Analyzer::from_records(documents, entities, events, claims);
+    let mut analyzer = Analyzer::new();
+    analyzer.batch(documents, entities, events, claims, Cow::Borrowed, false);
     Analysis {
         clusters: analyzer.clusters(),
         findings: analyzer.into_findings(),
@@ -121,11 +126,7 @@ impl Touched {
     }
 }
 
-impl Analyzer {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
+impl Analyzer<'static> {
     /// The state for records already stored (their findings are recomputed,
     /// not read back, so they always follow the current rules).
     pub fn from_records(
@@ -135,7 +136,7 @@ impl Analyzer {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.batch(documents, entities, events, claims, false);
+        a.batch(documents, entities, events, claims, owned, false);
         a
     }
 
@@ -149,15 +150,27 @@ impl Analyzer {
         events: &[EventRecord],
         claims: &[ClaimRecord],
     ) -> Delta {
-        self.batch(documents, entities, events, claims, true)
+        self.batch(documents, entities, events, claims, owned, true)
+    }
+}
+
+fn owned(c: &ClaimRecord) -> Cow<'static, ClaimRecord> {
+    Cow::Owned(c.clone())
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    fn batch(
+    /// Add a batch; `keep` decides whether claims are copied or borrowed.
+    fn batch<'b>(
         &mut self,
         documents: &[DocumentRecord],
         entities: &[EntityRecord],
         events: &[EventRecord],
-        claims: &[ClaimRecord],
+        claims: &'b [ClaimRecord],
+        keep: fn(&'b ClaimRecord) -> Cow<'a, ClaimRecord>,
         want_delta: bool,
     ) -> Delta {
         self.ledger.add_documents(documents);
@@ -192,7 +205,7 @@ impl Analyzer {
             }
         }
 
-        let mut claims: Vec<&ClaimRecord> = claims
+        let mut claims: Vec<&'b ClaimRecord> = claims
             .iter()
             .filter(|c| !self.claims.contains_key(&c.id))
             .collect();
@@ -212,7 +225,7 @@ impl Analyzer {
                 }
             }
             self.claim_group.insert(c.id, key);
-            self.claims.insert(c.id, c.clone());
+            self.claims.insert(c.id, keep(c));
         }
 
         let old: IdSet<FindingKey> = if want_delta {
@@ -229,7 +242,7 @@ impl Analyzer {
             let members: Vec<&ClaimRecord> = group
                 .members
                 .iter()
-                .filter_map(|id| self.claims.get(id))
+                .filter_map(|id| self.claims.get(id).map(|c| &**c))
                 .collect();
             let found = group::findings(&members, &self.ledger);
             if want_delta {
