@@ -26,7 +26,6 @@ use group::{GroupKey, Scope};
 use ids::{Chains, IdMap, IdSet};
 use ledger::Ledger;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use words::subject_class;
 
@@ -74,7 +73,7 @@ struct Group {
 pub struct Analyzer<'a> {
     ledger: Ledger,
     coref: Coref,
-    claims: IdMap<i64, Cow<'a, ClaimRecord>>,
+    claims: IdMap<i64, Held<'a>>,
     groups: IdMap<GroupKey, Group>,
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
@@ -93,7 +92,7 @@ pub fn analyze(
     claims: &[ClaimRecord],
 ) -> Analysis {
     let mut analyzer = Analyzer::new();
-    analyzer.batch(documents, entities, events, claims, Cow::Borrowed, false);
+    analyzer.batch(documents, entities, events, claims, Held::Borrowed, false);
     Analysis {
         clusters: analyzer.clusters(),
         findings: analyzer.into_findings(),
@@ -154,8 +153,27 @@ impl Analyzer<'static> {
     }
 }
 
-fn owned(c: &ClaimRecord) -> Cow<'static, ClaimRecord> {
-    Cow::Owned(c.clone())
+fn owned(c: &ClaimRecord) -> Held<'static> {
+    Held::Owned(Box::new(c.clone()))
+}
+
+/// A claim the analysis holds: borrowed from the caller for a one-shot
+/// analysis, owned by an incremental one. Small either way, so that the
+/// table of claims stays dense.
+#[derive(Debug)]
+enum Held<'a> {
+    Borrowed(&'a ClaimRecord),
+    Owned(Box<ClaimRecord>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = ClaimRecord;
+    fn deref(&self) -> &ClaimRecord {
+        match self {
+            Held::Borrowed(c) => c,
+            Held::Owned(c) => c,
+        }
+    }
 }
 
 impl<'a> Analyzer<'a> {
@@ -170,7 +188,7 @@ impl<'a> Analyzer<'a> {
         entities: &[EntityRecord],
         events: &[EventRecord],
         claims: &'b [ClaimRecord],
-        keep: fn(&'b ClaimRecord) -> Cow<'a, ClaimRecord>,
+        keep: fn(&'b ClaimRecord) -> Held<'a>,
         want_delta: bool,
     ) -> Delta {
         self.ledger.add_documents(documents);
