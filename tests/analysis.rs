@@ -260,3 +260,12 @@ fn reasons_borrow_dates_from_the_other_account() {
     };
     assert!(f.reason.contains("24–25 March 2022"), "{}", f.reason);
 }
+
+#[test]
+fn loading_stored_records_gives_the_one_shot_findings() {
+    let c = sample();
+    let loaded = Analyzer::from_records(&c.documents, &c.entities, &c.events, &c.claims);
+    let one_shot = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert_eq!(loaded.findings(), one_shot.findings);
+    assert_eq!(loaded.clusters(), one_shot.clusters);
+}

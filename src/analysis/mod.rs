@@ -92,7 +92,14 @@ pub fn analyze(
     claims: &[ClaimRecord],
 ) -> Analysis {
     let mut analyzer = Analyzer::new();
-    analyzer.batch(documents, entities, events, claims, Held::Borrowed, false);
+    analyzer.batch(
+        documents,
+        entities,
+        events,
+        claims,
+        Held::Borrowed,
+        Mode::OneShot,
+    );
     Analysis {
         clusters: analyzer.clusters(),
         findings: analyzer.into_findings(),
@@ -135,7 +142,7 @@ impl Analyzer<'static> {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.batch(documents, entities, events, claims, owned, false);
+        a.batch(documents, entities, events, claims, owned, Mode::Load);
         a
     }
 
@@ -149,8 +156,19 @@ impl Analyzer<'static> {
         events: &[EventRecord],
         claims: &[ClaimRecord],
     ) -> Delta {
-        self.batch(documents, entities, events, claims, owned, true)
+        self.batch(documents, entities, events, claims, owned, Mode::Delta)
     }
+}
+
+/// How a batch is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Into a running state: report what changed.
+    Delta,
+    /// Into an empty state that will be added to later.
+    Load,
+    /// Into an empty state read once (no later batches, no delta).
+    OneShot,
 }
 
 fn owned(c: &ClaimRecord) -> Held<'static> {
@@ -189,8 +207,9 @@ impl<'a> Analyzer<'a> {
         events: &[EventRecord],
         claims: &'b [ClaimRecord],
         keep: fn(&'b ClaimRecord) -> Held<'a>,
-        want_delta: bool,
+        mode: Mode,
     ) -> Delta {
+        let want_delta = mode == Mode::Delta;
         self.ledger.add_documents(documents);
         self.ledger.add_entities(entities);
         let mut touched = Touched::default();
@@ -235,8 +254,10 @@ impl<'a> Analyzer<'a> {
             let key = GroupKey::of(c, scope, subject);
             let group = self.groups.entry(key).or_default();
             group.members.push(c.id);
-            touched.touch(key, Some(group));
-            if let Scope::Cluster(id) = scope {
+            if want_delta {
+                touched.touch(key, Some(group));
+            }
+            if let (Scope::Cluster(id), false) = (scope, mode == Mode::OneShot) {
                 let keys = self.cluster_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
@@ -246,11 +267,19 @@ impl<'a> Analyzer<'a> {
             self.claims.insert(c.id, keep(c));
         }
 
-        let old: IdSet<FindingKey> = if want_delta {
-            touched.before.iter().map(finding_key).collect()
-        } else {
-            IdSet::default()
-        };
+        if !want_delta {
+            // Everything was new: compute every group, walking the table.
+            for group in self.groups.values_mut() {
+                let members: Vec<&ClaimRecord> = group
+                    .members
+                    .iter()
+                    .filter_map(|id| self.claims.get(id).map(|c| &**c))
+                    .collect();
+                group.findings = group::findings(&members, &self.ledger);
+            }
+            return Delta::default();
+        }
+        let old: IdSet<FindingKey> = touched.before.iter().map(finding_key).collect();
         let mut new: IdSet<FindingKey> = IdSet::default();
         let mut delta = Delta::default();
         for key in &touched.keys {
@@ -263,27 +292,23 @@ impl<'a> Analyzer<'a> {
                 .filter_map(|id| self.claims.get(id).map(|c| &**c))
                 .collect();
             let found = group::findings(&members, &self.ledger);
-            if want_delta {
-                for f in &found {
-                    new.insert(finding_key(f));
-                    if !old.contains(&finding_key(f)) {
-                        delta.findings.push(f.clone());
-                    }
+            for f in &found {
+                new.insert(finding_key(f));
+                if !old.contains(&finding_key(f)) {
+                    delta.findings.push(f.clone());
                 }
             }
             if let Some(group) = self.groups.get_mut(key) {
                 group.findings = found;
             }
         }
-        if want_delta {
-            delta.retracted = touched
-                .before
-                .into_iter()
-                .filter(|f| !new.contains(&finding_key(f)))
-                .collect();
-            delta.findings.sort_by_key(finding_key);
-            delta.retracted.sort_by_key(finding_key);
-        }
+        delta.retracted = touched
+            .before
+            .into_iter()
+            .filter(|f| !new.contains(&finding_key(f)))
+            .collect();
+        delta.findings.sort_by_key(finding_key);
+        delta.retracted.sort_by_key(finding_key);
         delta
     }
 
