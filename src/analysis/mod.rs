@@ -59,8 +59,8 @@ pub struct Delta {
 }
 
 #[derive(Debug, Default)]
-struct Group {
-    members: Vec<i64>,
+struct Group<'a> {
+    members: Vec<Held<'a>>,
     findings: Vec<FindingRecord>,
 }
 
@@ -73,8 +73,7 @@ struct Group {
 pub struct Analyzer<'a> {
     ledger: Ledger,
     coref: Coref,
-    claims: IdMap<i64, Held<'a>>,
-    groups: IdMap<GroupKey, Group>,
+    groups: IdMap<GroupKey, Group<'a>>,
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
     /// Events of each document, for claims the extractor tied to none.
@@ -122,7 +121,7 @@ struct Touched {
 }
 
 impl Touched {
-    fn touch(&mut self, key: GroupKey, group: Option<&mut Group>) {
+    fn touch(&mut self, key: GroupKey, group: Option<&mut Group<'_>>) {
         if self.seen.insert(key) {
             self.keys.push(key);
         }
@@ -217,7 +216,6 @@ impl<'a> Analyzer<'a> {
         // would otherwise rehash the big tables several times.
         self.ledger.reserve_events(events.len());
         self.coref.reserve(events.len());
-        self.claims.reserve(claims.len());
         self.claim_group.reserve(claims.len());
         self.groups.reserve(claims.len() / 2);
 
@@ -242,18 +240,18 @@ impl<'a> Analyzer<'a> {
             }
         }
 
-        let mut claims: Vec<&'b ClaimRecord> = claims
-            .iter()
-            .filter(|c| !self.claims.contains_key(&c.id))
-            .collect();
+        let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
         for c in claims {
+            if self.claim_group.contains_key(&c.id) {
+                continue;
+            }
             let scope = self.scope_of(c);
             let subject = self.subject_of(c);
             let key = GroupKey::of(c, scope, subject);
             let group = self.groups.entry(key).or_default();
-            group.members.push(c.id);
+            group.members.push(keep(c));
             if want_delta {
                 touched.touch(key, Some(group));
             }
@@ -264,17 +262,12 @@ impl<'a> Analyzer<'a> {
                 }
             }
             self.claim_group.insert(c.id, key);
-            self.claims.insert(c.id, keep(c));
         }
 
         if !want_delta {
             // Everything was new: compute every group, walking the table.
             for group in self.groups.values_mut() {
-                let members: Vec<&ClaimRecord> = group
-                    .members
-                    .iter()
-                    .filter_map(|id| self.claims.get(id).map(|c| &**c))
-                    .collect();
+                let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
                 group.findings = group::findings(&members, &self.ledger);
             }
             return Delta::default();
@@ -286,11 +279,7 @@ impl<'a> Analyzer<'a> {
             let Some(group) = self.groups.get(key) else {
                 continue;
             };
-            let members: Vec<&ClaimRecord> = group
-                .members
-                .iter()
-                .filter_map(|id| self.claims.get(id).map(|c| &**c))
-                .collect();
+            let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
             let found = group::findings(&members, &self.ledger);
             for f in &found {
                 new.insert(finding_key(f));
@@ -366,8 +355,8 @@ impl<'a> Analyzer<'a> {
                 scope: Scope::Cluster(keep),
                 ..old_key
             };
-            for id in &old.members {
-                self.claim_group.insert(*id, new_key);
+            for c in &old.members {
+                self.claim_group.insert(c.id, new_key);
             }
             let group = self.groups.entry(new_key).or_default();
             group.members.extend(old.members);
@@ -406,8 +395,9 @@ impl<'a> Analyzer<'a> {
             .filter_map(|e| self.coref.cluster_of(e).map(|c| (e, c)))
             .collect();
         let claims = self
-            .claims
+            .groups
             .values()
+            .flat_map(|g| g.members.iter())
             .filter_map(|c| {
                 let e = c.event?;
                 events.get(&e).map(|cl| (c.id, *cl))
@@ -422,10 +412,10 @@ impl<'a> Analyzer<'a> {
 
     /// Number of claims known.
     pub fn len(&self) -> usize {
-        self.claims.len()
+        self.claim_group.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
+        self.claim_group.is_empty()
     }
 }
