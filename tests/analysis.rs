@@ -242,3 +242,30 @@ fn a_denial_tied_to_no_event_answers_its_article_single_event() {
     let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
     assert!(!analysis.findings.iter().any(|f| (f.a, f.b) == (7, 9)));
 }
+
+#[test]
+fn reasons_borrow_dates_from_the_other_account() {
+    let mut c = sample();
+    let dated = c.events.iter().find(|e| e.id == 1).and_then(|e| e.time);
+    for e in c.events.iter_mut() {
+        match e.id {
+            1 => e.time = None,
+            2 => e.time = dated,
+            _ => {}
+        }
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    let Some(f) = analysis.findings.iter().find(|f| (f.a, f.b) == (2, 4)) else {
+        panic!("the 2 vs 3 contradiction is still found")
+    };
+    assert!(f.reason.contains("24–25 March 2022"), "{}", f.reason);
+}
+
+#[test]
+fn loading_stored_records_gives_the_one_shot_findings() {
+    let c = sample();
+    let loaded = Analyzer::from_records(&c.documents, &c.entities, &c.events, &c.claims);
+    let one_shot = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert_eq!(loaded.findings(), one_shot.findings);
+    assert_eq!(loaded.clusters(), one_shot.clusters);
+}

@@ -21,6 +21,15 @@ fn planted_findings_are_recovered() {
         .map(|f| (f.kind, f.a, f.b))
         .collect();
     for s in score(plan.truth(), &found) {
+        eprintln!(
+            "{}: planted {}, found {}, matched {} (precision {:.4}, recall {:.4})",
+            s.kind,
+            s.planted,
+            s.found,
+            s.matched,
+            s.precision(),
+            s.recall()
+        );
         assert!(s.planted > 300, "{}: only {} planted", s.kind, s.planted);
         assert!(
             s.precision() >= 0.99 && s.recall() >= 0.99,

@@ -21,9 +21,10 @@
 //! so the cost of adding one event follows the events of that week at that
 //! place, not the corpus.
 
+use super::ids::{Chains, IdMap};
 use crate::model::{EventKind, EventRecord};
 use chrono::{Days, NaiveDate};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How many days before its publication an event with no date may lie.
 pub const UNDATED_WINDOW_DAYS: u64 = 7;
@@ -69,10 +70,10 @@ enum Atom {
 /// Clusters of events, grown one event at a time.
 #[derive(Debug, Default)]
 pub struct Coref {
-    members: HashMap<i64, Member>,
-    parent: HashMap<i64, i64>,
-    clusters: HashMap<i64, Cluster>,
-    blocks: HashMap<(EventKind, Atom, i64), Vec<i64>>,
+    members: IdMap<i64, Member>,
+    parent: IdMap<i64, i64>,
+    clusters: IdMap<i64, Cluster>,
+    blocks: Chains<(EventKind, Atom, i64)>,
     merges: Vec<Merge>,
 }
 
@@ -114,6 +115,13 @@ impl Coref {
             }
             root = parent;
         }
+    }
+
+    /// Make room for `n` more events (saves rehashing large tables).
+    pub fn reserve(&mut self, n: usize) {
+        self.members.reserve(n);
+        self.parent.reserve(n);
+        self.clusters.reserve(n);
     }
 
     /// Every merge made so far, in order.
@@ -189,15 +197,10 @@ impl Coref {
         }
         let mut candidates = BTreeSet::new();
         for (atom, w) in &lookup {
-            if let Some(list) = self.blocks.get(&(member.kind, *atom, *w)) {
-                candidates.extend(list.iter().copied());
-            }
+            candidates.extend(self.blocks.get(&(member.kind, *atom, *w)));
         }
         for (atom, w) in insert {
-            self.blocks
-                .entry((member.kind, atom, w))
-                .or_default()
-                .push(e.id);
+            self.blocks.push((member.kind, atom, w), e.id);
         }
         self.parent.insert(e.id, e.id);
         self.clusters.insert(

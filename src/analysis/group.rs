@@ -8,6 +8,7 @@
 use super::compare::{self, origin, Relation};
 use super::ledger::Ledger;
 use super::reason;
+#[cfg(doc)]
 use super::words::subject_class;
 use crate::model::{ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
 use std::collections::{HashMap, HashSet};
@@ -20,35 +21,32 @@ pub enum Scope {
     Document(i64),
 }
 
-/// Event cluster × measure × subject class. Subject entities are checked
-/// pair by pair: two figures whose subjects name different entities are not
-/// compared, one that names none is compared with both.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Event cluster × measure × subject class (interned by the caller; see
+/// [`subject_class`]). Subject entities are checked pair by pair: two
+/// figures whose subjects name different entities are not compared, one that
+/// names none is compared with both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupKey {
     pub scope: Scope,
     pub measure: Option<Measure>,
-    pub subject: String,
+    pub subject: u32,
 }
 
 impl GroupKey {
     /// The group of `claim` once its scope is known. Assertions and denials
     /// without a figure share one group per scope.
-    pub fn of(claim: &ClaimRecord, scope: Scope) -> Self {
+    pub fn of(claim: &ClaimRecord, scope: Scope, subject: u32) -> Self {
         if claim.quantity.is_none() {
             return GroupKey {
                 scope,
                 measure: None,
-                subject: String::new(),
+                subject: 0,
             };
         }
         GroupKey {
             scope,
             measure: Some(claim.measure.unwrap_or(Measure::Other)),
-            subject: claim
-                .subject
-                .as_deref()
-                .map(subject_class)
-                .unwrap_or_default(),
+            subject,
         }
     }
 }

@@ -3,20 +3,21 @@
 //! "comparable claimant", names and event records for the reasons.
 
 use super::compare::Sources;
+use super::ids::IdMap;
 use crate::model::{DocumentRecord, EntityKind, EntityRecord, EventRecord};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Documents, entities and events known to the analysis, by store id.
 #[derive(Debug, Default)]
 pub struct Ledger {
-    published: HashMap<i64, Option<NaiveDate>>,
-    entities: HashMap<i64, (String, EntityKind)>,
-    events: HashMap<i64, EventRecord>,
+    published: IdMap<i64, Option<NaiveDate>>,
+    entities: IdMap<i64, (String, EntityKind)>,
+    events: IdMap<i64, EventRecord>,
 }
 
 impl Ledger {
     pub fn add_documents(&mut self, docs: &[DocumentRecord]) {
+        self.published.reserve(docs.len());
         for d in docs {
             self.published.insert(d.id, d.meta.published);
         }
@@ -26,6 +27,11 @@ impl Ledger {
         for e in entities {
             self.entities.insert(e.id, (e.name.clone(), e.kind));
         }
+    }
+
+    /// Make room for `n` more events.
+    pub fn reserve_events(&mut self, n: usize) {
+        self.events.reserve(n);
     }
 
     pub fn add_event(&mut self, event: &EventRecord) {

@@ -12,6 +12,7 @@
 pub mod compare;
 pub mod coref;
 pub mod group;
+pub mod ids;
 pub mod ledger;
 pub mod reason;
 pub mod words;
@@ -22,9 +23,11 @@ use crate::model::{
 use compare::Sources;
 use coref::{Coref, Merge};
 use group::{GroupKey, Scope};
+use ids::{Chains, IdMap, IdSet};
 use ledger::Ledger;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use words::subject_class;
 
 /// Which events (and so which claims) were found to be one real-world event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -56,23 +59,28 @@ pub struct Delta {
 }
 
 #[derive(Debug, Default)]
-struct Group {
-    members: Vec<i64>,
+struct Group<'a> {
+    members: Vec<Held<'a>>,
     findings: Vec<FindingRecord>,
 }
 
 /// Incremental comparison state: events clustered so far, and claims grouped
 /// by event cluster × measure × subject, each group with its findings.
+///
+/// [`Analyzer::add`] keeps its own copy of the claims (`Analyzer<'static>`);
+/// a one-shot [`analyze`] borrows them from the caller instead.
 #[derive(Debug, Default)]
-pub struct Analyzer {
+pub struct Analyzer<'a> {
     ledger: Ledger,
     coref: Coref,
-    claims: HashMap<i64, ClaimRecord>,
-    groups: HashMap<GroupKey, Group>,
-    claim_group: HashMap<i64, GroupKey>,
-    cluster_groups: HashMap<i64, Vec<GroupKey>>,
+    groups: IdMap<GroupKey, Group<'a>>,
+    claim_group: IdMap<i64, GroupKey>,
+    cluster_groups: IdMap<i64, Vec<GroupKey>>,
     /// Events of each document, for claims the extractor tied to none.
-    document_events: HashMap<i64, Vec<i64>>,
+    document_events: Chains<i64>,
+    /// Subject text → interned subject class, and the classes.
+    subjects: HashMap<String, u32>,
+    classes: HashMap<String, u32>,
 }
 
 /// Compare a whole corpus at once.
@@ -82,36 +90,48 @@ pub fn analyze(
     events: &[EventRecord],
     claims: &[ClaimRecord],
 ) -> Analysis {
-    let analyzer = Analyzer::from_records(documents, entities, events, claims);
+    let mut analyzer = Analyzer::new();
+    analyzer.batch(
+        documents,
+        entities,
+        events,
+        claims,
+        Held::Borrowed,
+        Mode::OneShot,
+    );
     Analysis {
         clusters: analyzer.clusters(),
-        findings: analyzer.findings(),
+        findings: analyzer.into_findings(),
     }
 }
 
-/// Groups touched by the batch being added, with the findings they held
-/// before it.
+type FindingKey = (FindingKind, i64, i64);
+
+fn finding_key(f: &FindingRecord) -> FindingKey {
+    (f.kind, f.a, f.b)
+}
+
+/// Groups touched by the batch being added, and the findings they held
+/// before it (moved out of the groups, which are recomputed at the end).
 #[derive(Default)]
 struct Touched {
-    keys: HashSet<GroupKey>,
+    keys: Vec<GroupKey>,
+    seen: IdSet<GroupKey>,
     before: Vec<FindingRecord>,
 }
 
 impl Touched {
-    fn touch(&mut self, key: &GroupKey, group: Option<&Group>) {
-        if self.keys.insert(key.clone()) {
-            if let Some(g) = group {
-                self.before.extend(g.findings.iter().cloned());
-            }
+    fn touch(&mut self, key: GroupKey, group: Option<&mut Group<'_>>) {
+        if self.seen.insert(key) {
+            self.keys.push(key);
+        }
+        if let Some(g) = group {
+            self.before.append(&mut g.findings);
         }
     }
 }
 
-impl Analyzer {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
+impl Analyzer<'static> {
     /// The state for records already stored (their findings are recomputed,
     /// not read back, so they always follow the current rules).
     pub fn from_records(
@@ -121,7 +141,7 @@ impl Analyzer {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.add(documents, entities, events, claims);
+        a.batch(documents, entities, events, claims, owned, Mode::Load);
         a
     }
 
@@ -135,18 +155,78 @@ impl Analyzer {
         events: &[EventRecord],
         claims: &[ClaimRecord],
     ) -> Delta {
+        self.batch(documents, entities, events, claims, owned, Mode::Delta)
+    }
+}
+
+/// How a batch is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Into a running state: report what changed.
+    Delta,
+    /// Into an empty state that will be added to later.
+    Load,
+    /// Into an empty state read once (no later batches, no delta).
+    OneShot,
+}
+
+fn owned(c: &ClaimRecord) -> Held<'static> {
+    Held::Owned(Box::new(c.clone()))
+}
+
+/// A claim the analysis holds: borrowed from the caller for a one-shot
+/// analysis, owned by an incremental one. Small either way, so that the
+/// table of claims stays dense.
+#[derive(Debug)]
+enum Held<'a> {
+    Borrowed(&'a ClaimRecord),
+    Owned(Box<ClaimRecord>),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = ClaimRecord;
+    fn deref(&self) -> &ClaimRecord {
+        match self {
+            Held::Borrowed(c) => c,
+            Held::Owned(c) => c,
+        }
+    }
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add a batch; `keep` decides whether claims are copied or borrowed.
+    fn batch<'b>(
+        &mut self,
+        documents: &[DocumentRecord],
+        entities: &[EntityRecord],
+        events: &[EventRecord],
+        claims: &'b [ClaimRecord],
+        keep: fn(&'b ClaimRecord) -> Held<'a>,
+        mode: Mode,
+    ) -> Delta {
+        let want_delta = mode == Mode::Delta;
         self.ledger.add_documents(documents);
         self.ledger.add_entities(entities);
         let mut touched = Touched::default();
+        // Room for the batch up front: a large batch (the initial load)
+        // would otherwise rehash the big tables several times.
+        self.ledger.reserve_events(events.len());
+        self.coref.reserve(events.len());
+        self.claim_group.reserve(claims.len());
+        self.groups.reserve(claims.len() / 2);
 
         let mut events: Vec<&EventRecord> = events.iter().collect();
         events.sort_by_key(|e| e.id);
         for e in events {
+            if self.ledger.event(e.id).is_some() {
+                continue;
+            }
             self.ledger.add_event(e);
-            self.document_events
-                .entry(e.document)
-                .or_default()
-                .push(e.id);
+            self.document_events.push(e.document, e.id);
             let published = self.ledger.published(e.document);
             let ledger = &self.ledger;
             let describe = |id: i64| {
@@ -160,48 +240,80 @@ impl Analyzer {
             }
         }
 
-        let mut claims: Vec<&ClaimRecord> = claims
-            .iter()
-            .filter(|c| !self.claims.contains_key(&c.id))
-            .collect();
+        let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
         for c in claims {
+            if self.claim_group.contains_key(&c.id) {
+                continue;
+            }
             let scope = self.scope_of(c);
-            let key = GroupKey::of(c, scope);
-            touched.touch(&key, self.groups.get(&key));
-            self.groups
-                .entry(key.clone())
-                .or_default()
-                .members
-                .push(c.id);
-            if let Scope::Cluster(id) = scope {
+            let subject = self.subject_of(c);
+            let key = GroupKey::of(c, scope, subject);
+            let group = self.groups.entry(key).or_default();
+            group.members.push(keep(c));
+            if want_delta {
+                touched.touch(key, Some(group));
+            }
+            if let (Scope::Cluster(id), false) = (scope, mode == Mode::OneShot) {
                 let keys = self.cluster_groups.entry(id).or_default();
                 if !keys.contains(&key) {
-                    keys.push(key.clone());
+                    keys.push(key);
                 }
             }
             self.claim_group.insert(c.id, key);
-            self.claims.insert(c.id, c.clone());
         }
 
-        let mut after = Vec::new();
+        if !want_delta {
+            // Everything was new: compute every group, walking the table.
+            for group in self.groups.values_mut() {
+                let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
+                group.findings = group::findings(&members, &self.ledger);
+            }
+            return Delta::default();
+        }
+        let old: IdSet<FindingKey> = touched.before.iter().map(finding_key).collect();
+        let mut new: IdSet<FindingKey> = IdSet::default();
+        let mut delta = Delta::default();
         for key in &touched.keys {
             let Some(group) = self.groups.get(key) else {
                 continue;
             };
-            let members: Vec<&ClaimRecord> = group
-                .members
-                .iter()
-                .filter_map(|id| self.claims.get(id))
-                .collect();
+            let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
             let found = group::findings(&members, &self.ledger);
-            after.extend(found.iter().cloned());
+            for f in &found {
+                new.insert(finding_key(f));
+                if !old.contains(&finding_key(f)) {
+                    delta.findings.push(f.clone());
+                }
+            }
             if let Some(group) = self.groups.get_mut(key) {
                 group.findings = found;
             }
         }
-        diff(touched.before, after)
+        delta.retracted = touched
+            .before
+            .into_iter()
+            .filter(|f| !new.contains(&finding_key(f)))
+            .collect();
+        delta.findings.sort_by_key(finding_key);
+        delta.retracted.sort_by_key(finding_key);
+        delta
+    }
+
+    /// The interned subject class of a figure (0 for claims without one).
+    fn subject_of(&mut self, c: &ClaimRecord) -> u32 {
+        let Some(text) = c.subject.as_deref().filter(|_| c.quantity.is_some()) else {
+            return 0;
+        };
+        if let Some(id) = self.subjects.get(text) {
+            return *id;
+        }
+        let class = subject_class(text);
+        let next = self.classes.len() as u32 + 1;
+        let id = *self.classes.entry(class).or_insert(next);
+        self.subjects.insert(text.to_string(), id);
+        id
     }
 
     /// Where a claim is compared: with the claim it denies, else in its
@@ -221,9 +333,7 @@ impl Analyzer {
             let mut clusters: Vec<i64> = self
                 .document_events
                 .get(&c.document)
-                .into_iter()
-                .flatten()
-                .filter_map(|e| self.coref.cluster_of(*e))
+                .filter_map(|e| self.coref.cluster_of(e))
                 .collect();
             clusters.sort_unstable();
             clusters.dedup();
@@ -237,23 +347,20 @@ impl Analyzer {
     /// Cluster `gone` was merged into `keep`: move its groups.
     fn regroup(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
         for old_key in self.cluster_groups.remove(&gone).unwrap_or_default() {
-            let Some(old) = self.groups.remove(&old_key) else {
+            let Some(mut old) = self.groups.remove(&old_key) else {
                 continue;
             };
-            touched.touch(&old_key, Some(&old));
+            touched.touch(old_key, Some(&mut old));
             let new_key = GroupKey {
                 scope: Scope::Cluster(keep),
                 ..old_key
             };
-            touched.touch(&new_key, self.groups.get(&new_key));
-            for id in &old.members {
-                self.claim_group.insert(*id, new_key.clone());
+            for c in &old.members {
+                self.claim_group.insert(c.id, new_key);
             }
-            self.groups
-                .entry(new_key.clone())
-                .or_default()
-                .members
-                .extend(old.members);
+            let group = self.groups.entry(new_key).or_default();
+            group.members.extend(old.members);
+            touched.touch(new_key, Some(group));
             let keys = self.cluster_groups.entry(keep).or_default();
             if !keys.contains(&new_key) {
                 keys.push(new_key);
@@ -272,6 +379,14 @@ impl Analyzer {
         all
     }
 
+    /// Every current finding, moved out of the state, sorted.
+    fn into_findings(self) -> Vec<FindingRecord> {
+        let mut all: Vec<FindingRecord> =
+            self.groups.into_values().flat_map(|g| g.findings).collect();
+        all.sort_by_key(finding_key);
+        all
+    }
+
     /// The event clusters found so far.
     pub fn clusters(&self) -> Clusters {
         let events: BTreeMap<i64, i64> = self
@@ -280,8 +395,9 @@ impl Analyzer {
             .filter_map(|e| self.coref.cluster_of(e).map(|c| (e, c)))
             .collect();
         let claims = self
-            .claims
+            .groups
             .values()
+            .flat_map(|g| g.members.iter())
             .filter_map(|c| {
                 let e = c.event?;
                 events.get(&e).map(|cl| (c.id, *cl))
@@ -296,31 +412,10 @@ impl Analyzer {
 
     /// Number of claims known.
     pub fn len(&self) -> usize {
-        self.claims.len()
+        self.claim_group.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
-    }
-}
-
-fn diff(before: Vec<FindingRecord>, after: Vec<FindingRecord>) -> Delta {
-    type Key = (FindingKind, i64, i64);
-    let key = |f: &FindingRecord| -> Key { (f.kind, f.a, f.b) };
-    let old: HashSet<Key> = before.iter().map(key).collect();
-    let new: HashSet<Key> = after.iter().map(key).collect();
-    let mut findings: Vec<FindingRecord> = after
-        .into_iter()
-        .filter(|f| !old.contains(&key(f)))
-        .collect();
-    let mut retracted: Vec<FindingRecord> = before
-        .into_iter()
-        .filter(|f| !new.contains(&key(f)))
-        .collect();
-    findings.sort_by_key(key);
-    retracted.sort_by_key(key);
-    Delta {
-        findings,
-        retracted,
+        self.claim_group.is_empty()
     }
 }

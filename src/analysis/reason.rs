@@ -7,7 +7,7 @@
 //! judge the finding without opening the articles.
 
 use super::ledger::Ledger;
-use crate::model::{Bound, ClaimRecord, DateRange, EventKind, Precision, Quantity};
+use crate::model::{Bound, ClaimRecord, DateRange, EventKind, EventRecord, Precision, Quantity};
 use chrono::Datelike;
 
 /// "2", "at least 6500", "about 300".
@@ -55,9 +55,18 @@ pub fn source(c: &ClaimRecord, ledger: &Ledger) -> String {
     }
 }
 
-/// "strikes near Parukh, 24–25 March 2022" for the event a claim is about.
-pub fn event(c: &ClaimRecord, ledger: &Ledger) -> Option<String> {
-    let e = ledger.event(c.event?)?;
+/// "strikes near Parukh, 24–25 March 2022": the event two claims are about,
+/// told from whichever of their two event records says more (an article
+/// that gives no date or no place borrows them from the other).
+pub fn event(a: &ClaimRecord, b: &ClaimRecord, ledger: &Ledger) -> Option<String> {
+    let info = |e: &EventRecord| u8::from(e.place.is_some()) + u8::from(e.time.is_some());
+    let ea = a.event.and_then(|id| ledger.event(id));
+    let eb = b.event.and_then(|id| ledger.event(id));
+    let e = match (ea, eb) {
+        (Some(x), Some(y)) if info(y) > info(x) => y,
+        (Some(x), _) => x,
+        (None, y) => y?,
+    };
     let mut out = kind_words(e.kind).to_string();
     if let Some(place) = e.place {
         out.push_str(" near ");
@@ -178,7 +187,7 @@ pub fn contradiction(a: &ClaimRecord, b: &ClaimRecord, ledger: &Ledger) -> Strin
     joined(vec![
         Some(head),
         subject(a, ledger),
-        event(a, ledger),
+        event(a, b, ledger),
         Some(format!("{} vs {}", source(a, ledger), source(b, ledger))),
     ])
 }
@@ -197,7 +206,7 @@ pub fn polarity(assertion: &ClaimRecord, denial: &ClaimRecord, ledger: &Ledger) 
             source(denial, ledger)
         )),
         topic,
-        event(assertion, ledger).or_else(|| event(denial, ledger)),
+        event(assertion, denial, ledger),
     ])
 }
 
@@ -220,7 +229,7 @@ pub fn agreement(a: &ClaimRecord, b: &ClaimRecord, independent: bool, ledger: &L
     joined(vec![
         Some(format!("{}: {} in both", measure(a), fig)),
         subject(a, ledger),
-        event(a, ledger),
+        event(a, b, ledger),
         Some(voices),
     ])
 }
@@ -236,7 +245,7 @@ pub fn update(earlier: &ClaimRecord, later: &ClaimRecord, ledger: &Ledger) -> St
             fig(later)
         )),
         subject(earlier, ledger),
-        event(earlier, ledger),
+        event(earlier, later, ledger),
         Some(format!(
             "later, higher figure from {}{} after {}{}",
             source(later, ledger),

@@ -143,11 +143,13 @@ fn figure_body(
     } else {
         ""
     };
+    // "personnes" is feminine.
+    let e = if subject == "personnes" { "es" } else { "s" };
     let body = match measure {
         Measure::Strikes => format!("{bound_words}{n} frappes ont visé les {subject}"),
-        Measure::Wounded => format!("{bound_words}{n} {subject}{total} ont été blessés"),
-        Measure::Displaced => format!("{bound_words}{n} {subject}{total} ont été déplacés"),
-        _ => format!("{bound_words}{n} {subject}{total} ont été tués"),
+        Measure::Wounded => format!("{bound_words}{n} {subject}{total} ont été blessé{e}"),
+        Measure::Displaced => format!("{bound_words}{n} {subject}{total} ont été déplacé{e}"),
+        _ => format!("{bound_words}{n} {subject}{total} ont été tué{e}"),
     };
     (body, subject, entity)
 }
