@@ -32,7 +32,8 @@ fn build(path: &Path, claims: usize) {
             .unwrap();
         for e in 1..=entities {
             let kind = ["person", "place", "organization", "outlet"][e % 4];
-            ent.execute(params![e as i64, format!("Entité {e}"), kind]).unwrap();
+            ent.execute(params![e as i64, format!("Entité {e}"), kind])
+                .unwrap();
         }
         let mut doc = tx
             .prepare(
@@ -110,7 +111,11 @@ fn main() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let started = Instant::now();
         build(&path, claims);
-        eprintln!("built {} in {:.1} s", path.display(), started.elapsed().as_secs_f64());
+        eprintln!(
+            "built {} in {:.1} s",
+            path.display(),
+            started.elapsed().as_secs_f64()
+        );
     }
     let history = tempfile::NamedTempFile::new().unwrap();
     let (mut to_prompt, mut to_answer) = (Vec::new(), Vec::new());
@@ -139,7 +144,10 @@ fn main() {
     }
     println!("repl start on {claims} claims ({}):", path.display());
     println!("  to first prompt: median {:?}", median(to_prompt));
-    println!("  to first answer (graph loaded): median {:?}", median(to_answer));
+    println!(
+        "  to first answer (graph loaded): median {:?}",
+        median(to_answer)
+    );
     println!(
         "  memory: {} MiB at the first prompt, {} MiB peak after the first answer ({} bytes per claim)",
         rss_prompt / 1024,

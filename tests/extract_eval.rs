@@ -29,6 +29,13 @@ fn sample_gold_meets_the_bars() {
         "denials {:?}",
         r.denials
     );
+    // Issue 4: all four gold contradictions and the agreement, nothing else.
+    assert_eq!(
+        r.contradictions.f1, 1.0,
+        "contradictions {:?}",
+        r.contradictions
+    );
+    assert_eq!(r.agreements.f1, 1.0, "agreements {:?}", r.agreements);
 }
 
 /// Findings are scored through the system's claim records, so any engine can

@@ -185,6 +185,27 @@ fn above(high: &Interval, low: &Interval) -> bool {
     low.hi.is_some_and(|h| high.lo > h)
 }
 
+/// Words that name a statement rather than its content: a denial whose
+/// topic is only these ("dément ces accusations") denies whatever it answers.
+const BARE_TOPIC_WORDS: &[&str] = &[
+    "allegation",
+    "accusation",
+    "affirmation",
+    "information",
+    "fait",
+    "propos",
+    "declaration",
+    "rumeur",
+    "reproche",
+    "assertion",
+];
+
+fn is_bare(topic: &str) -> bool {
+    super::words::content_words(topic)
+        .iter()
+        .all(|w| BARE_TOPIC_WORDS.contains(&w.as_str()))
+}
+
 /// Whether denial `d` contradicts assertion `a` (both of one group).
 /// `bare_target` is true when `a` is the only assertion by another claimant
 /// in `d`'s document and group, which a bare denial answers.
@@ -193,7 +214,14 @@ pub fn denies(a: &ClaimRecord, d: &ClaimRecord, bare_target: bool) -> bool {
         return false;
     }
     if d.denies == Some(a.id) {
-        return true;
+        // The extractor's link is trusted when the denial is bare ("a nié les
+        // allégations") or shares the accusation's subject matter; a denial
+        // of something else ("nie avoir du personnel sur place") answering an
+        // accusation of shelling does not contradict it.
+        return match (&a.topic, &d.topic) {
+            (Some(ta), Some(td)) if !is_bare(td) => super::words::topics_overlap(ta, td),
+            _ => true,
+        };
     }
     if d.denies.is_some() || origin(a) == origin(d) {
         return false;
@@ -483,9 +511,14 @@ mod tests {
         assert!(denies(&accuse, &deny, false));
         let other = statement(3, 11, Polarity::Deny, Some("personnel militaire"));
         assert!(!denies(&accuse, &other, true));
+        // A link from the extractor holds for a bare denial or one on the
+        // same subject matter, not for a denial of something else.
         let mut linked = other.clone();
         linked.denies = Some(1);
-        assert!(denies(&accuse, &linked, false));
+        assert!(!denies(&accuse, &linked, false));
+        let mut linked_bare = statement(6, 11, Polarity::Deny, Some("ces allégations"));
+        linked_bare.denies = Some(1);
+        assert!(denies(&accuse, &linked_bare, false));
         let bare = statement(4, 11, Polarity::Deny, None);
         assert!(denies(&accuse, &bare, true));
         assert!(!denies(&accuse, &bare, false));

@@ -3,7 +3,10 @@
 //! A wrong merge manufactures false contradictions, so merges are
 //! conservative and each one is explained. Two events are merged only when
 //!
-//! - they have the same kind, and
+//! - they have the same kind, or are both violent incidents (a strike,
+//!   shelling, an explosion, a killing: "drone strikes killed 3 soldiers" and
+//!   "2 soldiers were killed" name one incident from two sides) placed at one
+//!   place with overlapping dates, and
 //! - there is positive evidence: the same document; or the same place (entity
 //!   ids are already alias-resolved); or, when a place is missing, a shared
 //!   participant *and* explicitly stated dates on both sides; or, when a date
@@ -25,6 +28,17 @@ use super::ids::{Chains, IdMap};
 use crate::model::{EventKind, EventRecord};
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeSet;
+
+/// The block an event kind is compared in: violent incidents together
+/// (one article's "strikes" is another's "killing"), every other kind alone.
+pub fn family(kind: EventKind) -> EventKind {
+    match kind {
+        EventKind::Strike | EventKind::Shelling | EventKind::Killing | EventKind::Explosion => {
+            EventKind::Strike
+        }
+        other => other,
+    }
+}
 
 /// How many days before its publication an event with no date may lie.
 pub const UNDATED_WINDOW_DAYS: u64 = 7;
@@ -197,10 +211,10 @@ impl Coref {
         }
         let mut candidates = BTreeSet::new();
         for (atom, w) in &lookup {
-            candidates.extend(self.blocks.get(&(member.kind, *atom, *w)));
+            candidates.extend(self.blocks.get(&(family(member.kind), *atom, *w)));
         }
         for (atom, w) in insert {
-            self.blocks.push((member.kind, atom, w), e.id);
+            self.blocks.push((family(member.kind), atom, w), e.id);
         }
         self.parent.insert(e.id, e.id);
         self.clusters.insert(
@@ -254,10 +268,15 @@ impl Coref {
     fn evidence(&self, a: i64, b: i64, describe: &dyn Fn(i64) -> String) -> Option<String> {
         let (a, b) = (a.min(b), a.max(b));
         let (x, y) = (self.members.get(&a)?, self.members.get(&b)?);
-        if x.kind != y.kind {
+        if family(x.kind) != family(y.kind) {
             return None;
         }
-        let kind = x.kind.as_str();
+        let same_kind = x.kind == y.kind;
+        let kind = if same_kind {
+            x.kind.as_str().to_string()
+        } else {
+            format!("violent incidents ({} and {})", x.kind, y.kind)
+        };
         let overlap = intersect(x.window, y.window).ok().flatten();
         let days = |w: Option<(NaiveDate, NaiveDate)>| match w {
             Some((s, e)) if s == e => format!("{s}"),
@@ -265,6 +284,11 @@ impl Coref {
             None => "undated".to_string(),
         };
         if x.document == y.document {
+            // One article telling of a strike and of a shelling tells of two
+            // incidents; only the same kind twice is one event retold.
+            if !same_kind {
+                return None;
+            }
             return Some(format!(
                 "events #{a} and #{b}: both {kind}, named in the same article"
             ));
@@ -285,6 +309,9 @@ impl Coref {
                     describe(p)
                 )
             });
+        }
+        if !same_kind {
+            return None;
         }
         let shared: Vec<i64> = x
             .participants
@@ -428,9 +455,31 @@ mod tests {
     fn different_kinds_never_merge() {
         let mut c = Coref::new();
         c.add(&ev(1, 1, Some(5), Some((24, 25))), Some(d(26)), &name);
-        let mut other = ev(2, 1, Some(5), Some((24, 25)));
-        other.kind = EventKind::Shelling;
+        let mut other = ev(2, 2, Some(5), Some((24, 25)));
+        other.kind = EventKind::Withdrawal;
         c.add(&other, Some(d(26)), &name);
         assert_eq!(c.cluster_of(2), Some(2));
+    }
+
+    /// "Drone strikes killed 3 soldiers" and "2 soldiers were killed" at one
+    /// place and time are one incident; without a shared place they are not.
+    #[test]
+    fn violent_incidents_of_different_kinds_merge_on_place_and_date() {
+        let mut c = Coref::new();
+        c.add(&ev(1, 1, Some(5), Some((24, 25))), Some(d(26)), &name);
+        let mut killing = ev(2, 2, Some(5), Some((25, 25)));
+        killing.kind = EventKind::Killing;
+        c.add(&killing, Some(d(26)), &name);
+        assert_eq!(c.cluster_of(2), c.cluster_of(1));
+        assert!(
+            c.merges()[0].reason.contains("violent incidents"),
+            "{}",
+            c.merges()[0].reason
+        );
+
+        let mut elsewhere = ev(3, 3, None, Some((24, 25)));
+        elsewhere.kind = EventKind::Explosion;
+        c.add(&elsewhere, Some(d(26)), &name);
+        assert_eq!(c.cluster_of(3), Some(3));
     }
 }

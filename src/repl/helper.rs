@@ -205,7 +205,10 @@ mod tests {
             "Azerbaïdjan",
             "ministère russe de la Défense",
         ];
-        ReplHelper::new(&names.map(String::from), false)
+        ReplHelper::new(
+            Arc::new(OnceLock::from(names.map(String::from).to_vec())),
+            false,
+        )
     }
 
     fn replacements(line: &str) -> Vec<String> {
