@@ -55,7 +55,7 @@ pub fn source(c: &ClaimRecord, ledger: &Ledger) -> String {
     }
 }
 
-/// "strikes near Parukh, 24–25 March 2022": the event two claims are about,
+/// "strikes near Kharkiv, 24–25 March 2022": the event two claims are about,
 /// told from whichever of their two event records says more (an article
 /// that gives no date or no place borrows them from the other).
 pub fn event(a: &ClaimRecord, b: &ClaimRecord, ledger: &Ledger) -> Option<String> {

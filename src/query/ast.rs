@@ -120,7 +120,7 @@ pub enum Source {
     Provenance(Node),
     /// `compare "RT en français" with "Armenpress"`
     Compare { left: Name, right: Name },
-    /// `neighbours "Parukh" depth 2`
+    /// `neighbours "Kharkiv" depth 2`
     Neighbours { node: Node, depth: Option<Limit> },
     /// `path "Poutine" to "Aliev"`
     Path { from: Name, to: Name },
@@ -179,7 +179,7 @@ impl NodeKind {
 /// A node of the graph: an entity by quoted name, or a kind and an id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
-    /// `"Parukh"`: an entity, found by any of its aliases.
+    /// `"Kharkiv"`: an entity, found by any of its aliases.
     Named(Name),
     /// `claim 12`, `event 3`, `document 1`, `entity 4`, `finding 2`
     Id {

@@ -167,7 +167,7 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// `no entity named "Parukhh" — did you mean "Parukh"?`, pointing at the
+/// `no entity named "Kharkivv" — did you mean "Kharkiv"?`, pointing at the
 /// name in the query. `candidates` are every name and alias of the graph;
 /// evaluation calls this when a name resolves to nothing.
 pub fn unknown_name<'a>(

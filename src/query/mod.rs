@@ -101,8 +101,8 @@ pub fn is_incomplete(src: &str) -> bool {
 ///
 /// ```
 /// use claimgraph::query::suggest;
-/// assert_eq!(suggest("Parukhh", ["Parukh", "Fuzuli"]), Some("Parukh".to_string()));
-/// assert_eq!(suggest("Moscou", ["Parukh", "Fuzuli"]), None);
+/// assert_eq!(suggest("Kharkivv", ["Kharkiv", "Odessa"]), Some("Kharkiv".to_string()));
+/// assert_eq!(suggest("Moscou", ["Kharkiv", "Odessa"]), None);
 /// ```
 pub fn suggest<'a, I>(name: &str, candidates: I) -> Option<String>
 where
