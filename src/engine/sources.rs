@@ -45,6 +45,10 @@ pub(super) fn related(ws: &Workspace, row: &Row, relation: RelationKind, target:
             }
         }
         (Row::Event(e), Target::Record(NodeKind::Document, id)) => e.document == *id,
+        (Row::Entity(e), Target::Record(NodeKind::Document, id)) => {
+            mentioning_documents(ws, e.id).contains(id)
+        }
+        (Row::Document(d), Target::Record(NodeKind::Document, id)) => d.id == *id,
         (Row::Document(d), Target::Entities(ids)) => match relation {
             RelationKind::In => outlet_is(ws, d.id, ids),
             _ => ids
@@ -443,6 +447,7 @@ pub(super) fn stats(ws: &Workspace) -> Answer {
         ("contradictions", of(FindingKind::Contradiction)),
         ("agreements", of(FindingKind::Agreement)),
         ("updates", of(FindingKind::Update)),
+        ("edges", ws.graph.graph().edge_count() as i64),
     ] {
         t.push(vec![Cell::text(what), Cell::Int(n)]);
     }

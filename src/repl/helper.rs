@@ -164,9 +164,34 @@ impl Completer for ReplHelper {
 
 impl Hinter for ReplHelper {
     type Hint = String;
+
+    /// When the word being typed has one completion, show the rest of it
+    /// (dimmed); → or End accepts it.
+    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<String> {
+        if pos < line.len() {
+            return None;
+        }
+        let (start, candidates) = self.candidates(line, pos);
+        let [only] = candidates.as_slice() else {
+            return None;
+        };
+        let typed = line.get(start..pos)?;
+        only.replacement
+            .strip_prefix(typed)
+            .filter(|rest| !rest.is_empty())
+            .map(str::to_string)
+    }
 }
 
 impl Highlighter for ReplHelper {
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if self.color {
+            Cow::Owned(format!("\x1b[2m{hint}\x1b[0m"))
+        } else {
+            Cow::Borrowed(hint)
+        }
+    }
+
     fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
         &'s self,
         prompt: &'p str,
@@ -235,6 +260,16 @@ mod tests {
     fn completes_keywords_and_meta_commands() {
         assert!(replacements("contra").contains(&"contradictions".to_string()));
         assert_eq!(replacements(".for"), [".format"]);
+    }
+
+    #[test]
+    fn hints_the_rest_of_a_unique_completion() {
+        let h = helper();
+        let history = rustyline::history::DefaultHistory::new();
+        let ctx = Context::new(&history);
+        assert_eq!(h.hint("provena", 7, &ctx).as_deref(), Some("nce"));
+        assert_eq!(h.hint("entity \"Arts", 12, &ctx).as_deref(), Some("akh\""));
+        assert_eq!(h.hint("c", 1, &ctx), None, "several candidates, no hint");
     }
 
     #[test]
