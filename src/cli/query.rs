@@ -58,6 +58,8 @@ fn terminal_width() -> Option<u16> {
         .ok()
         .and_then(|c| c.parse().ok())
         .or_else(|| comfy_table::Table::new().width())
+        // A pseudo-terminal that reports no size says 0: fit nothing then.
+        .filter(|w| *w >= 40)
 }
 
 #[derive(Debug, Args)]

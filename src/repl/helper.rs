@@ -76,7 +76,11 @@ impl ReplHelper {
     /// Candidates for the text before `pos`: `(start, candidates)`.
     pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
         let before = line.get(..pos).unwrap_or(line);
-        if before.trim_start().starts_with('.') && !before.trim_start().contains(' ') {
+        if before.trim_start().starts_with('.') && before.trim_start().contains(' ') {
+            // The argument of a meta-command: a file name or a word of its own.
+            return (pos, Vec::new());
+        }
+        if before.trim_start().starts_with('.') {
             let start = before.len() - before.trim_start().len();
             let typed = before.trim_start();
             let pairs = META
