@@ -99,6 +99,7 @@ pub fn run(
 ) -> Result<()> {
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
+    let mut added = Vec::new();
     for Loaded { result, bytes } in items {
         report(Event::Read(bytes));
         let prepared = result.and_then(|article| {
@@ -120,40 +121,43 @@ pub fn run(
             }
         }
         if batch.len() >= options.batch_size.max(1) || batch_bytes >= options.batch_bytes {
-            commit(store, extractor, &mut batch, summary)?;
+            commit(store, extractor, &mut batch, summary, &mut added)?;
             batch_bytes = 0;
         }
     }
-    commit(store, extractor, &mut batch, summary)?;
-    if summary.added > 0 {
-        refresh_findings(store)?;
-    }
+    commit(store, extractor, &mut batch, summary, &mut added)?;
+    added.sort_unstable();
+    refresh_findings(store, &added)?;
     Ok(())
 }
 
-/// Compare the claims of the whole store and store the findings, when they
-/// differ from the stored ones (so that re-running changes nothing, and
-/// finding ids stay put while nothing changes).
+/// Compare the claims of newly added documents and store what changed.
 ///
-/// The comparison itself only pairs claims inside one event × measure ×
-/// subject group (see [`crate::analysis`]); loading the records is linear in
-/// the store's size.
-pub fn refresh_findings(store: &mut Store) -> Result<usize> {
-    let analysis = crate::analysis::analyze(
-        &store.documents()?,
-        &store.entities()?,
-        &store.events()?,
-        &store.claims()?,
-    );
-    let key = |f: &crate::model::FindingRecord| (f.kind, f.a, f.b, f.reason.clone(), f.independent);
-    let mut stored: Vec<_> = store.findings()?.iter().map(key).collect();
-    let mut fresh: Vec<_> = analysis.findings.iter().map(key).collect();
-    stored.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-    fresh.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-    if stored != fresh {
-        store.replace_findings(&analysis.findings)?;
+/// Only the part of the store the new documents can touch is read: their own
+/// records and those of documents with an event in the same days (see
+/// [`crate::store::window`]). The comparison state is built from that part,
+/// the new documents are added to it, and the findings this adds or retracts
+/// (an update 49 → 135 replaced by 49 → 105 → 135) are written. Comparison
+/// runs only inside the groups the new claims join.
+pub fn refresh_findings(store: &mut Store, new: &[i64]) -> Result<usize> {
+    if new.is_empty() {
+        return Ok(0);
     }
-    Ok(analysis.findings.len())
+    let scope = store.neighbourhood(new)?;
+    let window = store.window(&scope)?;
+    let entities = store.entities()?;
+    let is_new = |doc: i64| new.binary_search(&doc).is_ok();
+    let (new_docs, old_docs): (Vec<_>, Vec<_>) =
+        window.documents.into_iter().partition(|d| is_new(d.id));
+    let (new_events, old_events): (Vec<_>, Vec<_>) =
+        window.events.into_iter().partition(|e| is_new(e.document));
+    let (new_claims, old_claims): (Vec<_>, Vec<_>) =
+        window.claims.into_iter().partition(|c| is_new(c.document));
+    let mut analyzer =
+        crate::analysis::Analyzer::from_records(&old_docs, &entities, &old_events, &old_claims);
+    let delta = analyzer.add(&new_docs, &[], &new_events, &new_claims);
+    store.apply_findings(&delta.findings, &delta.retracted)?;
+    Ok(delta.findings.len())
 }
 
 fn commit(
@@ -161,13 +165,17 @@ fn commit(
     extractor: &Extractor,
     batch: &mut Vec<PreparedDocument>,
     summary: &mut Summary,
+    added: &mut Vec<i64>,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
     for outcome in store.ingest_with(batch, extractor.entity_index())? {
         match outcome {
-            Outcome::Added(_) => summary.added += 1,
+            Outcome::Added(id) => {
+                summary.added += 1;
+                added.push(id);
+            }
             Outcome::Duplicate(_) => summary.duplicates += 1,
         }
     }

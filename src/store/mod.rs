@@ -11,6 +11,7 @@
 
 mod read;
 pub mod schema;
+pub mod window;
 mod write;
 
 pub use read::Stats;

@@ -1,6 +1,7 @@
 //! Loading what the store holds as the record types of [`crate::model`], the
 //! counts behind `claimgraph stats`, and storing findings.
 
+use super::window::Scope;
 use super::Store;
 use crate::corpus::SetAside;
 use crate::error::Result;
@@ -109,8 +110,15 @@ impl Store {
 
     /// Every document (without its text), in id order.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
+        self.documents_in(Scope::All)
+    }
+
+    pub(super) fn documents_in(&self, scope: Scope) -> Result<Vec<DocumentRecord>> {
         self.all(
-            "SELECT id, hash, source, outlet, published, language, url, title, len FROM documents ORDER BY id",
+            &format!(
+                "SELECT id, hash, source, outlet, published, language, url, title, len FROM documents {} ORDER BY id",
+                scope.filter("id")
+            ),
             |r| {
                 Ok(DocumentRecord {
                     id: r.get(0)?,
@@ -193,9 +201,16 @@ impl Store {
 
     /// Every event with its participants, in id order.
     pub fn events(&self) -> Result<Vec<EventRecord>> {
+        self.events_in(Scope::All)
+    }
+
+    pub(super) fn events_in(&self, scope: Scope) -> Result<Vec<EventRecord>> {
         let mut participants: HashMap<i64, Vec<Participant>> = HashMap::new();
         for (event, p) in self.all(
-            "SELECT event, entity, role FROM participants ORDER BY event, entity, role",
+            &format!(
+                "SELECT event, entity, role FROM participants {} ORDER BY event, entity, role",
+                scope.filter_through("event", "events")
+            ),
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -209,7 +224,10 @@ impl Store {
             participants.entry(event).or_default().push(p);
         }
         self.all(
-            "SELECT id, document, kind, start, end, time_start, time_end, time_precision, place FROM events ORDER BY id",
+            &format!(
+                "SELECT id, document, kind, start, end, time_start, time_end, time_precision, place FROM events {} ORDER BY id",
+                scope.filter("document")
+            ),
             |r| {
                 let id = r.get(0)?;
                 Ok(EventRecord {
@@ -227,18 +245,28 @@ impl Store {
 
     /// Every claim with its `via` chain, in id order.
     pub fn claims(&self) -> Result<Vec<ClaimRecord>> {
+        self.claims_in(Scope::All)
+    }
+
+    pub(super) fn claims_in(&self, scope: Scope) -> Result<Vec<ClaimRecord>> {
         let mut via: HashMap<i64, Vec<i64>> = HashMap::new();
         for (claim, entity) in self.all(
-            "SELECT claim, entity FROM claim_via ORDER BY claim, position",
+            &format!(
+                "SELECT claim, entity FROM claim_via {} ORDER BY claim, position",
+                scope.filter_through("claim", "claims")
+            ),
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
         )? {
             via.entry(claim).or_default().push(entity);
         }
         self.all(
-            "SELECT id, document, kind, polarity, start, end, sentence_start, sentence_end, quote,
+            &format!(
+                "SELECT id, document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                     claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
                     date_start, date_end, date_precision, topic, denies
-             FROM claims ORDER BY id",
+                 FROM claims {} ORDER BY id",
+                scope.filter("document")
+            ),
             |r| {
                 let id = r.get(0)?;
                 let quantity = match (

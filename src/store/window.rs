@@ -1,0 +1,178 @@
+//! Reading the part of the store a new batch of articles can touch, so that
+//! comparing after an ingest costs what the new articles' time window holds,
+//! not what the whole corpus holds.
+//!
+//! Events are compared only with events whose dates share a day (an undated
+//! event lies in the week before its article's publication; see
+//! [`crate::analysis::coref`]). So the documents whose findings a batch can
+//! change are the batch's own and those owning an event whose window meets
+//! one of the batch's event windows. Loaders take a [`Scope`]: everything,
+//! or the documents listed in a temporary table.
+
+use super::Store;
+use crate::analysis::coref::UNDATED_WINDOW_DAYS;
+use crate::error::Result;
+use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord};
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+use std::collections::BTreeSet;
+
+/// Which documents a loader reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// The documents of `temp.scope` (see [`Store::set_scope`]).
+    Listed,
+}
+
+impl Scope {
+    /// A `WHERE` clause keeping rows whose `column` is a listed document.
+    pub fn filter(self, column: &str) -> String {
+        match self {
+            Scope::All => String::new(),
+            Scope::Listed => format!("WHERE {column} IN (SELECT doc FROM temp.scope)"),
+        }
+    }
+
+    /// A `WHERE` clause keeping rows whose `column` points into `table` rows
+    /// of listed documents.
+    pub fn filter_through(self, column: &str, table: &str) -> String {
+        match self {
+            Scope::All => String::new(),
+            Scope::Listed => format!(
+                "WHERE {column} IN (SELECT id FROM {table} WHERE document IN (SELECT doc FROM temp.scope))"
+            ),
+        }
+    }
+}
+
+/// The records of some documents, as the analysis takes them.
+#[derive(Debug, Default)]
+pub struct Window {
+    pub documents: Vec<DocumentRecord>,
+    pub events: Vec<EventRecord>,
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// The days an event may lie on: its stated dates, else the week before its
+/// article's publication; `None` when neither is known.
+fn days(
+    start: Option<String>,
+    end: Option<String>,
+    published: Option<String>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let parse = |s: Option<String>| s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    match (parse(start), parse(end)) {
+        (Some(s), Some(e)) => Some((s, e)),
+        _ => {
+            let p = parse(published)?;
+            Some((p.checked_sub_days(Days::new(UNDATED_WINDOW_DAYS))?, p))
+        }
+    }
+}
+
+impl Store {
+    /// The documents a batch of new documents can share an event with: the
+    /// new ones, and those with an event whose days meet a new event's days.
+    pub fn neighbourhood(&self, new: &[i64]) -> Result<BTreeSet<i64>> {
+        let run = || -> rusqlite::Result<BTreeSet<i64>> {
+            let mut out: BTreeSet<i64> = new.iter().copied().collect();
+            let mut windows = Vec::new();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT e.time_start, e.time_end, d.published FROM events e
+                 JOIN documents d ON d.id = e.document WHERE e.document = ?1",
+            )?;
+            for doc in new {
+                let rows = stmt.query_map([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                for row in rows {
+                    let (s, e, p) = row?;
+                    windows.extend(days(s, e, p));
+                }
+            }
+            // Merge overlapping windows so that each is looked up once.
+            windows.sort();
+            let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+            for (s, e) in windows {
+                match merged.last_mut() {
+                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            let mut near = self.conn.prepare_cached(
+                "SELECT DISTINCT e.document FROM events e JOIN documents d ON d.id = e.document
+                 WHERE (e.time_start IS NOT NULL AND e.time_start <= ?2 AND e.time_end >= ?1)
+                    OR (e.time_start IS NULL AND d.published >= ?1 AND d.published <= ?3)",
+            )?;
+            for (s, e) in merged {
+                let late = e
+                    .checked_add_days(Days::new(UNDATED_WINDOW_DAYS))
+                    .unwrap_or(e);
+                let rows = near.query_map(
+                    params![s.to_string(), e.to_string(), late.to_string()],
+                    |r| r.get::<_, i64>(0),
+                )?;
+                for doc in rows {
+                    out.insert(doc?);
+                }
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// The documents, events and claims of `documents`.
+    pub fn window(&self, documents: &BTreeSet<i64>) -> Result<Window> {
+        self.set_scope(documents)?;
+        Ok(Window {
+            documents: self.documents_in(Scope::Listed)?,
+            events: self.events_in(Scope::Listed)?,
+            claims: self.claims_in(Scope::Listed)?,
+        })
+    }
+
+    /// List the documents [`Scope::Listed`] loaders read.
+    fn set_scope(&self, documents: &BTreeSet<i64>) -> Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            self.conn.execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS scope (doc INTEGER PRIMARY KEY); DELETE FROM temp.scope;",
+            )?;
+            let mut insert = self
+                .conn
+                .prepare_cached("INSERT INTO temp.scope (doc) VALUES (?1)")?;
+            for d in documents {
+                insert.execute([d])?;
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Apply what a comparison changed, in one transaction: remove the
+    /// `retracted` findings (by kind and claims) and add the new ones (a
+    /// finding already stored is kept as it is).
+    pub fn apply_findings(
+        &mut self,
+        added: &[FindingRecord],
+        retracted: &[FindingRecord],
+    ) -> Result<()> {
+        let label = self.label.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            {
+                let mut delete =
+                    tx.prepare("DELETE FROM findings WHERE kind = ?1 AND a = ?2 AND b = ?3")?;
+                for f in retracted {
+                    delete.execute(params![f.kind.as_str(), f.a, f.b])?;
+                }
+                let mut add = tx.prepare(
+                    "INSERT OR IGNORE INTO findings (kind, a, b, reason, independent) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for f in added {
+                    add.execute(params![f.kind.as_str(), f.a, f.b, f.reason, f.independent])?;
+                }
+            }
+            tx.commit()
+        };
+        run(&mut self.conn).map_err(|e| crate::error::Error::database(&label, &e))
+    }
+}
