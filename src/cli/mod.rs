@@ -6,6 +6,8 @@
 //! [`crate::error`]: 0 ok, 1 some items of a batch failed, 2 usage, 3 input,
 //! 4 database.
 
+mod export;
+mod import;
 mod ingest;
 mod query;
 mod stats;
@@ -66,6 +68,10 @@ pub enum Command {
     Query(query::QueryArgs),
     /// The interactive shell (the default on a terminal)
     Repl(query::ReplArgs),
+    /// Write a statement's subgraph (or the whole graph) as GraphViz DOT or JSON
+    Export(export::ExportArgs),
+    /// Load a JSON graph file (from `export --format json` or another extractor)
+    Import(import::ImportArgs),
 }
 
 impl GlobalArgs {
@@ -139,6 +145,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Stats(args) => stats::run(&cli.global, args),
         Command::Run(args) => query::run_files(&cli.global, args),
         Command::Query(args) => query::run_query(&cli.global, args),
+        Command::Export(args) => export::run(&cli.global, args),
+        Command::Import(args) => import::run(&cli.global, args),
     }
 }
 

@@ -2,10 +2,16 @@
 //! contradictions as red edges labelled with their reason, agreements green,
 //! updates dashed and pointing from the earlier claim to the later one.
 //!
-//! Attribute values are written inside double quotes, so a label needs only
-//! its backslashes, quotes and line breaks escaped (`<`, `>` and `&` are
-//! special only in HTML labels, which this writer never uses). Long quotes
-//! are shortened and wrapped so that a picture stays readable.
+//! Attribute values are written inside double quotes: backslashes, quotes
+//! and line breaks are escaped, and `&`, `<`, `>` are written as character
+//! entities, because GraphViz decodes entities such as `&amp;` in ordinary
+//! labels (a quote containing `&lt;` must not turn into `<`). No record or
+//! HTML shapes are used, so `{`, `}`, `|` need nothing. Long quotes are
+//! shortened and wrapped so that a picture stays readable.
+//!
+//! A claim's outlet has no edge of its own in the claim graph; the writer
+//! links each document to its outlet (`published_by`) so that no node of the
+//! picture floats alone.
 
 use super::subgraph;
 use crate::engine::Workspace;
@@ -85,6 +91,20 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
             edges.push((node_id(a), node_id(b), edge_attrs(e.weight())));
         }
     }
+    for n in &nodes {
+        if let Some(Node::Claim(c)) = ws.graph.node(*n) {
+            let outlet = c.outlet.and_then(|o| ws.graph.entity(o));
+            if let (Some(d), Some(o)) = (ws.graph.document(c.document), outlet) {
+                if let (Some(a), Some(b)) = (g.node_weight(d), g.node_weight(o)) {
+                    edges.push((
+                        node_id(a),
+                        node_id(b),
+                        "label=\"published_by\", color=\"#888888\", style=dotted".to_string(),
+                    ));
+                }
+            }
+        }
+    }
     edges.sort();
     edges.dedup();
     for (a, b, attrs) in edges {
@@ -132,13 +152,16 @@ fn node_line(node: &Node) -> String {
             },
         ),
         Node::Event(e) => (
-            format!("{} (event {})", e.kind, e.id),
+            match &e.time {
+                Some(t) => format!("{} (event {})\n{}", e.kind, e.id, when(t)),
+                None => format!("{} (event {})", e.kind, e.id),
+            },
             "shape=diamond, style=filled, fillcolor=\"#fff2cc\"",
         ),
         Node::Claim(c) => {
             let head = match (c.measure, c.quantity.as_ref()) {
                 (Some(m), Some(q)) => format!("claim {}: {m} {}", c.id, crate::engine::figure(q)),
-                _ => format!("claim {}: {}", c.id, c.polarity),
+                _ => format!("claim {}: {}", c.id, c.kind),
             };
             (
                 format!(
@@ -156,6 +179,15 @@ fn node_line(node: &Node) -> String {
     )
 }
 
+/// A date range as "2022-03-26" or "2022-03-24..2022-03-25".
+fn when(t: &crate::model::DateRange) -> String {
+    if t.start == t.end {
+        t.start.to_string()
+    } else {
+        format!("{}..{}", t.start, t.end)
+    }
+}
+
 fn edge_attrs(edge: &Edge) -> String {
     match edge {
         Edge::Finding(f) => {
@@ -171,9 +203,9 @@ fn edge_attrs(edge: &Edge) -> String {
     }
 }
 
-/// Escape text for a double-quoted DOT attribute: backslash, quote, and
-/// line breaks (written as DOT's centred-line `\n`); other control
-/// characters are dropped.
+/// Escape text for a double-quoted DOT attribute: backslash, quote, line
+/// breaks (written as DOT's centred-line `\n`), and `&`, `<`, `>` as
+/// character entities; other control characters are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -181,6 +213,9 @@ pub fn escape(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             '\r' => {}
             c if c.is_control() => {}
             c => out.push(c),
@@ -215,7 +250,7 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_newlines() {
         assert_eq!(escape("a \"b\" \\ c\nd\r\u{7}"), "a \\\"b\\\" \\\\ c\\nd");
-        assert_eq!(escape("<&>"), "<&>");
+        assert_eq!(escape("<b>&amp;</b>"), "&lt;b&gt;&amp;amp;&lt;/b&gt;");
     }
 
     #[test]
