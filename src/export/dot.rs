@@ -25,6 +25,8 @@ use std::fmt::Write;
 /// Characters per label line, and lines at most, for quotes.
 const WRAP: usize = 32;
 const MAX_CHARS: usize = 120;
+/// Characters at most of a finding's reason on its edge.
+const REASON_CHARS: usize = 200;
 
 /// Options of the DOT writer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -79,7 +81,9 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     }
 
     let g = ws.graph.graph();
-    let mut edges: Vec<(String, String, String)> = Vec::new();
+    // Sorted by (kind, id) of both ends, then attributes: a stable order
+    // that reads in id order (c2 before c10).
+    let mut edges: Vec<((u8, i64), (u8, i64), String)> = Vec::new();
     for n in &nodes {
         for e in g.edges(*n) {
             if !keep.contains(&e.target()) {
@@ -88,7 +92,7 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
             let (Some(a), Some(b)) = (g.node_weight(e.source()), g.node_weight(e.target())) else {
                 continue;
             };
-            edges.push((node_id(a), node_id(b), edge_attrs(e.weight())));
+            edges.push((key(a), key(b), edge_attrs(e.weight())));
         }
     }
     for n in &nodes {
@@ -97,8 +101,8 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
             if let (Some(d), Some(o)) = (ws.graph.document(c.document), outlet) {
                 if let (Some(a), Some(b)) = (g.node_weight(d), g.node_weight(o)) {
                     edges.push((
-                        node_id(a),
-                        node_id(b),
+                        key(a),
+                        key(b),
                         "label=\"published_by\", color=\"#888888\", style=dotted".to_string(),
                     ));
                 }
@@ -108,10 +112,29 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     edges.sort();
     edges.dedup();
     for (a, b, attrs) in edges {
+        let (a, b) = (key_id(a), key_id(b));
         let _ = writeln!(out, "  \"{a}\" -> \"{b}\" [{attrs}];");
     }
     out.push_str("}\n");
     out
+}
+
+fn key(node: &Node) -> (u8, i64) {
+    let rank = match node {
+        Node::Document(_) => 0,
+        Node::Entity(_) => 1,
+        Node::Event(_) => 2,
+        Node::Claim(_) => 3,
+    };
+    (rank, node.id())
+}
+
+fn key_id((rank, id): (u8, i64)) -> String {
+    let prefix = ["d", "e", "v", "c"]
+        .get(rank as usize)
+        .copied()
+        .unwrap_or("n");
+    format!("{prefix}{id}")
 }
 
 fn node_id(node: &Node) -> String {
@@ -191,7 +214,7 @@ fn when(t: &crate::model::DateRange) -> String {
 fn edge_attrs(edge: &Edge) -> String {
     match edge {
         Edge::Finding(f) => {
-            let label = escape(&wrap(&crate::engine::shorten(&f.reason, 90), 40));
+            let label = escape(&wrap(&crate::engine::shorten(&f.reason, REASON_CHARS), 40));
             match f.kind {
                 FindingKind::Contradiction => format!("label=\"{label}\", color=red, fontcolor=red, penwidth=2, dir=none"),
                 FindingKind::Agreement => format!("label=\"{label}\", color=\"#2e7d32\", fontcolor=\"#2e7d32\", penwidth=2, dir=none"),
