@@ -78,7 +78,10 @@ fn check(name: &str, file: GraphFile) -> Result<ImportRecords> {
                 file.format
             )
         };
-        return Err(bad("format".to_string(), message));
+        return Err(Error::Input {
+            location: name.to_string(),
+            message,
+        });
     }
 
     let unique = |kind: &str, ids: Vec<i64>| -> Result<HashSet<i64>> {
