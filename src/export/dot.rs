@@ -83,7 +83,7 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     let g = ws.graph.graph();
     // Sorted by (kind, id) of both ends, then attributes: a stable order
     // that reads in id order (c2 before c10).
-    let mut edges: Vec<((u8, i64), (u8, i64), String)> = Vec::new();
+    let mut edges: Vec<(NodeKey, NodeKey, String)> = Vec::new();
     for n in &nodes {
         for e in g.edges(*n) {
             if !keep.contains(&e.target()) {
@@ -119,7 +119,10 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     out
 }
 
-fn key(node: &Node) -> (u8, i64) {
+/// A node's kind rank and id: what edges are sorted by.
+type NodeKey = (u8, i64);
+
+fn key(node: &Node) -> NodeKey {
     let rank = match node {
         Node::Document(_) => 0,
         Node::Entity(_) => 1,
@@ -129,7 +132,7 @@ fn key(node: &Node) -> (u8, i64) {
     (rank, node.id())
 }
 
-fn key_id((rank, id): (u8, i64)) -> String {
+fn key_id((rank, id): NodeKey) -> String {
     let prefix = ["d", "e", "v", "c"]
         .get(rank as usize)
         .copied()
