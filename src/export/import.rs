@@ -9,6 +9,7 @@
 //! database (findings are derived data; those in the file are not copied).
 
 use super::json::{GraphFile, FORMAT};
+use super::locate;
 use crate::error::{Error, Result};
 use crate::model::{FindingRecord, Span};
 use crate::store::import::{ImportDocument, ImportOutcome, ImportRecords};
@@ -25,7 +26,7 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<ImportRecords> {
         },
         message: json_message(&e),
     })?;
-    check(name, file)
+    check(name, bytes, file)
 }
 
 /// serde_json's message without its trailing " at line L column C".
@@ -61,10 +62,21 @@ fn recompute(store: &Store) -> Result<Vec<FindingRecord>> {
     .findings)
 }
 
-fn check(name: &str, file: GraphFile) -> Result<ImportRecords> {
-    let bad = |what: String, message: String| Error::Input {
-        location: format!("{name}: {what}"),
-        message,
+fn check(name: &str, bytes: &[u8], file: GraphFile) -> Result<ImportRecords> {
+    // `what` is "claims[3] (id 17)": the record's line and column come
+    // from the text, the words stay in the message.
+    let bad = |what: String, message: String| {
+        let place = what
+            .split_once('[')
+            .and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse().ok()?)))
+            .and_then(|(list, index)| locate::record(bytes, list, index));
+        Error::Input {
+            location: match place {
+                Some((line, column)) => format!("{name}:{line}:{column}"),
+                None => name.to_string(),
+            },
+            message: format!("{what}: {message}"),
+        }
     };
     if file.format != FORMAT {
         let message = if file.format.starts_with("claimgraph-graph/") {

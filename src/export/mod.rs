@@ -10,6 +10,7 @@
 pub mod dot;
 pub mod import;
 pub mod json;
+mod locate;
 pub mod render;
 
 use crate::engine::Workspace;
