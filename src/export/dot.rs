@@ -225,6 +225,11 @@ fn edge_attrs(edge: &Edge) -> String {
             }
         }
         Edge::Involves(role) => format!("label=\"involves ({role})\", color=\"#888888\""),
+        // Context, not evidence: drawn lighter so that the claims stand out.
+        Edge::Mentions(_) => {
+            "label=\"mentions\", color=\"#cccccc\", fontcolor=\"#999999\", arrowsize=0.5"
+                .to_string()
+        }
         other => format!("label=\"{}\", color=\"#888888\"", other.name()),
     }
 }
