@@ -114,9 +114,10 @@ impl Store {
                 continue;
             }
             let m = &d.meta;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents (hash, source, outlet, published, language, url, title, len, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?
+                .execute(
                 params![
                     d.hash,
                     d.source,
@@ -133,8 +134,9 @@ impl Store {
             documents.insert(d.id, id);
             outcome.documents += 1;
             for s in &d.set_aside {
-                tx.execute(
-                    "INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(
                     params![id, s.span.start as i64, s.span.end as i64, s.reason.as_str()],
                 )?;
             }
@@ -143,28 +145,25 @@ impl Store {
         let mut entities: HashMap<i64, i64> = HashMap::new();
         for e in sorted(&r.entities, |e| e.id) {
             let existing: Option<i64> = tx
-                .query_row(
+                .prepare_cached(
                     "SELECT id FROM entities WHERE name = ?1 AND kind = ?2 ORDER BY id LIMIT 1",
-                    params![e.name, e.kind.as_str()],
-                    |r| r.get(0),
-                )
+                )?
+                .query_row(params![e.name, e.kind.as_str()], |r| r.get(0))
                 .optional()?;
             let id = match existing {
                 Some(id) => id,
                 None => {
-                    tx.execute(
-                        "INSERT INTO entities (name, kind) VALUES (?1, ?2)",
-                        params![e.name, e.kind.as_str()],
-                    )?;
+                    tx.prepare_cached("INSERT INTO entities (name, kind) VALUES (?1, ?2)")?
+                        .execute(params![e.name, e.kind.as_str()])?;
                     outcome.new_entities += 1;
                     tx.last_insert_rowid()
                 }
             };
             for a in &e.aliases {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT OR IGNORE INTO aliases (entity, name, reason) VALUES (?1, ?2, ?3)",
-                    params![id, a.name, a.reason],
-                )?;
+                )?
+                .execute(params![id, a.name, a.reason])?;
             }
             entities.insert(e.id, id);
         }
@@ -172,8 +171,9 @@ impl Store {
 
         for m in &r.mentions {
             if let (Some(d), Some(e)) = (documents.get(&m.document), entity(m.entity)) {
-                tx.execute(
-                    "INSERT OR IGNORE INTO mentions (document, entity, start, end) VALUES (?1, ?2, ?3, ?4)",
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO mentions (document, entity, start, end) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(
                     params![d, e, m.span.start as i64, m.span.end as i64],
                 )?;
             }
@@ -185,9 +185,10 @@ impl Store {
                 continue;
             };
             let (ts, te, tp) = date_columns(&e.time);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO events (document, kind, start, end, time_start, time_end, time_precision, place)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+                .execute(
                 params![
                     document,
                     e.kind.as_str(),
@@ -204,8 +205,9 @@ impl Store {
             outcome.events += 1;
             for p in &e.participants {
                 if let Some(who) = entity(p.entity) {
-                    tx.execute(
-                        "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)",
+                    tx.prepare_cached(
+                        "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)")?
+                .execute(
                         params![id, who, p.role.as_str()],
                     )?;
                 }
@@ -219,11 +221,12 @@ impl Store {
             };
             let (ds, de, dp) = date_columns(&c.date);
             let q = c.quantity;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO claims (document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                     claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
                     date_start, date_end, date_precision, topic)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)")?
+                .execute(
                 params![
                     document,
                     c.kind.as_str(),
@@ -253,20 +256,18 @@ impl Store {
             claims.insert(c.id, id);
             outcome.claims += 1;
             for (pos, via) in c.via.iter().filter_map(|v| entity(*v)).enumerate() {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO claim_via (claim, position, entity) VALUES (?1, ?2, ?3)",
-                    params![id, pos as i64, via],
-                )?;
+                )?
+                .execute(params![id, pos as i64, via])?;
             }
         }
         for c in &r.claims {
             if let (Some(id), Some(denied)) =
                 (claims.get(&c.id), c.denies.and_then(|d| claims.get(&d)))
             {
-                tx.execute(
-                    "UPDATE claims SET denies = ?1 WHERE id = ?2",
-                    params![denied, id],
-                )?;
+                tx.prepare_cached("UPDATE claims SET denies = ?1 WHERE id = ?2")?
+                    .execute(params![denied, id])?;
             }
         }
         Ok(outcome)
