@@ -103,8 +103,11 @@ fn execute(
         let answer = ws
             .evaluate(plan)
             .map_err(|d| QueryError::query("", "", d))?;
-        if let Some((path, _format)) = plan.export() {
-            let text = dot::render(ws, &answer.nodes, settings.dot);
+        if let Some((path, format)) = plan.export() {
+            // The planner picks the format from the file name (.dot, .gv).
+            let text = match format {
+                plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),
+            };
             std::fs::write(path, text).map_err(|source| QueryError::Io {
                 file: PathBuf::from(path),
                 source,

@@ -38,7 +38,7 @@ fn ingest_in_runs(runs: &[Vec<Article>]) -> Store {
 #[test]
 fn runs_in_any_order_give_the_findings_of_one_run() {
     let all = sample::articles().unwrap();
-    let once = findings(&ingest_in_runs(&[all.clone()]));
+    let once = findings(&ingest_in_runs(std::slice::from_ref(&all)));
     assert!(once.len() >= 5, "{once:?}");
 
     let one_by_one: Vec<Vec<Article>> = all.iter().map(|a| vec![a.clone()]).collect();

@@ -7,6 +7,8 @@
 //! 4 database.
 
 mod eval;
+mod export;
+mod import;
 mod ingest;
 mod query;
 mod stats;
@@ -74,6 +76,10 @@ pub enum Command {
     Query(query::QueryArgs),
     /// The interactive shell (the default on a terminal)
     Repl(query::ReplArgs),
+    /// Write a statement's subgraph (or the whole graph) as GraphViz DOT or JSON
+    Export(export::ExportArgs),
+    /// Load a JSON graph file (from `export --format json` or another extractor)
+    Import(import::ImportArgs),
 }
 
 impl GlobalArgs {
@@ -156,6 +162,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(args) => eval::run(&cli.global, args),
         Command::Run(args) => query::run_files(&cli.global, args),
         Command::Query(args) => query::run_query(&cli.global, args),
+        Command::Export(args) => export::run(&cli.global, args),
+        Command::Import(args) => import::run(&cli.global, args),
     }
 }
 

@@ -2,10 +2,16 @@
 //! contradictions as red edges labelled with their reason, agreements green,
 //! updates dashed and pointing from the earlier claim to the later one.
 //!
-//! Attribute values are written inside double quotes, so a label needs only
-//! its backslashes, quotes and line breaks escaped (`<`, `>` and `&` are
-//! special only in HTML labels, which this writer never uses). Long quotes
-//! are shortened and wrapped so that a picture stays readable.
+//! Attribute values are written inside double quotes: backslashes, quotes
+//! and line breaks are escaped, and `&`, `<`, `>` are written as character
+//! entities, because GraphViz decodes entities such as `&amp;` in ordinary
+//! labels (a quote containing `&lt;` must not turn into `<`). No record or
+//! HTML shapes are used, so `{`, `}`, `|` need nothing. Long quotes are
+//! shortened and wrapped so that a picture stays readable.
+//!
+//! A claim's outlet has no edge of its own in the claim graph; the writer
+//! links each document to its outlet (`published_by`) so that no node of the
+//! picture floats alone.
 
 use super::subgraph;
 use crate::engine::Workspace;
@@ -19,6 +25,8 @@ use std::fmt::Write;
 /// Characters per label line, and lines at most, for quotes.
 const WRAP: usize = 32;
 const MAX_CHARS: usize = 120;
+/// Characters at most of a finding's reason on its edge.
+const REASON_CHARS: usize = 200;
 
 /// Options of the DOT writer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,7 +81,9 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     }
 
     let g = ws.graph.graph();
-    let mut edges: Vec<(String, String, String)> = Vec::new();
+    // Sorted by (kind, id) of both ends, then attributes: a stable order
+    // that reads in id order (c2 before c10).
+    let mut edges: Vec<(NodeKey, NodeKey, String)> = Vec::new();
     for n in &nodes {
         for e in g.edges(*n) {
             if !keep.contains(&e.target()) {
@@ -82,16 +92,52 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
             let (Some(a), Some(b)) = (g.node_weight(e.source()), g.node_weight(e.target())) else {
                 continue;
             };
-            edges.push((node_id(a), node_id(b), edge_attrs(e.weight())));
+            edges.push((key(a), key(b), edge_attrs(e.weight())));
+        }
+    }
+    for n in &nodes {
+        if let Some(Node::Claim(c)) = ws.graph.node(*n) {
+            let outlet = c.outlet.and_then(|o| ws.graph.entity(o));
+            if let (Some(d), Some(o)) = (ws.graph.document(c.document), outlet) {
+                if let (Some(a), Some(b)) = (g.node_weight(d), g.node_weight(o)) {
+                    edges.push((
+                        key(a),
+                        key(b),
+                        "label=\"published_by\", color=\"#888888\", style=dotted".to_string(),
+                    ));
+                }
+            }
         }
     }
     edges.sort();
     edges.dedup();
     for (a, b, attrs) in edges {
+        let (a, b) = (key_id(a), key_id(b));
         let _ = writeln!(out, "  \"{a}\" -> \"{b}\" [{attrs}];");
     }
     out.push_str("}\n");
     out
+}
+
+/// A node's kind rank and id: what edges are sorted by.
+type NodeKey = (u8, i64);
+
+fn key(node: &Node) -> NodeKey {
+    let rank = match node {
+        Node::Document(_) => 0,
+        Node::Entity(_) => 1,
+        Node::Event(_) => 2,
+        Node::Claim(_) => 3,
+    };
+    (rank, node.id())
+}
+
+fn key_id((rank, id): NodeKey) -> String {
+    let prefix = ["d", "e", "v", "c"]
+        .get(rank as usize)
+        .copied()
+        .unwrap_or("n");
+    format!("{prefix}{id}")
 }
 
 fn node_id(node: &Node) -> String {
@@ -132,13 +178,16 @@ fn node_line(node: &Node) -> String {
             },
         ),
         Node::Event(e) => (
-            format!("{} (event {})", e.kind, e.id),
+            match &e.time {
+                Some(t) => format!("{} (event {})\n{}", e.kind, e.id, when(t)),
+                None => format!("{} (event {})", e.kind, e.id),
+            },
             "shape=diamond, style=filled, fillcolor=\"#fff2cc\"",
         ),
         Node::Claim(c) => {
             let head = match (c.measure, c.quantity.as_ref()) {
                 (Some(m), Some(q)) => format!("claim {}: {m} {}", c.id, crate::engine::figure(q)),
-                _ => format!("claim {}: {}", c.id, c.polarity),
+                _ => format!("claim {}: {}", c.id, c.kind),
             };
             (
                 format!(
@@ -156,10 +205,19 @@ fn node_line(node: &Node) -> String {
     )
 }
 
+/// A date range as "2022-03-26" or "2022-03-24..2022-03-25".
+fn when(t: &crate::model::DateRange) -> String {
+    if t.start == t.end {
+        t.start.to_string()
+    } else {
+        format!("{}..{}", t.start, t.end)
+    }
+}
+
 fn edge_attrs(edge: &Edge) -> String {
     match edge {
         Edge::Finding(f) => {
-            let label = escape(&wrap(&crate::engine::shorten(&f.reason, 90), 40));
+            let label = escape(&wrap(&crate::engine::shorten(&f.reason, REASON_CHARS), 40));
             match f.kind {
                 FindingKind::Contradiction => format!("label=\"{label}\", color=red, fontcolor=red, penwidth=2, dir=none"),
                 FindingKind::Agreement => format!("label=\"{label}\", color=\"#2e7d32\", fontcolor=\"#2e7d32\", penwidth=2, dir=none"),
@@ -167,13 +225,18 @@ fn edge_attrs(edge: &Edge) -> String {
             }
         }
         Edge::Involves(role) => format!("label=\"involves ({role})\", color=\"#888888\""),
+        // Context, not evidence: drawn lighter so that the claims stand out.
+        Edge::Mentions(_) => {
+            "label=\"mentions\", color=\"#cccccc\", fontcolor=\"#999999\", arrowsize=0.5"
+                .to_string()
+        }
         other => format!("label=\"{}\", color=\"#888888\"", other.name()),
     }
 }
 
-/// Escape text for a double-quoted DOT attribute: backslash, quote, and
-/// line breaks (written as DOT's centred-line `\n`); other control
-/// characters are dropped.
+/// Escape text for a double-quoted DOT attribute: backslash, quote, line
+/// breaks (written as DOT's centred-line `\n`), and `&`, `<`, `>` as
+/// character entities; other control characters are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -181,6 +244,9 @@ pub fn escape(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             '\r' => {}
             c if c.is_control() => {}
             c => out.push(c),
@@ -215,7 +281,7 @@ mod tests {
     #[test]
     fn escapes_quotes_backslashes_and_newlines() {
         assert_eq!(escape("a \"b\" \\ c\nd\r\u{7}"), "a \\\"b\\\" \\\\ c\\nd");
-        assert_eq!(escape("<&>"), "<&>");
+        assert_eq!(escape("<b>&amp;</b>"), "&lt;b&gt;&amp;amp;&lt;/b&gt;");
     }
 
     #[test]

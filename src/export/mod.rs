@@ -1,5 +1,6 @@
 //! Exports of a query's subgraph: GraphViz DOT (to render into a report or a
-//! slide).
+//! slide, [`dot`], optionally through the `dot` program, [`render`]) and
+//! versioned JSON ([`json`]) that [`import`] loads back into a database.
 //!
 //! The subgraph of an answer is the nodes it shows plus the nodes needed to
 //! read them: a claim brings its document, its speaker, its outlet and the
@@ -7,6 +8,10 @@
 //! so the same query on the same database gives the same bytes.
 
 pub mod dot;
+pub mod import;
+pub mod json;
+mod locate;
+pub mod render;
 
 use crate::engine::Workspace;
 use crate::graph::Node;

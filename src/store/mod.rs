@@ -9,6 +9,7 @@
 //! second writer waits for the first (or fails with a clear message when the
 //! wait runs out). The schema is versioned (see [`schema`]).
 
+pub mod import;
 mod read;
 pub mod schema;
 pub mod window;

@@ -1,0 +1,169 @@
+//! `claimgraph export [--format dot|json] QUERY [-o FILE]`: the subgraph of
+//! one statement's answer (or of the whole graph with `--all`) as GraphViz
+//! DOT, optionally rendered to SVG or PNG by GraphViz, or as versioned JSON.
+
+use super::query::{color_on_stderr, workspace};
+use super::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::export::dot::{self, DotOptions};
+use crate::export::json;
+use crate::export::render::{self, Image};
+use crate::query::{self, plan, QueryError};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+
+/// File formats of `claimgraph export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// GraphViz DOT
+    Dot,
+    /// JSON, schema `claimgraph-graph/1` (what `claimgraph import` reads)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// One statement of the query language, e.g. 'contradictions where measure = killed'
+    #[arg(value_name = "QUERY", required_unless_present = "all")]
+    pub query: Option<String>,
+    /// Export the whole graph instead of a query's subgraph
+    #[arg(long, conflicts_with = "query")]
+    pub all: bool,
+    /// Output format [default: json when FILE ends in .json, else dot]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Where to write (`-` or nothing: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// In DOT, draw each document's claims inside a box
+    #[arg(long)]
+    pub group_by_document: bool,
+    /// Render the DOT to a picture with GraphViz's `dot` program
+    #[arg(long, value_enum, value_name = "IMAGE")]
+    pub render: Option<Image>,
+}
+
+impl ExportArgs {
+    fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| match &self.output {
+            Some(p) if has_extension(p, "json") => Format::Json,
+            _ => Format::Dot,
+        })
+    }
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
+    let format = args.format();
+    if format == Format::Json && (args.render.is_some() || args.group_by_document) {
+        return Err(Error::Usage(
+            "--render and --group-by-document apply to DOT, not to --format json".to_string(),
+        ));
+    }
+    let ws = workspace(global)?;
+    let nodes = match &args.query {
+        Some(text) if !args.all => match answer_nodes(&ws, text) {
+            Ok(nodes) => Some(nodes),
+            Err(e) => {
+                eprint!("{}", e.render(color_on_stderr()));
+                return Ok(e.exit_code());
+            }
+        },
+        _ => None,
+    };
+    let bytes: Vec<u8> = match format {
+        Format::Json => {
+            let file = match &nodes {
+                Some(nodes) => json::subgraph(&ws, nodes, args.query.as_deref())?,
+                None => json::whole(ws.store())?,
+            };
+            json::to_string(&file).into_bytes()
+        }
+        Format::Dot => {
+            let all: Vec<_>;
+            let nodes = match &nodes {
+                Some(nodes) => nodes.as_slice(),
+                None => {
+                    all = ws.graph.graph().node_indices().collect();
+                    &all
+                }
+            };
+            let options = DotOptions {
+                group_by_document: args.group_by_document,
+            };
+            let text = dot::render(&ws, nodes, options);
+            match args.render {
+                Some(image) => render::render(&text, image)?,
+                None => text.into_bytes(),
+            }
+        }
+    };
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::write(path, &bytes).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            eprintln!("wrote {}", path.display());
+        }
+        _ => write_stdout(&bytes)?,
+    }
+    Ok(0)
+}
+
+/// The nodes of the answer to one statement of `text`.
+fn answer_nodes(
+    ws: &crate::engine::Workspace,
+    text: &str,
+) -> std::result::Result<Vec<petgraph::graph::NodeIndex>, QueryError> {
+    const FILE: &str = "<query>";
+    let mut statements = query::parse_each(text);
+    if statements.len() != 1 {
+        return Err(QueryError::Usage(format!(
+            "export takes one statement; {} given",
+            statements.len()
+        )));
+    }
+    let (_, parsed) = statements.remove(0);
+    let plan = parsed
+        .and_then(|s| plan::plan(&s))
+        .map_err(|d| QueryError::query(FILE, text, d))?;
+    if plan.explain {
+        return Err(QueryError::Usage(
+            "`explain` prints a plan; there is no subgraph to export".to_string(),
+        ));
+    }
+    if plan.is_count() {
+        return Err(QueryError::Usage(
+            "`count` answers with a number; drop it to export the rows themselves".to_string(),
+        ));
+    }
+    if plan.export().is_some() {
+        return Err(QueryError::Usage(
+            "the statement has its own `export to` clause; give the file with -o instead"
+                .to_string(),
+        ));
+    }
+    let answer = ws
+        .evaluate(&plan)
+        .map_err(|d| QueryError::query(FILE, text, d))?;
+    Ok(answer.nodes)
+}
+
+/// Write bytes to stdout; a closed pipe ends the output quietly.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: PathBuf::from("stdout"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}

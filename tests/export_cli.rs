@@ -1,0 +1,245 @@
+//! `claimgraph export` and `claimgraph import` end to end, each case in a
+//! fresh temporary directory (with no --db the read commands use the
+//! built-in sample corpus): DOT and JSON to files and stdout, rendering
+//! through GraphViz and the message when it is missing, a JSON round trip
+//! through a database file, and the exit codes of bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+struct Case {
+    dir: tempfile::TempDir,
+}
+
+impl Case {
+    fn new() -> Case {
+        Case {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("claimgraph").unwrap();
+        cmd.current_dir(self.dir.path())
+            .env_remove("CLAIMGRAPH_DB")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+    fn stats(&self, db: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["--db", db, "stats", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// GraphViz must accept the file.
+fn assert_graphviz_accepts(path: &Path) {
+    let out = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(path)
+        .output()
+        .expect("GraphViz `dot` must be installed to run these tests");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "dot refused {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn dot_to_a_file_is_accepted_by_graphviz() {
+    let case = Case::new();
+    case.cmd()
+        .args(["export", "--format", "dot", "contradictions", "-o", "c.dot"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote c.dot"));
+    let text = std::fs::read_to_string(case.path("c.dot")).unwrap();
+    assert!(text.contains("color=red"), "{text}");
+    assert_graphviz_accepts(&case.path("c.dot"));
+
+    case.cmd()
+        .args(["export", "findings", "--group-by-document", "-o", "g.gv"])
+        .assert()
+        .success();
+    let grouped = std::fs::read_to_string(case.path("g.gv")).unwrap();
+    assert!(grouped.contains("cluster_d"), "{grouped}");
+    assert_graphviz_accepts(&case.path("g.gv"));
+
+    case.cmd()
+        .args(["export", "--all", "-o", "all.dot"])
+        .assert()
+        .success();
+    assert_graphviz_accepts(&case.path("all.dot"));
+}
+
+#[test]
+fn stdout_by_default_and_with_dash() {
+    let case = Case::new();
+    let a = case.cmd().args(["export", "agreements"]).output().unwrap();
+    let b = case
+        .cmd()
+        .args(["export", "agreements", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(a.status.success() && b.status.success());
+    assert!(a.stdout.starts_with(b"digraph claimgraph {"));
+    // Same query, same database: same bytes.
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn json_by_flag_or_by_extension() {
+    let case = Case::new();
+    let out = case
+        .cmd()
+        .args(["export", "--format", "json", "contradictions"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format"], "claimgraph-graph/1");
+    assert_eq!(v["query"], "contradictions");
+    assert!(!v["findings"].as_array().unwrap().is_empty());
+
+    case.cmd()
+        .args(["export", "contradictions", "-o", "c.json"])
+        .assert()
+        .success();
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(case.path("c.json")).unwrap()).unwrap();
+    assert_eq!(file, v);
+}
+
+#[test]
+fn json_round_trip_through_a_database_file() {
+    let case = Case::new();
+    case.cmd()
+        .args(["export", "--all", "-o", "all.json"])
+        .assert()
+        .success();
+    case.cmd()
+        .args(["--db", "copy.db", "import", "all.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported all.json: 5 documents"));
+    // The sample corpus, ingested, as the reference.
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus");
+    case.cmd()
+        .args(["--db", "sample.db", "ingest", corpus])
+        .assert()
+        .success();
+    assert_eq!(case.stats("copy.db"), case.stats("sample.db"));
+    // The copy answers queries like the original.
+    let answer = |db: &str| {
+        case.cmd()
+            .args(["--db", db, "query", "findings", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(answer("copy.db"), answer("sample.db"));
+}
+
+#[test]
+fn render_svg_and_png_with_graphviz() {
+    let case = Case::new();
+    let svg = case
+        .cmd()
+        .args(["export", "contradictions", "--render", "svg"])
+        .output()
+        .unwrap();
+    assert!(svg.status.success());
+    assert!(String::from_utf8_lossy(&svg.stdout).contains("<svg"));
+    case.cmd()
+        .args(["export", "contradictions", "--render", "png", "-o", "c.png"])
+        .assert()
+        .success();
+    let png = std::fs::read(case.path("c.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn render_without_graphviz_says_what_to_install() {
+    let case = Case::new();
+    case.cmd()
+        .env("PATH", "")
+        .args(["export", "contradictions", "--render", "svg", "-o", "c.svg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("GraphViz `dot` program"))
+        .stderr(predicate::str::contains("apt install graphviz"));
+    assert!(!case.path("c.svg").exists());
+}
+
+#[test]
+fn bad_requests_are_usage_errors() {
+    let case = Case::new();
+    for args in [
+        vec!["export"],
+        vec!["export", "--format", "json", "claims", "--render", "svg"],
+        vec!["export", "count claims"],
+        vec!["export", "explain claims"],
+        vec!["export", "claims; findings"],
+        vec!["export", "claims export to \"x.dot\""],
+        vec!["export", "--format", "xml", "claims"],
+    ] {
+        case.cmd()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty());
+    }
+    // A query that does not parse shows where.
+    case.cmd()
+        .args(["export", "claims where"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("<query>"));
+}
+
+#[test]
+fn bad_import_files_exit_3_and_create_nothing() {
+    let case = Case::new();
+    std::fs::write(
+        case.path("bad.json"),
+        "{\n  \"format\": \"claimgraph-graph/1\",\n  \"claims\": [1,]\n}\n",
+    )
+    .unwrap();
+    case.cmd()
+        .args(["--db", "x.db", "import", "bad.json"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("bad.json:3:"));
+    assert!(!case.path("x.db").exists());
+    case.cmd()
+        .args(["--db", "x.db", "import", "missing.json"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("missing.json: no such file"));
+}
+
+#[test]
+fn import_reads_standard_input() {
+    let case = Case::new();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/import/valid_minimal.json"
+    );
+    case.cmd()
+        .args(["--db", "x.db", "import", "-"])
+        .write_stdin(std::fs::read(file).unwrap())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1 documents (0 already stored), 1 claims",
+        ));
+}
