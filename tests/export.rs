@@ -17,15 +17,26 @@ use petgraph::graph::NodeIndex;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// Run GraphViz on `text`; panic with its message when it refuses.
-fn graphviz_svg(text: &str) -> String {
-    let mut child = Command::new("dot")
+/// Run GraphViz on `text`; panic with its message when it refuses. Without
+/// GraphViz on this machine the check is skipped with a note (`.ci/run`
+/// installs it, so CI always checks).
+fn graphviz_svg(text: &str) -> Option<String> {
+    let mut child = match Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("GraphViz `dot` must be installed to run these tests (apt install graphviz)");
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "note: GraphViz `dot` is not installed: DOT not checked (apt install graphviz)"
+            );
+            return None;
+        }
+        Err(e) => panic!("cannot run dot: {e}"),
+    };
     child
         .stdin
         .take()
@@ -38,7 +49,7 @@ fn graphviz_svg(text: &str) -> String {
         out.status.success() && stderr.trim().is_empty(),
         "dot refused the DOT text: {stderr}\n{text}"
     );
-    String::from_utf8(out.stdout).expect("SVG is UTF-8")
+    Some(String::from_utf8(out.stdout).expect("SVG is UTF-8"))
 }
 
 fn sample() -> Workspace {
@@ -164,7 +175,9 @@ fn graphviz_accepts_awkward_labels_and_shows_them_verbatim() {
     let nodes: Vec<NodeIndex> = ws.graph.graph().node_indices().collect();
     for group_by_document in [false, true] {
         let text = dot::render(&ws, &nodes, DotOptions { group_by_document });
-        let svg = graphviz_svg(&text);
+        let Some(svg) = graphviz_svg(&text) else {
+            continue;
+        };
         // What the reader sees is the quote's own characters, entity-escaped
         // once by the SVG writer: `<b>&</b>` stays literal, `&amp;` in the
         // quote is not decoded into `&`, backslashes and quotes survive.

