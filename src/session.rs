@@ -104,9 +104,15 @@ fn execute(
             .evaluate(plan)
             .map_err(|d| QueryError::query("", "", d))?;
         if let Some((path, format)) = plan.export() {
-            // The planner picks the format from the file name (.dot, .gv).
+            // The planner picks the format from the file name.
             let text = match format {
                 plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),
+                plan::ExportFormat::Json => crate::export::json::subgraph(ws, &answer.nodes, None)
+                    .map(|file| crate::export::json::to_string(&file))
+                    .map_err(|e| QueryError::Io {
+                        file: PathBuf::from(path),
+                        source: io::Error::other(e.to_string()),
+                    })?,
             };
             std::fs::write(path, text).map_err(|source| QueryError::Io {
                 file: PathBuf::from(path),

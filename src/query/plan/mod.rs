@@ -77,6 +77,8 @@ pub enum Op {
 pub enum ExportFormat {
     /// GraphViz DOT (`.dot`, `.gv`).
     Dot,
+    /// The JSON graph format `claimgraph import` reads (`.json`).
+    Json,
 }
 
 /// One key of an `order by`.
@@ -391,13 +393,15 @@ fn export_format(path: &Name) -> Res<ExportFormat> {
     let lower = path.text.to_ascii_lowercase();
     if lower.ends_with(".dot") || lower.ends_with(".gv") {
         Ok(ExportFormat::Dot)
+    } else if lower.ends_with(".json") {
+        Ok(ExportFormat::Json)
     } else {
         Err(Diagnostic::new(
             Code::BadValue,
             format!("cannot tell the export format of {path}"),
             path.span,
         )
-        .with_label("expected a file name ending in .dot or .gv")
-        .with_help("export writes GraphViz DOT; render it with `dot -Tsvg file.dot`"))
+        .with_label("expected a file name ending in .dot, .gv or .json")
+        .with_help("export writes GraphViz DOT (.dot, .gv) or claimgraph's JSON graph (.json)"))
     }
 }
