@@ -60,9 +60,17 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .filter(|c| c.quantity.is_some())
         .collect();
     let parts = parts_by_document(&numeric);
+    let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     for i in 0..numeric.len() {
         for j in i + 1..numeric.len() {
+            // A figure repeated by its original claimant (an agency dispatch
+            // taken up by fifty outlets) is compared once, through its first
+            // occurrence; each repetition is linked to that one.
+            let leaders = echo[i] == i && echo[j] == j;
+            if !leaders && echo[j] != i {
+                continue;
+            }
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
                 continue;
@@ -144,6 +152,26 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     }
     out.sort_by_key(|f| (f.kind, f.a, f.b));
     out
+}
+
+/// For each figure, the index of the first figure (in `numeric` order, which
+/// is id order) with the same value, bound and original claimant: its echo
+/// class. Comparing only first occurrences keeps the findings of a group
+/// linear in its repetitions instead of quadratic.
+fn echoes(numeric: &[&ClaimRecord]) -> Vec<usize> {
+    let mut first: HashMap<(u64, Option<crate::model::Bound>, Option<i64>), usize> = HashMap::new();
+    numeric
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let key = (
+                c.quantity.map_or(0, |q| q.value.to_bits()),
+                c.quantity.map(|q| q.bound),
+                origin(c),
+            );
+            *first.entry(key).or_insert(i)
+        })
+        .collect()
 }
 
 /// For each article and source giving several figures in one group (parts:
