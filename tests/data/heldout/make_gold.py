@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Writes heldout.gold.json from the hand annotations below and checks every
+quote is an exact substring of its article. Run from this directory."""
+import json, os
+
+NB = "\u00a0"
+E = lambda i, n, k, *a: {"id": i, "name": n, "kind": k, "aliases": [n, *a]}
+entities = [
+    E("ukraine", "Ukraine", "country"),
+    E("russie", "Russie", "country"),
+    E("etats-unis", "États-Unis", "country", "Etats-Unis"),
+    E("israel", "Israël", "country", "Israel", "autorités israéliennes"),
+    E("palestine", "Palestine", "country", "Palestiniens"),
+    E("burkina-faso", "Burkina Faso", "country", "Burkina", "gouvernement burkinabè"),
+    E("rdc", "République démocratique du Congo", "country", "RDC", "Congo"),
+    E("kharkiv", "Kharkiv", "place", "Kharkov", "Kharkiv"),
+    E("nemychlianskyi", "Nemychlianskyï", "place", "Nemychlianskyi"),
+    E("lyptsi", "Lyptsi", "place"),
+    E("moscou", "Moscou", "place"),
+    E("kiev", "Kiev", "place", "Kyiv"),
+    E("gaza", "Gaza", "place", "bande de Gaza"),
+    E("tel-aviv", "Tel-Aviv", "place", "Tel Aviv"),
+    E("khan-younes", "Khan Younès", "place", "Khan Younis"),
+    E("bassieri", "Bassiéri", "place"),
+    E("gnagna", "Gnagna", "place", "province de la Gnagna"),
+    E("bogande", "Bogandé", "place"),
+    E("ouagadougou", "Ouagadougou", "place"),
+    E("uvira", "Uvira", "place"),
+    E("sud-kivu", "Sud-Kivu", "place"),
+    E("bukavu", "Bukavu", "place"),
+    E("kalimabenge", "Kalimabenge", "place", "rivière Kalimabenge"),
+    E("kasenga", "Kasenga", "place"),
+    E("kalundu", "Kalundu", "place"),
+    E("synegoubov", "Oleg Synegoubov", "person", "Synegoubov", "Oleh Syniehoubov", "Syniehoubov"),
+    E("terekhov", "Igor Terekhov", "person", "Terekhov", "Ihor Terekhov"),
+    E("zelensky", "Volodymyr Zelensky", "person", "Zelensky", "Volodymyr Zelenskyy", "Zelenskyy", "Zelenski"),
+    E("konachenkov", "Igor Konachenkov", "person", "Konachenkov", "Igor Konashenkov"),
+    E("hagari", "Daniel Hagari", "person", "Hagari"),
+    E("biden", "Joe Biden", "person", "Biden"),
+    E("traore", "Ibrahim Traoré", "person", "Traoré"),
+    E("ouedraogo", "Jean-Emmanuel Ouédraogo", "person", "Ouédraogo"),
+    E("douce", "Sophie Douce", "person"),
+    E("ngwabidje", "Théo Ngwabidje Kasi", "person", "Théo Ngwabidje", "Ngwabidje"),
+    E("bulambo", "Jean-Pierre Bulambo", "person", "Bulambo"),
+    E("lukonde", "Jean-Michel Sama Lukonde", "person", "Sama Lukonde", "Lukonde"),
+    E("armee-air-ukr", "armée de l'air ukrainienne", "organization", "armée de l’air ukrainienne"),
+    E("parquet-kharkiv", "parquet régional", "organization"),
+    E("mi-ukr", "ministère ukrainien de l'Intérieur", "organization", "ministère de l'Intérieur ukrainien"),
+    E("mod-russie", "ministère russe de la Défense", "organization", "ministère de la Défense russe", "armée russe"),
+    E("kremlin", "Kremlin", "organization"),
+    E("congres-us", "Congrès", "organization"),
+    E("union-europeenne", "Union européenne", "organization", "UE"),
+    E("hamas", "Hamas", "organization"),
+    E("ms-gaza", "ministère de la Santé du Hamas", "organization", "ministère de la Santé"),
+    E("tsahal", "armée israélienne", "organization", "Tsahal"),
+    E("defense-civile-pal", "Défense civile palestinienne", "organization", "Défense civile"),
+    E("unrwa", "UNRWA", "organization",
+      "Office de secours et de travaux des Nations unies pour les réfugiés de Palestine"),
+    E("onu", "ONU", "organization", "Nations unies", "Nations Unies"),
+    E("vdp", "Volontaires pour la défense de la patrie", "organization", "VDP"),
+    E("jnim", "Groupe de soutien à l'islam et aux musulmans", "organization", "GSIM", "JNIM",
+      "Groupe de soutien à l’islam et aux musulmans"),
+    E("al-qaida", "al-Qaïda", "organization", "Al-Qaïda", "al-Qaida"),
+    E("etat-islamique", "État islamique", "organization", "organisation État islamique", "EI", "Etat islamique"),
+    E("nrc", "Conseil norvégien pour les réfugiés", "organization", "NRC"),
+    E("sources-securitaires", "sources sécuritaires", "organization", "des sources sécuritaires"),
+    E("croix-rouge-rdc", "Croix-Rouge congolaise", "organization"),
+    E("ocha", "OCHA", "organization",
+      "Bureau de la coordination des affaires humanitaires des Nations unies",
+      "Bureau de la coordination des affaires humanitaires"),
+    E("telegram", "Telegram", "organization"),
+    E("afp", "AFP", "outlet", "Agence France-Presse"),
+    E("france24", "France 24", "outlet"),
+    E("rfi", "RFI", "outlet", "Radio France internationale"),
+    E("ouest-france", "Ouest-France", "outlet"),
+    E("le-monde", "Le Monde", "outlet", "Le Monde Afrique"),
+    E("actualite-cd", "Actualite.cd", "outlet"),
+    E("rtb", "RTB", "outlet", "Radiodiffusion-Télévision du Burkina"),
+    E("shahed", "Shahed", "weapon", "Shahed-136"),
+    E("patriot", "Patriot", "weapon"),
+]
+events = [
+    {"id": "ev-kharkiv-2024-02-10", "label": "Russian drone strike on Kharkiv, night of 9-10 February 2024"},
+    {"id": "ev-lyptsi-missile", "label": "Missile strike on the village of Lyptsi, 9 February 2024"},
+    {"id": "ev-gaza-war", "label": "Israeli bombardment of Gaza since 7 October 2023"},
+    {"id": "ev-khan-younes-strike", "label": "Strike on Khan Younès, night of 25-26 October 2023"},
+    {"id": "ev-oct7", "label": "Hamas attack on Israel, 7 October 2023"},
+    {"id": "ev-bassieri-2024", "label": "Jihadist attack on the Bassiéri army detachment, 3 March 2024"},
+    {"id": "ev-burkina-insurgency", "label": "Jihadist insurgency in Burkina Faso since 2015"},
+    {"id": "ev-uvira-floods-2024", "label": "Floods in Uvira, night of 3 February 2024"},
+    {"id": "ev-uvira-floods-2020", "label": "Floods in Uvira, April 2020"},
+]
+
+def C(i, quote, claimant, event, measure=None, value=None, bound="exact", subject=None,
+      polarity="affirm", alt=None, date=None):
+    c = {"id": i, "quote": quote, "claimant": claimant, "event": event, "polarity": polarity}
+    if measure:
+        c.update(measure=measure, value=value, bound=bound, subject=subject)
+    if alt:
+        c["alt_quotes"] = alt
+    if date:
+        c["date"] = date
+    return c
+
+KH = "ev-kharkiv-2024-02-10"
+BA = "ev-bassieri-2024"
+UV = "ev-uvira-floods-2024"
+documents = [
+    {"file": "01_kharkiv_france24.txt", "outlet": "France 24", "published": "2024-02-10", "language": "fr",
+     "entities": ["ukraine", "russie", "kharkiv", "nemychlianskyi", "lyptsi", "moscou", "synegoubov",
+                  "terekhov", "zelensky", "armee-air-ukr", "afp", "shahed", "patriot"],
+     "optional_entities": ["telegram", "parquet-kharkiv", "union-europeenne", "kiev", "france24"],
+     "claims": [
+         C("c01-killed", "Au moins sept personnes, dont trois enfants, ont été tuées", "synegoubov", KH,
+           "killed", 7, "at_least", "personnes", alt=["au moins sept morts dans une frappe de drones russes"],
+           date="2024-02-10"),
+         C("c01-killed-children", "dont trois enfants", "synegoubov", KH, "killed", 3, "exact", "enfants"),
+         C("c01-killed-quote", "Sept personnes ont été tuées", "synegoubov", KH, "killed", 7, "exact", "personnes"),
+         C("c01-wounded", "quinze autres ont été blessées", "synegoubov", KH, "wounded", 15, "exact", "personnes"),
+         C("c01-evacuated", "près de 50 habitants avaient été évacués", "terekhov", KH,
+           "displaced", 50, "approx", "habitants"),
+         C("c01-drones", "abattu 23 des 31 drones lancés par la Russie", "armee-air-ukr", KH,
+           "strikes", 31, "exact", "drones russes"),
+         C("c01-lyptsi-wounded", "blessant deux civils", "parquet-kharkiv", "ev-lyptsi-missile",
+           "wounded", 2, "exact", "civils"),
+     ]},
+    {"file": "02_kharkov_rfi.txt", "outlet": "RFI", "published": "2024-02-11", "language": "fr",
+     "entities": ["ukraine", "kharkiv", "synegoubov", "mi-ukr", "zelensky", "etats-unis", "mod-russie",
+                  "konachenkov", "kremlin", "kiev", "moscou"],
+     "optional_entities": ["congres-us", "rfi", "russie"],
+     "claims": [
+         C("c02-killed", "s'est alourdi à onze morts", "synegoubov", KH, "killed", 11, "exact", "personnes",
+           alt=["Le bilan est désormais de onze morts", "s'alourdit à onze morts"], date="2024-02-11"),
+         C("c02-killed-children", "dont quatre enfants", "synegoubov", KH, "killed", 4, "exact", "enfants"),
+         C("c02-wounded", "Plus de vingt personnes ont été blessées", "mi-ukr", KH,
+           "wounded", 20, "at_least", "personnes"),
+         C("c02-deny-mod", "Le ministère russe de la Défense a pour sa part démenti avoir visé des infrastructures civiles",
+           "mod-russie", KH, polarity="deny"),
+         C("c02-mod-military", "Les frappes de haute précision ont touché exclusivement des cibles militaires",
+           "konachenkov", KH),
+         C("c02-deny-kremlin", "Le Kremlin a rejeté les accusations de Kiev", "kremlin", KH, polarity="deny"),
+         C("c02-accuse", "Kiev accuse Moscou de chercher à terroriser la population", "kiev", KH),
+     ]},
+    {"file": "03_gaza_ouestfrance.txt", "outlet": "Ouest-France", "published": "2023-10-26", "language": "fr",
+     "entities": ["israel", "hamas", "gaza", "ms-gaza", "tsahal", "hagari", "tel-aviv", "biden",
+                  "khan-younes", "defense-civile-pal", "unrwa", "afp"],
+     "optional_entities": ["palestine", "etats-unis", "onu", "ouest-france"],
+     "claims": [
+         C("c03-killed", f"plus de 6{NB}500 Palestiniens avaient été tués", "ms-gaza", "ev-gaza-war",
+           "killed", 6500, "at_least", "Palestiniens", alt=[f"plus de 6{NB}500 morts à Gaza"], date="2023-10-25"),
+         C("c03-deny-idf", "L'armée israélienne conteste ces chiffres", "tsahal", "ev-gaza-war", polarity="deny"),
+         C("c03-deny-biden", "affirmant n'avoir « aucune confiance » dans les chiffres", "biden", "ev-gaza-war",
+           polarity="deny"),
+         C("c03-strikes", f"plus de 7{NB}000 cibles terroristes", "hagari", "ev-gaza-war",
+           "strikes", 7000, "at_least", "cibles"),
+         C("c03-khan-younes", "tuant au moins trente-deux personnes", "defense-civile-pal", "ev-khan-younes-strike",
+           "killed", 32, "at_least", "personnes"),
+         C("c03-unrwa-staff", "57 de ses employés avaient été tués", "unrwa", "ev-gaza-war",
+           "killed", 57, "exact", "employés de l'UNRWA"),
+         C("c03-displaced", "près de 1,4 million de personnes avaient été déplacées", "unrwa", "ev-gaza-war",
+           "displaced", 1400000, "approx", "personnes"),
+         C("c03-oct7", f"a fait environ 1{NB}400 morts", "israel", "ev-oct7", "killed", 1400, "approx", "personnes"),
+         C("c03-hostages", "224 personnes sont retenues en otages", "tsahal", "ev-oct7",
+           "captured", 224, "exact", "otages"),
+     ]},
+    {"file": "04_burkina_rfi.txt", "outlet": "RFI", "published": "2024-03-05", "language": "fr",
+     "entities": ["burkina-faso", "bassieri", "gnagna", "afp", "jnim", "al-qaida", "traore", "rtb",
+                  "ouedraogo", "bogande", "nrc", "etat-islamique", "rfi"],
+     "optional_entities": ["vdp", "sources-securitaires"],
+     "claims": [
+         C("c04-killed", "Vingt-trois soldats et volontaires pour la défense de la patrie (VDP) ont été tués",
+           "sources-securitaires", BA, "killed", 23, "exact", "soldats et VDP", date="2024-03-03"),
+         C("c04-jnim", "plus de soixante militaires", "jnim", BA, "killed", 60, "at_least", "militaires"),
+         C("c04-deny", "a démenti « les chiffres fantaisistes relayés par des officines de propagande »",
+           "ouedraogo", BA, polarity="deny"),
+         C("c04-terrorists", "près d'une centaine de terroristes", "ouedraogo", BA,
+           "killed", 100, "approx", "terroristes"),
+         C("c04-fled", f"Plus de 2{NB}000 habitants ont fui vers Bogandé", "nrc", BA,
+           "displaced", 2000, "at_least", "habitants"),
+         C("c04-displaced-country", "plus de deux millions de déplacés", "rfi", "ev-burkina-insurgency",
+           "displaced", 2000000, "at_least", "personnes"),
+     ]},
+    {"file": "05_burkina_lemonde.txt", "outlet": "Le Monde", "published": "2024-03-06", "language": "fr",
+     "entities": ["burkina-faso", "bassieri", "le-monde", "ouagadougou", "traore", "afp", "ouedraogo",
+                  "jnim", "rfi", "france24"],
+     "optional_entities": ["douce", "sources-securitaires"],
+     "claims": [
+         C("c05-killed", "au moins 73 militaires et supplétifs ont été tués", "le-monde", BA,
+           "killed", 73, "at_least", "militaires et supplétifs",
+           alt=["au moins 73 militaires ont été tués le 3 mars"], date="2024-03-03"),
+         C("c05-wounded", "une quarantaine blessés", "le-monde", BA, "wounded", 40, "approx", "militaires"),
+         C("c05-missing", "une dizaine de soldats sont portés disparus", "le-monde", BA,
+           "missing", 10, "approx", "soldats"),
+         C("c05-earlier", "Des sources sécuritaires avaient d'abord évoqué vingt-trois morts",
+           "sources-securitaires", BA, "killed", 23, "exact", "soldats"),
+         C("c05-deny-gov", "le gouvernement burkinabè a nié ces informations", "burkina-faso", BA,
+           polarity="deny", alt=["Ouagadougou nie"]),
+         C("c05-deny-minister", "Ces chiffres ne correspondent pas à la réalité", "ouedraogo", BA, polarity="deny"),
+     ]},
+    {"file": "06_uvira_actualite.txt", "outlet": "Actualite.cd", "published": "2024-02-05", "language": "fr",
+     "entities": ["uvira", "rdc", "sud-kivu", "ngwabidje", "bukavu", "kalimabenge", "kasenga", "kalundu",
+                  "croix-rouge-rdc", "ocha", "bulambo", "lukonde"],
+     "optional_entities": ["onu", "actualite-cd"],
+     "claims": [
+         C("c06-killed", "s'élève à au moins quatre-vingt-dix morts", "ngwabidje", UV,
+           "killed", 90, "at_least", "personnes", alt=["au moins quatre-vingt-dix morts, selon le gouverneur"],
+           date="2024-02-05"),
+         C("c06-bodies", "Nous avons dénombré quatre-vingt-dix corps", "ngwabidje", UV,
+           "killed", 90, "exact", "personnes"),
+         C("c06-wounded", "une centaine de blessés", "ngwabidje", UV, "wounded", 100, "approx", "personnes"),
+         C("c06-missing", "plus de 150 personnes portées disparues", "croix-rouge-rdc", UV,
+           "missing", 150, "at_least", "personnes"),
+         C("c06-households", f"près de 6{NB}500 ménages ont été sinistrés", "ocha", UV,
+           "other", 6500, "approx", "ménages"),
+         C("c06-sheltered", f"quelque 3{NB}000 personnes se sont réfugiées", "ocha", UV,
+           "displaced", 3000, "approx", "personnes"),
+         C("c06-2020", "une quarantaine de morts", "actualite-cd", "ev-uvira-floods-2020",
+           "killed", 40, "approx", "personnes"),
+     ]},
+]
+gold = {
+    "format": "claimgraph-gold/1",
+    "entities": entities,
+    "events": events,
+    "documents": documents,
+    "contradictions": [
+        {"kind": "numeric", "measure": "killed", "claims": ["c04-killed", "c05-killed"],
+         "note": "Bassiéri attack toll: 23 killed (security sources via AFP, RFI) vs at least 73 (security report, Le Monde)"},
+        {"kind": "disputed", "claims": ["c03-killed", "c03-deny-idf"],
+         "note": "Israeli army disputes the Gaza health ministry toll"},
+        {"kind": "disputed", "claims": ["c05-killed", "c05-deny-minister"],
+         "note": "Burkinabè government denies the Le Monde toll without giving its own"},
+        {"kind": "disputed", "claims": ["c04-jnim", "c04-deny"],
+         "note": "Government spokesman rejects the toll claimed by JNIM as propaganda"},
+        {"kind": "polarity", "claims": ["c02-accuse", "c02-deny-mod"],
+         "note": "Kyiv says Moscow targets civilians; Russian MoD denies targeting civilian infrastructure"},
+    ],
+    "agreements": [],
+    "updates": [
+        {"claims": ["c01-killed", "c02-killed"],
+         "note": "Kharkiv drone strike toll rises from at least 7 (10 Feb) to 11 (11 Feb)"},
+        {"claims": ["c01-killed-children", "c02-killed-children"],
+         "note": "children among the Kharkiv dead: 3 then 4"},
+    ],
+    "compatible": [
+        {"claims": ["c06-killed", "c06-bodies"], "note": "at least 90 dead and 90 bodies counted agree"},
+    ],
+}
+ids = {e["id"] for e in entities}
+evs = {e["id"] for e in events}
+for d in documents:
+    text = open(os.path.join("corpus", d["file"]), encoding="utf-8").read()
+    for e in d["entities"] + d["optional_entities"]:
+        assert e in ids, e
+    for c in d["claims"]:
+        for q in [c["quote"], *c.get("alt_quotes", [])]:
+            assert q in text, (d["file"], q)
+        assert c["claimant"] in ids, c["claimant"]
+        assert c["event"] in evs, c["event"]
+json.dump(gold, open("heldout.gold.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+print("ok", sum(len(d["claims"]) for d in documents), "claims")
