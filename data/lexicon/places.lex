@@ -82,3 +82,20 @@ Asie occidentale
 Balkans
 mer Noire
 mer Caspienne
+Nord-Kivu
+Sud-Kivu
+Ituri
+Kasaï
+Katanga
+Tanganyika
+Maniema
+Cabo Delgado
+Kordofan | Kordofan-Sud
+Nil Bleu
+El-Facher | El Fasher | El-Fasher
+Djenné
+Ménaka
+Liptako-Gourma
+Port-au-Prince
+Artibonite
+Cité Soleil
