@@ -19,7 +19,6 @@ M23 | Mouvement du 23 mars | M23/AFC
 ADF | Forces démocratiques alliées
 FDLR | Forces démocratiques de libération du Rwanda
 FARDC | Forces armées de la République démocratique du Congo
-FSR | RSF | Forces de soutien rapide
 Jihad islamique
 Africa Corps
 Cedeao | CEDEAO | Communauté économique des États de l'Afrique de l'Ouest

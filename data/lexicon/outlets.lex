@@ -2,7 +2,6 @@
 # metadata; this list is for the outlets an article cites.
 # [outlets] canonical name | other names
 [outlets]
-Le Monde Afrique
 RTB | Radiodiffusion-Télévision du Burkina
 ORTM
 RTI
@@ -63,7 +62,7 @@ Washington Post
 Wall Street Journal
 Financial Times
 The Guardian
-Le Monde
+Le Monde | Le Monde Afrique
 Le Figaro
 Libération
 Les Échos

@@ -617,11 +617,19 @@ fn places(a: &Analysis, reg: &mut Registry) {
         {
             continue;
         }
+        // "la province de la Gnagna": an article before a region's name
+        if !weak && a.low(j) == "la" && a.is_cap(j + 1) && a.low(next - 1) == "de" {
+            j += 1;
+        }
         let mut first = true;
         loop {
             if !first {
                 if a.tok_text(j) == "," || a.low(j) == "et" {
                     j += 1;
+                    // "les quartiers de Kasenga et de Kalundu"
+                    if matches!(a.low(j), "de" | "d") && a.is_cap(j + 1) {
+                        j += 1;
+                    }
                 } else {
                     break;
                 }

@@ -83,7 +83,8 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                     && text.is_char_boundary(e)
                     && pat.iter().any(|p| case_fits(p, &text[s..e]))
                     && boundary_before(text, s, seg.start)
-                    && boundary_after(text, e, seg.end);
+                    && boundary_after(text, e, seg.end)
+                    && !compound_goes_on(text, s, e);
                 if fits {
                     out.push((
                         Span::new(s, e),
@@ -138,6 +139,15 @@ fn boundary_before(text: &str, s: usize, lo: usize) -> bool {
     }
 }
 
+/// A name of several words ("La Croix") followed by a hyphen and a capital
+/// is the start of a longer compound name ("La Croix-Rouge"), while a single
+/// word before a hyphen stays a name of its own ("guerre Israël-Hamas").
+fn compound_goes_on(text: &str, s: usize, e: usize) -> bool {
+    let found = text.get(s..e).unwrap_or("");
+    let mut rest = text.get(e..).unwrap_or("").chars();
+    found.contains(' ') && rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
+}
+
 fn boundary_after(text: &str, e: usize, hi: usize) -> bool {
     if e >= hi {
         return true;
@@ -185,6 +195,23 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod compound_tests {
+    use super::*;
+
+    #[test]
+    fn a_compound_name_is_not_its_first_words() {
+        let set = PhraseSet::new([("La Croix".to_string(), 1), ("Israël".to_string(), 2)]);
+        let t = "La Croix-Rouge congolaise, guerre Israël-Hamas, selon La Croix.";
+        let got: Vec<&str> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, _)| &t[s.start..s.end])
+            .collect();
+        assert_eq!(got, ["Israël", "La Croix"]);
+    }
+}
+
 #[cfg(test)]
 mod case_tests {
     use super::*;
