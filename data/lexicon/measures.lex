@@ -28,6 +28,7 @@ déployés | déployé | déployée | déployées | déploie | déployer | stati
 
 # [counted_nouns] people and units a figure may count, measure given by a verb
 [counted_nouns]
+nourrissons | bébés | fillettes | garçons | adolescents | vieillards | personnes âgées | fidèles | déplacés
 soldats | soldat | militaires | militaire | civils | civil | personnes | personne | policiers | policier | gendarmes | employés | salariés | ménages | familles | humanitaires | travailleurs humanitaires | fidèles | écoliers | étudiants | mineurs | pêcheurs | supplétifs | policiers | otages
 hommes | homme | femmes | femme | enfants | enfant | habitants | habitant | combattants | combattant | membres
 agents | gardes-frontières | garde-frontières | miliciens | rebelles | séparatistes | insurgés | djihadistes | terroristes

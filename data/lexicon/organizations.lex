@@ -1,6 +1,10 @@
 # International and well-known organizations.
 # [organizations] canonical name | other names, acronyms (the alias table)
 [organizations]
+HCDH | Haut-Commissariat des Nations unies aux droits de l'homme | Haut-Commissariat aux droits de l'homme | Haut-Commissariat de l'ONU aux droits de l'homme
+BINUH | Bureau intégré des Nations unies en Haïti
+Police nationale d'Haïti | PNH
+Programme des Nations unies pour l'environnement | PNUE
 UNRWA | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
 OCHA | Bureau de la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
 PAM | Programme alimentaire mondial

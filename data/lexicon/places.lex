@@ -99,3 +99,9 @@ Liptako-Gourma
 Port-au-Prince
 Artibonite
 Cité Soleil
+Darfour-Nord | Nord-Darfour
+Darfour-Sud | Sud-Darfour
+Darfour-Ouest | Ouest-Darfour
+Darfour-Central
+Kordofan-Nord | Nord-Kordofan
+Gaza-Nord | nord de la bande de Gaza

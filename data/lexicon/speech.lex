@@ -1,6 +1,7 @@
 # Attribution: who says what.
 # [speech_verbs] verb forms that introduce or follow reported speech
 [speech_verbs]
+faisait état de | faisaient état de | avait fait état de | avaient fait état de
 fait état de | font état de | a fait état de | ont fait état de | faisant état de
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant

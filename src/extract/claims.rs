@@ -153,6 +153,22 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             }
         }
     }
+    // "Parmi les victimes figurent trois nourrissons": the group they are among
+    if let Some(sent) = a.sent_of(from) {
+        let s0 = a.tok_at(sent.start);
+        for b in (s0.max(from.saturating_sub(8))..from).rev() {
+            if a.low(b) == "parmi" && matches!(a.low(b + 1), "les" | "ces") {
+                if let Some((m, next)) = measure_noun(a, b + 2) {
+                    return Some(Counted {
+                        measure: m,
+                        subject: Some((ns, ne)),
+                        words: tok_span(b + 2, next),
+                        refers_back,
+                    });
+                }
+            }
+        }
+    }
     // troop strength: a count of soldiers with a word of deployment nearby
     let lo = f.start.saturating_sub(12);
     let hi = (ne + 12).min(a.toks.len());
