@@ -18,7 +18,7 @@ militaires déployés | soldats déployés ; troops
 neutralisés | neutralisées | neutralisé | éliminés | éliminées | exécutés | exécutées | massacrés | massacrées | noyés | noyées | emportés par les eaux | ont trouvé la mort | a trouvé la mort ; killed
 retenus | retenues | retenus en otage | retenues en otage | retenus en otages | retenues en otages | pris en otages | séquestrés | séquestrées ; captured
 se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | ont dû fuir | contraints de fuir ; displaced
-sinistrés | sinistrées | affectés par | touchés par ; other
+sinistrés | sinistrées | affectés | affectées | affectés par | touchés par ; other
 tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
 blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser ; wounded
 disparus | disparues | portés disparus | portées disparues | porté disparu ; missing

@@ -1,6 +1,9 @@
 # International and well-known organizations.
 # [organizations] canonical name | other names, acronyms (the alias table)
 [organizations]
+USGS | Institut d'études géologiques des États-Unis | Institut géologique américain | Centre géophysique américain | United States Geological Survey
+CSEM | Centre sismologique euro-méditerranéen | EMSC
+Croix-Rouge
 HCDH | Haut-Commissariat des Nations unies aux droits de l'homme | Haut-Commissariat aux droits de l'homme | Haut-Commissariat de l'ONU aux droits de l'homme
 BINUH | Bureau intégré des Nations unies en Haïti
 Police nationale d'Haïti | PNH

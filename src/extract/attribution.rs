@@ -336,6 +336,16 @@ impl Speakers {
         // "..., d'après l'armée" governs what precedes it: the first marker
         // after the statement wins over one closing an earlier clause
         near.sort_by_key(|x| if x.0 > p { (0, x.0 - p) } else { (1, p - x.0) });
+        // a marker before the statement must open a clause ("Selon lui, ...",
+        // "..., selon X, ..."), not close a phrase ("d'une magnitude de 6,8
+        // selon l'USGS, est ...")
+        near.retain(|x| {
+            x.0 > p
+                || x.0 == s0
+                || x.0 == 0
+                || matches!(a.tok_text(x.0 - 1), "," | ";" | ":" | "«" | "(" | "\n")
+                || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
+        });
         let mut via = Vec::new();
         for (_, src) in &near {
             let Some(src) = *src else { continue };

@@ -102,6 +102,23 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
                 .flatten()
             })
     };
+    // "2 059 blessés, dont 1 404 dans un état grave": a part of the whole
+    // counted just before, with no noun of its own
+    let from0 = f.bound_start.unwrap_or(f.start);
+    if noun.is_none() && from0 >= 2 && a.low(from0 - 1) == "dont" {
+        for b in from0.saturating_sub(5)..from0 - 1 {
+            if let Some((m, next)) = measure_noun(a, b) {
+                if next + 1 >= from0 - 1 && a.same_sentence(b, from0) {
+                    return Some(Counted {
+                        measure: m,
+                        subject: Some((b, next)),
+                        words: tok_span(b, next),
+                        refers_back: false,
+                    });
+                }
+            }
+        }
+    }
     let (ns, ne) = noun?;
     // a verb just before the figure: "ont tué 3 soldats"
     let from = f.bound_start.unwrap_or(f.start);

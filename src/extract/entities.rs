@@ -180,6 +180,17 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                 continue;
             };
             let le = &a.lex.entities[id];
+            // "Croix-Rouge congolaise": a national body of a movement the
+            // lexicon names, left to the organization patterns
+            if le.kind == EntityKind::Organization {
+                let t = a.tok_at(span.end);
+                if a.toks.get(t).is_some_and(|x| x.start == span.end + 1)
+                    && !a.is_cap(t)
+                    && demonym_at(a, t).is_some()
+                {
+                    continue;
+                }
+            }
             let mut span = span;
             let mut glued = false;
             // glued model designations: "BayraktarTB2"
@@ -522,6 +533,11 @@ const PARTICLES: &[&str] = &[
     "El", "bint", "ould",
 ];
 
+/// A Roman numeral as kings and popes bear ("VI", "XVI", "III").
+fn regnal(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 /// "al-Burhane", "el-Sissi", "ad-Dabaiba": a family name with an Arabic article.
 fn particle_name(a: &Analysis, j: usize) -> bool {
     let w = a.tok_text(j);
@@ -593,6 +609,10 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             && (PARTICLES.contains(&a.tok_text(j - 1)) || matches!(a.tok_text(j - 1), "Le" | "La"))
         {
             j -= 1;
+        }
+        // "Mohammed VI", "Charles III": a regnal number ends the name
+        if j < n && a.toks[j].start == a.toks[j - 1].end + 1 && regnal(a.tok_text(j)) {
+            j += 1;
         }
         let len = j - i;
         // an apposed name after a long function ("le porte-parole du
