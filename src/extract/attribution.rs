@@ -221,8 +221,12 @@ impl Speakers {
             return None;
         }
         let head_end = a.toks[open - 1].end;
-        self.ments
+        // a bounded look back: the mentions starting before the head's end
+        let i = self.ments.partition_point(|m| m.0.start < head_end);
+        self.ments[..i]
             .iter()
+            .rev()
+            .take(24)
             .filter(|m| m.0.end == head_end && m.0.start >= sent.start)
             .filter(|m| a.quote_at(m.0.start) == own_quote)
             .min_by_key(|m| m.0.start)
@@ -380,7 +384,7 @@ fn titled_persons(
     let mut out: HashMap<String, Option<usize>> = HashMap::new();
     for m in ments.iter().filter(|m| m.2 == EntityKind::Person) {
         let t = a.tok_at(m.0.start);
-        for k in (t.saturating_sub(6)..t).rev() {
+        for k in (t.saturating_sub(10)..t).rev() {
             if !a.same_sentence(k, t) {
                 break;
             }

@@ -126,6 +126,19 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
             let s = seg.start + from + p;
             let mut e_end = s + outlet.len();
             let rest = a.text.get(e_end..seg.end).unwrap_or("");
+            // a whole name: not "La Croix" in "La Croix-Rouge", nor "RT" in "RTB"
+            let before = a.text.get(..s).and_then(|t| t.chars().next_back());
+            let mut after = rest.chars();
+            let glued = before.is_some_and(char::is_alphanumeric)
+                || match after.next() {
+                    Some('-') => after.next().is_some_and(char::is_uppercase),
+                    Some(c) => c.is_alphanumeric(),
+                    None => false,
+                };
+            if glued {
+                from = e_end - seg.start;
+                continue;
+            }
             for suf in &a.lex.corporate_suffixes {
                 if let Some(r) = rest
                     .strip_prefix(' ')
@@ -768,9 +781,34 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Media named after a media noun: "le quotidien Kommersant", "l'agence
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
+    named_after_noun(
+        a,
+        reg,
+        |c| matches!(c, Cue::OutletNoun),
+        EntityKind::Outlet,
+        "outlet",
+    );
+    named_after_noun(
+        a,
+        reg,
+        |c| matches!(c, Cue::OrgNoun),
+        EntityKind::Organization,
+        "organization named after its kind (le gang X, la milice X)",
+    );
+}
+
+/// Names after a noun of their kind: "le quotidien Kommersant", "le gang
+/// Gran Grif".
+fn named_after_noun(
+    a: &Analysis,
+    reg: &mut Registry,
+    is_noun: impl Fn(&Cue) -> bool,
+    kind: EntityKind,
+    reason: &str,
+) {
     let spans = sorted_spans(reg);
     for i in 0..a.toks.len() {
-        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+        let Some(mut j) = a.cue_has(i, &is_noun) else {
             continue;
         };
         if demonym_at(a, j).is_some() {
@@ -781,8 +819,8 @@ fn outlets(a: &Analysis, reg: &mut Registry) {
         };
         let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
-        let e = reg.entity(&name, EntityKind::Outlet);
-        reg.mention(e, span, &name, "outlet");
+        let e = reg.entity(&name, kind);
+        reg.mention(e, span, &name, reason);
     }
 }
 
