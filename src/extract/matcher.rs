@@ -92,12 +92,64 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                     ));
                     continue;
                 }
+                // a shorter pattern at the same start may fit ("région de"
+                // when "région de La" is refused in "région de Lachin")
+                if let Some((pe, pat)) = self.shorter_at(ac, text, seg, m.start(), m.end()) {
+                    out.push((
+                        Span::new(m.start() + seg.start, pe + seg.start),
+                        self.payloads[pat].as_slice(),
+                    ));
+                    pos = pe;
+                    continue 'search;
+                }
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue 'search;
             }
             break;
         }
         out
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// The longest pattern starting at `start` (relative to `seg`), shorter
+    /// than `end`, that the case and boundary rules accept: its end and
+    /// pattern index. At most a few tries: patterns sharing a start are few.
+    fn shorter_at(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        seg: Span,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let hay = text.get(seg.start..seg.end)?;
+        let mut hi = end;
+        for _ in 0..8 {
+            hi = hi.checked_sub(1)?;
+            while hi > start && !hay.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            if hi <= start {
+                return None;
+            }
+            let m = ac.find(aho_corasick::Input::new(hay).span(start..hi))?;
+            if m.start() != start {
+                return None;
+            }
+            let (s, e) = (m.start() + seg.start, m.end() + seg.start);
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let fits = text.is_char_boundary(e)
+                && pat.iter().any(|p| case_fits(p, &text[s..e]))
+                && boundary_before(text, s, seg.start)
+                && boundary_after(text, e, seg.end)
+                && !compound_goes_on(text, s, e);
+            if fits {
+                return Some((m.end(), m.pattern().as_usize()));
+            }
+            hi = m.end();
+        }
+        None
     }
 }
 
@@ -195,6 +247,26 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod shorter_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_long_phrase_leaves_a_shorter_one_at_its_start() {
+        let set = PhraseSet::new([
+            ("région de".to_string(), 1),
+            ("région de la".to_string(), 2),
+        ]);
+        let t = "dans la région de Lachin et la région de la Gnagna";
+        let got: Vec<(&str, i32)> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (&t[s.start..s.end], p[0]))
+            .collect();
+        assert_eq!(got, [("région de", 1), ("région de la", 2)]);
+    }
+}
+
 #[cfg(test)]
 mod compound_tests {
     use super::*;
