@@ -52,6 +52,9 @@ Conseil de sécurité
 gouvernement
 parlement
 armée ; ministère {dem} de la Défense
+armée de l'air
+marine
+garde nationale
 diplomatie ; ministère {dem} des Affaires étrangères
 présidence
 autorités

@@ -8,7 +8,7 @@ use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
 use crate::extract::Cue;
 use crate::model::{EntityKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A verb of saying (or accusing, or denying) and its speaker.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +28,8 @@ pub struct Speakers {
     /// The person each title names in this document ("le gouverneur" after
     /// "le gouverneur Oleg Synegoubov"); `None` when two people share it.
     titled: HashMap<String, Option<usize>>,
+    /// Entities that are persons.
+    persons: HashSet<usize>,
 }
 
 fn can_speak(k: EntityKind) -> bool {
@@ -52,7 +54,14 @@ impl Speakers {
             sources: Vec::new(),
             outlet,
             titled: HashMap::new(),
+            persons: HashSet::new(),
         };
+        s.persons = s
+            .ments
+            .iter()
+            .filter(|m| m.2 == EntityKind::Person)
+            .map(|m| m.1)
+            .collect();
         s.titled = titled_persons(a, &s.ments);
         let mut last: Option<usize> = None;
         for i in 0..a.toks.len() {
@@ -63,6 +72,15 @@ impl Speakers {
                 // "selon lui": the last speaker
                 let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
                     last
+                } else if (next..next + 2)
+                    .any(|k| a.cue_has(k, |c| matches!(c, Cue::Title)).is_some())
+                {
+                    // "selon le porte-parole du Haut-Commissariat ..., Thameen
+                    // Al-Kheetan": the person apposed to the function
+                    let person = s
+                        .first_after(a, next, 20, true)
+                        .filter(|e| s.persons.contains(e));
+                    person.or_else(|| s.first_after(a, next, 8, false))
                 } else {
                     s.first_after(a, next, 8, false)
                 };
@@ -188,6 +206,9 @@ impl Speakers {
             }
         }
         let (span, e) = best?;
+        if v >= 2 && a.low(v - 1) == "qui" {
+            return self.antecedent_of_qui(a, v - 1, span, e);
+        }
         if let Some(head) = self.subject_before_apposition(a, v, span, own_quote) {
             return Some(head);
         }
@@ -195,6 +216,39 @@ impl Speakers {
         let clause_break =
             (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
+    }
+
+    /// The antecedent of a relative "qui" at token `q` before a verb of
+    /// saying: the name just before it ("le FLA qui affirme"), or, after an
+    /// apposition between commas, the name the apposition qualifies ("le
+    /// Groupe de soutien ... (JNIM), lié à al-Qaïda, qui affirme").
+    fn antecedent_of_qui(&self, a: &Analysis, q: usize, best: Span, e: usize) -> Option<usize> {
+        if a.tok_at(best.end) == q {
+            return Some(e);
+        }
+        if q < 2 || a.tok_text(q - 1) != "," {
+            return None;
+        }
+        let sent = a.sent_of(q)?;
+        let s0 = a.tok_at(sent.start);
+        let open = (s0..q - 1).rev().take(10).find(|&k| a.tok_text(k) == ",")?;
+        let mut h = open.checked_sub(1)?;
+        if a.tok_text(h) == ")" {
+            h = (s0..h)
+                .rev()
+                .take(20)
+                .find(|&k| a.tok_text(k) == "(")?
+                .checked_sub(1)?;
+        }
+        let head_end = a.toks.get(h)?.end;
+        let i = self.ments.partition_point(|m| m.0.start < head_end);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .filter(|m| m.0.end == head_end && m.0.start >= sent.start)
+            .min_by_key(|m| m.0.start)
+            .map(|m| m.1)
     }
 
     /// "Le ministère ..., au pouvoir dans la bande de Gaza, a affirmé": the
