@@ -79,9 +79,9 @@ fn heldout_articles() {
     }
 }
 
-const FLOOR_ENTITIES: f64 = 0.95;
+const FLOOR_ENTITIES: f64 = 0.96;
 const FLOOR_ALIASES: f64 = 0.92;
 const FLOOR_NUMERIC: f64 = 0.95;
-const FLOOR_CLAIMANT: f64 = 0.82;
+const FLOOR_CLAIMANT: f64 = 0.86;
 const FLOOR_BOUND: f64 = 0.95;
 const FLOOR_DENIALS: f64 = 0.90;
