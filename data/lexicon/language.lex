@@ -2,6 +2,8 @@
 # [transliteration] spellings that transliterate one sound differently
 # (from ; to; `$` = only at the end of a word). Applied in order to both names.
 [transliteration]
+yy$ ; y
+skyy$ ; sky
 tch ; ch
 sh ; ch
 kh ; gh
@@ -50,6 +52,9 @@ Conseil de sécurité
 gouvernement
 parlement
 armée ; ministère {dem} de la Défense
+armée de l'air
+marine
+garde nationale
 diplomatie ; ministère {dem} des Affaires étrangères
 présidence
 autorités
@@ -74,8 +79,9 @@ des Finances | des finances
 # name of the place; list = "X, Y et Z" may follow.
 # [place_cues] phrases ; flags
 [place_cues]
-village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | oblast de | région de | région d' | région d’ | municipalité de | département de
-corridor de | corridor d' | corridor d’ | col de | vallée de | passage de ; name
+village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | détachement militaire de | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de
+corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve ; name
 au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | à la périphérie de | non loin de
 à ; weak
+quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de ; list
 en direction de | en direction d' | en direction d’ | près de | près d' | près d’ | aux abords de | à proximité de | autour de | vers | aux environs de | non loin de ; list

@@ -1,6 +1,9 @@
 # What a figure counts.
 # [measure_nouns] nouns that are themselves a measure ("3 morts") ; measure
 [measure_nouns]
+corps | cadavres | dépouilles ; killed
+cibles ; strikes
+sinistrés | sinistrées | sans-abri ; other
 morts | mort | tués | victimes | victime | décès | personnes tuées ; killed
 blessés | blessées | blessé | blessée ; wounded
 disparus | disparues | disparu | portés disparus ; missing
@@ -12,6 +15,10 @@ militaires déployés | soldats déployés ; troops
 # [measure_verbs] verbs and participles that say what happened to the
 # counted people, before ("ont tué 3 soldats") or after ("3 soldats ont été tués")
 [measure_verbs]
+neutralisés | neutralisées | neutralisé | éliminés | éliminées | exécutés | exécutées | massacrés | massacrées | noyés | noyées | emportés par les eaux | ont trouvé la mort | a trouvé la mort ; killed
+retenus | retenues | retenus en otage | retenues en otage | retenus en otages | retenues en otages | pris en otages | séquestrés | séquestrées ; captured
+se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | ont dû fuir | contraints de fuir ; displaced
+sinistrés | sinistrées | affectés | affectées | affectés par | touchés par ; other
 tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
 blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser ; wounded
 disparus | disparues | portés disparus | portées disparues | porté disparu ; missing
@@ -21,7 +28,8 @@ déployés | déployé | déployée | déployées | déploie | déployer | stati
 
 # [counted_nouns] people and units a figure may count, measure given by a verb
 [counted_nouns]
-soldats | soldat | militaires | militaire | civils | civil | personnes | personne | policiers | policier | gendarmes
+nourrissons | bébés | fillettes | garçons | adolescents | vieillards | personnes âgées | fidèles | déplacés
+soldats | soldat | militaires | militaire | civils | civil | personnes | personne | policiers | policier | gendarmes | employés | salariés | ménages | familles | humanitaires | travailleurs humanitaires | fidèles | écoliers | étudiants | mineurs | pêcheurs | supplétifs | policiers | otages
 hommes | homme | femmes | femme | enfants | enfant | habitants | habitant | combattants | combattant | membres
 agents | gardes-frontières | garde-frontières | miliciens | rebelles | séparatistes | insurgés | djihadistes | terroristes
 militants | manifestants | soldats de la paix | casques bleus | volontaires | mercenaires | réservistes | conscrits

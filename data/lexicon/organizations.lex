@@ -1,6 +1,40 @@
 # International and well-known organizations.
 # [organizations] canonical name | other names, acronyms (the alias table)
 [organizations]
+USGS | Institut d'études géologiques des États-Unis | Institut géologique américain | Centre géophysique américain | United States Geological Survey
+CSEM | Centre sismologique euro-méditerranéen | EMSC
+Croix-Rouge
+HCDH | Haut-Commissariat des Nations unies aux droits de l'homme | Haut-Commissariat aux droits de l'homme | Haut-Commissariat de l'ONU aux droits de l'homme
+BINUH | Bureau intégré des Nations unies en Haïti
+Police nationale d'Haïti | PNH
+Programme des Nations unies pour l'environnement | PNUE
+UNRWA | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
+OCHA | Bureau de la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
+PAM | Programme alimentaire mondial
+OIM | Organisation internationale pour les migrations
+FAO | Organisation des Nations unies pour l'alimentation et l'agriculture
+PNUD | Programme des Nations unies pour le développement
+Monusco | MONUSCO | Mission de l'Organisation des Nations unies pour la stabilisation en RDC
+Minusma | MINUSMA
+NRC | Conseil norvégien pour les réfugiés
+IRC | International Rescue Committee | Comité international de secours
+ACLED | Armed Conflict Location & Event Data Project
+JNIM | GSIM | Groupe de soutien à l'islam et aux musulmans
+EIGS | État islamique au Grand Sahara | Etat islamique au Grand Sahara
+Iswap | État islamique en Afrique de l'Ouest
+M23 | Mouvement du 23 mars | M23/AFC
+ADF | Forces démocratiques alliées
+FDLR | Forces démocratiques de libération du Rwanda
+FARDC | Forces armées de la République démocratique du Congo
+Jihad islamique
+Africa Corps
+Cedeao | CEDEAO | Communauté économique des États de l'Afrique de l'Ouest
+AES | Alliance des États du Sahel
+SBU
+Rosatom
+Ukrenergo
+Croissant-Rouge palestinien
+Fédération internationale des sociétés de la Croix-Rouge et du Croissant-Rouge | FICR
 ONU | Organisation des Nations unies | Nations unies | Nations Unies
 OTAN | Organisation du traité de l'Atlantique nord | Alliance atlantique
 OTSC | Organisation du traité de sécurité collective
@@ -14,12 +48,12 @@ Union africaine
 Ligue arabe
 CEI | Communauté des États indépendants
 OMS | Organisation mondiale de la santé
-CICR | Comité international de la Croix-Rouge | Croix-Rouge
+CICR | Comité international de la Croix-Rouge
 Cour pénale internationale | CPI
 Cour internationale de justice | CIJ
 FMI | Fonds monétaire international
 Banque mondiale
-HCR | Haut-Commissariat des Nations unies pour les réfugiés
+HCR | Haut-Commissariat des Nations unies pour les réfugiés | UNHCR
 UNICEF
 Amnesty International
 Human Rights Watch
@@ -36,7 +70,7 @@ Downing Street
 Département d'État
 Hamas
 Hezbollah
-État islamique | Daech | EI
+État islamique | Daech | EI | Etat islamique | organisation État islamique | groupe État islamique | groupe Etat islamique
 Wagner | groupe Wagner
 Telegram
 Facebook
@@ -56,13 +90,17 @@ OSDH | Observatoire syrien des droits de l'homme
 Talibans
 Houthis
 Boko Haram
-Al-Qaïda | Al-Qaida
+Al-Qaïda | Al-Qaida | al-Qaïda | al-Qaida | Al-Qaeda
 Shebab
 
 # [org_heads] capitalised words that start the name of a body, continued by
 # names, adjectives and "de X" ("la Défense civile de Gaza", "le Parti
 # communiste chinois")
 [org_heads]
-Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
+Croix-Rouge | Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
 Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
 Association | Syndicat | Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée
+
+# [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
+[org_nouns]
+gang | milice | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association

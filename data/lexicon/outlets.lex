@@ -2,6 +2,44 @@
 # metadata; this list is for the outlets an article cites.
 # [outlets] canonical name | other names
 [outlets]
+RTB | Radiodiffusion-Télévision du Burkina
+ORTM
+RTI
+RTS
+ORTB
+Radio Okapi
+Actualite.cd
+7sur7.cd
+Le Nouvelliste
+Le Matin
+Le Soleil
+Sahel Intelligence
+Ukrayinska Pravda | Oukraïnska Pravda
+Suspilne
+Times of Israel
+Haaretz
+Wafa
+Al-Quds
+Le Parisien
+20 Minutes
+La Croix
+L'Humanité
+Mediapart
+BFMTV
+LCI
+Europe 1
+France Inter
+France Télévisions
+La Dépêche
+Sud Ouest
+Le Progrès
+La Voix du Nord
+Le Télégramme
+Nice-Matin
+RTBF
+RTS Info
+Radio-Canada
+La Presse
 AFP | Agence France-Presse | Agence France Presse | agence de presse AFP | agence France-Presse
 Reuters | agence Reuters
 AP | Associated Press
@@ -24,7 +62,7 @@ Washington Post
 Wall Street Journal
 Financial Times
 The Guardian
-Le Monde
+Le Monde | Le Monde Afrique
 Le Figaro
 Libération
 Les Échos

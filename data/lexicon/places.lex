@@ -24,7 +24,6 @@ Koursk
 Belgorod
 Bryansk
 Izioum
-Khartoum
 Omdurman
 Alep
 Homs
@@ -61,7 +60,6 @@ Sahel
 Sahara occidental
 Kurdistan
 Idleb | Idlib
-Alep
 Mossoul
 Nakhitchevan | Nakhchivan
 Chouchi | Choucha | Shusha
@@ -82,3 +80,57 @@ Asie occidentale
 Balkans
 mer Noire
 mer Caspienne
+Nord-Kivu
+Sud-Kivu
+Ituri
+Kasaï
+Katanga
+Tanganyika
+Maniema
+Cabo Delgado
+Kordofan | Kordofan-Sud
+Nil Bleu
+El-Facher | El Fasher | El-Fasher
+Djenné
+Ménaka
+Liptako-Gourma
+Artibonite
+Cité Soleil
+Darfour-Nord | Nord-Darfour
+Darfour-Sud | Sud-Darfour
+Darfour-Ouest | Ouest-Darfour
+Darfour-Central
+Kordofan-Nord | Nord-Kordofan
+Gaza-Nord | nord de la bande de Gaza
+Casablanca
+Marrakech
+Fès
+Tanger
+Agadir
+Oran
+Constantine
+Sfax
+Misrata
+Derna
+Lattaquié
+Bassora
+Erbil
+Kirkouk
+Hodeïda
+Aden
+Kismayo
+Juba
+Bunia
+Beni
+Kisangani
+Lubumbashi
+Bukavu
+Maiduguri
+Agadez
+Diffa
+Tillabéri
+Ouahigouya
+Djibo
+Kaya
+Fada N'Gourma
+Ségou

@@ -1,6 +1,15 @@
 # Attribution: who says what.
 # [speech_verbs] verb forms that introduce or follow reported speech
 [speech_verbs]
+faisait état de | faisaient état de | avait fait état de | avaient fait état de
+fait état de | font état de | a fait état de | ont fait état de | faisant état de
+évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
+dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
+déplore | déplorent | a déploré | ont déploré | déplorant
+confie | confient | a confié | ont confié
+revendique | revendiquent | a revendiqué | ont revendiqué
+communique | a communiqué | ont communiqué | recense | recensent | a recensé | ont recensé | dénombre | dénombrent | a dénombré | ont dénombré
+avance | avancent | a avancé | ont avancé | chiffre | chiffrent | a chiffré | ont chiffré
 déclare | déclarent | a déclaré | ont déclaré | avait déclaré | avaient déclaré | déclaré | déclarant
 affirme | affirment | a affirmé | ont affirmé | avait affirmé | affirmé | affirmant
 indique | indiquent | a indiqué | ont indiqué | avait indiqué | avaient indiqué | indiqué | indiquant
@@ -33,7 +42,7 @@ revendique | a revendiqué | ont revendiqué
 
 # [source_markers] phrases before a source ("selon l'AFP")
 [source_markers]
-selon | d'après | d’après | cité par | citée par | cités par | citant
+selon | d'après | d’après | cité par | citée par | cités par | citées par | citant | de source | de sources
 
 # [accusation_verbs] "X accuse Y de ..."
 [accusation_verbs]
@@ -41,6 +50,9 @@ accuse | accusent | a accusé | ont accusé | avait accusé | avaient accusé | 
 
 # [denials] phrases by which a speaker denies a proposition
 [denials]
+met en doute | mettent en doute | a mis en doute | ont mis en doute | mettant en doute | remet en cause | remettent en cause | a remis en cause | ont remis en cause
+aucune confiance | n'avoir aucune confiance | n’avoir aucune confiance | ne pas croire | ne croit pas | n'accorde aucun crédit | n’accorde aucun crédit
+chiffres fantaisistes | bilan fantaisiste | affabulations | allégations mensongères | propagande mensongère
 nie | nient | a nié | ont nié | avait nié | avaient nié | niant | nié | dément | démentent | a démenti | ont démenti | démenti | démentant | démentir | nier
 rejette les accusations | a rejeté les accusations | ont rejeté les accusations | rejettent les accusations | rejetant les accusations | rejette les allégations | a rejeté les allégations
 réfute | réfutent | a réfuté | ont réfuté | réfutant

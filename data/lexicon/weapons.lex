@@ -1,6 +1,29 @@
 # Weapons and military equipment.
 # [weapons] canonical name | other names
 [weapons]
+Akinci | Bayraktar Akinci
+Geran-2 | Geran
+Mohajer-6 | Mohajer
+Wing Loong
+MQ-9 Reaper | Reaper
+Hermes 900
+Heron
+Kh-101
+Kh-22
+Zircon | Tsirkon
+Oniks
+Neptune
+Storm Shadow
+Taurus
+IRIS-T
+NASAMS
+SAMP/T
+Gepard
+Dôme de fer | Iron Dome
+Qassam
+Fajr-5
+Katioucha
+M4 Sherman
 Bayraktar TB2 | Bayraktar | TB2
 Shahed-136 | Shahed
 Lancet

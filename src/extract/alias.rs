@@ -303,7 +303,8 @@ impl EntityIndex {
             let Some(shared) = self
                 .contexts
                 .get(&e.id)
-                .and_then(|c| c.iter().find(|w| ctx.contains(*w)))
+                // the first in order, not in hash order: the reason is stable
+                .and_then(|c| c.iter().filter(|w| ctx.contains(*w)).min())
             else {
                 continue;
             };

@@ -8,6 +8,7 @@ use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
 use crate::extract::Cue;
 use crate::model::{EntityKind, Span};
+use std::collections::{HashMap, HashSet};
 
 /// A verb of saying (or accusing, or denying) and its speaker.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +25,11 @@ pub struct Speakers {
     /// Source markers: (token, token after, source entity).
     pub sources: Vec<(usize, Option<usize>)>,
     pub outlet: Option<usize>,
+    /// The person each title names in this document ("le gouverneur" after
+    /// "le gouverneur Oleg Synegoubov"); `None` when two people share it.
+    titled: HashMap<String, Option<usize>>,
+    /// Entities that are persons.
+    persons: HashSet<usize>,
 }
 
 fn can_speak(k: EntityKind) -> bool {
@@ -47,14 +53,37 @@ impl Speakers {
             acts: Vec::new(),
             sources: Vec::new(),
             outlet,
+            titled: HashMap::new(),
+            persons: HashSet::new(),
         };
+        s.persons = s
+            .ments
+            .iter()
+            .filter(|m| m.2 == EntityKind::Person)
+            .map(|m| m.1)
+            .collect();
+        s.titled = titled_persons(a, &s.ments);
         let mut last: Option<usize> = None;
         for i in 0..a.toks.len() {
             let Some((cues, next)) = a.cue(i) else {
                 continue;
             };
             if cues.iter().any(|c| matches!(c, Cue::Source)) {
-                let src = s.first_after(a, next, 8, false);
+                // "selon lui": the last speaker
+                let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
+                    last
+                } else if (next..next + 2)
+                    .any(|k| a.cue_has(k, |c| matches!(c, Cue::Title)).is_some())
+                {
+                    // "selon le porte-parole du Haut-Commissariat ..., Thameen
+                    // Al-Kheetan": the person apposed to the function
+                    let person = s
+                        .first_after(a, next, 20, true)
+                        .filter(|e| s.persons.contains(e));
+                    person.or_else(|| s.first_after(a, next, 8, false))
+                } else {
+                    s.first_after(a, next, 8, false)
+                };
                 s.sources.push((i, src));
             }
             if !cues
@@ -121,7 +150,26 @@ impl Speakers {
                 return Some(p.1);
             }
         }
-        cands.first().map(|m| m.1)
+        // "le gouverneur du Sud-Kivu", "le gouverneur, après ...": the person
+        // the title names elsewhere in the article, not the place
+        let first = cands.first();
+        if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country)) {
+            let upto = first.map_or(limit_tok, |m| a.tok_at(m.0.start));
+            if let Some(p) = self.title_speaker(a, from, upto.min(from + 6)) {
+                return Some(p);
+            }
+        }
+        first.map(|m| m.1)
+    }
+
+    /// The person named by a title between tokens `from` and `to`.
+    fn title_speaker(&self, a: &Analysis, from: usize, to: usize) -> Option<usize> {
+        (from..to)
+            .filter(|&k| a.same_sentence(k, from))
+            .find_map(|k| {
+                a.cue_has(k, |c| matches!(c, Cue::Title))
+                    .and_then(|_| self.titled.get(a.low(k)).copied().flatten())
+            })
     }
 
     /// The subject before token `v`: the nearest mention ending before it in
@@ -158,10 +206,85 @@ impl Speakers {
             }
         }
         let (span, e) = best?;
+        if v >= 2 && a.low(v - 1) == "qui" {
+            return self.antecedent_of_qui(a, v - 1, span, e);
+        }
+        if let Some(head) = self.subject_before_apposition(a, v, span, own_quote) {
+            return Some(head);
+        }
         let gap = v.saturating_sub(a.tok_at(span.end));
         let clause_break =
             (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
+    }
+
+    /// The antecedent of a relative "qui" at token `q` before a verb of
+    /// saying: the name just before it ("le FLA qui affirme"), or, after an
+    /// apposition between commas, the name the apposition qualifies ("le
+    /// Groupe de soutien ... (JNIM), lié à al-Qaïda, qui affirme").
+    fn antecedent_of_qui(&self, a: &Analysis, q: usize, best: Span, e: usize) -> Option<usize> {
+        if a.tok_at(best.end) == q {
+            return Some(e);
+        }
+        if q < 2 || a.tok_text(q - 1) != "," {
+            return None;
+        }
+        let sent = a.sent_of(q)?;
+        let s0 = a.tok_at(sent.start);
+        let open = (s0..q - 1).rev().take(10).find(|&k| a.tok_text(k) == ",")?;
+        let mut h = open.checked_sub(1)?;
+        if a.tok_text(h) == ")" {
+            h = (s0..h)
+                .rev()
+                .take(20)
+                .find(|&k| a.tok_text(k) == "(")?
+                .checked_sub(1)?;
+        }
+        let head_end = a.toks.get(h)?.end;
+        let i = self.ments.partition_point(|m| m.0.start < head_end);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .filter(|m| m.0.end == head_end && m.0.start >= sent.start)
+            .min_by_key(|m| m.0.start)
+            .map(|m| m.1)
+    }
+
+    /// "Le ministère ..., au pouvoir dans la bande de Gaza, a affirmé": the
+    /// mention before an apposition between commas is the subject, not the
+    /// last name inside the apposition (an apposed name, "le maire,
+    /// Igor Terekhov, a dit", stays the subject).
+    fn subject_before_apposition(
+        &self,
+        a: &Analysis,
+        v: usize,
+        best: Span,
+        own_quote: Option<Span>,
+    ) -> Option<usize> {
+        if v < 2 || a.tok_text(v - 1) != "," {
+            return None;
+        }
+        let sent = a.sent_of(v)?;
+        let s0 = a.tok_at(sent.start);
+        let open = (s0..v - 1).rev().take(14).find(|&k| a.tok_text(k) == ",")?;
+        if a.toks.get(open + 1).is_some_and(|t| t.start == best.start) || open == 0 {
+            return None;
+        }
+        if (open + 1..v - 1).any(|k| a.cue_has(k, |c| matches!(c, Cue::Title)).is_some()) {
+            return None;
+        }
+        let head_end = a.toks[open - 1].end;
+        // a bounded look back: the mentions starting before the head's end
+        let i = self.ments.partition_point(|m| m.0.start < head_end);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .filter(|m| m.0.end == head_end && m.0.start >= sent.start)
+            .filter(|m| a.quote_at(m.0.start) == own_quote)
+            .min_by_key(|m| m.0.start)
+            .map(|m| m.1)
     }
 
     fn speaker_of(
@@ -206,9 +329,12 @@ impl Speakers {
                 .iter()
                 .any(|m| m.2 == EntityKind::Person && m.0.end == a.toks[v - 2].end)
         };
-        let inverted = matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
-            && !matches!(a.low(next), "que" | "qu")
-            && !person_before;
+        // "a affirmé mercredi que": a time word may sit before the "que"
+        let que_follows = (next..(next + 4).min(a.toks.len()))
+            .take_while(|&k| a.same_sentence(k, v) && a.tok_text(k) != ",")
+            .any(|k| matches!(a.low(k), "que" | "qu"));
+        let inverted =
+            matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {
@@ -260,8 +386,26 @@ impl Speakers {
         let lo = s0.max(p.saturating_sub(60));
         let hi = s1.min(p + 60);
         let i = self.sources.partition_point(|x| x.0 < lo);
+        let mut near: Vec<(usize, Option<usize>)> = self.sources[i..]
+            .iter()
+            .take_while(|x| x.0 < hi)
+            .copied()
+            .collect();
+        // "..., d'après l'armée" governs what precedes it: the first marker
+        // after the statement wins over one closing an earlier clause
+        near.sort_by_key(|x| if x.0 > p { (0, x.0 - p) } else { (1, p - x.0) });
+        // a marker before the statement must open a clause ("Selon lui, ...",
+        // "..., selon X, ..."), not close a phrase ("d'une magnitude de 6,8
+        // selon l'USGS, est ...")
+        near.retain(|x| {
+            x.0 > p
+                || x.0 == s0
+                || x.0 == 0
+                || matches!(a.tok_text(x.0 - 1), "," | ";" | ":" | "«" | "(" | "\n")
+                || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
+        });
         let mut via = Vec::new();
-        for (_, src) in self.sources[i..].iter().take_while(|x| x.0 < hi) {
+        for (_, src) in &near {
             let Some(src) = *src else { continue };
             if speaker.is_none() {
                 speaker = Some(src);
@@ -282,4 +426,30 @@ impl Speakers {
         let i = self.acts.partition_point(|x| x.tok < from);
         self.acts[i..].iter().take_while(move |x| x.tok < to)
     }
+}
+
+/// Title words naming exactly one person of the document: a title just before
+/// a person's mention ("le gouverneur régional Oleg Synegoubov", "le maire de
+/// la ville, Igor Terekhov").
+fn titled_persons(
+    a: &Analysis,
+    ments: &[(Span, usize, EntityKind)],
+) -> HashMap<String, Option<usize>> {
+    let mut out: HashMap<String, Option<usize>> = HashMap::new();
+    for m in ments.iter().filter(|m| m.2 == EntityKind::Person) {
+        let t = a.tok_at(m.0.start);
+        for k in (t.saturating_sub(10)..t).rev() {
+            if !a.same_sentence(k, t) {
+                break;
+            }
+            if a.cue_has(k, |c| matches!(c, Cue::Title)).is_some() {
+                let slot = out.entry(a.low(k).to_string()).or_insert(Some(m.1));
+                if *slot != Some(m.1) {
+                    *slot = None;
+                }
+                break;
+            }
+        }
+    }
+    out
 }

@@ -86,19 +86,47 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     let noun = if refers_back {
         Some((k, k + 1))
     } else {
-        [k, k + 1].into_iter().find_map(|at| {
-            if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
-                return None;
-            }
-            counted(a, at).map(|next| (at, next))
-        })
+        [k, k + 1]
+            .into_iter()
+            .find_map(|at| {
+                if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
+                    return None;
+                }
+                counted(a, at).map(|next| (at, next))
+            })
+            // "57 de ses employés", "trois de leurs enfants"
+            .or_else(|| {
+                (matches!(a.low(k), "de" | "d")
+                    && matches!(a.low(k + 1), "ses" | "leurs" | "nos" | "vos"))
+                .then(|| counted(a, k + 2).map(|next| (k + 2, next)))
+                .flatten()
+            })
     };
+    // "2 059 blessés, dont 1 404 dans un état grave": a part of the whole
+    // counted just before, with no noun of its own
+    let from0 = f.bound_start.unwrap_or(f.start);
+    if noun.is_none() && from0 >= 2 && a.low(from0 - 1) == "dont" {
+        for b in from0.saturating_sub(5)..from0 - 1 {
+            if let Some((m, next)) = measure_noun(a, b) {
+                if next + 1 >= from0 - 1 && a.same_sentence(b, from0) {
+                    return Some(Counted {
+                        measure: m,
+                        subject: Some((b, next)),
+                        words: tok_span(b, next),
+                        refers_back: false,
+                    });
+                }
+            }
+        }
+    }
     let (ns, ne) = noun?;
     // a verb just before the figure: "ont tué 3 soldats"
     let from = f.bound_start.unwrap_or(f.start);
     for b in from.saturating_sub(3)..from {
         if let Some((m, next)) = measure_verb(a, b) {
-            if next >= from.saturating_sub(1) && a.same_sentence(b, from) {
+            // "tuées et quinze autres ont été blessées": another clause
+            let joined = next < from && matches!(a.low(next), "et" | "ou" | "dont" | "mais");
+            if next >= from.saturating_sub(1) && a.same_sentence(b, from) && !joined {
                 let subject = if refers_back { None } else { Some((ns, ne)) };
                 return Some(Counted {
                     measure: m,
@@ -111,7 +139,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
     }
     // a verb after the noun: "deux soldats avaient été tués"
     let mut j = ne;
-    while j < a.toks.len() && j < ne + 10 && a.same_sentence(j, ns) {
+    while j < a.toks.len() && j < ne + 16 && a.same_sentence(j, ns) {
         if matches!(a.tok_text(j), ";" | "." | ":") {
             break;
         }
@@ -126,6 +154,37 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             }
         }
         j += 1;
+    }
+    // "onze morts, dont quatre enfants": the part has the measure of the whole
+    if from >= 2 && a.low(from - 1) == "dont" {
+        for b in from.saturating_sub(5)..from - 1 {
+            if let Some((m, next)) = measure_noun(a, b).or_else(|| measure_verb(a, b)) {
+                if next + 1 >= from - 1 && a.same_sentence(b, from) {
+                    return Some(Counted {
+                        measure: m,
+                        subject: Some((ns, ne)),
+                        words: tok_span(b, next),
+                        refers_back,
+                    });
+                }
+            }
+        }
+    }
+    // "Parmi les victimes figurent trois nourrissons": the group they are among
+    if let Some(sent) = a.sent_of(from) {
+        let s0 = a.tok_at(sent.start);
+        for b in (s0.max(from.saturating_sub(8))..from).rev() {
+            if a.low(b) == "parmi" && matches!(a.low(b + 1), "les" | "ces") {
+                if let Some((m, next)) = measure_noun(a, b + 2) {
+                    return Some(Counted {
+                        measure: m,
+                        subject: Some((ns, ne)),
+                        words: tok_span(b + 2, next),
+                        refers_back,
+                    });
+                }
+            }
+        }
     }
     // troop strength: a count of soldiers with a word of deployment nearby
     let lo = f.start.saturating_sub(12);

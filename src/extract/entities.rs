@@ -126,6 +126,19 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
             let s = seg.start + from + p;
             let mut e_end = s + outlet.len();
             let rest = a.text.get(e_end..seg.end).unwrap_or("");
+            // a whole name: not "La Croix" in "La Croix-Rouge", nor "RT" in "RTB"
+            let before = a.text.get(..s).and_then(|t| t.chars().next_back());
+            let mut after = rest.chars();
+            let glued = before.is_some_and(char::is_alphanumeric)
+                || match after.next() {
+                    Some('-') => after.next().is_some_and(char::is_uppercase),
+                    Some(c) => c.is_alphanumeric(),
+                    None => false,
+                };
+            if glued {
+                from = e_end - seg.start;
+                continue;
+            }
             for suf in &a.lex.corporate_suffixes {
                 if let Some(r) = rest
                     .strip_prefix(' ')
@@ -180,6 +193,17 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                 continue;
             };
             let le = &a.lex.entities[id];
+            // "Croix-Rouge congolaise": a national body of a movement the
+            // lexicon names, left to the organization patterns
+            if le.kind == EntityKind::Organization {
+                let t = a.tok_at(span.end);
+                if a.toks.get(t).is_some_and(|x| x.start == span.end + 1)
+                    && !a.is_cap(t)
+                    && demonym_at(a, t).is_some()
+                {
+                    continue;
+                }
+            }
             let mut span = span;
             let mut glued = false;
             // glued model designations: "BayraktarTB2"
@@ -258,6 +282,22 @@ fn canonical_demonym(a: &Analysis, country: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The end of an owner's name after a portfolio: "du Hamas", "de Gaza"
+/// (one or two capitalised words).
+fn owner_after(a: &Analysis, j: usize) -> Option<usize> {
+    if !matches!(a.low(j), "du" | "de") || !a.is_cap(j + 1) || demonym_at(a, j + 1).is_some() {
+        return None;
+    }
+    if a.lex.stop_names.contains(a.low(j + 1)) {
+        return None;
+    }
+    let mut k = j + 2;
+    if k < a.toks.len() && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
+        k += 1;
+    }
+    Some(k)
+}
+
 fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     let mut j = i + 1;
     let mut dem = demonym_at(a, j);
@@ -308,6 +348,17 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         // "le ministère des affaires étrangères": the one of this portfolio
         // already named, else the next one
         // (without one, "ministère de la Santé" is an entity of its own)
+        // "le ministère de la Santé du Hamas": a body named by its owner
+        (None, Some(p)) if owner_after(a, end_tok).is_some() => {
+            let owner_end = owner_after(a, end_tok).unwrap_or(end_tok);
+            let full = Span::new(a.toks[i].start, a.toks[owner_end - 1].end);
+            let name = a.text.get(full.start..full.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.ministries.insert(p, e);
+            reg.last_ministry = Some(e);
+            reg.mention(e, full, &name, "ministry named by its portfolio and owner");
+            return Some(owner_end);
+        }
         (None, Some(p)) => Some(reg.ministries.get(&p).copied().unwrap_or_else(|| {
             let name = format!("ministère {}", a.lex.ministries[p][0]);
             let e = reg.entity(&name, EntityKind::Organization);
@@ -495,6 +546,38 @@ const PARTICLES: &[&str] = &[
     "El", "bint", "ould",
 ];
 
+/// A Roman numeral as kings and popes bear ("VI", "XVI", "III").
+fn regnal(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// "al-Burhane", "el-Sissi", "ad-Dabaiba": a family name with an Arabic article.
+fn particle_name(a: &Analysis, j: usize) -> bool {
+    let w = a.tok_text(j);
+    a.is_word(j)
+        && ["al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-"]
+            .iter()
+            .any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+            })
+}
+
+/// The token of a byname after a person: ", dit « Hemedti »", ", surnommé « X »".
+fn byname_at(a: &Analysis, j: usize) -> Option<usize> {
+    let k = if a.tok_text(j) == "," { j + 1 } else { j };
+    if !matches!(a.low(k), "dit" | "surnomme" | "surnommé" | "alias") {
+        return None;
+    }
+    let q = k + 1;
+    let name = if matches!(a.tok_text(q), "«" | "\"" | "“") {
+        q + 1
+    } else {
+        q
+    };
+    (a.is_cap(name) && !a.lex.stop_names.contains(a.low(name))).then_some(name)
+}
+
 /// Person names: title-case words ("Volodymyr Zelensky") after a title or
 /// function, before an apposition with one, or opening with a known first
 /// name; then every later use of the family name alone.
@@ -521,7 +604,7 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             && a.toks[j].start == a.toks[j - 1].end + 1
             && a.text.as_bytes().get(a.toks[j - 1].end) == Some(&b' ')
         {
-            let cap = a.is_cap(j) && !is_covered(a.toks[j].span());
+            let cap = (a.is_cap(j) || particle_name(a, j)) && !is_covered(a.toks[j].span());
             let particle = PARTICLES.contains(&a.tok_text(j))
                 && a.is_cap(j + 1)
                 && a.toks[j + 1].start == a.toks[j].end + 1;
@@ -540,8 +623,19 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         {
             j -= 1;
         }
+        // "Mohammed VI", "Charles III": a regnal number ends the name
+        if j < n && a.toks[j].start == a.toks[j - 1].end + 1 && regnal(a.tok_text(j)) {
+            j += 1;
+        }
         let len = j - i;
-        let titled = last_title.is_some_and(|t| i > t && i - t <= 12 && a.same_sentence(t, i));
+        // an apposed name after a long function ("le porte-parole du
+        // Haut-Commissariat ... aux droits de l'homme, Thameen Al-Kheetan")
+        let reach = if i > 0 && a.tok_text(i - 1) == "," {
+            18
+        } else {
+            12
+        };
+        let titled = last_title.is_some_and(|t| i > t && i - t <= reach && a.same_sentence(t, i));
         let direct_title = last_title.is_some_and(|t| {
             a.cue(t)
                 .is_some_and(|(_, nx)| nx == i || (nx + 1 == i && demonym_at(a, nx).is_some()))
@@ -579,6 +673,19 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             let family = a.tok_text(j - 1).to_string();
             if len >= 2 {
                 reg.mention_alias(e, &family, "family name");
+                // "al-Burhane" is also written "Burhane"
+                if let Some(bare) = particle_name(a, j - 1)
+                    .then(|| family.split_once('-'))
+                    .flatten()
+                {
+                    reg.mention_alias(e, bare.1, "family name without its particle");
+                }
+            }
+            // "Mohamed Hamdane Daglo, dit « Hemedti »": a byname
+            if let Some(k) = byname_at(a, j) {
+                let span = a.toks[k].span();
+                let alias = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                reg.mention(e, span, &alias, "byname (dit « ... »)");
             }
             families.insert(fold(&family), e);
             last_title = None;
@@ -617,11 +724,19 @@ fn places(a: &Analysis, reg: &mut Registry) {
         {
             continue;
         }
+        // "la province de la Gnagna": an article before a region's name
+        if !weak && a.low(j) == "la" && a.is_cap(j + 1) && a.low(next - 1) == "de" {
+            j += 1;
+        }
         let mut first = true;
         loop {
             if !first {
                 if a.tok_text(j) == "," || a.low(j) == "et" {
                     j += 1;
+                    // "les quartiers de Kasenga et de Kalundu"
+                    if matches!(a.low(j), "de" | "d") && a.is_cap(j + 1) {
+                        j += 1;
+                    }
                 } else {
                     break;
                 }
@@ -666,9 +781,34 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Media named after a media noun: "le quotidien Kommersant", "l'agence
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
+    named_after_noun(
+        a,
+        reg,
+        |c| matches!(c, Cue::OutletNoun),
+        EntityKind::Outlet,
+        "outlet",
+    );
+    named_after_noun(
+        a,
+        reg,
+        |c| matches!(c, Cue::OrgNoun),
+        EntityKind::Organization,
+        "organization named after its kind (le gang X, la milice X)",
+    );
+}
+
+/// Names after a noun of their kind: "le quotidien Kommersant", "le gang
+/// Gran Grif".
+fn named_after_noun(
+    a: &Analysis,
+    reg: &mut Registry,
+    is_noun: impl Fn(&Cue) -> bool,
+    kind: EntityKind,
+    reason: &str,
+) {
     let spans = sorted_spans(reg);
     for i in 0..a.toks.len() {
-        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+        let Some(mut j) = a.cue_has(i, &is_noun) else {
             continue;
         };
         if demonym_at(a, j).is_some() {
@@ -679,8 +819,8 @@ fn outlets(a: &Analysis, reg: &mut Registry) {
         };
         let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
-        let e = reg.entity(&name, EntityKind::Outlet);
-        reg.mention(e, span, &name, "outlet");
+        let e = reg.entity(&name, kind);
+        reg.mention(e, span, &name, reason);
     }
 }
 

@@ -90,6 +90,8 @@ pub struct Lexicon {
     pub pronouns: HashSet<String>,
     pub units: Vec<String>,
     pub outlet_nouns: Vec<String>,
+    /// "le gang", "la milice": an organization's name follows.
+    pub org_nouns: Vec<String>,
     pub org_heads: Vec<String>,
 }
 
@@ -335,6 +337,7 @@ impl Lexicon {
             "pronouns" => self.pronouns.extend(first.iter().map(|a| fold(a))),
             "units" => self.units.extend(first.iter().cloned()),
             "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
+            "org_nouns" => self.org_nouns.extend(first.iter().cloned()),
             "org_heads" => self.org_heads.extend(first.iter().cloned()),
             other => return Err(format!("unknown section [{other}]")),
         }

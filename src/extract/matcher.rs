@@ -83,7 +83,8 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                     && text.is_char_boundary(e)
                     && pat.iter().any(|p| case_fits(p, &text[s..e]))
                     && boundary_before(text, s, seg.start)
-                    && boundary_after(text, e, seg.end);
+                    && boundary_after(text, e, seg.end)
+                    && !compound_goes_on(text, s, e);
                 if fits {
                     out.push((
                         Span::new(s, e),
@@ -91,12 +92,64 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                     ));
                     continue;
                 }
+                // a shorter pattern at the same start may fit ("région de"
+                // when "région de La" is refused in "région de Lachin")
+                if let Some((pe, pat)) = self.shorter_at(ac, text, seg, m.start(), m.end()) {
+                    out.push((
+                        Span::new(m.start() + seg.start, pe + seg.start),
+                        self.payloads[pat].as_slice(),
+                    ));
+                    pos = pe;
+                    continue 'search;
+                }
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue 'search;
             }
             break;
         }
         out
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// The longest pattern starting at `start` (relative to `seg`), shorter
+    /// than `end`, that the case and boundary rules accept: its end and
+    /// pattern index. At most a few tries: patterns sharing a start are few.
+    fn shorter_at(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        seg: Span,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let hay = text.get(seg.start..seg.end)?;
+        let mut hi = end;
+        for _ in 0..8 {
+            hi = hi.checked_sub(1)?;
+            while hi > start && !hay.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            if hi <= start {
+                return None;
+            }
+            let m = ac.find(aho_corasick::Input::new(hay).span(start..hi))?;
+            if m.start() != start {
+                return None;
+            }
+            let (s, e) = (m.start() + seg.start, m.end() + seg.start);
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let fits = text.is_char_boundary(e)
+                && pat.iter().any(|p| case_fits(p, &text[s..e]))
+                && boundary_before(text, s, seg.start)
+                && boundary_after(text, e, seg.end)
+                && !compound_goes_on(text, s, e);
+            if fits {
+                return Some((m.end(), m.pattern().as_usize()));
+            }
+            hi = m.end();
+        }
+        None
     }
 }
 
@@ -136,6 +189,15 @@ fn boundary_before(text: &str, s: usize, lo: usize) -> bool {
         }
         _ => true,
     }
+}
+
+/// A name of several words ("La Croix") followed by a hyphen and a capital
+/// is the start of a longer compound name ("La Croix-Rouge"), while a single
+/// word before a hyphen stays a name of its own ("guerre Israël-Hamas").
+fn compound_goes_on(text: &str, s: usize, e: usize) -> bool {
+    let found = text.get(s..e).unwrap_or("");
+    let mut rest = text.get(e..).unwrap_or("").chars();
+    found.contains(' ') && rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
 }
 
 fn boundary_after(text: &str, e: usize, hi: usize) -> bool {
@@ -185,6 +247,43 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod shorter_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_long_phrase_leaves_a_shorter_one_at_its_start() {
+        let set = PhraseSet::new([
+            ("région de".to_string(), 1),
+            ("région de la".to_string(), 2),
+        ]);
+        let t = "dans la région de Lachin et la région de la Gnagna";
+        let got: Vec<(&str, i32)> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (&t[s.start..s.end], p[0]))
+            .collect();
+        assert_eq!(got, [("région de", 1), ("région de la", 2)]);
+    }
+}
+
+#[cfg(test)]
+mod compound_tests {
+    use super::*;
+
+    #[test]
+    fn a_compound_name_is_not_its_first_words() {
+        let set = PhraseSet::new([("La Croix".to_string(), 1), ("Israël".to_string(), 2)]);
+        let t = "La Croix-Rouge congolaise, guerre Israël-Hamas, selon La Croix.";
+        let got: Vec<&str> = set
+            .find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, _)| &t[s.start..s.end])
+            .collect();
+        assert_eq!(got, ["Israël", "La Croix"]);
+    }
+}
+
 #[cfg(test)]
 mod case_tests {
     use super::*;

@@ -117,6 +117,8 @@ pub(crate) enum Cue {
     Ministry(usize),
     /// "le quotidien", "l'agence": an outlet's name follows.
     OutletNoun,
+    /// "le gang", "la milice": an organization's name follows.
+    OrgNoun,
     /// "Défense civile", "Parti": a body's name starts.
     OrgHead,
 }
@@ -242,6 +244,7 @@ impl Extractor {
                 .map(|w| (w.clone(), Cue::OutletNoun)),
         );
         cues.extend(lex.org_heads.iter().map(|w| (w.clone(), Cue::OrgHead)));
+        cues.extend(lex.org_nouns.iter().map(|w| (w.clone(), Cue::OrgNoun)));
         let numbers = numbers::NumberWords::new(&lex);
         Extractor {
             gaz,

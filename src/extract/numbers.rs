@@ -127,7 +127,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
     while i < n {
         let t = a.toks[i];
         let mut approx_noun = false;
-        let (value, mut end, year_like) = if t.kind == TokKind::Number {
+        let (mut value, mut end, year_like) = if t.kind == TokKind::Number {
             let Some(mut v) = digits_value(t.text(a.text)) else {
                 i += 1;
                 continue;
@@ -205,6 +205,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             end += 1;
             if matches!(a.tok_text(end), "'" | "’") {
                 end += 1;
+            }
+            // "des dizaines de milliers de morts": tens of thousands
+            if let Some(&unit) = nw.approx.get(a.low(end)).filter(|u| **u >= 100.0) {
+                value *= unit;
+                end += 1;
+                if matches!(a.low(end), "de" | "d") {
+                    end += 1;
+                    if matches!(a.tok_text(end), "'" | "’") {
+                        end += 1;
+                    }
+                }
             }
         }
         // bound words, possibly followed by "tous les"
