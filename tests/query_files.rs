@@ -90,11 +90,12 @@ fn example_query_files_parse_and_plan() {
     assert!(seen > 20, "only {seen} example statements");
 }
 
-/// Every ```text block of the language reference is a runnable example.
+/// Every ```text block of the README (the language reference) is a runnable
+/// example.
 #[test]
 fn reference_examples_parse_and_plan() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/query-language.md");
-    let doc = std::fs::read_to_string(path).expect("docs/query-language.md exists");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let doc = std::fs::read_to_string(path).expect("README.md exists");
     let mut blocks = 0;
     let mut rest = doc.as_str();
     while let Some(start) = rest.find("```text\n") {

@@ -228,15 +228,16 @@ impl Coref {
 
         let mut replaced = Vec::new();
         for other in candidates {
-            let Some(evidence) = self.evidence(e.id, other, describe) else {
-                continue;
-            };
+            // Already one cluster: nothing to learn (and no reason to word).
             let (Some(ra), Some(rb)) = (self.cluster_of(e.id), self.cluster_of(other)) else {
                 continue;
             };
             if ra == rb {
                 continue;
             }
+            let Some(evidence) = self.evidence(e.id, other, describe) else {
+                continue;
+            };
             let (Some(ca), Some(cb)) = (self.clusters.get(&ra), self.clusters.get(&rb)) else {
                 continue;
             };

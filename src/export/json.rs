@@ -1,5 +1,5 @@
 //! JSON export of a subgraph or of the whole graph, in a versioned schema
-//! (`"format": "claimgraph-graph/1"`, see docs/export-format.md) that
+//! (`"format": "claimgraph-graph/1"`, see the README, "Export and import") that
 //! [`super::import`] reads back and that other extractors can write.
 //!
 //! A subgraph carries everything its records refer to, so that the file
