@@ -6,34 +6,12 @@
 //! These are deliberately small, general French rules: nothing here knows any
 //! article, place or person.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lower case, accents and apostrophe variants removed, runs of white space
 /// collapsed: "Haut-Karabagh" and "haut-karabagh", "l’Arménie" and
-/// "l'armenie" fold alike.
+/// "l'armenie" fold alike. The extractor's folding, so that a name matches
+/// the same way in extraction, alias lookup and comparison.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            '’' | '‘' | '`' | 'ʼ' => '\'',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        if c == ' ' {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
+    crate::extract::fold::fold(text)
 }
 
 const STOP: &[&str] = &[
