@@ -8,7 +8,11 @@ use std::process::Command;
 use tempfile::TempDir;
 
 const TIMEOUT_MS: u64 = 30_000;
-const PROMPT: &str = "claimgraph> ";
+/// A fresh prompt, as rustyline draws it when it starts reading a new line
+/// (bracketed paste switched on, line cleared): unlike the bare prompt text,
+/// it never matches the redraws while a line is typed. Keys sent before it
+/// could be lost between two reads.
+const FRESH_PROMPT: &str = "\x1b[?2004h\r\x1b[Kclaimgraph> ";
 
 struct Repl {
     session: PtySession,
@@ -23,7 +27,7 @@ fn start(dir: &TempDir) -> Repl {
         .env_remove("CLAIMGRAPH_DB");
     let mut session = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn the REPL");
     session.exp_string(".help").expect("banner");
-    session.exp_string(PROMPT).expect("first prompt");
+    session.exp_string(FRESH_PROMPT).expect("first prompt");
     Repl { session }
 }
 
@@ -42,7 +46,7 @@ impl Repl {
         }
     }
     fn prompt(&mut self) {
-        self.expect(PROMPT);
+        self.expect(FRESH_PROMPT);
     }
     fn quit(mut self) {
         self.session.send_control('d').expect("Ctrl-D");
