@@ -273,10 +273,13 @@ impl Coref {
             return None;
         }
         let same_kind = x.kind == y.kind;
-        let kind = if same_kind {
-            x.kind.as_str().to_string()
-        } else {
-            format!("violent incidents ({} and {})", x.kind, y.kind)
+        // Reasons are worded only for a merge: most candidates are refused.
+        let kind = || {
+            if same_kind {
+                x.kind.as_str().to_string()
+            } else {
+                format!("violent incidents ({} and {})", x.kind, y.kind)
+            }
         };
         let overlap = intersect(x.window, y.window).ok().flatten();
         let days = |w: Option<(NaiveDate, NaiveDate)>| match w {
@@ -291,23 +294,28 @@ impl Coref {
                 return None;
             }
             return Some(format!(
-                "events #{a} and #{b}: both {kind}, named in the same article"
+                "events #{a} and #{b}: both {}, named in the same article",
+                kind()
             ));
         }
         let overlap = overlap?;
-        let when = if x.explicit && y.explicit {
-            format!("dates {} and {} overlap", days(x.window), days(y.window))
-        } else {
-            format!(
-                "dates compatible ({}, from publication dates where unstated)",
-                days(Some(overlap))
-            )
+        let when = || {
+            if x.explicit && y.explicit {
+                format!("dates {} and {} overlap", days(x.window), days(y.window))
+            } else {
+                format!(
+                    "dates compatible ({}, from publication dates where unstated)",
+                    days(Some(overlap))
+                )
+            }
         };
         if let (Some(p), Some(q)) = (x.place, y.place) {
             return (p == q).then(|| {
                 format!(
-                    "events #{a} and #{b}: both {kind}, same place {}, {when}",
-                    describe(p)
+                    "events #{a} and #{b}: both {}, same place {}, {}",
+                    kind(),
+                    describe(p),
+                    when()
                 )
             });
         }
@@ -329,8 +337,10 @@ impl Coref {
         };
         if x.explicit && y.explicit && !shared.is_empty() {
             return Some(format!(
-                "events #{a} and #{b}: both {kind}, shared participants {}, place stated on one side at most, {when}",
-                names()
+                "events #{a} and #{b}: both {}, shared participants {}, place stated on one side at most, {}",
+                kind(),
+                names(),
+                when()
             ));
         }
         // Undated on one side: ask for more — two shared participants in
@@ -341,7 +351,8 @@ impl Coref {
         };
         (shared.len() >= 2 && close).then(|| {
             format!(
-                "events #{a} and #{b}: both {kind}, shared participants {}, place stated on one side at most, articles published {} and {}",
+                "events #{a} and #{b}: both {}, shared participants {}, place stated on one side at most, articles published {} and {}",
+                kind(),
                 names(),
                 x.published.map_or_else(String::new, |d| d.to_string()),
                 y.published.map_or_else(String::new, |d| d.to_string()),
