@@ -7,12 +7,12 @@
 //! The caller checks the records first (every reference resolves, every span
 //! fits its text); see `crate::export::import`.
 
+use super::write::{date_columns, insert_event};
 use super::Store;
 use crate::corpus::SetAside;
 use crate::error::{Error, Result};
-use crate::model::{
-    ClaimRecord, DateRange, DocMeta, EntityRecord, EventRecord, FindingRecord, MentionRecord,
-};
+use crate::model::Role;
+use crate::model::{ClaimRecord, DocMeta, EntityRecord, EventRecord, FindingRecord, MentionRecord};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
@@ -184,34 +184,22 @@ impl Store {
             let Some(document) = documents.get(&e.document) else {
                 continue;
             };
-            let (ts, te, tp) = date_columns(&e.time);
-            tx.prepare_cached(
-                "INSERT INTO events (document, kind, start, end, time_start, time_end, time_precision, place)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
-                .execute(
-                params![
-                    document,
-                    e.kind.as_str(),
-                    e.span.start as i64,
-                    e.span.end as i64,
-                    ts,
-                    te,
-                    tp,
-                    e.place.and_then(entity)
-                ],
+            let participants: Vec<(Option<i64>, Role)> = e
+                .participants
+                .iter()
+                .map(|p| (entity(p.entity), p.role))
+                .collect();
+            let id = insert_event(
+                tx,
+                *document,
+                e.kind,
+                e.span,
+                &e.time,
+                e.place.and_then(entity),
+                &participants,
             )?;
-            let id = tx.last_insert_rowid();
             events.insert(e.id, id);
             outcome.events += 1;
-            for p in &e.participants {
-                if let Some(who) = entity(p.entity) {
-                    tx.prepare_cached(
-                        "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)")?
-                .execute(
-                        params![id, who, p.role.as_str()],
-                    )?;
-                }
-            }
         }
 
         let mut claims: HashMap<i64, i64> = HashMap::new();
@@ -278,15 +266,4 @@ fn sorted<T>(items: &[T], key: impl Fn(&T) -> i64) -> Vec<&T> {
     let mut out: Vec<&T> = items.iter().collect();
     out.sort_by_key(|t| key(t));
     out
-}
-
-fn date_columns(d: &Option<DateRange>) -> (Option<String>, Option<String>, Option<&'static str>) {
-    match d {
-        Some(d) => (
-            Some(d.start.to_string()),
-            Some(d.end.to_string()),
-            Some(d.precision.as_str()),
-        ),
-        None => (None, None, None),
-    }
 }

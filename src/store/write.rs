@@ -6,7 +6,7 @@ use super::{Outcome, PreparedDocument, Store};
 use crate::error::{Error, Result};
 use crate::extract::alias::EntityIndex;
 use crate::extract::{Extraction, LocalEntity};
-use crate::model::{Alias, DateRange, EntityKind, Span};
+use crate::model::{Alias, DateRange, EntityKind, EventKind, Role, Span};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::{HashMap, HashSet};
 
@@ -179,7 +179,47 @@ impl Entities {
     }
 }
 
-fn date_columns(d: &Option<DateRange>) -> (Option<String>, Option<String>, Option<&'static str>) {
+/// Store one event with its participants (a participant whose entity is
+/// unknown is skipped); returns its id. Shared by ingest and import.
+pub(super) fn insert_event(
+    tx: &rusqlite::Connection,
+    document: i64,
+    kind: EventKind,
+    span: Span,
+    time: &Option<DateRange>,
+    place: Option<i64>,
+    participants: &[(Option<i64>, Role)],
+) -> rusqlite::Result<i64> {
+    let (ts, te, tp) = date_columns(time);
+    tx.prepare_cached(
+        "INSERT INTO events (document, kind, start, end, time_start, time_end, time_precision, place)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        document,
+        kind.as_str(),
+        span.start as i64,
+        span.end as i64,
+        ts,
+        te,
+        tp,
+        place
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)",
+    )?;
+    for (who, role) in participants {
+        if let Some(who) = who {
+            stmt.execute(params![id, who, role.as_str()])?;
+        }
+    }
+    Ok(id)
+}
+
+pub(super) fn date_columns(
+    d: &Option<DateRange>,
+) -> (Option<String>, Option<String>, Option<&'static str>) {
     match d {
         Some(d) => (
             Some(d.start.to_string()),
@@ -323,29 +363,20 @@ fn insert_extraction(
 
     let mut event_ids = Vec::with_capacity(x.events.len());
     for event in &x.events {
-        let (ts, te, tp) = date_columns(&event.time);
-        tx.execute(
-            "INSERT INTO events (document, kind, start, end, time_start, time_end, time_precision, place)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                document,
-                event.kind.as_str(),
-                event.span.start as i64,
-                event.span.end as i64,
-                ts,
-                te,
-                tp,
-                event.place.and_then(entity)
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        event_ids.push(id);
-        let mut stmt = tx.prepare_cached(
-            "INSERT OR IGNORE INTO participants (event, entity, role) VALUES (?1, ?2, ?3)",
-        )?;
-        for (p, role) in &event.participants {
-            stmt.execute(params![id, entity(*p), role.as_str()])?;
-        }
+        let participants: Vec<(Option<i64>, Role)> = event
+            .participants
+            .iter()
+            .map(|(p, role)| (entity(*p), *role))
+            .collect();
+        event_ids.push(insert_event(
+            tx,
+            document,
+            event.kind,
+            event.span,
+            &event.time,
+            event.place.and_then(entity),
+            &participants,
+        )?);
     }
 
     let mut claim_ids = Vec::with_capacity(x.claims.len());
