@@ -323,6 +323,9 @@ pub struct ClaimRecord {
     /// Who or what is counted ("soldats du Haut-Karabakh").
     pub subject: Option<String>,
     pub subject_entity: Option<i64>,
+    /// What the figure counts, normalised (category, side, scope).
+    #[serde(default)]
+    pub counted: Counted,
     /// The document-level event this claim is about.
     pub event: Option<i64>,
     /// The date the figure or statement refers to.
@@ -332,6 +335,24 @@ pub struct ClaimRecord {
     pub topic: Option<String>,
     /// For a denial: the claim of the same document it denies, when known.
     pub denies: Option<i64>,
+}
+
+/// What a figure counts, normalised so that comparison keeps unlike things
+/// apart: one side's soldiers from the other's, one country's toll from its
+/// neighbour's and from the total of both. Every field is `None` when the
+/// text does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Counted {
+    /// Who is counted: `soldiers`, `civilians`, `people`, `children`,
+    /// `migrants`, `hostages`, `police`, `peacekeepers`, `militants`, ...
+    pub category: Option<String>,
+    /// The side or affiliation of those counted, as a canonical name
+    /// ("Ukraine" for "soldats ukrainiens", the speaker's side for "de ses
+    /// soldats", "du côté ukrainien").
+    pub side: Option<String>,
+    /// Where or over what the count runs when the text says: a place's
+    /// canonical name ("Turquie"), `both` ("dans les deux pays") or `total`.
+    pub scope: Option<String>,
 }
 
 /// A comparison result between two claims, with its reason in plain words.

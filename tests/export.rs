@@ -81,6 +81,7 @@ fn local_claim(span: Span, claimant: usize, value: f64, event: usize) -> LocalCl
         }),
         subject: Some("soldats".to_string()),
         subject_entity: None,
+        counted: Default::default(),
         event: Some(event),
         date: None,
         topic: None,

@@ -298,6 +298,7 @@ mod tests {
             quantity: Some(quantity),
             subject: None,
             subject_entity: None,
+            counted: Default::default(),
             event: None,
             date: None,
             topic: None,

@@ -297,6 +297,7 @@ fn blank(kind: ClaimKind, polarity: Polarity, span: Span, sentence: Span) -> Loc
         quantity: None,
         subject: None,
         subject_entity: None,
+        counted: Default::default(),
         event: None,
         date: None,
         topic: None,

@@ -80,6 +80,9 @@ pub struct LocalClaim {
     pub quantity: Option<Quantity>,
     pub subject: Option<String>,
     pub subject_entity: Option<usize>,
+    /// What the figure counts, normalised.
+    #[serde(default)]
+    pub counted: crate::model::Counted,
     pub event: Option<usize>,
     pub date: Option<DateRange>,
     pub topic: Option<String>,

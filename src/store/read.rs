@@ -296,6 +296,7 @@ impl Store {
                     quantity,
                     subject: r.get(16)?,
                     subject_entity: r.get(17)?,
+                    counted: Default::default(),
                     event: r.get(18)?,
                     date: date_range(r, 19)?,
                     topic: r.get(22)?,

@@ -101,6 +101,7 @@ fn hand_extraction() -> Extraction {
                 }),
                 subject: Some("soldats".into()),
                 subject_entity: None,
+                counted: Default::default(),
                 event: Some(0),
                 date: Some(DateRange {
                     start: day,
@@ -121,6 +122,7 @@ fn hand_extraction() -> Extraction {
                 quantity: None,
                 subject: None,
                 subject_entity: Some(3),
+                counted: Default::default(),
                 event: None,
                 date: None,
                 topic: Some("tués".into()),

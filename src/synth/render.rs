@@ -376,6 +376,7 @@ fn claim_record(
         quantity: None,
         subject: None,
         subject_entity: None,
+        counted: Default::default(),
         event: Some(a.id),
         date: None,
         topic: None,
