@@ -157,6 +157,7 @@ string_enum!(
     /// How precisely a date is known.
     Precision {
         Day = "day",
+        Week = "week",
         Month = "month",
         Year = "year",
     }

@@ -119,7 +119,7 @@ pub fn dates(t: &DateRange) -> String {
     match t.precision {
         Precision::Year => return format!("{}", s.year()),
         Precision::Month => return format!("{} {}", month(&s), s.year()),
-        Precision::Day => {}
+        Precision::Day | Precision::Week => {}
     }
     if s == e {
         format!("{} {} {}", s.day(), month(&s), s.year())

@@ -140,6 +140,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// Any dateline at the head of a line: a place in capitals, then a date, an
+/// agency in brackets or both, then a dash or a full stop — "BAMAKO, 14 mai
+/// 2024 —", "KHARTOUM, 10 juin 2024 (AFP) -", "PARIS (Reuters) –",
+/// "EREVAN, 26 MARS, ARMENPRESS.".
+static DATELINE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*\p{Lu}{2}[\p{Lu}'’-]*(?:[ -]\p{Lu}{2}[\p{Lu}'’-]*){0,3}(?:\s*,\s*(?:\p{L}+\s+)?\d{1,2}(?:er)?\s*\p{L}{3,9}\.?(?:\s+\d{4})?)?(?:\s*,\s*\p{Lu}[\p{L}&'’ .-]{1,30}?\.|\s*\([\p{L}&'’ .-]{2,30}\))?\s*[—–-]?\s",
+    )
+    .expect("dateline pattern is valid")
+});
+
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:$|[^\d/])")
         .expect("numeric date pattern is valid")
@@ -169,6 +180,24 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             .filter(|s| !s.is_empty())
             .collect(),
     )
+}
+
+/// The byte range of the article's dateline, if its head has one: where and
+/// when the article was written, which is not where or when its events
+/// happened. A line of capitals alone (a headline) is no dateline: it needs
+/// a date or an agency and must go on with text on the same line.
+pub fn dateline(text: &str) -> Option<std::ops::Range<usize>> {
+    let head = head(text);
+    DATELINE_ANY.find_iter(head).find_map(|m| {
+        let s = m.as_str();
+        let dated = s.chars().any(|c| c.is_ascii_digit()) || s.contains('(') || s.contains(',');
+        let rest = head[m.end()..].lines().next().unwrap_or("");
+        let goes_on = rest.chars().next().is_some_and(char::is_alphabetic);
+        (dated && goes_on).then(|| {
+            let lead = s.len() - s.trim_start().len();
+            m.start() + lead..m.end()
+        })
+    })
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -277,6 +306,33 @@ pub fn complete(given: &DocMeta, text: &str) -> Inferred {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn datelines_of_every_shape() {
+        for (text, want) in [
+            (
+                "BAMAKO, 14 mai 2024 — L'armée a frappé le village.",
+                Some("BAMAKO, 14 mai 2024 — "),
+            ),
+            (
+                "Titre\nKHARTOUM, 10 juin 2024 (AFP) - Au moins quarante civils",
+                Some("KHARTOUM, 10 juin 2024 (AFP) - "),
+            ),
+            (
+                "PARIS (Reuters) – Le gouvernement",
+                Some("PARIS (Reuters) – "),
+            ),
+            (
+                "EREVAN, 26 MARS, ARMENPRESS. La Russie",
+                Some("EREVAN, 26 MARS, ARMENPRESS. "),
+            ),
+            ("LIBAN - EXPLOSION\nLe bilan", None),
+            ("Le bilan s'alourdit à Beyrouth", None),
+        ] {
+            let got = super::dateline(text).map(|r| &text[r]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -105,12 +105,13 @@ pub fn figure(q: &Quantity) -> String {
     }
 }
 
-/// A date range at its precision: "2022-03-26", "2022-03", "2022",
+/// A date range at its precision: "2022-03-26", "2022-W12", "2022-03", "2022",
 /// "2022-03-24..2022-03-25".
 pub fn date(d: &DateRange) -> String {
     match d.precision {
         Precision::Year => d.start.format("%Y").to_string(),
         Precision::Month => d.start.format("%Y-%m").to_string(),
+        Precision::Week => d.start.format("%G-W%V").to_string(),
         Precision::Day if d.start == d.end => d.start.to_string(),
         Precision::Day => format!("{}..{}", d.start, d.end),
     }

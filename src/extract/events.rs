@@ -1,7 +1,9 @@
 //! Events: one per sentence that names one ("frappes de drone", "explosion",
 //! "cessez-le-feu"), with its kind, time (the sentence's date), place (the
 //! first place named) and participants (countries, organizations and
-//! persons: before the trigger as agents, after it as targets).
+//! persons: before the trigger as agents, after it as targets). The
+//! dateline's place ("BAMAKO, 14 mai 2024 —") is where the article was
+//! written, never an event's place.
 
 use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
@@ -28,6 +30,7 @@ pub fn events(
     a: &Analysis,
     reg: &Registry,
     dates: &[(Span, DateRange)],
+    dateline: Option<Span>,
 ) -> (Vec<LocalEvent>, Vec<Option<usize>>) {
     let mut per_sentence: Vec<Option<(EventKind, Span)>> = vec![None; a.sents.len()];
     for (span, cues) in &a.cues {
@@ -63,6 +66,7 @@ pub fn events(
             .iter()
             .take_while(|m| m.span.start < sent.end)
             .take(200)
+            .filter(|m| !dateline.is_some_and(|d| d.contains(&m.span)))
         {
             match reg.kind(m.entity) {
                 Some(EntityKind::Place) if place.is_none() => place = Some(m.entity),

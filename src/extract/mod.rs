@@ -285,7 +285,9 @@ impl Extractor {
                     && (fold(&e.name) == o || e.aliases.iter().any(|x| fold(&x.name) == o))
             })
         });
-        let dates = dates::dates(&a);
+        // "BAMAKO, 14 mai 2024 —": where and when the article was written
+        let dateline = crate::corpus::meta::dateline(text).map(|r| Span::new(r.start, r.end));
+        let dates = dates::dates(&a, dateline);
         let figures = numbers::figures(&a, &self.numbers);
         let speakers = attribution::Speakers::new(&a, &reg, outlet);
         let cx = claims::Context {
@@ -298,7 +300,7 @@ impl Extractor {
         claims::polar(&a, &cx, &mut claims);
         claims.sort_by_key(|c| c.span.start);
         claims::link_denials(&mut claims);
-        let (events, per_sentence) = events::events(&a, &reg, &dates);
+        let (events, per_sentence) = events::events(&a, &reg, &dates, dateline);
         for c in &mut claims {
             let si = a.sents.partition_point(|s| s.end <= c.sentence.start);
             c.event = per_sentence.get(si).copied().flatten();
