@@ -18,6 +18,10 @@
 //!   with the name line above it;
 //! - a line repeated from earlier in the article (exactly, or a truncated
 //!   copy of a long paragraph);
+//! - a photo credit at the end of a caption ("…au Haut-Karabakh© TOFIK
+//!   BABAYEV Source: AFP", "…le 14 juin 2023. ©AFP or licensors", "Crédit
+//!   photo : X / AFP"): only the credit is set aside, so that it never
+//!   becomes part of a quote, a subject or a source;
 //! - then block rules: a consent banner spreads to neighbouring lines that
 //!   share its vocabulary, a very short line between two set-aside lines goes
 //!   with them, and the run of short unpunctuated lines after the last
@@ -39,6 +43,14 @@ const SHORT_LINE: usize = 120;
 const MIN_COVERAGE: f64 = 0.4;
 /// Words per run when looking for truncated copies of earlier lines.
 const SHINGLE: usize = 5;
+
+/// The longest credit tail set aside; anything longer is caption text.
+const MAX_CREDIT: usize = 100;
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:©|\(c\)\s|\b(?:cr[ée]dits?\s+photos?|cr[ée]dits?|photo)\s*:)[^\n]*$")
+        .expect("credit pattern is valid")
+});
 
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}(?:,| est | a )")
@@ -94,13 +106,24 @@ pub fn clean_with(text: &str, language: Option<&str>, lexicon: &Furniture) -> Ve
     page_tail(&mut lines);
     lines
         .iter()
-        .filter_map(|l| {
-            l.reason.map(|reason| SetAside {
+        .filter_map(|l| match l.reason {
+            Some(reason) => Some(SetAside {
                 span: l.span,
                 reason,
-            })
+            }),
+            None => photo_credit(l),
         })
         .collect()
+}
+
+/// The credit at the end of a kept line, as a set-aside range of its own.
+fn photo_credit(line: &Line<'_>) -> Option<SetAside> {
+    let m = CREDIT.find(line.text)?;
+    let tail = line.text.len() - m.start();
+    (tail <= MAX_CREDIT).then(|| SetAside {
+        span: Span::new(line.span.start + m.start(), line.span.end),
+        reason: SetAsideReason::PhotoCredit,
+    })
 }
 
 /// Non-blank lines with their trimmed byte spans.
@@ -328,6 +351,22 @@ mod tests {
     }
 
     #[test]
+    fn photo_credits_are_set_aside_alone() {
+        let text = "La Russie accuse l'Azerbaïdjan au Haut-Karabakh© TOFIK BABAYEV Source: AFP\n\nDes hommes transportent des sacs dans le port de Kalamata, le 14 juin 2023. ©AFP or licensors\n\nUne rescapée à l'hôpital. Crédit photo : Louisa Gouliamaki / AFP\n\nLe bilan est de 40 morts, a indiqué le ministre de la Santé.";
+        assert_eq!(
+            reasons(text),
+            vec![
+                ("© TOFIK BABAYEV Source: AFP", SetAsideReason::PhotoCredit),
+                ("©AFP or licensors", SetAsideReason::PhotoCredit),
+                (
+                    "Crédit photo : Louisa Gouliamaki / AFP",
+                    SetAsideReason::PhotoCredit
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn keeps_plain_article() {
         let text = "Un titre d'article\n\nLe ministre a déclaré mardi que la situation était calme dans la région.\n\nIl a ajouté que des pourparlers auraient lieu.";
         assert_eq!(reasons(text), vec![]);
@@ -411,13 +450,19 @@ mod tests {
     }
 
     /// Credit lines and captions in the article's language are the
-    /// newsroom's own text (they name agencies, places and photographers):
-    /// they stay; a counter with no words goes.
+    /// newsroom's own text (they name agencies, places and people): they
+    /// stay, but for the photo credit itself; a counter with no words goes.
     #[test]
     fn keeps_credits_and_captions_sets_aside_counters() {
         let text = "Titre\n\n- Avec AFP\n\n158\n\nUne photo du village© Jean Dupont\n\nLe texte de l'article est ici et il est long.";
         let got = reasons(text);
-        assert_eq!(got, vec![("158", SetAsideReason::NoWords)]);
+        assert_eq!(
+            got,
+            vec![
+                ("158", SetAsideReason::NoWords),
+                ("© Jean Dupont", SetAsideReason::PhotoCredit)
+            ]
+        );
     }
 }
 

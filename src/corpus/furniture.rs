@@ -24,6 +24,7 @@ pub enum SetAsideReason {
     NoWords,
     ForeignLanguage,
     RepeatedParagraph,
+    PhotoCredit,
 }
 
 impl SetAsideReason {
@@ -37,6 +38,7 @@ impl SetAsideReason {
         Self::NoWords,
         Self::ForeignLanguage,
         Self::RepeatedParagraph,
+        Self::PhotoCredit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +52,7 @@ impl SetAsideReason {
             Self::NoWords => "no_words",
             Self::ForeignLanguage => "foreign_language",
             Self::RepeatedParagraph => "repeated_paragraph",
+            Self::PhotoCredit => "photo_credit",
         }
     }
 }
