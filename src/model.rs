@@ -356,6 +356,25 @@ pub struct Counted {
     pub scope: Option<String>,
 }
 
+impl Counted {
+    /// Whether the text said nothing about what is counted.
+    pub fn is_empty(&self) -> bool {
+        self.category.is_none() && self.side.is_none() && self.scope.is_none()
+    }
+}
+
+/// "soldiers · Ukraine · total": the parts the text gives, in that order.
+impl std::fmt::Display for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<&str> = [&self.category, &self.side, &self.scope]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        f.write_str(&parts.join(" · "))
+    }
+}
+
 /// A comparison result between two claims, with its reason in plain words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingRecord {

@@ -151,7 +151,8 @@ const FINDING_COLUMNS: &[&str] = &[
     "id", "kind", "reason", "claim_a", "source_a", "quote_a", "claim_b", "source_b", "quote_b",
 ];
 const CLAIM_COLUMNS: &[&str] = &[
-    "id", "kind", "polarity", "measure", "value", "subject", "claimant", "outlet", "date", "quote",
+    "id", "kind", "polarity", "measure", "value", "subject", "counted", "claimant", "outlet",
+    "date", "quote",
 ];
 
 /// The table of a list answer, and the nodes it shows.
@@ -350,6 +351,7 @@ pub fn claim_cells(ws: &Workspace, c: &ClaimRecord) -> Vec<Cell> {
         Cell::opt(c.measure.map(|m| m.to_string())),
         Cell::opt(c.quantity.as_ref().map(figure)),
         Cell::opt(c.subject.clone()),
+        Cell::opt((!c.counted.is_empty()).then(|| c.counted.to_string())),
         Cell::opt(ws.entity_name(c.claimant)),
         Cell::opt(ws.entity_name(c.outlet)),
         Cell::opt(claim_date(c, ws).as_ref().map(date)),

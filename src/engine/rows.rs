@@ -220,6 +220,13 @@ fn claim_value(c: &ClaimRecord, key: Key, ws: &Workspace) -> Value {
         Key::Date => claim_date(c, ws).map_or(Value::Missing, Value::Date),
         Key::Quote => Value::Text(c.quote.clone()),
         Key::Subject => c.subject.clone().map_or(Value::Missing, Value::Text),
+        Key::Category => c
+            .counted
+            .category
+            .clone()
+            .map_or(Value::Missing, Value::Text),
+        Key::Side => c.counted.side.clone().map_or(Value::Missing, Value::Text),
+        Key::Scope => c.counted.scope.clone().map_or(Value::Missing, Value::Text),
         Key::Outlet => c
             .outlet
             .and_then(|o| ws.entity(o))

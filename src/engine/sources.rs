@@ -334,6 +334,10 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     field("measure", Cell::opt(c.measure.map(|m| m.to_string())));
     field("value", Cell::opt(c.quantity.as_ref().map(figure)));
     field("subject", Cell::opt(c.subject.clone()));
+    field(
+        "counted",
+        Cell::opt((!c.counted.is_empty()).then(|| c.counted.to_string())),
+    );
     field("date", Cell::opt(claim_date(c, ws).as_ref().map(date)));
     field("event", c.event.map_or(Cell::Null, Cell::Int));
     let nodes = [

@@ -15,6 +15,9 @@ pub const FIELD_NAMES: &[&str] = &[
     "date",
     "quote",
     "subject",
+    "category",
+    "side",
+    "scope",
     "reason",
     "independent",
     "name",
@@ -71,7 +74,8 @@ impl Rows {
         match self {
             Rows::Findings => &[Id, Kind, Measure, Value, Date, Reason, Independent],
             Rows::Claims => &[
-                Id, Kind, Measure, Value, Bound, Polarity, Date, Quote, Subject,
+                Id, Kind, Measure, Value, Bound, Polarity, Date, Quote, Subject, Category, Side,
+                Scope,
             ],
             Rows::Entities => &[Id, Name, Kind, Mentions, Claims],
             Rows::Events => &[Id, Kind, Date],
@@ -120,6 +124,12 @@ pub enum Key {
     Date,
     Quote,
     Subject,
+    /// What a figure counts: soldiers, civilians, people ...
+    Category,
+    /// The side or affiliation of those counted.
+    Side,
+    /// Where or over what the count runs (a place, `both`, `total`).
+    Scope,
     Reason,
     Independent,
     Name,
@@ -147,6 +157,9 @@ impl Key {
             Key::Date => "date",
             Key::Quote => "quote",
             Key::Subject => "subject",
+            Key::Category => "category",
+            Key::Side => "side",
+            Key::Scope => "scope",
             Key::Reason => "reason",
             Key::Independent => "independent",
             Key::Name => "name",
@@ -169,7 +182,15 @@ impl Key {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Key::Quote | Key::Subject | Key::Reason | Key::Name | Key::Outlet | Key::Title
+            Key::Quote
+                | Key::Subject
+                | Key::Category
+                | Key::Side
+                | Key::Scope
+                | Key::Reason
+                | Key::Name
+                | Key::Outlet
+                | Key::Title
         )
     }
 }
