@@ -336,6 +336,10 @@ pub struct ClaimRecord {
     pub topic: Option<String>,
     /// For a denial: the claim of the same document it denies, when known.
     pub denies: Option<i64>,
+    /// Other places the document states the same claim (a headline, a
+    /// caption, the lead), by position; `span` is the main one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occurrences: Vec<Span>,
 }
 
 /// What a figure counts, normalised so that comparison keeps unlike things

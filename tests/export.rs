@@ -86,6 +86,7 @@ fn local_claim(span: Span, claimant: usize, value: f64, event: usize) -> LocalCl
         date: None,
         topic: None,
         denies: None,
+        occurrences: Vec::new(),
     }
 }
 

@@ -303,6 +303,7 @@ mod tests {
             date: None,
             topic: None,
             denies: None,
+            occurrences: Vec::new(),
         }
     }
 

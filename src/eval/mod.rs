@@ -389,7 +389,12 @@ impl<'g> ClaimMatcher<'g> {
                     .quotes()
                     .flat_map(|q| occurrences(&doc.text, q))
                     .collect();
-                let overlaps = |c: &ClaimRecord| spans.iter().any(|s| s.overlaps(&c.span));
+                // any occurrence of the claim (headline, lead, body) is its evidence
+                let overlaps = |c: &ClaimRecord| {
+                    std::iter::once(&c.span)
+                        .chain(&c.occurrences)
+                        .any(|o| spans.iter().any(|s| s.overlaps(o)))
+                };
                 let here = sys.claims.iter().filter(|c| c.document == di as i64);
                 let list: Vec<usize> = if let Some(measure) = gc.measure.as_deref() {
                     here.filter(|c| {

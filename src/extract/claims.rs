@@ -298,6 +298,7 @@ fn blank(kind: ClaimKind, polarity: Polarity, span: Span, sentence: Span) -> Loc
         subject: None,
         subject_entity: None,
         counted: Default::default(),
+        occurrences: Vec::new(),
         event: None,
         date: None,
         topic: None,

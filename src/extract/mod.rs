@@ -26,6 +26,7 @@ pub mod lexicon;
 mod matcher;
 mod numbers;
 mod render;
+mod repeats;
 mod text;
 
 use fold::fold;
@@ -88,6 +89,10 @@ pub struct LocalClaim {
     pub topic: Option<String>,
     /// For a denial: the claim of this document it denies.
     pub denies: Option<usize>,
+    /// Other places this document states the same claim (a headline, a
+    /// caption, the lead), by position.
+    #[serde(default)]
+    pub occurrences: Vec<Span>,
 }
 
 /// What a lexicon phrase may mean where it occurs.
@@ -299,6 +304,7 @@ impl Extractor {
         claims::numeric(&a, &cx, &figures, &mut claims);
         claims::polar(&a, &cx, &mut claims);
         claims.sort_by_key(|c| c.span.start);
+        repeats::merge(&mut claims, outlet);
         claims::link_denials(&mut claims);
         let (events, per_sentence) = events::events(&a, &reg, &dates, dateline);
         for c in &mut claims {

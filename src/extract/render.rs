@@ -41,7 +41,11 @@ impl Extraction {
             if let Some(d) = c.denies {
                 let _ = write!(out, " denies claim {d}");
             }
-            let _ = writeln!(out, " «{}»", quote(c.span));
+            let _ = write!(out, " «{}»", quote(c.span));
+            for o in &c.occurrences {
+                let _ = write!(out, " also «{}»", quote(*o));
+            }
+            out.push('\n');
         }
         for ev in &self.events {
             let _ = write!(out, "event {} «{}»", ev.kind, quote(ev.span));

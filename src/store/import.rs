@@ -249,6 +249,7 @@ impl Store {
                 )?
                 .execute(params![id, pos as i64, via])?;
             }
+            super::write::insert_occurrences(tx, id, &c.occurrences)?;
         }
         for c in &r.claims {
             if let (Some(id), Some(denied)) =

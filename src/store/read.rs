@@ -259,6 +259,16 @@ impl Store {
         )? {
             via.entry(claim).or_default().push(entity);
         }
+        let mut occurrences: HashMap<i64, Vec<Span>> = HashMap::new();
+        for (claim, s) in self.all(
+            &format!(
+                "SELECT claim, start, end FROM claim_occurrences {} ORDER BY claim, start",
+                scope.filter_through("claim", "claims")
+            ),
+            |r| Ok((r.get::<_, i64>(0)?, span(r, 1)?)),
+        )? {
+            occurrences.entry(claim).or_default().push(s);
+        }
         self.all(
             &format!(
                 "SELECT id, document, kind, polarity, start, end, sentence_start, sentence_end, quote,
@@ -301,6 +311,7 @@ impl Store {
                     date: date_range(r, 19)?,
                     topic: r.get(22)?,
                     denies: r.get(23)?,
+                    occurrences: occurrences.remove(&id).unwrap_or_default(),
                 })
             },
         )

@@ -114,6 +114,16 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (kind, a, b)
     );
     "#,
+    // 2: a claim stated several times in one document (headline, caption,
+    // body) keeps its other occurrences.
+    r#"
+    CREATE TABLE claim_occurrences (
+        claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end   INTEGER NOT NULL,
+        PRIMARY KEY (claim, start)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

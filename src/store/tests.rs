@@ -102,6 +102,7 @@ fn hand_extraction() -> Extraction {
                 subject: Some("soldats".into()),
                 subject_entity: None,
                 counted: Default::default(),
+                occurrences: Vec::new(),
                 event: Some(0),
                 date: Some(DateRange {
                     start: day,
@@ -123,6 +124,7 @@ fn hand_extraction() -> Extraction {
                 subject: None,
                 subject_entity: Some(3),
                 counted: Default::default(),
+                occurrences: Vec::new(),
                 event: None,
                 date: None,
                 topic: Some("tués".into()),

@@ -423,6 +423,7 @@ fn insert_extraction(
         for (pos, via) in claim.via.iter().enumerate() {
             stmt.execute(params![id, pos as i64, entity(*via)])?;
         }
+        insert_occurrences(tx, id, &claim.occurrences)?;
     }
     for (claim, id) in x.claims.iter().zip(&claim_ids) {
         if let Some(denied) = claim.denies.and_then(|d| claim_ids.get(d)) {
@@ -431,6 +432,21 @@ fn insert_extraction(
                 params![denied, id],
             )?;
         }
+    }
+    Ok(())
+}
+
+/// The other places one claim is stated in its document.
+pub(super) fn insert_occurrences(
+    tx: &rusqlite::Connection,
+    claim: i64,
+    spans: &[crate::model::Span],
+) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO claim_occurrences (claim, start, end) VALUES (?1, ?2, ?3)",
+    )?;
+    for s in spans {
+        stmt.execute(params![claim, s.start as i64, s.end as i64])?;
     }
     Ok(())
 }

@@ -381,6 +381,7 @@ fn claim_record(
         date: None,
         topic: None,
         denies: None,
+        occurrences: Vec::new(),
     };
     match &s.form {
         Form::Figure {

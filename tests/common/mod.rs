@@ -119,6 +119,7 @@ pub fn numeric(
         date: None,
         topic: None,
         denies: None,
+        occurrences: Vec::new(),
     }
 }
 
@@ -148,6 +149,7 @@ pub fn stance(c: C, kind: ClaimKind, topic: Option<&str>, denies: Option<i64>) -
         date: None,
         topic: topic.map(str::to_string),
         denies,
+        occurrences: Vec::new(),
     }
 }
 
