@@ -162,12 +162,12 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>) -> Option<Found
         }
         // "le bilan est de 40", "le nombre de rescapés : 104"
         if ends_clause(a, k) {
-            if let Some((m, b, next)) = toll_before(a, from) {
+            if let Some((m, b, next, subject)) = toll_before(a, from) {
                 return Some(Found {
                     measure: m,
-                    subject: None,
+                    subject,
                     words: tok_span(b, next),
-                    refers_back: true,
+                    refers_back: false,
                 });
             }
             // "Israël évoque une dizaine de morts, le Hamas plus de 110":
@@ -341,7 +341,11 @@ fn ends_clause(a: &Analysis, k: usize) -> bool {
 /// rescapés : 104", "le nombre de personnes portées disparues, indiquant
 /// qu'il était désormais de 21", "Ces disparus seraient au nombre d'une
 /// quarantaine". Returns the measure and the words that tell it.
-fn toll_before(a: &Analysis, from: usize) -> Option<(Measure, usize, usize)> {
+#[allow(clippy::type_complexity)]
+fn toll_before(
+    a: &Analysis,
+    from: usize,
+) -> Option<(Measure, usize, usize, Option<(usize, usize)>)> {
     let sent = a.sent_of(from)?;
     let s0 = a.tok_at(sent.start);
     let lo = s0.max(from.saturating_sub(16));
@@ -359,21 +363,34 @@ fn toll_before(a: &Analysis, from: usize) -> Option<(Measure, usize, usize)> {
                 n += 1;
             }
             if let Some((m, next)) = measure_noun(a, n) {
-                return Some((m, b, next));
+                return Some((m, b, next, Some((n, next))));
             }
             if let Some(cn) = counted(a, n) {
                 for v in cn..(cn + 4).min(from) {
                     if let Some((m, next)) = measure_verb(a, v) {
-                        return Some((m, b, next));
+                        return Some((m, b, next, Some((n, cn))));
                     }
                 }
             }
             // "au nombre de": the noun is before it ("Ces disparus seraient
-            // au nombre d'une quarantaine")
+            // au nombre d'une quarantaine"; "les camions, au nombre de
+            // trente": a count of something else, measure other)
             if b > 0 && a.low(b - 1) == "au" {
-                for c in (s0.max(b.saturating_sub(6))..b).rev() {
+                let c0 = s0.max(b.saturating_sub(6));
+                for c in (c0..b).rev() {
                     if let Some((m, next)) = measure_noun(a, c) {
-                        return Some((m, c, next));
+                        return Some((m, c, next, Some((c, next))));
+                    }
+                }
+                for c in (c0..b).rev() {
+                    let w = a.low(c);
+                    let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('x'));
+                    if plural
+                        && c > 0
+                        && matches!(a.low(c - 1), "les" | "des" | "ces" | "leurs" | "ses")
+                        && a.cue(c).is_none()
+                    {
+                        return Some((Measure::Other, c, c + 1, Some((c, c + 1))));
                     }
                 }
             }
@@ -381,7 +398,7 @@ fn toll_before(a: &Analysis, from: usize) -> Option<(Measure, usize, usize)> {
         }
         // "le bilan est de 40", "porte le bilan à 40", "Bilan : 40"
         if low == "bilan" || low == "bilans" {
-            return Some((Measure::Killed, b, b + 1));
+            return Some((Measure::Killed, b, b + 1, None));
         }
     }
     None
@@ -433,6 +450,11 @@ fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
     let mut k = ne;
     // "de l'Artsakh", "de souche", "russes"
     while k < a.toks.len() && k < ne + 4 {
+        // not across a line break ("650 morts\n\nRestent les ...")
+        let gap = a.text.get(a.toks[k - 1].end..a.toks[k].start).unwrap_or("");
+        if gap.contains('\n') {
+            break;
+        }
         let low = a.low(k);
         if matches!(low, "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
             k += 1;
@@ -517,14 +539,28 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
     let mut last_subject: Option<(String, Option<usize>)> = None;
     let mut last_toks: Option<(usize, usize)> = None;
     let mut prev: Option<Prev> = None;
+    let mut last_fig: Option<(usize, bool)> = None;
     for f in figures {
         if denied(a, f.bound_start.unwrap_or(f.start)) {
             prev = None;
             continue;
         }
-        let Some(mut c) = what_is_counted(a, f, prev) else {
+        // "27 personnes informées, dont 19 survivants": a part of a whole
+        // that counts nothing of the toll is not a toll either
+        let from = f.bound_start.unwrap_or(f.start);
+        let part_of_nothing = from > 0
+            && a.low(from - 1) == "dont"
+            && last_fig.is_some_and(|(end, claimed)| {
+                !claimed && end <= from && from - end <= 8 && a.same_sentence(end, from)
+            });
+        let found = what_is_counted(a, f, prev).filter(|_| !part_of_nothing);
+        last_fig = Some((f.end, found.is_some()));
+        let Some(mut c) = found else {
             continue;
         };
+        if rejected(a, a.tok_at(c.words.end).max(f.end)) {
+            continue;
+        }
         // "une frappe" is an article; "un mort", "un soldat a été tué" count
         let casualty = matches!(
             c.measure,
@@ -533,11 +569,21 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         if f.article && !casualty {
             continue;
         }
-        // "raconte un blessé": a person speaking, not a count
-        if f.article && f.bound_start.is_none() && f.start > 0 {
-            let speech = (f.start.saturating_sub(2)..f.start)
-                .any(|t| a.cue_has(t, |c| matches!(c, Cue::Speech)) == Some(f.start));
-            if speech {
+        // "raconte un blessé", "témoigne une rescapée": a person, not a
+        // count. "Un mort", "a fait un mort", "un mort et trois blessés"
+        // count: the article alone counts at a clause start or after a
+        // verb of toll.
+        if f.article && f.bound_start.is_none() && c.subject.is_some() && !c.refers_back {
+            let p = f.start.checked_sub(1);
+            let opens = p.is_none_or(|p| {
+                !a.is_word(p)
+                    || !a.same_sentence(p, f.start)
+                    || matches!(a.low(p), "et" | "dont" | "ou" | "mais")
+            });
+            let toll_verb = (f.start.saturating_sub(3)..f.start)
+                .any(|b| measure_verb(a, b).is_some_and(|(_, next)| next == f.start));
+            let noun_first = a.tok_at(c.words.start) > f.start;
+            if noun_first && !opens && !toll_verb {
                 continue;
             }
         }
@@ -638,6 +684,22 @@ fn refine(a: &Analysis, c: &Found) -> Measure {
         }
     }
     c.measure
+}
+
+/// The figure is called wrong just after it: "Le nombre de 700 passagers
+/// est exagéré", "ces 60 000 morts sont un chiffre gonflé". `k`: the token
+/// after the claim's words.
+fn rejected(a: &Analysis, k: usize) -> bool {
+    (k..(k + 5).min(a.toks.len()))
+        .take_while(|&t| !matches!(a.tok_text(t), "." | ";" | ","))
+        .any(|t| {
+            let w = a.low(t);
+            w.starts_with("exagere")
+                || w.starts_with("surevalue")
+                || w.starts_with("gonfle")
+                || w.starts_with("errone")
+                || w.starts_with("fantaisiste")
+        })
 }
 
 /// A figure in what a denial verb rejects: "Je démens de façon formelle
