@@ -6,10 +6,10 @@
 
 use crate::extract::analysis::Analysis;
 use crate::extract::attribution::Speakers;
+use crate::extract::counted;
 use crate::extract::entities::Registry;
 use crate::extract::numbers::Figure;
 use crate::extract::{Cue, LocalClaim};
-use crate::extract::counted;
 use crate::model::{Bound, ClaimKind, DateRange, Measure, Polarity, Quantity, Span};
 
 fn measure_noun(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
@@ -206,8 +206,7 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>) -> Option<Found
     let mut weak = None;
     while j < a.toks.len() && j < ne + 16 && a.same_sentence(j, ns) {
         // another clause: "104 personnes ont pu être secourues mais ..."
-        if matches!(a.tok_text(j), ";" | "." | ":") || matches!(a.low(j), "mais" | "que" | "qu")
-        {
+        if matches!(a.tok_text(j), ";" | "." | ":") || matches!(a.low(j), "mais" | "que" | "qu") {
             break;
         }
         if let Some((m, next)) = measure_verb(a, j) {
@@ -331,7 +330,10 @@ fn shares_predicate(a: &Analysis, prev: Option<Prev>, from: usize) -> Option<Pre
 /// what it counts is said before it.
 fn ends_clause(a: &Analysis, k: usize) -> bool {
     k >= a.toks.len()
-        || matches!(a.tok_text(k), "." | "," | ";" | ":" | ")" | "»" | "”" | "\"")
+        || matches!(
+            a.tok_text(k),
+            "." | "," | ";" | ":" | ")" | "»" | "”" | "\""
+        )
         || matches!(a.low(k), "selon" | "contre" | "et" | "ou" | "alors")
         || a.cue_has(k, |c| matches!(c, Cue::Source)).is_some()
 }
@@ -575,7 +577,7 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         // verb of toll.
         if f.article && f.bound_start.is_none() && c.subject.is_some() && !c.refers_back {
             let p = f.start.checked_sub(1);
-            let opens = p.is_none_or(|p| {
+            let opens = p.map_or(true, |p| {
                 !a.is_word(p)
                     || !a.same_sentence(p, f.start)
                     || matches!(a.low(p), "et" | "dont" | "ou" | "mais")
@@ -617,11 +619,7 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             .filter(|e| e.kind == crate::model::EntityKind::Country)
             .map(|e| e.name.as_str());
         // "51 interpellés", "le Hamas plus de 110": those of the figure before
-        let subject_toks = if c.refers_back {
-            last_toks
-        } else {
-            c.subject
-        };
+        let subject_toks = if c.refers_back { last_toks } else { c.subject };
         if !c.refers_back && c.measure != Measure::Strikes && c.subject.is_some() {
             last_toks = c.subject;
         }

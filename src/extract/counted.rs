@@ -65,7 +65,9 @@ pub fn fill(
     if let Some((ns, ne)) = subject {
         let two = format!("{} {}", a.low(ns), a.low(ns + 1));
         let head = a.low(ns);
-        out.category = category(&two).or_else(|| category(head)).map(str::to_string);
+        out.category = category(&two)
+            .or_else(|| category(head))
+            .map(str::to_string);
         // "12 Palestiniens": a demonym as the noun is people of that country
         if out.category.is_none() && a.is_cap(ns) && country_name(head).is_some() {
             out.category = Some("people".into());

@@ -160,8 +160,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                 // magnitude, not a figure: "des dizaines de disparus", "des
                 // centaines de morts", "plusieurs milliers", "le millier".
                 let mut j = i + 1;
-                while matches!(a.low(j), "de" | "d" | "'" | "’")
-                    || nw.approx.contains_key(a.low(j))
+                while matches!(a.low(j), "de" | "d" | "'" | "’") || nw.approx.contains_key(a.low(j))
                 {
                     j += 1;
                 }
