@@ -11,7 +11,7 @@ blessés | blessées | blessé | blessée ; wounded
 disparus | disparues | disparu | portés disparus ; missing
 prisonniers | prisonnières | otages | captifs | détenus ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
-frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones ; strikes
+frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones | drones | missiles | roquettes ; strikes
 militaires déployés | soldats déployés ; troops
 
 # [measure_verbs] verbs and participles that say what happened to the

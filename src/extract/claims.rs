@@ -60,7 +60,9 @@ struct Found {
     refers_back: bool,
 }
 
-fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>) -> Option<Found> {
+/// `floor`: the token after the figure before, which a look back for the
+/// toll this figure completes does not cross.
+fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -> Option<Found> {
     let k = f.end;
     if blocks_figure(a, k) || f.year_like && measure_noun(a, k).is_none() && counted(a, k).is_none()
     {
@@ -162,7 +164,7 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>) -> Option<Found
         }
         // "le bilan est de 40", "le nombre de rescapés : 104"
         if ends_clause(a, k) {
-            if let Some((m, b, next, subject)) = toll_before(a, from) {
+            if let Some((m, b, next, subject)) = toll_before(a, from, floor) {
                 return Some(Found {
                     measure: m,
                     subject,
@@ -264,6 +266,26 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>) -> Option<Found
             }
         }
     }
+    // "Parmi eux, trois enfants", "parmi lesquels deux soldats": a part of
+    // the figure before, with its measure
+    if let Some(p) = prev.filter(|p| p.end <= from && from - p.end <= 40) {
+        let near = (from.saturating_sub(4)..from).any(|b| {
+            a.low(b) == "parmi"
+                && matches!(
+                    a.low(b + 1),
+                    "eux" | "elles" | "lesquels" | "lesquelles" | "ceux-ci" | "celles-ci"
+                )
+                && a.same_sentence(b, from)
+        });
+        if near {
+            return Some(Found {
+                measure: p.measure,
+                subject: Some((ns, ne)),
+                words: tok_span(ns, ne),
+                refers_back,
+            });
+        }
+    }
     // troop strength: a count of soldiers with a word of deployment nearby
     let lo = f.start.saturating_sub(12);
     let hi = (ne + 12).min(a.toks.len());
@@ -347,10 +369,11 @@ fn ends_clause(a: &Analysis, k: usize) -> bool {
 fn toll_before(
     a: &Analysis,
     from: usize,
+    floor: usize,
 ) -> Option<(Measure, usize, usize, Option<(usize, usize)>)> {
     let sent = a.sent_of(from)?;
     let s0 = a.tok_at(sent.start);
-    let lo = s0.max(from.saturating_sub(16));
+    let lo = s0.max(from.saturating_sub(16)).max(floor);
     let mut b = from;
     while b > lo {
         b -= 1;
@@ -555,7 +578,8 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             && last_fig.is_some_and(|(end, claimed)| {
                 !claimed && end <= from && from - end <= 8 && a.same_sentence(end, from)
             });
-        let found = what_is_counted(a, f, prev).filter(|_| !part_of_nothing);
+        let floor = last_fig.map_or(0, |(end, _)| end);
+        let found = what_is_counted(a, f, prev, floor).filter(|_| !part_of_nothing);
         last_fig = Some((f.end, found.is_some()));
         let Some(mut c) = found else {
             continue;

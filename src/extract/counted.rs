@@ -68,6 +68,27 @@ pub fn fill(
         out.category = category(&two)
             .or_else(|| category(head))
             .map(str::to_string);
+        // "203 membres de groupes armés", "membres présumés de la katiba"
+        if out.category.is_none() && head == "membres" {
+            let armed = (ne..(ne + 6).min(a.toks.len())).any(|t| {
+                matches!(
+                    a.low(t),
+                    "groupe"
+                        | "groupes"
+                        | "katiba"
+                        | "milice"
+                        | "milices"
+                        | "armes"
+                        | "jihadistes"
+                        | "djihadistes"
+                        | "terroristes"
+                        | "rebelles"
+                )
+            });
+            if armed {
+                out.category = Some("militants".into());
+            }
+        }
         // "12 Palestiniens": a demonym as the noun is people of that country
         if out.category.is_none() && a.is_cap(ns) && country_name(head).is_some() {
             out.category = Some("people".into());
