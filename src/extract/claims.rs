@@ -76,11 +76,11 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             break;
         }
         if let Some((m, next)) = measure_noun(a, at) {
-            // "Quelque 300 réfugiés dans le théâtre ont été tués", "12
-            // otages ont été tués": a noun of people that is itself a
-            // measure yields to the casualty verb of its clause
+            // "Quelque 300 réfugiés dans le théâtre ont été tués", "13
+            // otages ont été libérés": a noun of people that is itself a
+            // measure yields to the verb of its clause
             if matches!(m, Measure::Displaced | Measure::Captured | Measure::Other) {
-                if let Some((m2, j, n2)) = casualty_verb_after(a, next) {
+                if let Some((m2, j, n2)) = casualty_verb_after(a, next).filter(|v| v.0 != m) {
                     return Some(Found {
                         measure: m2,
                         subject: Some((at, next)),
@@ -429,8 +429,9 @@ fn toll_before(
     None
 }
 
-/// A casualty verb later in the clause of a noun ending at `from`:
-/// "300 réfugiés dans le théâtre de la ville ont été tués".
+/// A verb later in the clause of a noun ending at `from` that says what
+/// happened to them: "300 réfugiés dans le théâtre de la ville ont été
+/// tués", "Treize otages ont été libérés" (released: other).
 fn casualty_verb_after(a: &Analysis, from: usize) -> Option<(Measure, usize, usize)> {
     let mut j = from;
     while j < a.toks.len() && j < from + 16 && a.same_sentence(j, from) {
@@ -441,7 +442,9 @@ fn casualty_verb_after(a: &Analysis, from: usize) -> Option<(Measure, usize, usi
             return None;
         }
         if let Some((m, next)) = measure_verb(a, j) {
-            return matches!(m, Measure::Killed | Measure::Wounded | Measure::Missing)
+            // "à bord" says where they were, not what happened to them
+            let weak = m == Measure::Other && a.low(j) == "a";
+            return (!weak && !matches!(m, Measure::Troops | Measure::Strikes))
                 .then_some((m, j, next));
         }
         j += 1;
