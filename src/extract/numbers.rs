@@ -1,7 +1,11 @@
-//! Figures and their bounds: digits ("6 500", "1,5 million"), French number
-//! words ("vingt-trois", "quatre-vingt-dix", "deux mille"), nouns of
-//! approximate quantity ("une centaine de", "des dizaines de"), and the bound
-//! words before them ("au moins", "près de", "presque tous les").
+//! Figures and their bounds: digits ("6 500", "1,5 million", "300.000"),
+//! French number words ("vingt-trois", "Cent quarante-cinq", "deux mille"),
+//! nouns of approximate quantity after a numeral ("une centaine de", "une
+//! douzaine de"), ranges ("entre 300 et 650", "de 600 à 700"), and the
+//! bound words before them ("au moins", "près de", "presque tous les").
+//! A bare plural of quantity ("des dizaines de", "des centaines de",
+//! "plusieurs milliers") is an order of magnitude, not a figure: it gives
+//! none.
 //!
 //! Intervals: exact v is [v, v]; at least v is [v, ∞); at most v is [0, v];
 //! approximately v is the band [0.9·v, 1.1·v].
@@ -347,6 +351,38 @@ mod tests {
         assert_eq!(compose(&[2.0, 1000.0]), 2000.0);
         assert_eq!(compose(&[3.0, 100.0, 5.0]), 305.0);
         assert_eq!(compose(&[2.0, 1000000.0]), 2000000.0);
+    }
+
+    fn values(text: &str) -> Vec<(f64, Option<f64>)> {
+        let x = crate::extract::Extractor::builtin();
+        let meta = Default::default();
+        let a = Analysis::new(&x, text, &meta, &[]);
+        figures(&a, &x.numbers)
+            .iter()
+            .map(|f| (f.quantity.value, f.upper))
+            .collect()
+    }
+
+    #[test]
+    fn vague_plurals_are_no_figures() {
+        assert!(values("des dizaines de milliers de morts").is_empty());
+        assert!(values("plusieurs centaines de disparus").is_empty());
+        assert_eq!(values("une douzaine de morts"), vec![(12.0, None)]);
+    }
+
+    #[test]
+    fn ranges_join_two_figures() {
+        assert_eq!(values("entre 300 et 650 morts"), vec![(300.0, Some(650.0))]);
+        assert_eq!(
+            values("près de 600 à 700 personnes"),
+            vec![(600.0, Some(700.0))]
+        );
+        assert_eq!(
+            values("entre 1 000 et 2 000 personnes"),
+            vec![(1000.0, Some(2000.0))]
+        );
+        // not a range: the second is smaller
+        assert_eq!(values("3 à 1"), vec![(3.0, None), (1.0, None)]);
     }
 
     #[test]
