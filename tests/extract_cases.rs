@@ -70,10 +70,11 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
             .iter()
             .map(|c| {
                 format!(
-                    "{:?} {:?} {:?} {:?} by {:?} «{}»",
+                    "{:?} {:?} {:?} {:?} {:?} by {:?} «{}»",
                     c.kind,
                     c.measure,
                     c.quantity.map(|q| (q.value, q.bound)),
+                    c.counted,
                     c.date.map(|d| d.start),
                     names(x, c.claimant).first(),
                     &text[c.span.start..c.span.end]
@@ -94,6 +95,17 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
             .claims
             .iter()
             .all(|c| c.measure.map(|m| m.as_str()) != Some("other")),
+        ["counted", v, category, side, scope] => x.claims.iter().any(|c| {
+            let field = |want: &str, got: &Option<String>| match want {
+                "_" => true,
+                "-" => got.is_none(),
+                w => got.as_deref() == Some(w),
+            };
+            c.quantity.is_some_and(|q| q.value.to_string() == *v)
+                && field(category, &c.counted.category)
+                && field(side, &c.counted.side)
+                && field(scope, &c.counted.scope)
+        }),
         ["no-numeric-value", v] => !x
             .claims
             .iter()

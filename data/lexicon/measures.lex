@@ -3,26 +3,29 @@
 [measure_nouns]
 corps | cadavres | dépouilles ; killed
 cibles ; strikes
-sinistrés | sinistrées | sans-abri ; other
+sinistrés | sinistrées ; other
+rescapés | rescapées | survivants | survivantes | passagers | passagères | personnes à bord ; other
+sans-abri | sans abri | sans abris | sans-abris | sans domicile ; displaced
 morts | mort | tués | victimes | victime | décès | personnes tuées ; killed
 blessés | blessées | blessé | blessée ; wounded
 disparus | disparues | disparu | portés disparus ; missing
 prisonniers | prisonnières | otages | captifs | détenus ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
-frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones ; strikes
+frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones | drones | missiles | roquettes ; strikes
 militaires déployés | soldats déployés ; troops
 
 # [measure_verbs] verbs and participles that say what happened to the
 # counted people, before ("ont tué 3 soldats") or after ("3 soldats ont été tués")
 [measure_verbs]
-neutralisés | neutralisées | neutralisé | éliminés | éliminées | exécutés | exécutées | massacrés | massacrées | noyés | noyées | emportés par les eaux | ont trouvé la mort | a trouvé la mort ; killed
+neutralisés | neutralisées | neutralisé | neutraliser | abattus | abattues | abattu | abattre | exécuté | exécuter | décédés | décédées | décédé | décédée | ont succombé | a succombé | succombé | éliminés | éliminées | exécutés | exécutées | massacrés | massacrées | noyés | noyées | emportés par les eaux | ont trouvé la mort | a trouvé la mort ; killed
 retenus | retenues | retenus en otage | retenues en otage | retenus en otages | retenues en otages | pris en otages | séquestrés | séquestrées ; captured
-se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | ont dû fuir | contraints de fuir ; displaced
+se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | sans domicile | ont été déplacés | ont été déplacées | ont dû fuir | contraints de fuir ; displaced
 sinistrés | sinistrées | affectés | affectées | affectés par | touchés par ; other
 tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
-blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser ; wounded
+blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser | hospitalisés | hospitalisées | hospitalisé | hospitalisée ; wounded
+secourus | secourues | secouru | secourue | sauvés | sauvées | sauvées vivantes | sauvés vivants | rescapés | se trouvaient à bord | étaient à bord | à bord | se réfugiaient | s'abritaient | s’abritaient | libérés | libérées | relâchés | relâchées ; other
 disparus | disparues | portés disparus | portées disparues | porté disparu ; missing
-capturés | capturées | capturé | capturée | faits prisonniers | faites prisonnières | fait prisonnier | enlevés | enlevées | kidnappés | kidnappées | arrêtés | arrêtées | interpellés | interpellées | détenus | détenues | pris en otage | prises en otage ; captured
+capturés | capturées | capturé | capturée | faits prisonniers | faites prisonnières | fait prisonnier | enlevés | enlevées | kidnappés | kidnappées | arrêtés | arrêtées | arrêté | arrêter | interpellés | interpellées | interpeller | appréhendés | appréhendées | appréhender | détenus | détenues | pris en otage | prises en otage ; captured
 évacués | évacuées | évacué | évacuée | déplacés | déplacées | ont fui | fui | fuient | chassés | chassées | expulsés | expulsées | déportés | déportées | exilés | quitté ; displaced
 déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés ; troops
 
@@ -34,6 +37,7 @@ hommes | homme | femmes | femme | enfants | enfant | habitants | habitant | comb
 agents | gardes-frontières | garde-frontières | miliciens | rebelles | séparatistes | insurgés | djihadistes | terroristes
 militants | manifestants | soldats de la paix | casques bleus | volontaires | mercenaires | réservistes | conscrits
 Arméniens | Azerbaïdjanais | Azéris | Russes | Ukrainiens | Palestiniens | Israéliens | Syriens | migrants | Ukrainiens
+jihadistes | islamistes | assaillants | ressortissants
 marins | pilotes | officiers | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois
 troupes | hommes armés
 

@@ -46,8 +46,9 @@ centaine | centaines ; 100
 millier | milliers ; 1000
 
 # [bounds] words before a figure ; bound (exact, at_least, at_most, approx)
+# ("prés de", "A peu près": frequent misspelling and unaccented capital)
 [bounds]
 au moins | pas moins de | plus de | plus d' | plus d’ | au minimum | davantage que | bien plus de | plus que ; at_least
 au plus | au maximum | moins de | moins d' | moins d’ | jusqu'à | jusqu’à | pas plus de ; at_most
-près de | près d' | près d’ | environ | presque | quelque | approximativement | autour de | quasiment | pratiquement | grosso modo | à peu près | aux alentours de | de l'ordre de | de l’ordre de | plus ou moins | avoisinant ; approx
+près de | près d' | près d’ | prés de | prés d' | prés d’ | environ | presque | quelque | approximativement | autour de | quasiment | pratiquement | grosso modo | à peu près | a peu près | aux alentours de | de l'ordre de | de l’ordre de | plus ou moins | avoisinant ; approx
 exactement | précisément ; exact

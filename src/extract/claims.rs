@@ -6,10 +6,11 @@
 
 use crate::extract::analysis::Analysis;
 use crate::extract::attribution::Speakers;
+use crate::extract::counted;
 use crate::extract::entities::Registry;
 use crate::extract::numbers::Figure;
 use crate::extract::{Cue, LocalClaim};
-use crate::model::{ClaimKind, DateRange, Measure, Polarity, Span};
+use crate::model::{Bound, ClaimKind, DateRange, Measure, Polarity, Quantity, Span};
 
 fn measure_noun(a: &Analysis, i: usize) -> Option<(Measure, usize)> {
     a.cue(i).and_then(|(c, next)| {
@@ -52,14 +53,16 @@ fn blocks_figure(a: &Analysis, i: usize) -> bool {
 
 /// What the figure counts: the measure, the subject's tokens and the span
 /// of the words that tell the measure.
-struct Counted {
+struct Found {
     measure: Measure,
     subject: Option<(usize, usize)>,
     words: Span,
     refers_back: bool,
 }
 
-fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
+/// `floor`: the token after the figure before, which a look back for the
+/// toll this figure completes does not cross.
+fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -> Option<Found> {
     let k = f.end;
     if blocks_figure(a, k) || f.year_like && measure_noun(a, k).is_none() && counted(a, k).is_none()
     {
@@ -73,7 +76,20 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             break;
         }
         if let Some((m, next)) = measure_noun(a, at) {
-            return Some(Counted {
+            // "Quelque 300 réfugiés dans le théâtre ont été tués", "13
+            // otages ont été libérés": a noun of people that is itself a
+            // measure yields to the verb of its clause
+            if matches!(m, Measure::Displaced | Measure::Captured | Measure::Other) {
+                if let Some((m2, j, n2)) = casualty_verb_after(a, next).filter(|v| v.0 != m) {
+                    return Some(Found {
+                        measure: m2,
+                        subject: Some((at, next)),
+                        words: tok_span(j, n2),
+                        refers_back: false,
+                    });
+                }
+            }
+            return Some(Found {
                 measure: m,
                 subject: Some((at, next)),
                 words: tok_span(at, next),
@@ -90,6 +106,18 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             .into_iter()
             .find_map(|at| {
                 if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
+                    return None;
+                }
+                // "cinq hélicoptères militaires": a noun, then an adjective
+                // that may also be a noun of people; only a few adjectives
+                // come before the noun ("trois jeunes soldats")
+                if at == k + 1
+                    && matches!(a.low(at), "militaires" | "militaire" | "civils" | "civil")
+                    && !matches!(
+                        a.low(k),
+                        "jeunes" | "autres" | "nouveaux" | "anciens" | "petits" | "simples"
+                    )
+                {
                     return None;
                 }
                 counted(a, at).map(|next| (at, next))
@@ -109,7 +137,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
         for b in from0.saturating_sub(5)..from0 - 1 {
             if let Some((m, next)) = measure_noun(a, b) {
                 if next + 1 >= from0 - 1 && a.same_sentence(b, from0) {
-                    return Some(Counted {
+                    return Some(Found {
                         measure: m,
                         subject: Some((b, next)),
                         words: tok_span(b, next),
@@ -119,16 +147,53 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             }
         }
     }
+    let from = f.bound_start.unwrap_or(f.start);
+    if noun.is_none() {
+        // "203 jihadistes neutralisés et 51 interpellés": a participle
+        // right after the figure tells what happened to those counted
+        if let Some((m, next)) = measure_verb(a, k) {
+            let low = a.low(next - 1);
+            if low.ends_with('s') || low.ends_with('e') {
+                return Some(Found {
+                    measure: m,
+                    subject: None,
+                    words: tok_span(k, next),
+                    refers_back: true,
+                });
+            }
+        }
+        // "le bilan est de 40", "le nombre de rescapés : 104"
+        if ends_clause(a, k) {
+            if let Some((m, b, next, subject)) = toll_before(a, from, floor) {
+                return Some(Found {
+                    measure: m,
+                    subject,
+                    words: tok_span(b, next),
+                    refers_back: false,
+                });
+            }
+            // "Israël évoque une dizaine de morts, le Hamas plus de 110":
+            // the noun is in the previous clause
+            if let Some(p) = shares_predicate(a, prev, from) {
+                return Some(Found {
+                    measure: p.measure,
+                    subject: None,
+                    words: tok_span(from, f.end),
+                    refers_back: true,
+                });
+            }
+        }
+    }
     let (ns, ne) = noun?;
     // a verb just before the figure: "ont tué 3 soldats"
-    let from = f.bound_start.unwrap_or(f.start);
+
     for b in from.saturating_sub(3)..from {
         if let Some((m, next)) = measure_verb(a, b) {
             // "tuées et quinze autres ont été blessées": another clause
             let joined = next < from && matches!(a.low(next), "et" | "ou" | "dont" | "mais");
             if next >= from.saturating_sub(1) && a.same_sentence(b, from) && !joined {
                 let subject = if refers_back { None } else { Some((ns, ne)) };
-                return Some(Counted {
+                return Some(Found {
                     measure: m,
                     subject,
                     words: tok_span(b, next),
@@ -137,15 +202,22 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             }
         }
     }
-    // a verb after the noun: "deux soldats avaient été tués"
+    // a verb after the noun: "deux soldats avaient été tués"; "trois
+    // policiers et deux civils ont succombé" (the verb shared by a list)
     let mut j = ne;
+    let mut weak = None;
     while j < a.toks.len() && j < ne + 16 && a.same_sentence(j, ns) {
-        if matches!(a.tok_text(j), ";" | "." | ":") {
+        // another clause: "104 personnes ont pu être secourues mais ..."
+        if matches!(a.tok_text(j), ";" | "." | ":") || matches!(a.low(j), "mais" | "que" | "qu") {
             break;
         }
         if let Some((m, next)) = measure_verb(a, j) {
-            if m != Measure::Troops || soldier_like(a, ns) {
-                return Some(Counted {
+            // "à bord": people on board, unless a casualty verb follows
+            // ("trois soldats à bord d'un hélicoptère ont été tués")
+            if m == Measure::Other && a.low(j) == "a" {
+                weak = weak.or(Some((m, j, next)));
+            } else if m != Measure::Troops || soldier_like(a, ns) {
+                return Some(Found {
                     measure: m,
                     subject: Some((ns, ne)),
                     words: tok_span(j, next),
@@ -155,12 +227,20 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
         }
         j += 1;
     }
+    if let Some((m, j, next)) = weak {
+        return Some(Found {
+            measure: m,
+            subject: Some((ns, ne)),
+            words: tok_span(j, next),
+            refers_back,
+        });
+    }
     // "onze morts, dont quatre enfants": the part has the measure of the whole
     if from >= 2 && a.low(from - 1) == "dont" {
         for b in from.saturating_sub(5)..from - 1 {
             if let Some((m, next)) = measure_noun(a, b).or_else(|| measure_verb(a, b)) {
                 if next + 1 >= from - 1 && a.same_sentence(b, from) {
-                    return Some(Counted {
+                    return Some(Found {
                         measure: m,
                         subject: Some((ns, ne)),
                         words: tok_span(b, next),
@@ -176,7 +256,7 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
         for b in (s0.max(from.saturating_sub(8))..from).rev() {
             if a.low(b) == "parmi" && matches!(a.low(b + 1), "les" | "ces") {
                 if let Some((m, next)) = measure_noun(a, b + 2) {
-                    return Some(Counted {
+                    return Some(Found {
                         measure: m,
                         subject: Some((ns, ne)),
                         words: tok_span(b + 2, next),
@@ -186,18 +266,188 @@ fn what_is_counted(a: &Analysis, f: &Figure) -> Option<Counted> {
             }
         }
     }
+    // "Parmi eux, trois enfants", "parmi lesquels deux soldats": a part of
+    // the figure before, with its measure
+    if let Some(p) = prev.filter(|p| p.end <= from && from - p.end <= 40) {
+        let near = (from.saturating_sub(4)..from).any(|b| {
+            a.low(b) == "parmi"
+                && matches!(
+                    a.low(b + 1),
+                    "eux" | "elles" | "lesquels" | "lesquelles" | "ceux-ci" | "celles-ci"
+                )
+                && a.same_sentence(b, from)
+        });
+        if near {
+            return Some(Found {
+                measure: p.measure,
+                subject: Some((ns, ne)),
+                words: tok_span(ns, ne),
+                refers_back,
+            });
+        }
+    }
     // troop strength: a count of soldiers with a word of deployment nearby
     let lo = f.start.saturating_sub(12);
     let hi = (ne + 12).min(a.toks.len());
     let troop = (lo..hi)
         .any(|t| a.same_sentence(t, ns) && a.cue_has(t, |c| matches!(c, Cue::Troop)).is_some());
     if troop && soldier_like(a, ns) {
-        return Some(Counted {
+        return Some(Found {
             measure: Measure::Troops,
             subject: Some((ns, ne)),
             words: tok_span(ns, ne),
             refers_back,
         });
+    }
+    // "tué « vingt civils et une douzaine de membres »": the second of a
+    // list takes the measure of the first
+    shares_predicate(a, prev, from).map(|p| Found {
+        measure: p.measure,
+        subject: Some((ns, ne)),
+        words: tok_span(ns, ne),
+        refers_back,
+    })
+}
+
+/// The figure just before, for lists and elliptical clauses: its last
+/// token and its measure.
+#[derive(Debug, Clone, Copy)]
+struct Prev {
+    end: usize,
+    measure: Measure,
+}
+
+/// The previous figure's measure when this one, at token `from`, continues
+/// its list or clause: same sentence, at most 8 tokens after it, joined by
+/// "et", "ou" or a comma, with no word of measure in between.
+fn shares_predicate(a: &Analysis, prev: Option<Prev>, from: usize) -> Option<Prev> {
+    let p = prev?;
+    if p.end > from || from - p.end > 8 || !a.same_sentence(p.end, from) {
+        return None;
+    }
+    let mut joined = false;
+    for t in p.end..from {
+        match a.tok_text(t) {
+            "." | ";" | ":" | "(" | ")" => return None,
+            "," => joined = true,
+            _ => {}
+        }
+        if matches!(a.low(t), "et" | "ou") {
+            joined = true;
+        }
+        if matches!(a.low(t), "dont" | "que" | "qu" | "mais")
+            || a.toks[t].kind == crate::extract::text::TokKind::Number
+            || a.cue_has(t, |c| {
+                matches!(c, Cue::MeasureNoun(_) | Cue::MeasureVerb(_) | Cue::Speech)
+            })
+            .is_some()
+        {
+            return None;
+        }
+    }
+    joined.then_some(p)
+}
+
+/// The figure ends its clause ("le Hamas plus de 110.", "104, selon ..."):
+/// what it counts is said before it.
+fn ends_clause(a: &Analysis, k: usize) -> bool {
+    k >= a.toks.len()
+        || matches!(
+            a.tok_text(k),
+            "." | "," | ";" | ":" | ")" | "»" | "”" | "\""
+        )
+        || matches!(a.low(k), "selon" | "contre" | "et" | "ou" | "alors")
+        || a.cue_has(k, |c| matches!(c, Cue::Source)).is_some()
+}
+
+/// The toll a bare figure at token `from` completes, said before it in the
+/// sentence: "le bilan est de 40", "porte le bilan à 40", "le nombre de
+/// rescapés : 104", "le nombre de personnes portées disparues, indiquant
+/// qu'il était désormais de 21", "Ces disparus seraient au nombre d'une
+/// quarantaine". Returns the measure and the words that tell it.
+#[allow(clippy::type_complexity)]
+fn toll_before(
+    a: &Analysis,
+    from: usize,
+    floor: usize,
+) -> Option<(Measure, usize, usize, Option<(usize, usize)>)> {
+    let sent = a.sent_of(from)?;
+    let s0 = a.tok_at(sent.start);
+    let lo = s0.max(from.saturating_sub(16)).max(floor);
+    let mut b = from;
+    while b > lo {
+        b -= 1;
+        if a.toks[b].kind == crate::extract::text::TokKind::Number {
+            return None;
+        }
+        let low = a.low(b);
+        // "le nombre de morts", "le nombre de personnes portées disparues"
+        if low == "nombre" && matches!(a.low(b + 1), "de" | "d") {
+            let mut n = b + 2;
+            if matches!(a.tok_text(n), "'" | "’") {
+                n += 1;
+            }
+            if let Some((m, next)) = measure_noun(a, n) {
+                return Some((m, b, next, Some((n, next))));
+            }
+            if let Some(cn) = counted(a, n) {
+                for v in cn..(cn + 4).min(from) {
+                    if let Some((m, next)) = measure_verb(a, v) {
+                        return Some((m, b, next, Some((n, cn))));
+                    }
+                }
+            }
+            // "au nombre de": the noun is before it ("Ces disparus seraient
+            // au nombre d'une quarantaine"; "les camions, au nombre de
+            // trente": a count of something else, measure other)
+            if b > 0 && a.low(b - 1) == "au" {
+                let c0 = s0.max(b.saturating_sub(6));
+                for c in (c0..b).rev() {
+                    if let Some((m, next)) = measure_noun(a, c) {
+                        return Some((m, c, next, Some((c, next))));
+                    }
+                }
+                for c in (c0..b).rev() {
+                    let w = a.low(c);
+                    let plural = w.len() > 3 && (w.ends_with('s') || w.ends_with('x'));
+                    if plural
+                        && c > 0
+                        && matches!(a.low(c - 1), "les" | "des" | "ces" | "leurs" | "ses")
+                        && a.cue(c).is_none()
+                    {
+                        return Some((Measure::Other, c, c + 1, Some((c, c + 1))));
+                    }
+                }
+            }
+            return None;
+        }
+        // "le bilan est de 40", "porte le bilan à 40", "Bilan : 40"
+        if low == "bilan" || low == "bilans" {
+            return Some((Measure::Killed, b, b + 1, None));
+        }
+    }
+    None
+}
+
+/// A verb later in the clause of a noun ending at `from` that says what
+/// happened to them: "300 réfugiés dans le théâtre de la ville ont été
+/// tués", "Treize otages ont été libérés" (released: other).
+fn casualty_verb_after(a: &Analysis, from: usize) -> Option<(Measure, usize, usize)> {
+    let mut j = from;
+    while j < a.toks.len() && j < from + 16 && a.same_sentence(j, from) {
+        if matches!(a.tok_text(j), ";" | "." | ":" | ",")
+            || matches!(a.low(j), "mais" | "que" | "qu" | "dont" | "et")
+            || a.toks[j].kind == crate::extract::text::TokKind::Number
+        {
+            return None;
+        }
+        if let Some((m, next)) = measure_verb(a, j) {
+            // "à bord" says where they were, not what happened to them
+            let weak = m == Measure::Other && a.low(j) == "a";
+            return (!weak && !matches!(m, Measure::Troops | Measure::Strikes))
+                .then_some((m, j, next));
+        }
+        j += 1;
     }
     None
 }
@@ -228,6 +478,11 @@ fn subject_text(a: &Analysis, ns: usize, ne: usize) -> (String, Span) {
     let mut k = ne;
     // "de l'Artsakh", "de souche", "russes"
     while k < a.toks.len() && k < ne + 4 {
+        // not across a line break ("650 morts\n\nRestent les ...")
+        let gap = a.text.get(a.toks[k - 1].end..a.toks[k].start).unwrap_or("");
+        if gap.contains('\n') {
+            break;
+        }
         let low = a.low(k);
         if matches!(low, "de" | "du" | "des" | "d" | "l" | "la" | "'" | "’") {
             k += 1;
@@ -306,13 +561,36 @@ fn blank(kind: ClaimKind, polarity: Polarity, span: Span, sentence: Span) -> Loc
     }
 }
 
-/// Numeric claims: one per figure that counts something.
+/// Numeric claims: one per figure that counts something; a range ("entre
+/// 300 et 650 morts") gives two, its lower end `at_least` and its upper end
+/// `at_most`, on one span (the form the gold and `eval` expect).
 pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<LocalClaim>) {
     let mut last_subject: Option<(String, Option<usize>)> = None;
+    let mut last_toks: Option<(usize, usize)> = None;
+    let mut prev: Option<Prev> = None;
+    let mut last_fig: Option<(usize, bool)> = None;
     for f in figures {
-        let Some(c) = what_is_counted(a, f) else {
+        if denied(a, f.bound_start.unwrap_or(f.start)) {
+            prev = None;
+            continue;
+        }
+        // "27 personnes informées, dont 19 survivants": a part of a whole
+        // that counts nothing of the toll is not a toll either
+        let from = f.bound_start.unwrap_or(f.start);
+        let part_of_nothing = from > 0
+            && a.low(from - 1) == "dont"
+            && last_fig.is_some_and(|(end, claimed)| {
+                !claimed && end <= from && from - end <= 8 && a.same_sentence(end, from)
+            });
+        let floor = last_fig.map_or(0, |(end, _)| end);
+        let found = what_is_counted(a, f, prev, floor).filter(|_| !part_of_nothing);
+        last_fig = Some((f.end, found.is_some()));
+        let Some(mut c) = found else {
             continue;
         };
+        if rejected(a, a.tok_at(c.words.end).max(f.end)) {
+            continue;
+        }
         // "une frappe" is an article; "un mort", "un soldat a été tué" count
         let casualty = matches!(
             c.measure,
@@ -321,9 +599,28 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         if f.article && !casualty {
             continue;
         }
+        // "raconte un blessé", "témoigne une rescapée": a person, not a
+        // count. "Un mort", "a fait un mort", "un mort et trois blessés"
+        // count: the article alone counts at a clause start or after a
+        // verb of toll.
+        if f.article && f.bound_start.is_none() && c.subject.is_some() && !c.refers_back {
+            let p = f.start.checked_sub(1);
+            let opens = p.map_or(true, |p| {
+                !a.is_word(p)
+                    || !a.same_sentence(p, f.start)
+                    || matches!(a.low(p), "et" | "dont" | "ou" | "mais")
+            });
+            let toll_verb = (f.start.saturating_sub(3)..f.start)
+                .any(|b| measure_verb(a, b).is_some_and(|(_, next)| next == f.start));
+            let noun_first = a.tok_at(c.words.start) > f.start;
+            if noun_first && !opens && !toll_verb {
+                continue;
+            }
+        }
         let Some(sent) = a.sent_of(f.start) else {
             continue;
         };
+        c.measure = refine(a, &c);
         let fstart = a.toks[f.bound_start.unwrap_or(f.start)].start;
         let fend = a.toks[f.end.max(f.start + 1) - 1].end;
         let mut span = Span::new(fstart.min(c.words.start), fend.max(c.words.end));
@@ -340,17 +637,126 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
         if !subject.is_empty() && c.measure != Measure::Strikes {
             last_subject = Some((subject.clone(), subject_entity));
         }
+        prev = Some(Prev {
+            end: a.tok_at(span.end).max(f.end),
+            measure: c.measure,
+        });
         let (claimant, via) = cx.speakers.attribute(a, f.start);
-        let mut claim = blank(ClaimKind::Numeric, Polarity::Affirm, span, sent);
-        claim.claimant = claimant;
-        claim.via = via;
-        claim.measure = Some(c.measure);
-        claim.quantity = Some(f.quantity);
-        claim.subject = (!subject.is_empty()).then_some(subject);
-        claim.subject_entity = subject_entity;
-        claim.date = cx.date_for(sent, fstart);
-        out.push(claim);
+        let speaker_country = claimant
+            .and_then(|e| cx.reg.list.get(e))
+            .filter(|e| e.kind == crate::model::EntityKind::Country)
+            .map(|e| e.name.as_str());
+        // "51 interpellés", "le Hamas plus de 110": those of the figure before
+        let subject_toks = if c.refers_back { last_toks } else { c.subject };
+        if !c.refers_back && c.measure != Measure::Strikes && c.subject.is_some() {
+            last_toks = c.subject;
+        }
+        let counted_what = counted::fill(a, cx.reg, subject_toks, span, speaker_country);
+        let quantities = match f.upper {
+            Some(hi) => vec![
+                quantity(f.quantity.value, Bound::AtLeast),
+                quantity(hi, Bound::AtMost),
+            ],
+            None => vec![f.quantity],
+        };
+        for q in quantities {
+            let mut claim = blank(ClaimKind::Numeric, Polarity::Affirm, span, sent);
+            claim.claimant = claimant;
+            claim.via = via.clone();
+            claim.measure = Some(c.measure);
+            claim.quantity = Some(q);
+            claim.subject = (!subject.is_empty()).then(|| subject.clone());
+            claim.subject_entity = subject_entity;
+            claim.counted = counted_what.clone();
+            claim.date = cx.date_for(sent, fstart);
+            out.push(claim);
+        }
     }
+}
+
+fn quantity(value: f64, bound: Bound) -> Quantity {
+    Quantity {
+        value,
+        bound,
+        interval: crate::extract::numbers::interval(value, bound),
+    }
+}
+
+/// The measure told by the words after the first verb or noun:
+/// "Quatre personnes ont dû être évacuées par hélicoptère" (a medical
+/// evacuation: wounded, while "2 000 habitants évacués" are displaced);
+/// "80 personnes décédées ou disparues", "morts ou blessés" (two measures
+/// together: other).
+fn refine(a: &Analysis, c: &Found) -> Measure {
+    let v = a.tok_at(c.words.start);
+    let next = a.tok_at(c.words.end);
+    if matches!(a.low(next), "ou" | "et") {
+        let second = measure_verb(a, next + 1).or_else(|| measure_noun(a, next + 1));
+        if let Some((m2, _)) = second {
+            if m2 != c.measure && m2 != Measure::Strikes && c.measure != Measure::Strikes {
+                return Measure::Other;
+            }
+        }
+    }
+    if c.measure == Measure::Displaced && a.low(v).starts_with("evacu") {
+        let medical = (next..next + 4).any(|t| {
+            matches!(
+                a.low(t),
+                "helicoptere" | "hopital" | "hopitaux" | "sanitaire" | "soins" | "urgence"
+            )
+        });
+        if medical {
+            return Measure::Wounded;
+        }
+    }
+    c.measure
+}
+
+/// The figure is called wrong just after it: "Le nombre de 700 passagers
+/// est exagéré", "ces 60 000 morts sont un chiffre gonflé". `k`: the token
+/// after the claim's words.
+fn rejected(a: &Analysis, k: usize) -> bool {
+    (k..(k + 5).min(a.toks.len()))
+        .take_while(|&t| !matches!(a.tok_text(t), "." | ";" | ","))
+        .any(|t| {
+            let w = a.low(t);
+            w.starts_with("exagere")
+                || w.starts_with("surevalue")
+                || w.starts_with("gonfle")
+                || w.starts_with("errone")
+                || w.starts_with("fantaisiste")
+        })
+}
+
+/// A figure in what a denial verb rejects: "Je démens de façon formelle
+/// que nous ayons 60.000 disparus", "nie avoir tué 300 civils". It is no
+/// claim of the speaker (the denial itself is found by [`polar`]).
+fn denied(a: &Analysis, from: usize) -> bool {
+    let Some(sent) = a.sent_of(from) else {
+        return false;
+    };
+    let s0 = a.tok_at(sent.start);
+    let mut linked = false;
+    for t in (s0.max(from.saturating_sub(12))..from).rev() {
+        if matches!(a.tok_text(t), "." | ";" | "«" | "“")
+            || a.cue_has(t, |c| matches!(c, Cue::Speech)).is_some()
+        {
+            return false;
+        }
+        if matches!(a.low(t), "que" | "qu" | "avoir") {
+            linked = true;
+        }
+        // "démens", "dément", "démentons": any form of démentir or nier
+        let low = a.low(t);
+        if a.cue_has(t, |c| matches!(c, Cue::DenyVerb)).is_some()
+            || low.starts_with("dement")
+            || low.starts_with("demens")
+            || matches!(low, "nie" | "nient" | "nions")
+        {
+            return linked;
+        }
+    }
+    false
 }
 
 /// The clause around tokens `[from, to)`: back to "que" or the sentence

@@ -18,6 +18,7 @@ pub mod alias;
 mod analysis;
 mod attribution;
 mod claims;
+mod counted;
 mod dates;
 mod entities;
 mod events;

@@ -1,7 +1,11 @@
-//! Figures and their bounds: digits ("6 500", "1,5 million"), French number
-//! words ("vingt-trois", "quatre-vingt-dix", "deux mille"), nouns of
-//! approximate quantity ("une centaine de", "des dizaines de"), and the bound
-//! words before them ("au moins", "près de", "presque tous les").
+//! Figures and their bounds: digits ("6 500", "1,5 million", "300.000"),
+//! French number words ("vingt-trois", "Cent quarante-cinq", "deux mille"),
+//! nouns of approximate quantity after a numeral ("une centaine de", "une
+//! douzaine de"), ranges ("entre 300 et 650", "de 600 à 700"), and the
+//! bound words before them ("au moins", "près de", "presque tous les").
+//! A bare plural of quantity ("des dizaines de", "des centaines de",
+//! "plusieurs milliers") is an order of magnitude, not a figure: it gives
+//! none.
 //!
 //! Intervals: exact v is [v, v]; at least v is [v, ∞); at most v is [0, v];
 //! approximately v is the band [0.9·v, 1.1·v].
@@ -24,6 +28,9 @@ pub struct Figure {
     pub year_like: bool,
     /// Only the article "un"/"une": a count of one only for casualties.
     pub article: bool,
+    /// The upper end of a range ("entre 300 et 650", "de 600 à 700"): the
+    /// figure is then the lower end, and `end` is past the upper one.
+    pub upper: Option<f64>,
 }
 
 /// Largest figure taken as a count; longer digit runs are not counts.
@@ -152,9 +159,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
-            if let Some(&v) = nw.approx.get(low) {
-                approx_noun = true;
-                (v, i + 1, false)
+            if nw.approx.contains_key(low) {
+                // A bare noun of quantity with no numeral is an order of
+                // magnitude, not a figure: "des dizaines de disparus", "des
+                // centaines de morts", "plusieurs milliers", "le millier".
+                let mut j = i + 1;
+                while matches!(a.low(j), "de" | "d" | "'" | "’") || nw.approx.contains_key(a.low(j))
+                {
+                    j += 1;
+                }
+                i = j;
+                continue;
             } else if let Some(mut parts) = nw.parts(low) {
                 let mut j = i + 1;
                 loop {
@@ -254,6 +269,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
         };
         let article = matches!(a.low(i), "un" | "une") && end == i + 1;
         out.push(Figure {
+            upper: None,
             article,
             start: i,
             end,
@@ -263,11 +279,64 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                 bound: b,
                 interval: interval(value, b),
             },
-            year_like,
+            // "Plus de 2000 civils": a bound makes it a count, not a year
+            year_like: year_like && bound.is_none(),
         });
         i = end.max(i + 1);
     }
+    join_ranges(a, &mut out);
     out
+}
+
+/// Join two figures into one range: "entre 300 et 650 morts", "de 600 à
+/// 700 personnes", "près de 600 à 700 personnes", "entre 1 000 et 2 000".
+/// The lower figure keeps the place and takes the upper value; a bound word
+/// before it ("près de") gives way to the range. Linear: one pass.
+fn join_ranges(a: &Analysis, figs: &mut Vec<Figure>) {
+    let mut out: Vec<Figure> = Vec::with_capacity(figs.len());
+    let mut k = 0;
+    while k < figs.len() {
+        let f = figs[k];
+        if let Some(g) = figs.get(k + 1) {
+            let link = a.low(f.end);
+            let before = f.bound_start.unwrap_or(f.start);
+            let entre = before > 0 && a.low(before - 1) == "entre";
+            let joined = g.start == f.end + 1
+                && g.bound_start.is_none()
+                && !f.year_like
+                && !g.year_like
+                && !f.article
+                && g.quantity.value > f.quantity.value
+                && ((link == "et" && (entre || a.low(f.start.saturating_sub(1)) == "entre"))
+                    || link == "a");
+            if joined {
+                let bound_start = if entre {
+                    Some(before - 1)
+                } else {
+                    f.bound_start.or(Some(f.start))
+                };
+                out.push(Figure {
+                    end: g.end,
+                    bound_start,
+                    quantity: Quantity {
+                        value: f.quantity.value,
+                        bound: Bound::AtLeast,
+                        interval: Interval {
+                            lo: f.quantity.value,
+                            hi: Some(g.quantity.value),
+                        },
+                    },
+                    upper: Some(g.quantity.value),
+                    ..f
+                });
+                k += 2;
+                continue;
+            }
+        }
+        out.push(f);
+        k += 1;
+    }
+    *figs = out;
 }
 
 #[cfg(test)]
@@ -282,6 +351,38 @@ mod tests {
         assert_eq!(compose(&[2.0, 1000.0]), 2000.0);
         assert_eq!(compose(&[3.0, 100.0, 5.0]), 305.0);
         assert_eq!(compose(&[2.0, 1000000.0]), 2000000.0);
+    }
+
+    fn values(text: &str) -> Vec<(f64, Option<f64>)> {
+        let x = crate::extract::Extractor::builtin();
+        let meta = Default::default();
+        let a = Analysis::new(&x, text, &meta, &[]);
+        figures(&a, &x.numbers)
+            .iter()
+            .map(|f| (f.quantity.value, f.upper))
+            .collect()
+    }
+
+    #[test]
+    fn vague_plurals_are_no_figures() {
+        assert!(values("des dizaines de milliers de morts").is_empty());
+        assert!(values("plusieurs centaines de disparus").is_empty());
+        assert_eq!(values("une douzaine de morts"), vec![(12.0, None)]);
+    }
+
+    #[test]
+    fn ranges_join_two_figures() {
+        assert_eq!(values("entre 300 et 650 morts"), vec![(300.0, Some(650.0))]);
+        assert_eq!(
+            values("près de 600 à 700 personnes"),
+            vec![(600.0, Some(700.0))]
+        );
+        assert_eq!(
+            values("entre 1 000 et 2 000 personnes"),
+            vec![(1000.0, Some(2000.0))]
+        );
+        // not a range: the second is smaller
+        assert_eq!(values("3 à 1"), vec![(3.0, None), (1.0, None)]);
     }
 
     #[test]

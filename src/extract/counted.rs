@@ -1,0 +1,218 @@
+//! What a figure counts, normalised: the category of those counted
+//! ("soldats" → `soldiers`, "casques bleus" → `peacekeepers`), their side
+//! ("soldats ukrainiens" → Ukraine, "de ses soldats" → the speaker's country,
+//! "du côté russe" → Russia) and the scope of the count ("en Turquie" →
+//! Turquie, "dans les deux pays" → `both`, "au total" → `total`). Comparison
+//! uses it to keep one side's toll apart from the other's and a country's
+//! toll apart from the total. Every field stays `None` when the text does
+//! not say: "27 morts" tells neither who nor where.
+
+use crate::extract::analysis::Analysis;
+use crate::extract::entities::Registry;
+use crate::model::{Counted, EntityKind, Span};
+
+/// The normalised category of a head noun (folded, plural or singular).
+/// "soldats" → soldiers, "civils" → civilians, "jihadistes" → militants.
+pub fn category(head: &str) -> Option<&'static str> {
+    let c = match head {
+        "soldats" | "soldat" | "militaires" | "militaire" | "troupes" | "conscrits"
+        | "reservistes" | "officiers" | "marins" | "sapeurs" => "soldiers",
+        "casques bleus" | "soldats de la paix" => "peacekeepers",
+        "civils" | "civil" | "civiles" | "victimes civiles" => "civilians",
+        "personnes" | "personne" | "habitants" | "habitant" | "gens" | "villageois"
+        | "ressortissants" | "fideles" | "passagers" | "passageres" | "familles" | "menages" => {
+            "people"
+        }
+        "enfants" | "enfant" | "bebes" | "nourrissons" | "fillettes" | "garcons"
+        | "adolescents" | "ecoliers" | "eleves" | "mineurs" => "children",
+        "femmes" | "femme" => "women",
+        "migrants" => "migrants",
+        "refugies" | "refugiees" | "deplaces" | "deplacees" => "refugees",
+        "otages" | "captifs" => "hostages",
+        "prisonniers" | "prisonnieres" | "detenus" => "prisoners",
+        "policiers" | "policier" | "gendarmes" | "agents" | "gardes-frontieres"
+        | "garde-frontieres" => "police",
+        "jihadistes" | "djihadistes" | "terroristes" | "rebelles" | "insurges" | "combattants"
+        | "combattant" | "militants" | "miliciens" | "separatistes" | "islamistes"
+        | "assaillants" | "mercenaires" | "supletifs" | "hommes armes" => "militants",
+        "journalistes" => "journalists",
+        "humanitaires" | "travailleurs humanitaires" | "secouristes" => "aid_workers",
+        "medecins" => "medics",
+        "rescapes" | "rescapees" | "survivants" | "survivantes" => "survivors",
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Fill what is counted for a numeric claim whose subject noun is tokens
+/// `[ns, ne)` (when there is one) and whose evidence is `span`.
+/// `speaker_country`: the claimant's name when it is a country, for "de
+/// ses soldats" (its own soldiers).
+pub fn fill(
+    a: &Analysis,
+    reg: &Registry,
+    subject: Option<(usize, usize)>,
+    span: Span,
+    speaker_country: Option<&str>,
+) -> Counted {
+    let mut out = Counted::default();
+    let country_name = |low: &str| {
+        a.lex
+            .country_of_demonym(low)
+            .and_then(|c| a.lex.entities.get(c.entity))
+            .map(|e| e.name.clone())
+    };
+    if let Some((ns, ne)) = subject {
+        let two = format!("{} {}", a.low(ns), a.low(ns + 1));
+        let head = a.low(ns);
+        out.category = category(&two)
+            .or_else(|| category(head))
+            .map(str::to_string);
+        // "203 membres de groupes armés", "membres présumés de la katiba"
+        if out.category.is_none() && head == "membres" {
+            let armed = (ne..(ne + 6).min(a.toks.len())).any(|t| {
+                matches!(
+                    a.low(t),
+                    "groupe"
+                        | "groupes"
+                        | "katiba"
+                        | "milice"
+                        | "milices"
+                        | "armes"
+                        | "jihadistes"
+                        | "djihadistes"
+                        | "terroristes"
+                        | "rebelles"
+                )
+            });
+            if armed {
+                out.category = Some("militants".into());
+            }
+        }
+        // "12 Palestiniens": a demonym as the noun is people of that country
+        if out.category.is_none() && a.is_cap(ns) && country_name(head).is_some() {
+            out.category = Some("people".into());
+        }
+        // "soldats ukrainiens", "civils palestiniens", "Palestiniens"
+        for k in ns..(ne + 3).min(a.toks.len()) {
+            if k >= ne && !a.is_word(k) {
+                break;
+            }
+            if let Some(c) = country_name(a.low(k)) {
+                out.side = Some(c);
+                break;
+            }
+        }
+        // "de ses soldats", "trois de leurs hommes": the speaker's own side
+        if out.side.is_none() && ns > 0 && matches!(a.low(ns - 1), "ses" | "leurs" | "nos") {
+            out.side = speaker_country.map(str::to_string);
+        }
+    }
+    let (t0, t1) = (a.tok_at(span.start), a.tok_at(span.end));
+    let Some(sent) = a.sent_of(t0) else {
+        return out;
+    };
+    let s1 = a.tok_at(sent.end);
+    // "du côté ukrainien", "côté russe": within the sentence, near the claim
+    if out.side.is_none() {
+        let lo = a.tok_at(sent.start).max(t0.saturating_sub(12));
+        for k in lo..(t1 + 12).min(s1) {
+            if a.low(k) == "cote" {
+                if let Some(c) = country_name(a.low(k + 1)) {
+                    out.side = Some(c);
+                    break;
+                }
+            }
+        }
+    }
+    // scope: after the claim, in its clause
+    let mut k = t0;
+    while k < s1 && k < t1 + 10 {
+        if k >= t1 && matches!(a.tok_text(k), "," | ";" | "." | ":") {
+            break;
+        }
+        let low = a.low(k);
+        // "au total", "en tout"
+        if (low == "au" && a.low(k + 1) == "total") || (low == "en" && a.low(k + 1) == "tout") {
+            out.scope = Some("total".into());
+            break;
+        }
+        // "dans les deux pays", "des deux côtés"
+        if low == "deux" && matches!(a.low(k + 1), "pays" | "cotes" | "camps") {
+            out.scope = Some("both".into());
+            break;
+        }
+        // "en Turquie", "au Liban", "à Marioupol", "dans la région de Kherson"
+        if matches!(low, "en" | "au" | "aux" | "a" | "dans") {
+            if let Some(name) = place_at(a, reg, k + 1) {
+                out.scope = Some(name);
+                break;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The place or country named at token `i` (after an optional article).
+fn place_at(a: &Analysis, reg: &Registry, mut i: usize) -> Option<String> {
+    if matches!(a.low(i), "la" | "le" | "les" | "l" | "'" | "’") {
+        i += 1;
+    }
+    if matches!(a.tok_text(i), "'" | "’") {
+        i += 1;
+    }
+    let start = a.toks.get(i)?.start;
+    let m = reg.mentions.partition_point(|m| m.span.start < start);
+    let m = reg.mentions.get(m).filter(|m| m.span.start == start)?;
+    let e = reg.list.get(m.entity)?;
+    matches!(e.kind, EntityKind::Place | EntityKind::Country).then(|| e.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_are_normalised() {
+        assert_eq!(category("soldats"), Some("soldiers"));
+        assert_eq!(category("casques bleus"), Some("peacekeepers"));
+        assert_eq!(category("jihadistes"), Some("militants"));
+        assert_eq!(category("civils"), Some("civilians"));
+        assert_eq!(category("enfants"), Some("children"));
+        assert_eq!(category("morts"), None);
+    }
+
+    fn counted_of(text: &str) -> Vec<Counted> {
+        let x = crate::extract::Extractor::builtin();
+        let got = x.extract(text, &Default::default(), &[]);
+        got.claims
+            .into_iter()
+            .filter(|c| c.quantity.is_some())
+            .map(|c| c.counted)
+            .collect()
+    }
+
+    #[test]
+    fn side_from_a_nationality_adjective() {
+        let c = counted_of("Trois soldats ukrainiens ont été tués lundi.");
+        assert_eq!(c[0].category.as_deref(), Some("soldiers"));
+        assert_eq!(c[0].side.as_deref(), Some("Ukraine"));
+    }
+
+    #[test]
+    fn side_of_the_speaker() {
+        let c = counted_of("La Russie affirme que 12 de ses soldats ont été tués.");
+        assert_eq!(c[0].side.as_deref(), Some("Russie"));
+    }
+
+    #[test]
+    fn scope_place_both_and_total() {
+        let c = counted_of("Le séisme a fait 5 000 morts en Turquie.");
+        assert_eq!(c[0].scope.as_deref(), Some("Turquie"));
+        let c = counted_of("Le séisme a fait 8 000 morts dans les deux pays.");
+        assert_eq!(c[0].scope.as_deref(), Some("both"));
+        let c = counted_of("Le séisme a fait 8 000 morts au total.");
+        assert_eq!(c[0].scope.as_deref(), Some("total"));
+    }
+}
