@@ -49,7 +49,8 @@ Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refu
 # [institutions] head ; canonical template
 [institutions]
 Conseil de sécurité
-gouvernement
+# a country's authorities and its government are one speaker
+gouvernement | autorités | exécutif ; gouvernement {dem}
 parlement
 armée ; ministère {dem} de la Défense
 armée de l'air
@@ -57,11 +58,20 @@ marine
 garde nationale
 diplomatie ; ministère {dem} des Affaires étrangères
 présidence
-autorités
+# the coast guard; in many countries (Greece, Italy) it is the port police
+garde-côtes | gardes-côtes | gardes-côte | garde-côte | garde côtière | garde-côtière | autorités portuaires | police portuaire ; garde-côtes {dem}
+# a town's council: "la mairie de Marioupol", "le conseil municipal"
+mairie | conseil municipal | municipalité | autorités locales | autorités municipales ; mairie de {place}
 garde-frontières
 services de renseignement
 séparatistes
 rebelles
+
+# [generic_heads] common nouns that name a body only with an owner nearby:
+# alone ("les autorités", "la mairie") they never name one body across
+# documents. Institution heads and "ministère de ..." are generic too.
+[generic_heads]
+autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major
 
 # [ministries] portfolios as written after "ministère" (canonical first)
 [ministries]

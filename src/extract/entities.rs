@@ -25,6 +25,8 @@ pub struct Registry {
     heads: HashMap<String, usize>,
     /// Mention start → (entity, span), for lookups by position.
     by_start: HashMap<usize, (usize, Span)>,
+    /// The place and the country the document names most (see [`dominant`]).
+    dominant: Vec<(EntityKind, Option<String>)>,
 }
 
 impl Registry {
@@ -393,8 +395,21 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
 fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize) -> Option<usize> {
     let inst = a.lex.institutions.get(k)?;
     let start = a.toks[i].start;
-    if let Some(d) = demonym_at(a, next) {
-        let span = Span::new(start, a.toks[next].end);
+    // a name the gazetteer already took ("armée israélienne" is Tsahal)
+    if reg.by_start.contains_key(&start) {
+        return None;
+    }
+    let municipal = inst
+        .template
+        .as_deref()
+        .is_some_and(|t| t.contains("{place}"));
+    if let Some(d) = demonym_at(a, next).filter(|_| !municipal) {
+        let mut end = next + 1;
+        // "les autorités maliennes de transition"
+        if a.low(end) == "de" && a.low(end + 1) == "transition" {
+            end += 2;
+        }
+        let span = Span::new(start, a.toks[end - 1].end);
         let surface = a.text.get(span.start..span.end).unwrap_or("");
         let name = match &inst.template {
             Some(t) => t.replace("{dem}", &canonical_demonym(a, d)),
@@ -407,16 +422,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             "head with nationality"
         };
         reg.mention(e, span, surface, reason);
-        // a common-noun head alone ("les séparatistes") names the same group
-        if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
-            reg.mention_alias(e, &inst.head, "head noun");
-        }
-        reg.heads.insert(fold(&inst.head), e);
-        return Some(next + 1);
+        reg.heads.insert(inst.key.clone(), e);
+        return Some(end);
     }
     // "autorités du Haut-Karabakh": head + de + a named place or country
     let de = a.low(next);
-    if inst.template.is_none() && matches!(de, "du" | "de" | "des" | "d") {
+    if matches!(de, "du" | "de" | "des" | "d") {
         let mut j = next + 1;
         if matches!(a.low(j), "la" | "l") {
             j += 1;
@@ -424,33 +435,120 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         if matches!(a.tok_text(j), "'" | "’") {
             j += 1;
         }
-        let p = a.toks.get(j)?.start;
-        let m = *reg.by_start.get(&p)?;
-        // "Conseil de sécurité de l'ONU": an organ speaks for its organization
-        if reg.kind(m.0) == Some(EntityKind::Organization)
-            && inst.head.starts_with(char::is_uppercase)
+        if let Some(m) = a
+            .toks
+            .get(j)
+            .and_then(|t| reg.by_start.get(&t.start))
+            .copied()
         {
+            // "Conseil de sécurité de l'ONU": an organ speaks for its organization
+            if reg.kind(m.0) == Some(EntityKind::Organization)
+                && inst.head.starts_with(char::is_uppercase)
+            {
+                let span = Span::new(start, m.1.end);
+                let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                reg.mention(m.0, span, &surface, "organ of the organization");
+                return Some(a.tok_at(m.1.end));
+            }
+            if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
+                return None;
+            }
             let span = Span::new(start, m.1.end);
             let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
-            reg.mention(m.0, span, &surface, "organ of the organization");
+            // "conseil municipal de Marioupol" is the "mairie de Marioupol"
+            let name = match &inst.template {
+                Some(t) if municipal => {
+                    let place = reg
+                        .list
+                        .get(m.0)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default();
+                    t.replace("{place}", &place)
+                }
+                _ => surface.clone(),
+            };
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.mention(e, span, &surface, "institution of a place");
+            reg.heads.insert(inst.key.clone(), e);
             return Some(a.tok_at(m.1.end));
         }
-        if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
-            return None;
-        }
-        let span = Span::new(start, m.1.end);
-        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
-        let e = reg.entity(&surface, EntityKind::Organization);
-        reg.mention(e, span, &surface, "institution of a place");
-        reg.heads.insert(fold(&inst.head), e);
-        return Some(a.tok_at(m.1.end));
     }
     // the head alone refers back to the last institution of that head
-    let h = fold(&inst.head);
-    let e = *reg.heads.get(&h)?;
-    let span = Span::new(start, a.toks[next - 1].end);
-    reg.mentions.push(Mention { entity: e, span });
-    Some(next)
+    // ("les garde-côtes grecs ... selon les garde-côtes"); failing that, a
+    // national body's head alone is the one of the country (or, for a town's
+    // council, the town) the document is about: "selon la mairie" in an
+    // article on Marioupol. A reference back, never a corpus-wide name.
+    let mut end = next;
+    if municipal
+        && a.low(end) == "de"
+        && matches!(a.low(end + 1), "la" | "cette")
+        && a.low(end + 2) == "ville"
+    {
+        end += 3; // "le conseil municipal de la ville"
+    }
+    let span = Span::new(start, a.toks[end - 1].end);
+    let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+    let e = match reg.heads.get(&inst.key) {
+        Some(&e) => e,
+        None => {
+            let t = inst.template.as_deref()?;
+            let name = if municipal {
+                let place = dominant(reg, EntityKind::Place)?;
+                t.replace("{place}", &place)
+            } else if t.contains("{dem}") && fold(t).starts_with(&inst.key) {
+                let country = dominant(reg, EntityKind::Country)?;
+                let d = a.lex.demonyms.get(&fold(&country)).copied().or_else(|| {
+                    a.lex
+                        .entities
+                        .iter()
+                        .position(|x| x.name == country)
+                        .and_then(|ent| a.lex.countries.iter().position(|c| c.entity == ent))
+                })?;
+                t.replace("{dem}", &canonical_demonym(a, d))
+            } else {
+                return None;
+            };
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.heads.insert(inst.key.clone(), e);
+            e
+        }
+    };
+    reg.mention(
+        e,
+        span,
+        &surface,
+        "generic head, owner named in this document",
+    );
+    Some(end)
+}
+
+/// The entity of `kind` the document names most often (a unique maximum,
+/// named at least twice), by its canonical name.
+/// Counted once per document and kind (linear in the mentions).
+fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
+    if let Some((_, d)) = reg.dominant.iter().find(|(k, _)| *k == kind) {
+        return d.clone();
+    }
+    let d = count_dominant(reg, kind);
+    reg.dominant.push((kind, d.clone()));
+    d
+}
+
+fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        if reg.list.get(m.entity).is_some_and(|e| e.kind == kind) {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(e, c)| (c, e)).collect();
+    v.sort_unstable_by(|x, y| y.cmp(x));
+    match v.as_slice() {
+        [(c, e), rest @ ..] if *c >= 2 && rest.first().map_or(true, |r| r.0 < *c) => {
+            reg.list.get(*e).map(|x| x.name.clone())
+        }
+        _ => None,
+    }
 }
 
 /// "Organisation du traité de sécurité collective (OTSC)", and the acronym

@@ -39,6 +39,10 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             if let Some(rest) = phrase.strip_prefix('É') {
                 variants.push(format!("E{rest}"));
             }
+            // a compound is written with a hyphen or a space: "Croix-Rouge"
+            // and "Croix Rouge", "Nations unies" and "Nations-unies"
+            let hyphenated = spaced_or_hyphenated(&variants);
+            variants.extend(hyphenated);
             for v in variants {
                 let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
                     patterns.push(Vec::new());
@@ -156,6 +160,21 @@ impl<T> PhraseSet<T> {
 /// Capitals of the lexicon must be capitals in the text; a capital inside a
 /// word of the text must be one in the lexicon too ("VietNam" is not
 /// "Vietnam"), unless the text is all capitals ("EREVAN").
+/// The other writings of compound phrases: every hyphen as a space
+/// ("Croix-Rouge" → "Croix Rouge"), and a two-word phrase hyphenated
+/// ("Nations unies" → "Nations-unies").
+fn spaced_or_hyphenated(variants: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in variants {
+        if v.contains('-') {
+            out.push(v.replace('-', " "));
+        } else if v.split(' ').count() == 2 && v.split(' ').all(|w| w.chars().count() > 2) {
+            out.push(v.replace(' ', "-"));
+        }
+    }
+    out
+}
+
 fn case_fits(pattern: &str, found: &str) -> bool {
     let all_caps = found
         .chars()
