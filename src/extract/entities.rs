@@ -487,7 +487,8 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         end += 3; // "le conseil municipal de la ville"
     }
     let span = Span::new(start, a.toks[end - 1].end);
-    let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+    let head = Span::new(start, a.toks[next - 1].end);
+    let surface = a.text.get(head.start..head.end).unwrap_or("").to_string();
     let e = match reg.heads.get(&inst.key) {
         Some(&e) => e,
         None => {
@@ -495,7 +496,14 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             let name = if municipal {
                 let place = dominant(reg, EntityKind::Place)?;
                 t.replace("{place}", &place)
-            } else if t.contains("{dem}") && fold(t).starts_with(&inst.key) {
+            } else if t.contains("{dem}")
+                && fold(t).starts_with(&inst.key)
+                // "le gouvernement", "les autorités" alone are too loose
+                // (France's own, the local ones, the occupying power's) to
+                // name one country's body from the document alone; a
+                // specific body ("les garde-côtes") is the country's
+                && inst.key != "gouvernement"
+            {
                 let country = dominant(reg, EntityKind::Country)?;
                 let d = a.lex.demonyms.get(&fold(&country)).copied().or_else(|| {
                     a.lex
@@ -522,8 +530,8 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     Some(end)
 }
 
-/// The entity of `kind` the document names most often (a unique maximum,
-/// named at least twice), by its canonical name.
+/// The entity of `kind` the document names most often (a unique maximum),
+/// by its canonical name.
 /// Counted once per document and kind (linear in the mentions).
 fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
     if let Some((_, d)) = reg.dominant.iter().find(|(k, _)| *k == kind) {
@@ -544,7 +552,7 @@ fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
     let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(e, c)| (c, e)).collect();
     v.sort_unstable_by(|x, y| y.cmp(x));
     match v.as_slice() {
-        [(c, e), rest @ ..] if *c >= 2 && rest.first().map_or(true, |r| r.0 < *c) => {
+        [(c, e), rest @ ..] if *c >= 1 && rest.first().map_or(true, |r| r.0 < *c) => {
             reg.list.get(*e).map(|x| x.name.clone())
         }
         _ => None,
