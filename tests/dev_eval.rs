@@ -95,8 +95,8 @@ fn dev_quotes_are_article_text() {
     }
 }
 
-const FLOOR_ENTITIES: f64 = 0.92;
-const FLOOR_ALIASES: f64 = 0.91;
+const FLOOR_ENTITIES: f64 = 0.94;
+const FLOOR_ALIASES: f64 = 0.96;
 const FLOOR_NUMERIC: f64 = 0.65;
 const FLOOR_CLAIMANT: f64 = 0.53;
 const FLOOR_BOUND: f64 = 0.95;

@@ -107,3 +107,12 @@ Association | Syndicat | Conseil | Institut | Haut-Commissariat | Programme alim
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
 gang | milice | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+
+# [facilities] nouns of a named venue, facility, street, armed unit or storm;
+# the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de
+# Naplouse", "la rue al-Rashid", "le bataillon Azov", "le cyclone Chido")
+[facilities]
+hôpital | clinique | théâtre | salle de concert | salle de spectacle | stade | mosquée | église | cathédrale | synagogue | université | aéroport | prison | centre commercial | gare | centrale nucléaire | centrale ; organization
+rond-point | rue | avenue | boulevard | place | pont ; place
+bataillon | régiment | brigade | katiba ; organization
+cyclone | tempête | tempête tropicale | ouragan | typhon | tornade ; place

@@ -86,6 +86,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     acronyms(a, reg);
     outlets(a, reg);
     named_bodies(a, reg);
+    facilities(a, reg);
     persons(a, reg);
     places(a, reg);
     reg.mentions
@@ -1000,5 +1001,132 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// Lower-case words that may stand between a facility noun and its name:
+/// "le bataillon nationaliste ukrainien Azov", "le bataillon ukrainien
+/// d'extrême droite Azov", "l'hôpital principal al-Chifa".
+fn facility_epithet(a: &Analysis, k: usize) -> Option<usize> {
+    if matches!(a.low(k), "d" | "de")
+        && matches!(a.tok_text(k + 1), "'" | "’")
+        && a.low(k + 2) == "extreme"
+        && matches!(a.low(k + 3), "droite" | "gauche")
+    {
+        return Some(k + 4);
+    }
+    if matches!(a.low(k), "d" | "de") && a.low(k + 1) == "extreme" {
+        return None;
+    }
+    let low = a.low(k);
+    let adjective = a.is_word(k)
+        && !a.is_cap(k)
+        && a.cue(k).is_none()
+        && low.chars().count() > 3
+        && (demonym_at(a, k).is_some() || ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e)));
+    adjective.then_some(k + 1)
+}
+
+/// A name of 1-3 capitalised words (or Arabic-article names, "al-Chifa")
+/// starting at token `j`, not taken by an earlier rule.
+fn facility_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
+    let starts = (a.is_cap(j) && !a.lex.stop_names.contains(a.low(j))) || particle_name(a, j);
+    if !starts || overlaps_any(spans, a.toks[j].span()) || a.tok_text(j).chars().count() < 3 {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < a.toks.len()
+        && k - j < 3
+        && (a.is_cap(k) || particle_name(a, k))
+        && a.toks[k].start == a.toks[k - 1].end + 1
+    {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Venues, facilities, streets, armed units and storms found by their shape:
+/// a noun of their kind, then their name, directly ("l'hôpital al-Chifa",
+/// "la rue al-Rashid", "le cyclone Chido", "le bataillon nationaliste
+/// ukrainien Azov") or after "de" ("le rond-point de Naplouse"). After "de",
+/// a town already known is the town ("le port de Kalamata", "le théâtre de
+/// Marioupol" name Kalamata and Marioupol), not a facility of its own.
+fn facilities(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((cues, next)) = a.cue(i) else {
+            i += 1;
+            continue;
+        };
+        let Some(kind) = cues.iter().find_map(|c| match c {
+            Cue::Facility(k) => Some(*k),
+            _ => None,
+        }) else {
+            i += 1;
+            continue;
+        };
+        // the noun is lower case in running text ("l'hôpital"), or opens
+        // a sentence; "Place Rouge" or "Pont-Neuf" are names of their own
+        if overlaps_any(&spans, a.toks[i].span()) {
+            i += 1;
+            continue;
+        }
+        let mut j = next;
+        let mut epithets = 0;
+        while epithets < 3 {
+            match facility_epithet(a, j) {
+                Some(k) => {
+                    j = k;
+                    epithets += 1;
+                }
+                None => break,
+            }
+        }
+        let with_de =
+            epithets == 0 && matches!(a.low(j), "de" | "du") && !matches!(a.low(j + 1), "la" | "l");
+        if with_de {
+            j += 1;
+        }
+        let Some(end) = facility_name(a, &spans, j) else {
+            i = next;
+            continue;
+        };
+        let name_span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+        let bare = a
+            .text
+            .get(name_span.start..name_span.end)
+            .unwrap_or("")
+            .to_string();
+        if a.cue(j).is_some() || reg.known(&bare).is_some() && with_de {
+            i = next;
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, name_span.end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let noun = a
+            .text
+            .get(a.toks[i].start..a.toks[next - 1].end)
+            .unwrap_or("");
+        let canonical = if with_de {
+            surface.clone()
+        } else {
+            format!("{} {}", noun.to_lowercase(), bare)
+        };
+        let e = match reg.known(&canonical).or_else(|| reg.known(&bare)) {
+            Some(e) => e,
+            None => reg.entity(&canonical, kind),
+        };
+        reg.mention(
+            e,
+            span,
+            &surface,
+            "named by its kind (facility, street, unit, storm)",
+        );
+        if !with_de {
+            reg.mention_alias(e, &bare, "name without its kind");
+        }
+        i = end;
     }
 }

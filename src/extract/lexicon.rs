@@ -99,6 +99,10 @@ pub struct Lexicon {
     /// Common nouns that name a body only through an owner given nearby
     /// ("la mairie", "les autorités"): never a corpus-wide name alone.
     pub generic_heads: HashSet<String>,
+    /// Nouns of named venues, facilities, streets, units and storms ("hôpital
+    /// al-Chifa", "rond-point de Naplouse", "bataillon Azov", "cyclone
+    /// Chido"), with the kind of the thing they name.
+    pub facilities: Vec<(String, EntityKind)>,
 }
 
 /// The bundled lexicon files, in the order they are read.
@@ -352,6 +356,11 @@ impl Lexicon {
             "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
             "org_nouns" => self.org_nouns.extend(first.iter().cloned()),
             "org_heads" => self.org_heads.extend(first.iter().cloned()),
+            "facilities" => {
+                let kind = one(1, "kind")?.parse::<EntityKind>()?;
+                self.facilities
+                    .extend(first.iter().map(|n| (n.clone(), kind)));
+            }
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())
