@@ -169,3 +169,13 @@ Canaries | îles Canaries
 Baléares | îles Baléares
 Sinaï
 Anatolie
+# French overseas departments and territories
+Mayotte
+La Réunion | île de La Réunion
+Guadeloupe
+Martinique
+Guyane
+Nouvelle-Calédonie
+Polynésie française | Polynésie
+Saint-Pierre-et-Miquelon
+Wallis-et-Futuna

@@ -492,6 +492,16 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     let surface = a.text.get(head.start..head.end).unwrap_or("").to_string();
     let e = match reg.heads.get(&inst.key) {
         Some(&e) => e,
+        // "une réunion du Conseil de sécurité": a capitalised head is a
+        // proper name of its own (never merged across documents alone)
+        None if inst.template.is_none()
+            && inst.head.starts_with(char::is_uppercase)
+            && a.is_cap(i) =>
+        {
+            let e = reg.entity(&surface, EntityKind::Organization);
+            reg.heads.insert(inst.key.clone(), e);
+            e
+        }
         None => {
             let t = inst.template.as_deref()?;
             let name = if municipal {
@@ -851,6 +861,11 @@ fn places(a: &Analysis, reg: &mut Registry) {
             let Some(end) = place_name(a, &spans, j) else {
                 break;
             };
+            // a cut word ("dans l'ouest de Ga" at the end of a clipped
+            // text) is no place name
+            if end == j + 1 && a.tok_text(j).chars().count() < 3 {
+                break;
+            }
             let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
             let e = reg.entity(&name, EntityKind::Place);

@@ -43,6 +43,14 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             // and "Croix Rouge", "Nations unies" and "Nations-unies"
             let hyphenated = spaced_or_hyphenated(&variants);
             variants.extend(hyphenated);
+            // the French press writes acronyms of four letters or more as
+            // words: "JNIM" and "Jnim", "UNRWA" and "Unrwa", "OTAN" and "Otan"
+            if phrase.chars().count() >= 4 && phrase.chars().all(|c| c.is_uppercase()) {
+                let mut cs = phrase.chars();
+                if let Some(c) = cs.next() {
+                    variants.push(format!("{c}{}", cs.as_str().to_lowercase()));
+                }
+            }
             for v in variants {
                 let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
                     patterns.push(Vec::new());
