@@ -541,8 +541,8 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     Some(end)
 }
 
-/// The entity of `kind` the document names most often (a unique maximum),
-/// by its canonical name.
+/// The entity of `kind` the document names most often, by its canonical
+/// name.
 /// Counted once per document and kind (linear in the mentions).
 fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
     if let Some((_, d)) = reg.dominant.iter().find(|(k, _)| *k == kind) {
@@ -554,20 +554,20 @@ fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
 }
 
 fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // entity → (mentions, first position); a tie goes to the one named
+    // first, a town named before the capital that speaks for the country
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
     for m in &reg.mentions {
         if reg.list.get(m.entity).is_some_and(|e| e.kind == kind) {
-            *counts.entry(m.entity).or_default() += 1;
+            let c = counts.entry(m.entity).or_insert((0, m.span.start));
+            c.0 += 1;
+            c.1 = c.1.min(m.span.start);
         }
     }
-    let mut v: Vec<(usize, usize)> = counts.into_iter().map(|(e, c)| (c, e)).collect();
-    v.sort_unstable_by(|x, y| y.cmp(x));
-    match v.as_slice() {
-        [(c, e), rest @ ..] if *c >= 1 && rest.first().map_or(true, |r| r.0 < *c) => {
-            reg.list.get(*e).map(|x| x.name.clone())
-        }
-        _ => None,
-    }
+    let best = counts
+        .into_iter()
+        .max_by_key(|(e, (c, first))| (*c, std::cmp::Reverse(*first), std::cmp::Reverse(*e)))?;
+    reg.list.get(best.0).map(|x| x.name.clone())
 }
 
 /// "Organisation du traité de sécurité collective (OTSC)", and the acronym
@@ -903,13 +903,7 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Media named after a media noun: "le quotidien Kommersant", "l'agence
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
-    named_after_noun(
-        a,
-        reg,
-        |c| matches!(c, Cue::OutletNoun),
-        EntityKind::Outlet,
-        "outlet",
-    );
+    media_by_shape(a, reg);
     named_after_noun(
         a,
         reg,
@@ -1143,5 +1137,78 @@ fn facilities(a: &Analysis, reg: &mut Registry) {
             reg.mention_alias(e, &bare, "name without its kind");
         }
         i = end;
+    }
+}
+
+/// An acronym written in capitals, maybe with digits: "ERT", "ANT1", "TF1".
+fn caps_name(a: &Analysis, j: usize) -> bool {
+    let w = a.tok_text(j);
+    a.is_word(j)
+        && (2..=6).contains(&w.chars().count())
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The name of a medium after its noun and epithets, as (first, end)
+/// tokens: "ERT", "L'Essor", "Le Monde", "Kommersant".
+fn media_name(a: &Analysis, spans: &[Span], j: usize) -> Option<(usize, usize)> {
+    if caps_name(a, j) && !overlaps_any(spans, a.toks[j].span()) {
+        return Some((j, j + 1));
+    }
+    // "L'Essor", "Le Soleil", "La Presse": an article begins the title
+    let elided = a.tok_text(j) == "L" && matches!(a.tok_text(j + 1), "'" | "’");
+    if elided || matches!(a.tok_text(j), "Le" | "La" | "Les") {
+        let k = if elided { j + 2 } else { j + 1 };
+        if a.toks
+            .get(k)
+            .is_some_and(|t| t.start <= a.toks[k - 1].end + 1)
+            && a.is_cap(k)
+            && !overlaps_any(spans, a.toks[j].span())
+        {
+            let end = place_name(a, spans, k).unwrap_or(k + 1);
+            return Some((j, end));
+        }
+        return None;
+    }
+    place_name(a, spans, j).map(|end| (j, end))
+}
+
+/// Media named after a media noun and its epithets: "le quotidien
+/// Kommersant", "la télévision publique ERT", "la chaîne de télévision
+/// nationale grecque ERT", "le quotidien d'État, L'Essor".
+fn media_by_shape(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+            continue;
+        };
+        for _ in 0..3 {
+            if matches!(a.low(j), "d" | "de")
+                && matches!(a.tok_text(j + 1), "'" | "’")
+                && a.low(j + 2) == "etat"
+            {
+                j += 3; // "d'État"
+            } else if matches!(a.low(j), "public" | "publique" | "prive" | "privee") {
+                j += 1;
+            } else if let Some(k) = facility_epithet(a, j) {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        // "le quotidien d'État, L'Essor": an apposed title
+        if a.tok_text(j) == "," && j > i + 1 {
+            j += 1;
+        }
+        let Some((first, end)) = media_name(a, &spans, j) else {
+            continue;
+        };
+        let span = Span::new(a.toks[first].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = match reg.known(&name) {
+            Some(e) => e,
+            None => reg.entity(&name, EntityKind::Outlet),
+        };
+        reg.mention(e, span, &name, "outlet");
     }
 }
