@@ -96,7 +96,7 @@ fn dev_quotes_are_article_text() {
 }
 
 const FLOOR_ENTITIES: f64 = 0.98;
-const FLOOR_ALIASES: f64 = 0.96;
+const FLOOR_ALIASES: f64 = 0.97;
 const FLOOR_NUMERIC: f64 = 0.65;
 const FLOOR_CLAIMANT: f64 = 0.53;
 const FLOOR_BOUND: f64 = 0.95;

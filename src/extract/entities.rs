@@ -713,6 +713,16 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             i += 1;
             continue;
         }
+        // "le ministre de l'Intérieur Bruno Retailleau": the portfolio ends
+        // the title, the name starts after it
+        if (i.saturating_sub(4)..i).any(|k| {
+            a.cue(k).is_some_and(|(c, next)| {
+                next == i + 1 && c.iter().any(|x| matches!(x, Cue::Ministry(_)))
+            })
+        }) {
+            i += 1;
+            continue;
+        }
         // the run of title-case words on one line, joined by single spaces,
         // with name particles inside ("Ursula von der Leyen", "Jean-Yves Le Drian")
         let mut j = i + 1;
@@ -760,6 +770,22 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         let first_name = a.lex.first_names.contains(a.low(i));
         let apposition =
             a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
+        // "Stella Nanou, du Haut-Commissariat de l'ONU pour les réfugiés":
+        // a name apposed to the body the person speaks for
+        let affiliation = a.tok_text(j) == "," && matches!(a.low(j + 1), "du" | "de" | "des") && {
+            let mut k = j + 2;
+            if matches!(a.low(k), "la" | "l") {
+                k += 1;
+            }
+            if matches!(a.tok_text(k), "'" | "’") {
+                k += 1;
+            }
+            a.toks.get(k).is_some_and(|t| {
+                reg.by_start
+                    .get(&t.start)
+                    .is_some_and(|m| reg.kind(m.0) == Some(EntityKind::Organization))
+            })
+        };
         // "Par Marie Dupont" opening a line is a byline, not the article's news
         let byline = i > 0 && a.tok_text(i - 1) == "Par" && {
             // only the few bytes before "Par" are looked at (run-on lines)
@@ -780,7 +806,7 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         }
         let by_speech =
             a.cue_has(j, |c| matches!(c, Cue::Speech)).is_some() || speech_ends_at(a, i);
-        let person = (len >= 2 && (titled || first_name || apposition || by_speech))
+        let person = (len >= 2 && (titled || first_name || apposition || affiliation || by_speech))
             || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
@@ -803,6 +829,11 @@ fn persons(a: &Analysis, reg: &mut Registry) {
                 let span = a.toks[k].span();
                 let alias = a.text.get(span.start..span.end).unwrap_or("").to_string();
                 reg.mention(e, span, &alias, "byname (dit « ... »)");
+            }
+            // "le préfet de Mayotte, François-Xavier Bieuville": the office
+            // held in a place is another name of its holder
+            if let Some(office) = office_before(a, reg, i) {
+                reg.mention_alias(e, &office, "office held (title de place)");
             }
             families.insert(fold(&family), e);
             last_title = None;
@@ -1211,4 +1242,33 @@ fn media_by_shape(a: &Analysis, reg: &mut Registry) {
         };
         reg.mention(e, span, &name, "outlet");
     }
+}
+
+/// The office named just before a person's name, "préfet de Mayotte" in
+/// "le préfet de Mayotte, François-Xavier Bieuville" or "le maire de
+/// Marioupol Vadym Boïtchenko": a title, "de", then a place or country.
+fn office_before(a: &Analysis, reg: &Registry, i: usize) -> Option<String> {
+    let mut k = i.checked_sub(1)?;
+    if a.tok_text(k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    let end = a.toks.get(k)?.end;
+    // the place mention ending at token k: at most three words long
+    let (e, span) = (k.saturating_sub(2)..=k)
+        .filter_map(|s| reg.by_start.get(&a.toks[s].start))
+        .find(|(_, sp)| sp.end == end)
+        .copied()?;
+    if !matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country)) {
+        return None;
+    }
+    let s = a.tok_at(span.start);
+    let de = s.checked_sub(1)?;
+    if !matches!(a.low(de), "de" | "du") {
+        return None;
+    }
+    let t = (de.saturating_sub(4)..de).find(|&t| {
+        a.cue(t)
+            .is_some_and(|(c, next)| next == de && c.iter().any(|x| matches!(x, Cue::Title)))
+    })?;
+    a.text.get(a.toks[t].start..span.end).map(str::to_string)
 }
