@@ -1152,7 +1152,7 @@ fn facilities(a: &Analysis, reg: &mut Registry) {
         let canonical = if with_de {
             surface.clone()
         } else {
-            format!("{} {}", noun.to_lowercase(), bare)
+            format!("{noun} {bare}")
         };
         let e = match reg.known(&canonical).or_else(|| reg.known(&bare)) {
             Some(e) => e,

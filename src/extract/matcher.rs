@@ -338,3 +338,40 @@ mod case_tests {
         assert_eq!(got, [2]);
     }
 }
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+
+    fn found(set: &PhraseSet<i32>, t: &str) -> Vec<(String, i32)> {
+        set.find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (t[s.start..s.end].to_string(), p[0]))
+            .collect()
+    }
+
+    #[test]
+    fn hyphen_or_space_in_a_compound() {
+        // "les Nations-unies", "la Croix Rouge"
+        let set = PhraseSet::new([
+            ("Nations unies".to_string(), 1),
+            ("Croix-Rouge".to_string(), 2),
+        ]);
+        let t = "tout comme les Nations-unies, ou la Croix Rouge";
+        assert_eq!(
+            found(&set, t),
+            [
+                ("Nations-unies".to_string(), 1),
+                ("Croix Rouge".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_written_as_a_word() {
+        // "la katiba Macina du Jnim, lié à al-Qaïda"
+        let set = PhraseSet::new([("JNIM".to_string(), 1), ("ONU".to_string(), 2)]);
+        let t = "la katiba Macina du Jnim, selon l'Onu";
+        assert_eq!(found(&set, t), [("Jnim".to_string(), 1)]);
+    }
+}
