@@ -10,7 +10,7 @@ use crate::extract::analysis::Analysis;
 use crate::extract::fold::fold;
 use crate::extract::{Cue, LocalEntity, Mention};
 use crate::model::{Alias, EntityKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The entities and mentions of one document under construction.
 #[derive(Debug, Default)]
@@ -853,7 +853,34 @@ fn persons(a: &Analysis, reg: &mut Registry) {
 fn places(a: &Analysis, reg: &mut Registry) {
     let n = a.toks.len();
     let spans = sorted_spans(reg);
+    // "le port grec de Kalamata", "la ville syrienne d'Alep": a place noun
+    // of a cue ("port de", "ville de") with a nationality in between
+    let nouns: HashSet<String> = a
+        .lex
+        .place_cues
+        .iter()
+        .filter(|c| !c.weak && !c.list)
+        .filter_map(|c| fold(&c.phrase).strip_suffix(" de").map(str::to_string))
+        .collect();
     for i in 0..n {
+        if demonym_at(a, i + 1).is_some()
+            && matches!(a.low(i + 2), "de" | "d")
+            && nouns.contains(a.low(i))
+        {
+            let mut j = i + 3;
+            if matches!(a.tok_text(j), "'" | "’") {
+                j += 1;
+            }
+            if let Some(end) = place_name(a, &spans, j) {
+                if end > j + 1 || a.tok_text(j).chars().count() >= 3 {
+                    let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+                    let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                    let e = reg.entity(&name, EntityKind::Place);
+                    reg.mention(e, span, &name, "place");
+                }
+            }
+            continue;
+        }
         let Some((cues, next)) = a.cue(i) else {
             continue;
         };
