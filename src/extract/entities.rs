@@ -423,6 +423,11 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             "head with nationality"
         };
         reg.mention(e, span, surface, reason);
+        // a common-noun head alone ("les séparatistes") names the same group
+        // in this document; the store never resolves it across documents
+        if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
+            reg.mention_alias(e, &inst.head, "head noun");
+        }
         reg.heads.insert(inst.key.clone(), e);
         return Some(end);
     }
