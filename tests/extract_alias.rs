@@ -98,3 +98,48 @@ fn acronyms_alias_table_and_company_suffixes() {
         (5, "company suffix".to_string())
     );
 }
+
+#[test]
+fn a_generic_head_alone_never_resolves_across_documents() {
+    // "les autorités" is Greek in one article and Malian in another
+    let mut ix = index();
+    ix.add(1, "gouvernement grec", EntityKind::Organization);
+    ix.add(1, "autorités", EntityKind::Organization);
+    ix.add(
+        2,
+        "ministère libanais de la Santé",
+        EntityKind::Organization,
+    );
+    ix.add(2, "ministère de la Santé", EntityKind::Organization);
+    assert!(ix.is_generic("les autorités"));
+    assert!(ix.is_generic("la mairie"));
+    assert!(!ix.is_generic("gouvernement grec"));
+    assert_eq!(ix.resolve("autorités", EntityKind::Organization), None);
+    assert_eq!(
+        ix.resolve("le ministère de la Santé", EntityKind::Organization),
+        None
+    );
+    assert_eq!(
+        ix.resolve("Gouvernement grec", EntityKind::Organization)
+            .map(|r| r.0),
+        Some(1)
+    );
+}
+
+#[test]
+fn acronyms_across_languages_and_written_as_words() {
+    // "OIM" / "IOM": one organisation in French and English (alias table)
+    let mut ix = index();
+    ix.add(1, "OIM", EntityKind::Organization);
+    assert_eq!(
+        ix.resolve("IOM", EntityKind::Organization).map(|r| r.0),
+        Some(1)
+    );
+    // "Nations unies" / "Nations-unies": a hyphen or a space
+    ix.add(2, "ONU", EntityKind::Organization);
+    assert_eq!(
+        ix.resolve("Nations unies", EntityKind::Organization)
+            .map(|r| r.0),
+        Some(2)
+    );
+}

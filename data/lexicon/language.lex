@@ -49,7 +49,8 @@ Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refu
 # [institutions] head ; canonical template
 [institutions]
 Conseil de sécurité
-gouvernement
+# a country's authorities and its government are one speaker
+gouvernement | autorités | exécutif ; gouvernement {dem}
 parlement
 armée ; ministère {dem} de la Défense
 armée de l'air
@@ -57,11 +58,20 @@ marine
 garde nationale
 diplomatie ; ministère {dem} des Affaires étrangères
 présidence
-autorités
+# the coast guard; in many countries (Greece, Italy) it is the port police
+garde-côtes | gardes-côtes | gardes-côte | garde-côte | garde côtière | garde-côtière | autorités portuaires | police portuaire ; garde-côtes {dem}
+# a town's council: "la mairie de Marioupol", "le conseil municipal"
+mairie | conseil municipal | municipalité | autorités locales | autorités municipales ; mairie de {place}
 garde-frontières
 services de renseignement
 séparatistes
 rebelles
+
+# [generic_heads] common nouns that name a body only with an owner nearby:
+# alone ("les autorités", "la mairie") they never name one body across
+# documents. Institution heads and "ministère de ..." are generic too.
+[generic_heads]
+autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major
 
 # [ministries] portfolios as written after "ministère" (canonical first)
 [ministries]
@@ -79,9 +89,9 @@ des Finances | des finances
 # name of the place; list = "X, Y et Z" may follow.
 # [place_cues] phrases ; flags
 [place_cues]
-village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | détachement militaire de | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de
+village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | détachement militaire de | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de | port de | port d' | port d’ | île de | île d' | île d’ | archipel de | côtes de | littoral de
 corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve ; name
-au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | à la périphérie de | non loin de
+au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | au large d' | au large d’ | à la périphérie de | non loin de | jusqu'à | jusqu’à | dans le sud du | dans le nord du | dans l'est du | dans l'ouest du | dans le centre du
 à ; weak
 quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de ; list
 en direction de | en direction d' | en direction d’ | près de | près d' | près d’ | aux abords de | à proximité de | autour de | vers | aux environs de | non loin de ; list

@@ -4,18 +4,18 @@
 USGS | Institut d'études géologiques des États-Unis | Institut géologique américain | Centre géophysique américain | United States Geological Survey
 CSEM | Centre sismologique euro-méditerranéen | EMSC
 Croix-Rouge
-HCDH | Haut-Commissariat des Nations unies aux droits de l'homme | Haut-Commissariat aux droits de l'homme | Haut-Commissariat de l'ONU aux droits de l'homme
+HCDH | Haut-Commissariat des Nations unies aux droits de l'homme | Bureau des droits de l'homme des Nations unies | Bureau des droits de l'homme de l'ONU | Haut-Commissariat de l'ONU aux droits humains | OHCHR | Haut-Commissariat aux droits de l'homme | Haut-Commissariat de l'ONU aux droits de l'homme
 BINUH | Bureau intégré des Nations unies en Haïti
 Police nationale d'Haïti | PNH
 Programme des Nations unies pour l'environnement | PNUE
-UNRWA | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
+UNRWA | agence de l'ONU pour les réfugiés palestiniens | agence des Nations unies pour les réfugiés palestiniens | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
 OCHA | Bureau de la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
 PAM | Programme alimentaire mondial
-OIM | Organisation internationale pour les migrations
+OIM | Organisation internationale pour les migrations | IOM | International Organization for Migration
 FAO | Organisation des Nations unies pour l'alimentation et l'agriculture
 PNUD | Programme des Nations unies pour le développement
 Monusco | MONUSCO | Mission de l'Organisation des Nations unies pour la stabilisation en RDC
-Minusma | MINUSMA
+Minusma | MINUSMA | Mission de l'ONU au Mali | Mission des Nations unies au Mali | Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali
 NRC | Conseil norvégien pour les réfugiés
 IRC | International Rescue Committee | Comité international de secours
 ACLED | Armed Conflict Location & Event Data Project
@@ -26,6 +26,9 @@ M23 | Mouvement du 23 mars | M23/AFC
 ADF | Forces démocratiques alliées
 FDLR | Forces démocratiques de libération du Rwanda
 FARDC | Forces armées de la République démocratique du Congo
+FAMa | Forces armées maliennes | armée malienne | FAMas | FAMA
+FDS | Forces de défense et de sécurité
+Météo-France
 Jihad islamique
 Africa Corps
 Cedeao | CEDEAO | Communauté économique des États de l'Afrique de l'Ouest
@@ -53,10 +56,10 @@ Cour pénale internationale | CPI
 Cour internationale de justice | CIJ
 FMI | Fonds monétaire international
 Banque mondiale
-HCR | Haut-Commissariat des Nations unies pour les réfugiés | UNHCR
+HCR | Haut-Commissariat des Nations unies pour les réfugiés | UNHCR | Haut-Commissariat de l'ONU pour les réfugiés | Haut-Commissariat aux réfugiés | agence de l'ONU pour les réfugiés | agence des Nations unies pour les réfugiés
 UNICEF
 Amnesty International
-Human Rights Watch
+Human Rights Watch | HRW
 Médecins sans frontières | MSF
 G7
 G20
@@ -76,13 +79,13 @@ Telegram
 Facebook
 Twitter
 YouTube
-Tsahal
+Tsahal | armée israélienne | Forces de défense israéliennes | Forces de défense d'Israël
 FSB
 CIA
 Mossad
 Gardiens de la révolution | Corps des gardiens de la révolution islamique
 Casques blancs
-Frontex
+Frontex | Agence européenne de garde-frontières et de garde-côtes | Agence européenne de surveillance des frontières
 Europol
 Interpol
 AIEA | Agence internationale de l'énergie atomique
@@ -104,3 +107,12 @@ Association | Syndicat | Conseil | Institut | Haut-Commissariat | Programme alim
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
 gang | milice | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+
+# [facilities] nouns of a named venue, facility, street, armed unit or storm;
+# the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de
+# Naplouse", "la rue al-Rashid", "le bataillon Azov", "le cyclone Chido")
+[facilities]
+hôpital | clinique | théâtre | salle de concert | salle de spectacle | stade | mosquée | église | cathédrale | synagogue | université | aéroport | prison | centre commercial | gare | centrale nucléaire | centrale ; organization
+rond-point | rue | avenue | boulevard | place | pont ; place
+bataillon | régiment | brigade | katiba ; organization
+cyclone | tempête | tempête tropicale | ouragan | typhon | tornade ; place

@@ -89,6 +89,18 @@ Thanh Niên | Báo Thanh niên | Thanh niên
 VnExpress
 Tuổi Trẻ
 
+# # the overseas network of France Télévisions
+La 1ère
+Mayotte la 1ère | Mayotte La 1ère
+Réunion la 1ère | Réunion La 1ère
+Martinique la 1ère | Martinique La 1ère
+Guadeloupe la 1ère | Guadeloupe La 1ère
+Guyane la 1ère | Guyane La 1ère
+Polynésie la 1ère | Polynésie La 1ère
+Nouvelle-Calédonie la 1ère | Nouvelle-Calédonie La 1ère
+Saint-Pierre-et-Miquelon la 1ère
+Wallis-et-Futuna la 1ère
+
 # [outlet_nouns] nouns after which a medium's name follows ("le quotidien
 # Kommersant", "l'agence Tass", "le média russe Interfax")
 [outlet_nouns]

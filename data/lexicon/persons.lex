@@ -10,7 +10,7 @@ Premier ministre | Première ministre | premier ministre | première ministre | 
 ministre | ministre des Affaires étrangères | ministre de la Défense | ministre de l'Intérieur | vice-ministre
 chef de la diplomatie | secrétaire d'État | secrétaire général | secrétaire générale | haut représentant
 porte-parole | porte-parole du Kremlin | porte-parole du ministère | conseiller | conseillère
-ambassadeur | ambassadrice | envoyé spécial | émissaire | médiateur
+ambassadeur | ambassadrice | envoyé spécial | émissaire | médiateur | médiatrice | commissaire | commissaire aux droits de l'homme | commissaire aux droits humains
 dirigeant | dirigeants | dirigeante | leader | chef | cheffe | commandant | général | colonel | amiral
 maire | gouverneur | gouverneure | député | députée | sénateur | sénatrice | chancelier | chancelière
 roi | reine | prince | émir | pape | patriarche | cheikh

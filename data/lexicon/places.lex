@@ -101,7 +101,8 @@ Darfour-Sud | Sud-Darfour
 Darfour-Ouest | Ouest-Darfour
 Darfour-Central
 Kordofan-Nord | Nord-Kordofan
-Gaza-Nord | nord de la bande de Gaza
+Gaza-Nord
+Gaza City | Gaza-ville | ville de Gaza
 Casablanca
 Marrakech
 Fès
@@ -134,3 +135,47 @@ Djibo
 Kaya
 Fada N'Gourma
 Ségou
+# Seas, oceans, islands and regions that news of migrations and storms name
+Méditerranée | mer Méditerranée
+mer Ionienne
+mer Égée
+mer Adriatique
+mer Tyrrhénienne
+mer Rouge
+mer Baltique
+mer du Nord
+mer d'Azov
+mer de Chine méridionale
+golfe Persique
+golfe d'Aden
+golfe de Guinée
+Manche
+océan Indien
+océan Atlantique | Atlantique
+océan Pacifique | Pacifique
+océan Arctique
+canal de Mozambique
+Péloponnèse
+Attique
+Macédoine-Centrale
+Crète
+Rhodes
+Lesbos
+Sicile
+Sardaigne
+Corse
+Lampedusa
+Canaries | îles Canaries
+Baléares | îles Baléares
+Sinaï
+Anatolie
+# French overseas departments and territories
+Mayotte
+La Réunion | île de La Réunion
+Guadeloupe
+Martinique
+Guyane
+Nouvelle-Calédonie
+Polynésie française | Polynésie
+Saint-Pierre-et-Miquelon
+Wallis-et-Futuna

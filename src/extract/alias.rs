@@ -42,6 +42,9 @@ pub struct EntityIndex {
     confusables: Vec<(char, char)>,
     suffixes: Vec<String>,
     contexts: HashMap<i64, HashSet<String>>,
+    /// Folded generic heads ("autorites", "mairie", "ministere de la sante"):
+    /// a name that is one of them never resolves across documents.
+    generic: HashSet<String>,
 }
 
 impl EntityIndex {
@@ -58,6 +61,12 @@ impl EntityIndex {
             suffixes: lex.corporate_suffixes.iter().map(|s| fold(s)).collect(),
             ..Self::default()
         };
+        ix.generic.extend(lex.generic_heads.iter().cloned());
+        ix.generic
+            .extend(lex.institutions.iter().map(|x| fold(&x.head)));
+        for portfolio in lex.ministries.iter().flatten() {
+            ix.generic.insert(fold(&format!("ministère {portfolio}")));
+        }
         for (g, e) in lex.entities.iter().enumerate() {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 ix.groups.entry(fold(n)).or_insert(g);
@@ -83,6 +92,22 @@ impl EntityIndex {
             Some((k, names)) if *k == kind => names,
             _ => &[],
         }
+    }
+
+    /// Whether `name` is a generic head alone ("les autorités", "la
+    /// mairie", "le ministère de la Santé"): it names a body only through
+    /// an owner in its own document, so it never merges two documents'
+    /// entities ("autorités" is Greek in one article, Malian in another).
+    pub fn is_generic(&self, name: &str) -> bool {
+        let f = fold(name);
+        let mut rest = f.as_str();
+        for det in ["les ", "le ", "la ", "l'", "des ", "du ", "de la ", "de l'"] {
+            if let Some(r) = rest.strip_prefix(det) {
+                rest = r;
+                break;
+            }
+        }
+        self.generic.contains(rest)
     }
 
     /// Record a known spelling of entity `id`.
@@ -137,7 +162,7 @@ impl EntityIndex {
         context: &[String],
     ) -> Option<(i64, String)> {
         let f = fold(name);
-        if f.is_empty() {
+        if f.is_empty() || self.is_generic(name) {
             return None;
         }
         let same = |i: &usize| self.entries[*i].kind == kind;

@@ -10,7 +10,7 @@ use crate::extract::analysis::Analysis;
 use crate::extract::fold::fold;
 use crate::extract::{Cue, LocalEntity, Mention};
 use crate::model::{Alias, EntityKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The entities and mentions of one document under construction.
 #[derive(Debug, Default)]
@@ -25,6 +25,8 @@ pub struct Registry {
     heads: HashMap<String, usize>,
     /// Mention start → (entity, span), for lookups by position.
     by_start: HashMap<usize, (usize, Span)>,
+    /// The place and the country the document names most (see [`dominant`]).
+    dominant: Vec<(EntityKind, Option<String>)>,
 }
 
 impl Registry {
@@ -84,6 +86,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     acronyms(a, reg);
     outlets(a, reg);
     named_bodies(a, reg);
+    facilities(a, reg);
     persons(a, reg);
     places(a, reg);
     reg.mentions
@@ -393,8 +396,21 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
 fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize) -> Option<usize> {
     let inst = a.lex.institutions.get(k)?;
     let start = a.toks[i].start;
-    if let Some(d) = demonym_at(a, next) {
-        let span = Span::new(start, a.toks[next].end);
+    // a name the gazetteer already took ("armée israélienne" is Tsahal)
+    if reg.by_start.contains_key(&start) {
+        return None;
+    }
+    let municipal = inst
+        .template
+        .as_deref()
+        .is_some_and(|t| t.contains("{place}"));
+    if let Some(d) = demonym_at(a, next).filter(|_| !municipal) {
+        let mut end = next + 1;
+        // "les autorités maliennes de transition"
+        if a.low(end) == "de" && a.low(end + 1) == "transition" {
+            end += 2;
+        }
+        let span = Span::new(start, a.toks[end - 1].end);
         let surface = a.text.get(span.start..span.end).unwrap_or("");
         let name = match &inst.template {
             Some(t) => t.replace("{dem}", &canonical_demonym(a, d)),
@@ -408,15 +424,16 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         };
         reg.mention(e, span, surface, reason);
         // a common-noun head alone ("les séparatistes") names the same group
+        // in this document; the store never resolves it across documents
         if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
             reg.mention_alias(e, &inst.head, "head noun");
         }
-        reg.heads.insert(fold(&inst.head), e);
-        return Some(next + 1);
+        reg.heads.insert(inst.key.clone(), e);
+        return Some(end);
     }
     // "autorités du Haut-Karabakh": head + de + a named place or country
     let de = a.low(next);
-    if inst.template.is_none() && matches!(de, "du" | "de" | "des" | "d") {
+    if matches!(de, "du" | "de" | "des" | "d") {
         let mut j = next + 1;
         if matches!(a.low(j), "la" | "l") {
             j += 1;
@@ -424,33 +441,138 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         if matches!(a.tok_text(j), "'" | "’") {
             j += 1;
         }
-        let p = a.toks.get(j)?.start;
-        let m = *reg.by_start.get(&p)?;
-        // "Conseil de sécurité de l'ONU": an organ speaks for its organization
-        if reg.kind(m.0) == Some(EntityKind::Organization)
-            && inst.head.starts_with(char::is_uppercase)
+        if let Some(m) = a
+            .toks
+            .get(j)
+            .and_then(|t| reg.by_start.get(&t.start))
+            .copied()
         {
+            // "Conseil de sécurité de l'ONU": an organ speaks for its organization
+            if reg.kind(m.0) == Some(EntityKind::Organization)
+                && inst.head.starts_with(char::is_uppercase)
+            {
+                let span = Span::new(start, m.1.end);
+                let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                reg.mention(m.0, span, &surface, "organ of the organization");
+                return Some(a.tok_at(m.1.end));
+            }
+            if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
+                return None;
+            }
             let span = Span::new(start, m.1.end);
             let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
-            reg.mention(m.0, span, &surface, "organ of the organization");
+            // "conseil municipal de Marioupol" is the "mairie de Marioupol"
+            let name = match &inst.template {
+                Some(t) if municipal => {
+                    let place = reg
+                        .list
+                        .get(m.0)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default();
+                    t.replace("{place}", &place)
+                }
+                _ => surface.clone(),
+            };
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.mention(e, span, &surface, "institution of a place");
+            reg.heads.insert(inst.key.clone(), e);
             return Some(a.tok_at(m.1.end));
         }
-        if !matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country)) {
-            return None;
-        }
-        let span = Span::new(start, m.1.end);
-        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
-        let e = reg.entity(&surface, EntityKind::Organization);
-        reg.mention(e, span, &surface, "institution of a place");
-        reg.heads.insert(fold(&inst.head), e);
-        return Some(a.tok_at(m.1.end));
     }
     // the head alone refers back to the last institution of that head
-    let h = fold(&inst.head);
-    let e = *reg.heads.get(&h)?;
-    let span = Span::new(start, a.toks[next - 1].end);
-    reg.mentions.push(Mention { entity: e, span });
-    Some(next)
+    // ("les garde-côtes grecs ... selon les garde-côtes"); failing that, a
+    // national body's head alone is the one of the country (or, for a town's
+    // council, the town) the document is about: "selon la mairie" in an
+    // article on Marioupol. A reference back, never a corpus-wide name.
+    let mut end = next;
+    if municipal
+        && a.low(end) == "de"
+        && matches!(a.low(end + 1), "la" | "cette")
+        && a.low(end + 2) == "ville"
+    {
+        end += 3; // "le conseil municipal de la ville"
+    }
+    let span = Span::new(start, a.toks[end - 1].end);
+    let head = Span::new(start, a.toks[next - 1].end);
+    let surface = a.text.get(head.start..head.end).unwrap_or("").to_string();
+    let e = match reg.heads.get(&inst.key) {
+        Some(&e) => e,
+        // "une réunion du Conseil de sécurité": a capitalised head is a
+        // proper name of its own (never merged across documents alone)
+        None if inst.template.is_none()
+            && inst.head.starts_with(char::is_uppercase)
+            && a.is_cap(i) =>
+        {
+            let e = reg.entity(&surface, EntityKind::Organization);
+            reg.heads.insert(inst.key.clone(), e);
+            e
+        }
+        None => {
+            let t = inst.template.as_deref()?;
+            let name = if municipal {
+                let place = dominant(reg, EntityKind::Place)?;
+                t.replace("{place}", &place)
+            } else if t.contains("{dem}")
+                && fold(t).starts_with(&inst.key)
+                // "le gouvernement", "les autorités" alone are too loose
+                // (France's own, the local ones, the occupying power's) to
+                // name one country's body from the document alone; a
+                // specific body ("les garde-côtes") is the country's
+                && inst.key != "gouvernement"
+            {
+                let country = dominant(reg, EntityKind::Country)?;
+                let d = a.lex.demonyms.get(&fold(&country)).copied().or_else(|| {
+                    a.lex
+                        .entities
+                        .iter()
+                        .position(|x| x.name == country)
+                        .and_then(|ent| a.lex.countries.iter().position(|c| c.entity == ent))
+                })?;
+                t.replace("{dem}", &canonical_demonym(a, d))
+            } else {
+                return None;
+            };
+            let e = reg.entity(&name, EntityKind::Organization);
+            reg.heads.insert(inst.key.clone(), e);
+            e
+        }
+    };
+    reg.mention(
+        e,
+        span,
+        &surface,
+        "generic head, owner named in this document",
+    );
+    Some(end)
+}
+
+/// The entity of `kind` the document names most often, by its canonical
+/// name.
+/// Counted once per document and kind (linear in the mentions).
+fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
+    if let Some((_, d)) = reg.dominant.iter().find(|(k, _)| *k == kind) {
+        return d.clone();
+    }
+    let d = count_dominant(reg, kind);
+    reg.dominant.push((kind, d.clone()));
+    d
+}
+
+fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
+    // entity → (mentions, first position); a tie goes to the one named
+    // first, a town named before the capital that speaks for the country
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for m in &reg.mentions {
+        if reg.list.get(m.entity).is_some_and(|e| e.kind == kind) {
+            let c = counts.entry(m.entity).or_insert((0, m.span.start));
+            c.0 += 1;
+            c.1 = c.1.min(m.span.start);
+        }
+    }
+    let best = counts
+        .into_iter()
+        .max_by_key(|(e, (c, first))| (*c, std::cmp::Reverse(*first), std::cmp::Reverse(*e)))?;
+    reg.list.get(best.0).map(|x| x.name.clone())
 }
 
 /// "Organisation du traité de sécurité collective (OTSC)", and the acronym
@@ -596,6 +718,16 @@ fn persons(a: &Analysis, reg: &mut Registry) {
             i += 1;
             continue;
         }
+        // "le ministre de l'Intérieur Bruno Retailleau": the portfolio ends
+        // the title, the name starts after it
+        if (i.saturating_sub(4)..i).any(|k| {
+            a.cue(k).is_some_and(|(c, next)| {
+                next == i + 1 && c.iter().any(|x| matches!(x, Cue::Ministry(_)))
+            })
+        }) {
+            i += 1;
+            continue;
+        }
         // the run of title-case words on one line, joined by single spaces,
         // with name particles inside ("Ursula von der Leyen", "Jean-Yves Le Drian")
         let mut j = i + 1;
@@ -643,6 +775,22 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         let first_name = a.lex.first_names.contains(a.low(i));
         let apposition =
             a.tok_text(j) == "," && a.cue_has(j + 1, |c| matches!(c, Cue::Title)).is_some();
+        // "Stella Nanou, du Haut-Commissariat de l'ONU pour les réfugiés":
+        // a name apposed to the body the person speaks for
+        let affiliation = a.tok_text(j) == "," && matches!(a.low(j + 1), "du" | "de" | "des") && {
+            let mut k = j + 2;
+            if matches!(a.low(k), "la" | "l") {
+                k += 1;
+            }
+            if matches!(a.tok_text(k), "'" | "’") {
+                k += 1;
+            }
+            a.toks.get(k).is_some_and(|t| {
+                reg.by_start
+                    .get(&t.start)
+                    .is_some_and(|m| reg.kind(m.0) == Some(EntityKind::Organization))
+            })
+        };
         // "Par Marie Dupont" opening a line is a byline, not the article's news
         let byline = i > 0 && a.tok_text(i - 1) == "Par" && {
             // only the few bytes before "Par" are looked at (run-on lines)
@@ -663,7 +811,7 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         }
         let by_speech =
             a.cue_has(j, |c| matches!(c, Cue::Speech)).is_some() || speech_ends_at(a, i);
-        let person = (len >= 2 && (titled || first_name || apposition || by_speech))
+        let person = (len >= 2 && (titled || first_name || apposition || affiliation || by_speech))
             || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
@@ -687,6 +835,11 @@ fn persons(a: &Analysis, reg: &mut Registry) {
                 let alias = a.text.get(span.start..span.end).unwrap_or("").to_string();
                 reg.mention(e, span, &alias, "byname (dit « ... »)");
             }
+            // "le préfet de Mayotte, François-Xavier Bieuville": the office
+            // held in a place is another name of its holder
+            if let Some(office) = office_before(a, reg, i) {
+                reg.mention_alias(e, &office, "office held (title de place)");
+            }
             families.insert(fold(&family), e);
             last_title = None;
         } else if len == 1 {
@@ -705,7 +858,34 @@ fn persons(a: &Analysis, reg: &mut Registry) {
 fn places(a: &Analysis, reg: &mut Registry) {
     let n = a.toks.len();
     let spans = sorted_spans(reg);
+    // "le port grec de Kalamata", "la ville syrienne d'Alep": a place noun
+    // of a cue ("port de", "ville de") with a nationality in between
+    let nouns: HashSet<String> = a
+        .lex
+        .place_cues
+        .iter()
+        .filter(|c| !c.weak && !c.list)
+        .filter_map(|c| fold(&c.phrase).strip_suffix(" de").map(str::to_string))
+        .collect();
     for i in 0..n {
+        if demonym_at(a, i + 1).is_some()
+            && matches!(a.low(i + 2), "de" | "d")
+            && nouns.contains(a.low(i))
+        {
+            let mut j = i + 3;
+            if matches!(a.tok_text(j), "'" | "’") {
+                j += 1;
+            }
+            if let Some(end) = place_name(a, &spans, j) {
+                if end > j + 1 || a.tok_text(j).chars().count() >= 3 {
+                    let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+                    let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                    let e = reg.entity(&name, EntityKind::Place);
+                    reg.mention(e, span, &name, "place");
+                }
+            }
+            continue;
+        }
         let Some((cues, next)) = a.cue(i) else {
             continue;
         };
@@ -744,6 +924,11 @@ fn places(a: &Analysis, reg: &mut Registry) {
             let Some(end) = place_name(a, &spans, j) else {
                 break;
             };
+            // a cut word ("dans l'ouest de Ga" at the end of a clipped
+            // text) is no place name
+            if end == j + 1 && a.tok_text(j).chars().count() < 3 {
+                break;
+            }
             let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
             let e = reg.entity(&name, EntityKind::Place);
@@ -781,13 +966,7 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Media named after a media noun: "le quotidien Kommersant", "l'agence
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
-    named_after_noun(
-        a,
-        reg,
-        |c| matches!(c, Cue::OutletNoun),
-        EntityKind::Outlet,
-        "outlet",
-    );
+    media_by_shape(a, reg);
     named_after_noun(
         a,
         reg,
@@ -895,4 +1074,233 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
             i += 1;
         }
     }
+}
+
+/// Lower-case words that may stand between a facility noun and its name:
+/// "le bataillon nationaliste ukrainien Azov", "le bataillon ukrainien
+/// d'extrême droite Azov", "l'hôpital principal al-Chifa".
+fn facility_epithet(a: &Analysis, k: usize) -> Option<usize> {
+    if matches!(a.low(k), "d" | "de")
+        && matches!(a.tok_text(k + 1), "'" | "’")
+        && a.low(k + 2) == "extreme"
+        && matches!(a.low(k + 3), "droite" | "gauche")
+    {
+        return Some(k + 4);
+    }
+    if matches!(a.low(k), "d" | "de") && a.low(k + 1) == "extreme" {
+        return None;
+    }
+    let low = a.low(k);
+    let adjective = a.is_word(k)
+        && !a.is_cap(k)
+        && a.cue(k).is_none()
+        && low.chars().count() > 3
+        && (demonym_at(a, k).is_some() || ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e)));
+    adjective.then_some(k + 1)
+}
+
+/// A name of 1-3 capitalised words (or Arabic-article names, "al-Chifa")
+/// starting at token `j`, not taken by an earlier rule.
+fn facility_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
+    let starts = (a.is_cap(j) && !a.lex.stop_names.contains(a.low(j))) || particle_name(a, j);
+    if !starts || overlaps_any(spans, a.toks[j].span()) || a.tok_text(j).chars().count() < 3 {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < a.toks.len()
+        && k - j < 3
+        && (a.is_cap(k) || particle_name(a, k))
+        && a.toks[k].start == a.toks[k - 1].end + 1
+    {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Venues, facilities, streets, armed units and storms found by their shape:
+/// a noun of their kind, then their name, directly ("l'hôpital al-Chifa",
+/// "la rue al-Rashid", "le cyclone Chido", "le bataillon nationaliste
+/// ukrainien Azov") or after "de" ("le rond-point de Naplouse"). After "de",
+/// a town already known is the town ("le port de Kalamata", "le théâtre de
+/// Marioupol" name Kalamata and Marioupol), not a facility of its own.
+fn facilities(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((cues, next)) = a.cue(i) else {
+            i += 1;
+            continue;
+        };
+        let Some(kind) = cues.iter().find_map(|c| match c {
+            Cue::Facility(k) => Some(*k),
+            _ => None,
+        }) else {
+            i += 1;
+            continue;
+        };
+        // the noun is lower case in running text ("l'hôpital"), or opens
+        // a sentence; "Place Rouge" or "Pont-Neuf" are names of their own
+        if overlaps_any(&spans, a.toks[i].span()) {
+            i += 1;
+            continue;
+        }
+        let mut j = next;
+        let mut epithets = 0;
+        while epithets < 3 {
+            match facility_epithet(a, j) {
+                Some(k) => {
+                    j = k;
+                    epithets += 1;
+                }
+                None => break,
+            }
+        }
+        let with_de =
+            epithets == 0 && matches!(a.low(j), "de" | "du") && !matches!(a.low(j + 1), "la" | "l");
+        if with_de {
+            j += 1;
+        }
+        let Some(end) = facility_name(a, &spans, j) else {
+            i = next;
+            continue;
+        };
+        let name_span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+        let bare = a
+            .text
+            .get(name_span.start..name_span.end)
+            .unwrap_or("")
+            .to_string();
+        if a.cue(j).is_some() || reg.known(&bare).is_some() && with_de {
+            i = next;
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, name_span.end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let noun = a
+            .text
+            .get(a.toks[i].start..a.toks[next - 1].end)
+            .unwrap_or("");
+        let canonical = if with_de {
+            surface.clone()
+        } else {
+            format!("{noun} {bare}")
+        };
+        let e = match reg.known(&canonical).or_else(|| reg.known(&bare)) {
+            Some(e) => e,
+            None => reg.entity(&canonical, kind),
+        };
+        reg.mention(
+            e,
+            span,
+            &surface,
+            "named by its kind (facility, street, unit, storm)",
+        );
+        if !with_de {
+            reg.mention_alias(e, &bare, "name without its kind");
+        }
+        i = end;
+    }
+}
+
+/// An acronym written in capitals, maybe with digits: "ERT", "ANT1", "TF1".
+fn caps_name(a: &Analysis, j: usize) -> bool {
+    let w = a.tok_text(j);
+    a.is_word(j)
+        && (2..=6).contains(&w.chars().count())
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The name of a medium after its noun and epithets, as (first, end)
+/// tokens: "ERT", "L'Essor", "Le Monde", "Kommersant".
+fn media_name(a: &Analysis, spans: &[Span], j: usize) -> Option<(usize, usize)> {
+    if caps_name(a, j) && !overlaps_any(spans, a.toks[j].span()) {
+        return Some((j, j + 1));
+    }
+    // "L'Essor", "Le Soleil", "La Presse": an article begins the title
+    let elided = a.tok_text(j) == "L" && matches!(a.tok_text(j + 1), "'" | "’");
+    if elided || matches!(a.tok_text(j), "Le" | "La" | "Les") {
+        let k = if elided { j + 2 } else { j + 1 };
+        if a.toks
+            .get(k)
+            .is_some_and(|t| t.start <= a.toks[k - 1].end + 1)
+            && a.is_cap(k)
+            && !overlaps_any(spans, a.toks[j].span())
+        {
+            let end = place_name(a, spans, k).unwrap_or(k + 1);
+            return Some((j, end));
+        }
+        return None;
+    }
+    place_name(a, spans, j).map(|end| (j, end))
+}
+
+/// Media named after a media noun and its epithets: "le quotidien
+/// Kommersant", "la télévision publique ERT", "la chaîne de télévision
+/// nationale grecque ERT", "le quotidien d'État, L'Essor".
+fn media_by_shape(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        let Some(mut j) = a.cue_has(i, |c| matches!(c, Cue::OutletNoun)) else {
+            continue;
+        };
+        for _ in 0..3 {
+            if matches!(a.low(j), "d" | "de")
+                && matches!(a.tok_text(j + 1), "'" | "’")
+                && a.low(j + 2) == "etat"
+            {
+                j += 3; // "d'État"
+            } else if matches!(a.low(j), "public" | "publique" | "prive" | "privee") {
+                j += 1;
+            } else if let Some(k) = facility_epithet(a, j) {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        // "le quotidien d'État, L'Essor": an apposed title
+        if a.tok_text(j) == "," && j > i + 1 {
+            j += 1;
+        }
+        let Some((first, end)) = media_name(a, &spans, j) else {
+            continue;
+        };
+        let span = Span::new(a.toks[first].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = match reg.known(&name) {
+            Some(e) => e,
+            None => reg.entity(&name, EntityKind::Outlet),
+        };
+        reg.mention(e, span, &name, "outlet");
+    }
+}
+
+/// The office named just before a person's name, "préfet de Mayotte" in
+/// "le préfet de Mayotte, François-Xavier Bieuville" or "le maire de
+/// Marioupol Vadym Boïtchenko": a title, "de", then a place or country.
+fn office_before(a: &Analysis, reg: &Registry, i: usize) -> Option<String> {
+    let mut k = i.checked_sub(1)?;
+    if a.tok_text(k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    let end = a.toks.get(k)?.end;
+    // the place mention ending at token k: at most three words long
+    let (e, span) = (k.saturating_sub(2)..=k)
+        .filter_map(|s| reg.by_start.get(&a.toks[s].start))
+        .find(|(_, sp)| sp.end == end)
+        .copied()?;
+    if !matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country)) {
+        return None;
+    }
+    let s = a.tok_at(span.start);
+    let de = s.checked_sub(1)?;
+    if !matches!(a.low(de), "de" | "du") {
+        return None;
+    }
+    let t = (de.saturating_sub(4)..de).find(|&t| {
+        a.cue(t)
+            .is_some_and(|(c, next)| next == de && c.iter().any(|x| matches!(x, Cue::Title)))
+    })?;
+    a.text.get(a.toks[t].start..span.end).map(str::to_string)
 }

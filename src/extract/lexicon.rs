@@ -39,6 +39,9 @@ pub struct Country {
 pub struct Institution {
     pub head: String,
     pub template: Option<String>,
+    /// The folded first head of its line: the spellings of one body
+    /// ("garde-côtes", "gardes-côtes", "garde côtière") share it.
+    pub key: String,
 }
 
 /// A phrase that announces a place name: "le village de X".
@@ -93,6 +96,13 @@ pub struct Lexicon {
     /// "le gang", "la milice": an organization's name follows.
     pub org_nouns: Vec<String>,
     pub org_heads: Vec<String>,
+    /// Common nouns that name a body only through an owner given nearby
+    /// ("la mairie", "les autorités"): never a corpus-wide name alone.
+    pub generic_heads: HashSet<String>,
+    /// Nouns of named venues, facilities, streets, units and storms ("hôpital
+    /// al-Chifa", "rond-point de Naplouse", "bataillon Azov", "cyclone
+    /// Chido"), with the kind of the thing they name.
+    pub facilities: Vec<(String, EntityKind)>,
 }
 
 /// The bundled lexicon files, in the order they are read.
@@ -229,10 +239,17 @@ impl Lexicon {
             "first_names" => self.first_names.extend(first.iter().map(|n| fold(n))),
             "titles" => self.titles.extend(first.iter().cloned()),
             "ministries" => self.ministries.push(first.clone()),
-            "institutions" => self.institutions.push(Institution {
-                head: first[0].clone(),
-                template: f.get(1).and_then(|v| v.first()).cloned(),
-            }),
+            "institutions" => {
+                let key = fold(&first[0]);
+                for head in first {
+                    self.institutions.push(Institution {
+                        head: head.clone(),
+                        template: f.get(1).and_then(|v| v.first()).cloned(),
+                        key: key.clone(),
+                    });
+                }
+            }
+            "generic_heads" => self.generic_heads.extend(first.iter().map(|a| fold(a))),
             "place_cues" => {
                 let flags: Vec<String> = f.get(1).cloned().unwrap_or_default();
                 for flag in &flags {
@@ -339,6 +356,11 @@ impl Lexicon {
             "outlet_nouns" => self.outlet_nouns.extend(first.iter().cloned()),
             "org_nouns" => self.org_nouns.extend(first.iter().cloned()),
             "org_heads" => self.org_heads.extend(first.iter().cloned()),
+            "facilities" => {
+                let kind = one(1, "kind")?.parse::<EntityKind>()?;
+                self.facilities
+                    .extend(first.iter().map(|n| (n.clone(), kind)));
+            }
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())

@@ -39,6 +39,18 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             if let Some(rest) = phrase.strip_prefix('É') {
                 variants.push(format!("E{rest}"));
             }
+            // a compound is written with a hyphen or a space: "Croix-Rouge"
+            // and "Croix Rouge", "Nations unies" and "Nations-unies"
+            let hyphenated = spaced_or_hyphenated(&variants);
+            variants.extend(hyphenated);
+            // the French press writes acronyms of four letters or more as
+            // words: "JNIM" and "Jnim", "UNRWA" and "Unrwa", "OTAN" and "Otan"
+            if phrase.chars().count() >= 4 && phrase.chars().all(|c| c.is_uppercase()) {
+                let mut cs = phrase.chars();
+                if let Some(c) = cs.next() {
+                    variants.push(format!("{c}{}", cs.as_str().to_lowercase()));
+                }
+            }
             for v in variants {
                 let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
                     patterns.push(Vec::new());
@@ -156,6 +168,21 @@ impl<T> PhraseSet<T> {
 /// Capitals of the lexicon must be capitals in the text; a capital inside a
 /// word of the text must be one in the lexicon too ("VietNam" is not
 /// "Vietnam"), unless the text is all capitals ("EREVAN").
+/// The other writings of compound phrases: every hyphen as a space
+/// ("Croix-Rouge" → "Croix Rouge"), and a two-word phrase hyphenated
+/// ("Nations unies" → "Nations-unies").
+fn spaced_or_hyphenated(variants: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in variants {
+        if v.contains('-') {
+            out.push(v.replace('-', " "));
+        } else if v.split(' ').count() == 2 && v.split(' ').all(|w| w.chars().count() > 2) {
+            out.push(v.replace(' ', "-"));
+        }
+    }
+    out
+}
+
 fn case_fits(pattern: &str, found: &str) -> bool {
     let all_caps = found
         .chars()
@@ -309,5 +336,42 @@ mod case_tests {
             .map(|(_, p)| p[0])
             .collect();
         assert_eq!(got, [2]);
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+
+    fn found(set: &PhraseSet<i32>, t: &str) -> Vec<(String, i32)> {
+        set.find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, p)| (t[s.start..s.end].to_string(), p[0]))
+            .collect()
+    }
+
+    #[test]
+    fn hyphen_or_space_in_a_compound() {
+        // "les Nations-unies", "la Croix Rouge"
+        let set = PhraseSet::new([
+            ("Nations unies".to_string(), 1),
+            ("Croix-Rouge".to_string(), 2),
+        ]);
+        let t = "tout comme les Nations-unies, ou la Croix Rouge";
+        assert_eq!(
+            found(&set, t),
+            [
+                ("Nations-unies".to_string(), 1),
+                ("Croix Rouge".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_written_as_a_word() {
+        // "la katiba Macina du Jnim, lié à al-Qaïda"
+        let set = PhraseSet::new([("JNIM".to_string(), 1), ("ONU".to_string(), 2)]);
+        let t = "la katiba Macina du Jnim, selon l'Onu";
+        assert_eq!(found(&set, t), [("Jnim".to_string(), 1)]);
     }
 }

@@ -130,6 +130,9 @@ pub(crate) enum Cue {
     OrgNoun,
     /// "Défense civile", "Parti": a body's name starts.
     OrgHead,
+    /// "hôpital", "rond-point", "bataillon": a named facility or unit of
+    /// this kind follows.
+    Facility(crate::model::EntityKind),
 }
 
 /// The French extraction pipeline with its lexicon, ready to run on any
@@ -254,6 +257,11 @@ impl Extractor {
         );
         cues.extend(lex.org_heads.iter().map(|w| (w.clone(), Cue::OrgHead)));
         cues.extend(lex.org_nouns.iter().map(|w| (w.clone(), Cue::OrgNoun)));
+        cues.extend(
+            lex.facilities
+                .iter()
+                .map(|(w, k)| (w.clone(), Cue::Facility(*k))),
+        );
         let numbers = numbers::NumberWords::new(&lex);
         Extractor {
             gaz,

@@ -121,7 +121,11 @@ impl Entities {
         aliases: &[Alias],
         context: &[String],
     ) -> rusqlite::Result<i64> {
-        let found = match self.exact.get(&(name.to_string(), kind)) {
+        let found = match self
+            .exact
+            .get(&(name.to_string(), kind))
+            .filter(|_| !self.index.is_generic(name))
+        {
             Some(&id) => Some((id, "same spelling".to_string())),
             None => std::iter::once(name)
                 .chain(aliases.iter().map(|a| a.name.as_str()))
