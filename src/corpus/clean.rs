@@ -70,6 +70,26 @@ impl Line<'_> {
     fn is_short(&self) -> bool {
         self.text.len() <= SHORT_LINE
     }
+
+    /// A sentence cut off by the end of a stored copy ("Restent les
+    /// témoignages : ceux qui ont survécu assurent qu'il"): six words or
+    /// more with a relative pronoun or a finite verb, which page labels
+    /// ("Les plus lus", "Météo du jour") never have.
+    fn reads_as_prose(&self) -> bool {
+        let words: Vec<&str> = self
+            .lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() >= 6
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "qui" | "que" | "dont" | "ont" | "est" | "sont" | "était" | "avait" | "a"
+                ) || w.starts_with("qu'")
+                    || w.starts_with("qu’")
+            })
+    }
     fn has_phrase(&self, reason: SetAsideReason) -> bool {
         self.phrases.iter().any(|p| p.2 == reason)
     }
@@ -319,8 +339,8 @@ fn page_tail(lines: &mut [Line<'_>]) {
     let mut tail_start = lines.len();
     for i in (1..lines.len()).rev() {
         let line = &lines[i];
-        let furniture_like =
-            line.reason.is_some() || (line.text.len() <= 80 && !line.ends_sentence());
+        let furniture_like = line.reason.is_some()
+            || (line.text.len() <= 80 && !line.ends_sentence() && !line.reads_as_prose());
         if !furniture_like {
             break;
         }
@@ -445,6 +465,10 @@ mod tests {
                 ("Horoscope", SetAsideReason::PageFurniture),
             ]
         );
+        // The cut-off end of a stored copy is article text, and so is the
+        // heading above it.
+        let cut = "Titre\n\nLe texte de l'article.\n\nSans doute entre 300 et 650 morts\n\nRestent les témoignages : ceux qui ont survécu assurent qu'il";
+        assert_eq!(reasons(cut), vec![]);
         // A one-line text is never all furniture.
         assert_eq!(reasons("Juste un titre"), vec![]);
     }
