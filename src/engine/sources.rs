@@ -324,6 +324,18 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
         "sentence_bytes",
         Cell::text(format!("{}..{}", c.sentence.start, c.sentence.end)),
     );
+    // the other places the article states the same claim (headline, lead)
+    for o in &c.occurrences {
+        field(
+            "also",
+            Cell::text(format!(
+                "{}..{} «{}»",
+                o.start,
+                o.end,
+                o.slice(&text).unwrap_or("").trim()
+            )),
+        );
+    }
     field("speaker", Cell::opt(ws.entity_name(c.claimant)));
     field("outlet", Cell::opt(ws.entity_name(c.outlet)));
     field(
