@@ -376,6 +376,36 @@ case!(a_file_that_is_not_sqlite, |c| {
     c.cmd().args(["--db", "notes.db", "stats"]).assert().code(4);
 });
 
+// Read commands never write: another application's SQLite file and an
+// empty file are refused with exit 4 and stay byte for byte as they were.
+case!(read_commands_never_write, |c| {
+    let foreign = c.path("app.db");
+    {
+        let conn = Connection::open(&foreign).unwrap();
+        conn.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');")
+            .unwrap();
+    }
+    let before = std::fs::read(&foreign).unwrap();
+    c.write("empty.db", "");
+    for args in [
+        vec!["stats"],
+        vec!["query", "count claims"],
+        vec!["export", "--all"],
+    ] {
+        for db in ["app.db", "empty.db"] {
+            c.cmd()
+                .args(["--db", db])
+                .args(&args)
+                .assert()
+                .code(4)
+                .stderr(predicate::str::contains("not a claimgraph database"));
+        }
+    }
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+    assert!(!c.path("app.db-wal").exists());
+    assert_eq!(std::fs::read(c.path("empty.db")).unwrap(), b"");
+});
+
 case!(a_database_from_a_newer_version, |c| {
     c.cmd()
         .args(["--db", "g.db", "ingest", CORPUS])

@@ -75,16 +75,55 @@ impl Store {
         Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE)
     }
 
-    /// Open an existing database; a missing file is an error, not a new
-    /// database (for read commands).
+    /// Open an existing claimgraph database for a read command. A missing
+    /// file, an empty file or a SQLite file of another application is an
+    /// error, and such a file is left byte for byte as it was: nothing is
+    /// created, no table added, the journal mode untouched.
     pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(Error::Database {
-                path: path.display().to_string(),
-                message: "no such database file".to_string(),
-            });
+        let label = path.display().to_string();
+        let refuse = |message: &str| Error::Database {
+            path: label.clone(),
+            message: message.to_string(),
+        };
+        match std::fs::metadata(path) {
+            Err(_) => return Err(refuse("no such database file")),
+            Ok(m) if m.len() == 0 => return Err(refuse(
+                "an empty file is not a claimgraph database (create one with `claimgraph ingest`)",
+            )),
+            Ok(_) => {}
         }
-        Self::open_with(path, OpenFlags::empty())
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
+        let store = Store {
+            conn,
+            label: label.clone(),
+        };
+        if !store.is_claimgraph()? {
+            return Err(refuse(
+                "not a claimgraph database (a SQLite file of another application); nothing was changed",
+            ));
+        }
+        let mut store = store;
+        store.setup(true)?;
+        Ok(store)
+    }
+
+    /// Whether the file holds claimgraph's schema (read without writing).
+    fn is_claimgraph(&self) -> Result<bool> {
+        let read = || -> rusqlite::Result<bool> {
+            let version: i64 = self
+                .conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let tables: i64 = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+                 AND name IN ('documents', 'entities', 'claims', 'findings')",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok(version >= 1 && tables == 4)
+        };
+        read().map_err(|e| self.error(e))
     }
 
     fn open_with(path: &Path, extra: OpenFlags) -> Result<Store> {
