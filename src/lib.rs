@@ -19,6 +19,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod guard;
 pub mod ingest;
 pub mod model;
 pub mod query;

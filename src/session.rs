@@ -9,10 +9,11 @@
 
 use crate::engine::Workspace;
 use crate::export::dot::{self, DotOptions};
+use crate::query::diagnostic::{Code, Diagnostic};
 use crate::query::{self, plan, QueryError};
 use crate::render::{self, RenderOptions};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How statements are run and printed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,6 +24,9 @@ pub struct Settings {
     pub color: bool,
     /// Go on after an error (and fail at the end).
     pub keep_going: bool,
+    /// Who wrote the statements: the user at the keyboard, or a query file
+    /// (whose `export to` paths are held to more, see [`crate::guard`]).
+    pub origin: crate::guard::Origin,
 }
 
 /// What a run did.
@@ -103,7 +107,17 @@ fn execute(
         let answer = ws
             .evaluate(plan)
             .map_err(|d| QueryError::query("", "", d))?;
-        if let Some((path, format)) = plan.export() {
+        if let Some((path, format, span)) = plan.export() {
+            crate::guard::check(Path::new(path), ws.store().label(), settings.origin).map_err(
+                |why| {
+                    QueryError::query(
+                        "",
+                        "",
+                        Diagnostic::new(Code::UnsafePath, why, span)
+                            .with_label("this file may not be written"),
+                    )
+                },
+            )?;
             // The planner picks the format from the file name.
             let text = match format {
                 plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),

@@ -259,3 +259,54 @@ fn import_reads_standard_input() {
             "1 documents (0 already stored), 1 claims",
         ));
 }
+
+/// Output paths are guarded: nothing writes over the database being read,
+/// and a query file's `export to` stays below the directory it runs in and
+/// never replaces a file unless run with --overwrite.
+#[test]
+fn output_paths_are_guarded() {
+    let c = Case::new();
+    c.cmd()
+        .args(["--db", "war.db", "ingest"])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus"))
+        .assert()
+        .success();
+    let before = c.stats("war.db");
+    for target in ["war.db", "./war.db", "war.db-wal"] {
+        c.cmd()
+            .args(["--db", "war.db", "export", "--all", "-o", target])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("the database being read"));
+    }
+    assert_eq!(c.stats("war.db"), before);
+
+    std::fs::write(c.path("old.dot"), "mine").unwrap();
+    for (statement, why) in [
+        (
+            "contradictions export to \"/tmp/claimgraph-guard.dot\"",
+            "absolute path",
+        ),
+        ("contradictions export to \"../up.dot\"", "`..`"),
+        ("contradictions export to \"old.dot\"", "--overwrite"),
+    ] {
+        std::fs::write(c.path("q.cq"), statement).unwrap();
+        c.cmd()
+            .args(["--db", "war.db", "run", "q.cq"])
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(why))
+            .stderr(predicate::str::contains("q.cq:1:"));
+    }
+    assert_eq!(std::fs::read_to_string(c.path("old.dot")).unwrap(), "mine");
+    assert!(!Path::new("/tmp/claimgraph-guard.dot").exists());
+    std::fs::write(c.path("q.cq"), "contradictions export to \"old.dot\"").unwrap();
+    c.cmd()
+        .args(["--db", "war.db", "run", "--overwrite", "q.cq"])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(c.path("old.dot"))
+        .unwrap()
+        .starts_with("digraph"));
+    assert_eq!(c.stats("war.db"), before);
+}

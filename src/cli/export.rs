@@ -66,6 +66,11 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
         ));
     }
     let ws = workspace(global)?;
+    // `export --all -o war.db` must never write over the database it reads.
+    if let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") {
+        crate::guard::check(path, ws.store().label(), crate::guard::Origin::Typed)
+            .map_err(|why| Error::Usage(format!("-o {}: {why}", path.display())))?;
+    }
     let nodes = match &args.query {
         Some(text) if !args.all => match answer_nodes(&ws, text) {
             Ok(nodes) => Some(nodes),

@@ -42,6 +42,7 @@ impl OutputArgs {
             },
             color: color_on_stderr(),
             keep_going,
+            origin: crate::guard::Origin::Typed,
         }
     }
 }
@@ -70,6 +71,9 @@ pub struct RunArgs {
     /// Go on after an error; the exit status still reports it
     #[arg(long)]
     pub keep_going: bool,
+    /// Let `export to "FILE"` in the files replace existing files
+    #[arg(long)]
+    pub overwrite: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -84,7 +88,11 @@ pub struct QueryArgs {
 }
 
 pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
-    let settings = args.output.settings(args.keep_going);
+    let mut settings = args.output.settings(args.keep_going);
+    // A query file may come from anyone: its `export to` stays below here.
+    settings.origin = crate::guard::Origin::Script {
+        overwrite: args.overwrite,
+    };
     // Read every file first: a missing file fails before any work is done.
     let mut files = Vec::new();
     for path in &args.files {
@@ -163,7 +171,8 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
             path: PathBuf::from("<stdin>"),
             source,
         })?;
-    let settings = output.settings(false);
+    let mut settings = output.settings(false);
+    settings.origin = crate::guard::Origin::Script { overwrite: false };
     let file = match QueryFile::from_bytes(std::path::Path::new("<stdin>"), bytes) {
         Ok(f) => f,
         Err(e) => return Ok(report(&e, &settings)),

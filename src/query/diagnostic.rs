@@ -36,6 +36,9 @@ pub enum Code {
     UnknownName,
     /// The user pressed Ctrl-C while the statement ran.
     Interrupted,
+    /// An `export to` path that may not be written (the database, outside
+    /// the directory a query file runs in, an existing file).
+    UnsafePath,
 }
 
 impl Code {
@@ -52,6 +55,7 @@ impl Code {
             Code::BadClause => "bad-clause",
             Code::UnknownName => "unknown-name",
             Code::Interrupted => "interrupted",
+            Code::UnsafePath => "unsafe-path",
         }
     }
 }

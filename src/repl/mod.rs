@@ -49,6 +49,8 @@ pub struct Shell {
     settings: Settings,
     sink: Sink,
     timer: bool,
+    /// The database file, which `.output` never writes over.
+    database: String,
 }
 
 /// Where history is kept: `$CLAIMGRAPH_HISTORY`, else the user's data
@@ -68,6 +70,7 @@ impl Shell {
         settings.render.max_rows = Some(MAX_ROWS);
         let names = Arc::new(OnceLock::new());
         let filled = Arc::clone(&names);
+        let database = store.label().to_string();
         let loader = std::thread::spawn(move || {
             let ws = Workspace::load(store)?;
             let _ = filled.set(ws.spellings().to_vec());
@@ -79,7 +82,12 @@ impl Shell {
             settings,
             sink: Sink::Screen,
             timer: false,
+            database,
         }
+    }
+
+    fn ws_label(&self) -> &str {
+        &self.database
     }
 
     /// Run the shell until `.quit` or Ctrl-D. Returns the exit status.
@@ -216,6 +224,12 @@ impl Shell {
                 if arg.is_empty() || arg == "stdout" {
                     self.sink = Sink::Screen;
                     self.settings.render.max_rows = Some(MAX_ROWS);
+                } else if let Err(why) = crate::guard::check(
+                    std::path::Path::new(arg),
+                    self.ws_label(),
+                    crate::guard::Origin::Typed,
+                ) {
+                    eprintln!("error: .output {arg}: {why}");
                 } else {
                     match std::fs::File::create(arg) {
                         Ok(f) => {

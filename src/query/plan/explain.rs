@@ -49,7 +49,7 @@ impl fmt::Display for Op {
             }
             Op::Limit(n) => write!(f, "limit {n}"),
             Op::Count => f.write_str("count"),
-            Op::Export { path, format } => match format {
+            Op::Export { path, format, .. } => match format {
                 ExportFormat::Dot => write!(f, "export DOT to {}", Quoted(path)),
                 ExportFormat::Json => write!(f, "export JSON to {}", Quoted(path)),
             },

@@ -69,6 +69,8 @@ pub enum Op {
     Export {
         path: String,
         format: ExportFormat,
+        /// Where the path is written in the statement.
+        span: crate::query::ast::SrcSpan,
     },
 }
 
@@ -191,10 +193,10 @@ impl Plan {
         out
     }
 
-    /// Where the rows go when exported.
-    pub fn export(&self) -> Option<(&str, ExportFormat)> {
+    /// Where the rows go when exported, and where the statement says so.
+    pub fn export(&self) -> Option<(&str, ExportFormat, crate::query::ast::SrcSpan)> {
         self.ops.iter().find_map(|op| match op {
-            Op::Export { path, format } => Some((path.as_str(), *format)),
+            Op::Export { path, format, span } => Some((path.as_str(), *format, *span)),
             _ => None,
         })
     }
@@ -255,6 +257,7 @@ pub fn plan(statement: &Statement) -> Res<Plan> {
         ops.push(Op::Export {
             path: export.path.text.clone(),
             format: export_format(&export.path)?,
+            span: export.path.span,
         });
     }
     Ok(Plan { ops, rows, explain })
