@@ -6,8 +6,8 @@
 
 use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
-use crate::extract::Cue;
-use crate::model::{EntityKind, Span};
+use crate::extract::{Cue, LocalClaim};
+use crate::model::{ClaimKind, EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
 /// A verb of saying (or accusing, or denying) and its speaker.
@@ -72,17 +72,13 @@ impl Speakers {
                 // "selon lui": the last speaker
                 let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
                     last
-                } else if (next..next + 2)
-                    .any(|k| a.cue_has(k, |c| matches!(c, Cue::Title)).is_some())
-                {
-                    // "selon le porte-parole du Haut-Commissariat ..., Thameen
-                    // Al-Kheetan": the person apposed to the function
-                    let person = s
-                        .first_after(a, next, 20, true)
-                        .filter(|e| s.persons.contains(e));
-                    person.or_else(|| s.first_after(a, next, 8, false))
+                } else if let Some(agent) = s.report_agent(a, next) {
+                    // "selon un nouveau bilan fourni mercredi par le ministre
+                    // de la Santé, Hamad Hassan": the report's author;
+                    // "selon un dernier bilan très provisoire": nobody
+                    agent
                 } else {
-                    s.first_after(a, next, 8, false)
+                    s.agent_at(a, next)
                 };
                 s.sources.push((i, src));
             }
@@ -93,13 +89,16 @@ impl Speakers {
                 continue;
             }
             let (mut speaker, inverted) = s.speaker_of(a, i, next, last);
-            // "X a assuré ... et affirme que": the same speaker
-            if speaker.is_none() && i > 0 && a.low(i - 1) == "et" {
+            // "X a assuré ... et affirme que": the same speaker; "L'armée
+            // malienne avait mené une opération et indiqué un bilan de 203
+            // morts": the subject that opens the sentence
+            if speaker.is_none() && i > 0 && matches!(a.low(i - 1), "et" | "puis") {
                 speaker = s
                     .acts
                     .last()
                     .filter(|x| a.same_sentence(x.tok, i))
-                    .and_then(|x| x.speaker);
+                    .and_then(|x| x.speaker)
+                    .or_else(|| s.sentence_subject(a, i));
             }
             if speaker.is_some() {
                 last = speaker;
@@ -111,6 +110,82 @@ impl Speakers {
             });
         }
         s
+    }
+
+    /// The speaker named at token `k`: a function with the person apposed
+    /// to it ("le porte-parole du Haut-Commissariat ..., Thameen
+    /// Al-Kheetan"), else the first speaking mention a few words on.
+    fn agent_at(&self, a: &Analysis, k: usize) -> Option<usize> {
+        if (k..k + 2).any(|j| a.cue_has(j, |c| matches!(c, Cue::Title)).is_some()) {
+            let person = self
+                .first_after(a, k, 20, true)
+                .filter(|e| self.persons.contains(e));
+            person.or_else(|| self.first_after(a, k, 8, false))
+        } else {
+            self.first_after(a, k, 8, false)
+        }
+    }
+
+    /// A report named at token `k` ("un nouveau bilan", "des « estimations
+    /// préliminaires »", "le décompte des autorités grecques", "un rapport
+    /// publié par Human Rights Watch"): `Some(author)`, with `Some(None)`
+    /// when the report has no author ("selon un dernier bilan très
+    /// provisoire"); `None` when no report is named there. A document is
+    /// the channel, its author the speaker.
+    fn report_agent(&self, a: &Analysis, k: usize) -> Option<Option<usize>> {
+        let noun = report_noun_at(a, k)?;
+        let mut j = noun + 1;
+        let end = (noun + 10).min(a.toks.len());
+        while j < end && a.same_sentence(j, noun) {
+            let low = a.low(j);
+            if matches!(a.tok_text(j), "," | "." | ";" | ":")
+                || a.cue(j).is_some_and(|(c, _)| {
+                    c.iter()
+                        .any(|c| matches!(c, Cue::Bound(_) | Cue::Source | Cue::Speech))
+                })
+                || a.tok_text(j).starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            if matches!(low, "par" | "de" | "du" | "des" | "d") {
+                let mut m = j + 1;
+                while m < end && matches!(a.low(m), "l" | "la" | "le" | "les" | "'" | "’") {
+                    m += 1;
+                }
+                let title = a.cue_has(m, |c| matches!(c, Cue::Title)).is_some();
+                let starts = self.mention_at(a, m);
+                if starts.is_some() || title {
+                    return Some(self.agent_at(a, j + 1));
+                }
+                if low == "par" {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        Some(None)
+    }
+
+    /// The speaking mention that starts at token `k`.
+    fn mention_at(&self, a: &Analysis, k: usize) -> Option<usize> {
+        let start = a.toks.get(k)?.start;
+        let i = self.ments.partition_point(|m| m.0.start < start);
+        self.ments
+            .get(i)
+            .filter(|m| m.0.start == start)
+            .map(|m| m.1)
+    }
+
+    /// The mention that opens the sentence of token `v` (after at most a
+    /// determiner) and ends before it: "L'armée malienne avait mené ...".
+    fn sentence_subject(&self, a: &Analysis, v: usize) -> Option<usize> {
+        let sent = a.sent_of(v)?;
+        let s0 = a.tok_at(sent.start);
+        let i = self.ments.partition_point(|m| m.0.start < sent.start);
+        self.ments
+            .get(i)
+            .filter(|m| a.tok_at(m.0.start) <= s0 + 2 && m.0.end <= a.toks[v].start)
+            .map(|m| m.1)
     }
 
     /// First speaking mention starting within `window` tokens after token
@@ -144,6 +219,7 @@ impl Speakers {
         let cands: Vec<&(Span, usize, EntityKind)> = self.ments[i..]
             .iter()
             .take_while(|m| m.0.start < limit)
+            .filter(|m| !is_channel(a, a.tok_at(m.0.start)))
             .collect();
         if prefer_person {
             if let Some(p) = cands.iter().find(|m| m.2 == EntityKind::Person) {
@@ -178,6 +254,17 @@ impl Speakers {
     fn subject_before(&self, a: &Analysis, v: usize, last: Option<usize>) -> Option<usize> {
         let vs = a.toks.get(v)?.start;
         let sent = a.sent_of(v)?;
+        // "Un précédent bilan faisait état de 160 morts", "des rapports
+        // indiquent que": a report with no author just before the verb
+        let s0 = a.tok_at(sent.start);
+        for k in (s0.max(v.saturating_sub(3))..v).rev() {
+            if report_noun_at(a, k) == Some(k) {
+                return None;
+            }
+            if !a.is_word(k) || a.is_cap(k) {
+                break;
+            }
+        }
         for k in (v.saturating_sub(3)..v).rev() {
             if a.lex.pronouns.contains(a.low(k)) {
                 return last;
@@ -308,6 +395,19 @@ impl Speakers {
         }
         // a present participle ("..., affirmant que") has the sentence's subject
         if words.ends_with("ant") && !words.contains(' ') {
+            // "..., le ministère de la Santé du Hamas annonçant 112 morts":
+            // a name just before the participle is its own subject
+            if v > 0 {
+                let end = a.toks[v - 1].end;
+                let k = self.ments.partition_point(|m| m.0.start < end);
+                if let Some(m) = self.ments[k.saturating_sub(6)..k]
+                    .iter()
+                    .filter(|m| m.0.end == end)
+                    .min_by_key(|m| m.0.start)
+                {
+                    return (Some(m.1), false);
+                }
+            }
             let sent = a.sent_of(v);
             let first = sent.and_then(|s| {
                 let i = self.ments.partition_point(|m| m.0.start < s.start);
@@ -333,8 +433,15 @@ impl Speakers {
         let que_follows = (next..(next + 4).min(a.toks.len()))
             .take_while(|&k| a.same_sentence(k, v) && a.tok_text(k) != ",")
             .any(|k| matches!(a.low(k), "que" | "qu"));
-        let inverted =
-            matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
+        // "C'est ce qu'affirme un rapport", "comme l'a rapporté la
+        // commissaire": the subject follows the verb
+        let elided = v >= 3 && matches!(prev, "'" | "’");
+        let relative = elided
+            && ((a.low(v - 2) == "qu" && a.low(v - 3) == "ce")
+                || (a.low(v - 2) == "l" && a.low(v - 3) == "comme"))
+            || (v >= 2 && a.low(v - 1) == "le" && a.low(v - 2) == "comme");
+        let inverted = relative
+            || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {
@@ -405,15 +512,59 @@ impl Speakers {
                 || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
         });
         let mut via = Vec::new();
-        for (_, src) in &near {
+        // "selon des témoins cités par BBC News", "d'après des sources
+        // sécuritaires, citées par l'AFP": the one who cites only relays;
+        // "des médias locaux, citant le gouverneur, rapportent": the one
+        // cited speaks and the speaker of the verb relays
+        let relay = |k: usize| matches!(a.low(k), "cite" | "citee" | "cites" | "citees");
+        if let Some(cited) = near
+            .iter()
+            .filter(|x| a.low(x.0) == "citant" && x.1.is_some())
+            .min_by_key(|x| x.0.abs_diff(p))
+            .and_then(|x| x.1)
+        {
+            if let Some(s) = speaker.filter(|&s| s != cited) {
+                via.push(s);
+            }
+            speaker = Some(cited);
+        }
+        for (k, src) in &near {
             let Some(src) = *src else { continue };
+            if relay(*k) || a.low(*k) == "citant" {
+                if speaker != Some(src) && !via.contains(&src) {
+                    via.push(src);
+                }
+                continue;
+            }
             if speaker.is_none() {
                 speaker = Some(src);
             } else if speaker != Some(src) && !via.contains(&src) {
                 via.push(src);
             }
         }
+        // "Au Mali, plus de 500 personnes ont été exécutées. C'est ce
+        // qu'affirme un rapport publié par le HCDH": the next sentence names
+        // the speaker of this one
+        if speaker.is_none() {
+            speaker = self.cataphora(a, s1);
+        }
         (speaker.or(self.outlet), via)
+    }
+
+    /// The speaker of a sentence opening at token `s` with "C'est ce
+    /// qu'affirme X" / "C'est ce que rapporte X".
+    fn cataphora(&self, a: &Analysis, s: usize) -> Option<usize> {
+        let opens = a.low(s) == "c"
+            && matches!(a.tok_text(s + 1), "'" | "’")
+            && a.low(s + 2) == "est"
+            && a.low(s + 3) == "ce"
+            && matches!(a.low(s + 4), "qu" | "que");
+        if !opens {
+            return None;
+        }
+        self.acts_between(s + 4, s + 8)
+            .next()
+            .and_then(|x| x.speaker)
     }
 
     /// The act at token `v` (a denial or accusation verb), if registered.
@@ -426,6 +577,166 @@ impl Speakers {
         let i = self.acts.partition_point(|x| x.tok < from);
         self.acts[i..].iter().take_while(move |x| x.tok < to)
     }
+}
+
+/// The same figure stated twice in one article, once with its source and
+/// once without (the headline or the lead, then the body: "Au moins 110
+/// personnes ont été tuées et 760 blessés à l'aube" ... "760 blessées à
+/// l'aube, ..., selon le Hamas"): the unattributed statement is the same
+/// claim and takes the source. Only when the measure, value and bound agree
+/// and every attributed statement of that figure has one speaker. An
+/// unattributed headline stays the outlet's.
+pub fn carry_figures(text: &str, claims: &mut [LocalClaim], outlet: Option<usize>) {
+    let key = |c: &LocalClaim| {
+        c.measure
+            .zip(c.quantity)
+            .filter(|_| c.kind == ClaimKind::Numeric)
+            .map(|(m, q)| (m, q.value.to_bits(), q.bound))
+    };
+    let mut sourced: HashMap<_, Option<usize>> = HashMap::new();
+    for c in claims.iter() {
+        let (Some(k), Some(who)) = (key(c), c.claimant) else {
+            continue;
+        };
+        if Some(who) == outlet {
+            continue;
+        }
+        let slot = sourced.entry(k).or_insert(Some(who));
+        if *slot != Some(who) {
+            *slot = None;
+        }
+    }
+    for c in claims.iter_mut() {
+        if c.claimant != outlet || !c.via.is_empty() || in_heading(text, c.span.start) {
+            continue;
+        }
+        if let Some(Some(who)) = key(c).and_then(|k| sourced.get(&k)) {
+            c.claimant = Some(*who);
+        }
+    }
+}
+
+/// A mention at token `t` that is the channel or the addressee of what is
+/// said, not its speaker: "a annoncé sur sa chaîne Telegram le gouverneur",
+/// "a déclaré à l'AFP un responsable", "dans un communiqué".
+fn is_channel(a: &Analysis, t: usize) -> bool {
+    for k in (t.saturating_sub(3)..t).rev() {
+        if matches!(a.tok_text(k), "sur" | "Sur" | "via" | "à" | "dans") {
+            return true;
+        }
+        let low = a.low(k);
+        let filler = matches!(
+            low,
+            "l" | "'" | "’" | "le" | "la" | "les" | "sa" | "son" | "ses"
+        ) || matches!(
+            low,
+            "chaine" | "compte" | "page" | "site" | "fil" | "reseau"
+        );
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether byte `pos` is on a line of its own that ends without a full
+/// stop: a headline or a subheading ("Ukraine : au moins sept morts dans
+/// une frappe de drones russes sur Kharkiv").
+fn in_heading(text: &str, pos: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..pos), text.get(pos..)) else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = pos + after.find('\n').unwrap_or(after.len());
+    let line = text.get(start..end).unwrap_or("").trim_end();
+    // a caption ("... a fait plus de 6.000 blessés. — Lamaa/SIPA") is no
+    // headline, and a headline with its source ("..., selon les rebelles")
+    // is attributed
+    let low = line.to_lowercase();
+    let sourced = low.contains("selon ") || low.contains("d'après") || low.contains("d’après");
+    !line.ends_with(['.', '!', '?', '»', '"', '”', ':', ';', ')'])
+        && !line.contains(". ")
+        && !sourced
+}
+
+/// Nouns of documents and counts, which report what a speaker says: "un
+/// nouveau bilan", "le communiqué", "des « estimations préliminaires »".
+const REPORT_NOUNS: &[&str] = &[
+    "bilan",
+    "bilans",
+    "estimation",
+    "estimations",
+    "chiffre",
+    "chiffres",
+    "decompte",
+    "decomptes",
+    "comptage",
+    "recensement",
+    "communique",
+    "communiques",
+    "rapport",
+    "rapports",
+    "donnees",
+    "informations",
+    "temoignages",
+    "communication",
+    "declaration",
+    "declarations",
+    "document",
+    "documents",
+    "enquete",
+    "etude",
+    "releve",
+];
+
+/// The report noun of a phrase starting at token `k`: a determiner, then
+/// at most three adjectives or quotation marks ("un dernier bilan", "des «
+/// estimations préliminaires »", "le nouveau bilan officiel").
+fn report_noun_at(a: &Analysis, k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut det = false;
+    if matches!(
+        a.low(j),
+        "un" | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "des"
+            | "du"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "nos"
+            | "notre"
+    ) {
+        det = true;
+        j += 1;
+    }
+    for _ in 0..4 {
+        let t = a.tok_text(j);
+        if matches!(t, "'" | "’" | "«" | "“" | "\"") {
+            j += 1;
+            continue;
+        }
+        if !a.is_word(j) {
+            return None;
+        }
+        if REPORT_NOUNS.contains(&a.low(j)) {
+            return (det || j == k).then_some(j);
+        }
+        if a.is_cap(j) && j != k {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Title words naming exactly one person of the document: a title just before

@@ -409,9 +409,13 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
         let deny = deny_verb || cues.iter().any(|c| matches!(c, Cue::Deny));
         let accuse = cues.iter().any(|c| matches!(c, Cue::Accuse));
         let speech = cues.iter().any(|c| matches!(c, Cue::Speech));
+        let denounces = speech && denounces_report(a, i, next);
+        let deny = deny || denounces;
         let act = cx.speakers.act_at(i).copied();
         if deny {
-            let own = act.filter(|_| deny_verb).and_then(|x| x.speaker);
+            let own = act
+                .filter(|_| deny_verb || denounces)
+                .and_then(|x| x.speaker);
             let (claimant, via) = match own {
                 Some(s) => (Some(s), cx.speakers.attribute(a, i).1),
                 None => cx.speakers.attribute(a, i),
@@ -462,6 +466,37 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             out.push(c);
         }
     }
+}
+
+/// "Le gouvernement malien a dénoncé, le 13 mai, le rapport de l'ONU":
+/// denouncing a report, charges or figures (tokens `[i, next)` a form of
+/// "dénoncer") rejects them; denouncing a massacre does not.
+fn denounces_report(a: &Analysis, i: usize, next: usize) -> bool {
+    if !(i..next).any(|k| a.low(k).starts_with("denon")) {
+        return false;
+    }
+    let end = (next + 10).min(a.toks.len());
+    for j in next..end {
+        if !a.same_sentence(j, i) || matches!(a.low(j), "que" | "qu" | ".") {
+            return false;
+        }
+        if matches!(
+            a.low(j),
+            "rapport"
+                | "rapports"
+                | "accusations"
+                | "allegations"
+                | "bilan"
+                | "chiffres"
+                | "conclusions"
+                | "affirmations"
+                | "propos"
+                | "speculations"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Start of the speaker's mention just before token `v`.

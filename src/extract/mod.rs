@@ -297,6 +297,7 @@ impl Extractor {
         claims::numeric(&a, &cx, &figures, &mut claims);
         claims::polar(&a, &cx, &mut claims);
         claims.sort_by_key(|c| c.span.start);
+        attribution::carry_figures(text, &mut claims, speakers.outlet);
         claims::link_denials(&mut claims);
         let (events, per_sentence) = events::events(&a, &reg, &dates);
         for c in &mut claims {
@@ -334,6 +335,16 @@ fn is_deny_verb(w: &str) -> bool {
         "conteste",
         "contestent",
         "qualifie",
+        // first person and passive: "je démens", "est fermement démentie"
+        "demens",
+        "dementons",
+        "nions",
+        "nies",
+        "dementie",
+        "dementies",
+        "dementis",
+        "refutons",
+        "rejetons",
     ]
     .contains(&w)
 }
