@@ -37,6 +37,8 @@ révèle | a révélé | ont révélé
 dénonce | dénoncent | a dénoncé | ont dénoncé
 répond | a répondu | ont répondu
 avertit | a averti | met en garde | a mis en garde
+# fearing a toll: "Athènes redoute que des centaines d'autres ne soient portées disparues"
+redoute | redoutent | a redouté | ont redouté | craint | craignent | a craint | ont craint | avait craint
 menace | a menacé
 revendique | a revendiqué | ont revendiqué
 

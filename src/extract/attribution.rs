@@ -6,7 +6,8 @@
 
 use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
-use crate::extract::{Cue, LocalClaim};
+use crate::extract::fold::fold;
+use crate::extract::{Cue, LocalClaim, Mention};
 use crate::model::{ClaimKind, EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -657,6 +658,255 @@ fn in_heading(text: &str, pos: usize) -> bool {
     !line.ends_with(['.', '!', '?', '»', '"', '”', ':', ';', ')'])
         && !line.contains(". ")
         && !sourced
+}
+
+/// Nouns of groups that speak without a name: "les garde-côtes grecs ont
+/// annoncé", "selon les autorités locales", "d'après des sources
+/// sécuritaires", "a indiqué le conseil municipal".
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "autorites",
+    "sources",
+    "source",
+    "temoins",
+    "garde-cotes",
+    "gardes-cotes",
+    "gardes-cote",
+    "secours",
+    "secouristes",
+    "pompiers",
+    "services",
+    "enqueteurs",
+    "responsables",
+    "habitants",
+    "survivants",
+    "rescapes",
+    "medecins",
+    "mairie",
+    "conseil",
+    "police",
+    "gendarmerie",
+    "rebelles",
+    "observateurs",
+    "officiels",
+    "humanitaires",
+    "ong",
+];
+
+/// Speakers named by their role: a group with no name in a speaker's slot
+/// becomes an entity ("les garde-côtes grecs", "des sources sécuritaires",
+/// "les autorités locales"), and a capital speaking stands for its
+/// government ("Moscou a déclaré" = the Russian government, merged with
+/// "les autorités russes" when the article names them). Runs before
+/// [`Speakers::new`], on the registry of the entity rules.
+pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
+    for (ci, (span, cues)) in a.cues.iter().enumerate() {
+        let i = a.tok_at(span.start);
+        let next = a.cue_next[ci];
+        let source = cues.iter().any(|c| matches!(c, Cue::Source));
+        let speech = cues
+            .iter()
+            .any(|c| matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb));
+        let mut starts: Vec<usize> = Vec::new();
+        let mut ends_at_verb = false;
+        if source {
+            starts.push(next);
+        }
+        if speech {
+            // inverted: "ont annoncé mercredi les garde-côtes grecs"
+            let mut j = next;
+            while j < next + 3 && is_time_word(a, j) {
+                j += 1;
+            }
+            if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
+                starts.push(j);
+            }
+            // before: "les garde-côtes grecs ont précisé"
+            for d in (i.saturating_sub(6)..i).rev() {
+                if collective_np(a, d).is_some_and(|(_, e)| e == i) {
+                    starts.push(d);
+                    break;
+                }
+            }
+            ends_at_verb = true;
+        }
+        let mut changed = false;
+        for st in starts {
+            if let Some((n0, n1)) = collective_np(a, st) {
+                changed |= add_collective(a, reg, n0, n1);
+            } else if let Some(m) = mention_starting(reg, a, st) {
+                changed |= capital_speaks(a, reg, m);
+            }
+        }
+        // "Moscou a déclaré": a capital just before the verb
+        if ends_at_verb && i > 0 {
+            let end = a.toks[i - 1].end;
+            if a.text.get(end..a.toks[i].start) == Some(" ") {
+                let k = reg.mentions.partition_point(|m| m.span.start < end);
+                let m = (k.saturating_sub(6)..k).find(|&m| reg.mentions[m].span.end == end);
+                if let Some(m) = m {
+                    changed |= capital_speaks(a, reg, m);
+                }
+            }
+        }
+        // keep the mentions sorted for the lookups by position
+        if changed {
+            reg.mentions
+                .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            reg.mentions.dedup();
+        }
+    }
+}
+
+fn is_time_word(a: &Analysis, j: usize) -> bool {
+    a.cue_has(j, |c| matches!(c, Cue::Weekday(_) | Cue::RelDay(_)))
+        .is_some()
+        || matches!(
+            a.low(j),
+            "ce" | "matin" | "soir" | "hier" | "encore" | "aussi" | "egalement" | "enfin"
+        )
+}
+
+/// The index in `reg.mentions` of a mention starting at token `t`.
+fn mention_starting(reg: &Registry, a: &Analysis, t: usize) -> Option<usize> {
+    let start = a.toks.get(t)?.start;
+    let k = reg.mentions.partition_point(|m| m.span.start < start);
+    reg.mentions
+        .get(k)
+        .filter(|m| m.span.start == start)
+        .map(|_| k)
+}
+
+/// A determiner, a collective noun and at most two adjectives (a
+/// nationality or an adjective of office: "locales", "sécuritaires",
+/// "municipal"): the noun phrase's tokens without the determiner.
+fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
+    let mut k = d;
+    if a.low(k) == "tous" || a.low(k) == "toutes" {
+        k += 1;
+    }
+    if !matches!(a.low(k), "les" | "des" | "le" | "la" | "l" | "de" | "d") {
+        return None;
+    }
+    k += 1;
+    if matches!(a.tok_text(k), "'" | "’") {
+        k += 1;
+    }
+    if !a.is_word(k) || a.is_cap(k) && k != d || !COLLECTIVE_NOUNS.contains(&a.low(k)) {
+        return None;
+    }
+    let n0 = k;
+    let mut n1 = k + 1;
+    while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && is_role_adjective(a, n1) {
+        n1 += 1;
+    }
+    // a bare "les sources", "le conseil": too vague to be a speaker
+    let bare_ok = matches!(
+        a.low(n0),
+        "temoins"
+            | "garde-cotes"
+            | "gardes-cotes"
+            | "gardes-cote"
+            | "secours"
+            | "mairie"
+            | "pompiers"
+            | "secouristes"
+            | "rescapes"
+            | "survivants"
+    );
+    (n1 > n0 + 1 || bare_ok).then_some((n0, n1))
+}
+
+fn is_role_adjective(a: &Analysis, k: usize) -> bool {
+    let low = a.low(k);
+    if a.lex.demonyms.contains_key(low) {
+        return true;
+    }
+    if a.cue(k).is_some() {
+        return false;
+    }
+    [
+        "aire", "aires", "ale", "ales", "al", "aux", "ique", "iques", "iere", "ieres", "iel",
+        "iels", "ielle", "ielles", "ier", "iers",
+    ]
+    .iter()
+    .any(|suf| low.ends_with(suf))
+        && !low.ends_with("ees")
+}
+
+/// Registers the group named by tokens `[n0, n1)` unless a mention covers
+/// it; "les garde-côtes" after "les garde-côtes grecs" is the same group.
+fn add_collective(a: &Analysis, reg: &mut Registry, n0: usize, n1: usize) -> bool {
+    let (start, end) = (a.toks[n0].start, a.toks[n1 - 1].end);
+    if reg
+        .mentions
+        .iter()
+        .any(|m| m.span.start < end && start < m.span.end)
+    {
+        return false;
+    }
+    let Some(surface) = a.text.get(start..end) else {
+        return false;
+    };
+    let head = collective_head(a.low(n0));
+    let same = reg.list.iter().position(|e| {
+        e.kind == EntityKind::Organization
+            && fold(&e.name)
+                .split(' ')
+                .next()
+                .is_some_and(|h| collective_head(h) == head)
+            && (n1 == n0 + 1 || fold(&e.name) == fold(surface))
+    });
+    let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Organization));
+    reg.mention(e, Span::new(start, end), surface, "speaker (group)");
+    true
+}
+
+/// "gardes-côtes", "garde-côtes", "gardes-côte": one head.
+fn collective_head(w: &str) -> String {
+    w.split('-')
+        .map(|p| p.trim_end_matches('s'))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A capital as a speaker (mention `m`): the mention is moved to the
+/// government of its country.
+fn capital_speaks(a: &Analysis, reg: &mut Registry, m: usize) -> bool {
+    let Some(&Mention { entity, .. }) = reg.mentions.get(m) else {
+        return false;
+    };
+    let Some(place) = reg.list.get(entity).filter(|e| e.kind == EntityKind::Place) else {
+        return false;
+    };
+    let Some(&country) = a.lex.capitals.get(&fold(&place.name)) else {
+        return false;
+    };
+    let Some(dem) = a.lex.countries.get(country).and_then(|c| c.demonym.clone()) else {
+        return false;
+    };
+    let gov_name = format!("gouvernement {dem}");
+    let existing = reg.list.iter().position(|e| {
+        let f = fold(&e.name);
+        e.kind == EntityKind::Organization
+            && (f == fold(&gov_name)
+                || f.strip_prefix("autorites ")
+                    .is_some_and(|d| a.lex.demonyms.get(d) == Some(&country)))
+    });
+    let gov = existing.unwrap_or_else(|| reg.entity(&gov_name, EntityKind::Organization));
+    // one name, one entity in the article: every mention of the capital
+    // goes to the government ("Kiev accuse Moscou ...", "Moscou dément")
+    let moved: Vec<Span> = reg
+        .mentions
+        .iter()
+        .filter(|x| x.entity == entity)
+        .map(|x| x.span)
+        .collect();
+    reg.mentions.retain(|x| x.entity != entity);
+    for sp in moved {
+        let surface = a.text.get(sp.start..sp.end).unwrap_or("").to_string();
+        reg.mention(gov, sp, &surface, "metonymy (capital for its government)");
+    }
+    true
 }
 
 /// Nouns of documents and counts, which report what a speaker says: "un

@@ -287,6 +287,7 @@ impl Extractor {
         });
         let dates = dates::dates(&a);
         let figures = numbers::figures(&a, &self.numbers);
+        attribution::speaker_roles(&a, &mut reg);
         let speakers = attribution::Speakers::new(&a, &reg, outlet);
         let cx = claims::Context {
             reg: &reg,
