@@ -3,6 +3,8 @@
 [speech_verbs]
 faisait état de | faisaient état de | avait fait état de | avaient fait état de
 fait état de | font état de | a fait état de | ont fait état de | faisant état de
+# a date may sit before "de": "L'hôpital a fait état jeudi 29 février d'au moins 50 morts"
+a fait état | ont fait état | avait fait état | avaient fait état
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant
@@ -37,6 +39,7 @@ révèle | a révélé | ont révélé
 dénonce | dénoncent | a dénoncé | ont dénoncé
 répond | a répondu | ont répondu
 avertit | a averti | met en garde | a mis en garde
+qualifie | qualifient | a qualifié | ont qualifié | qualifiant
 # fearing a toll: "Athènes redoute que des centaines d'autres ne soient portées disparues"
 redoute | redoutent | a redouté | ont redouté | craint | craignent | a craint | ont craint | avait craint
 menace | a menacé

@@ -71,8 +71,16 @@ impl Speakers {
             };
             if cues.iter().any(|c| matches!(c, Cue::Source)) {
                 // "selon lui": the last speaker
+                // "d'après la même source", "selon cette source": the last
+                // source or speaker
+                let is_source = |k: usize| matches!(a.low(k), "source" | "sources");
+                let same = matches!(a.low(next), "la" | "cette" | "ces")
+                    && (is_source(next + 1)
+                        || matches!(a.low(next + 1), "meme" | "memes") && is_source(next + 2));
                 let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
                     last
+                } else if same {
+                    s.sources.iter().rev().find_map(|x| x.1).or(last)
                 } else if let Some(agent) = s.report_agent(a, next) {
                     // "selon un nouveau bilan fourni mercredi par le ministre
                     // de la Santé, Hamad Hassan": the report's author;
@@ -165,6 +173,25 @@ impl Speakers {
             j += 1;
         }
         Some(None)
+    }
+
+    /// "Il a déclaré", "a-t-il ajouté" with no speaker before: the last
+    /// person named in the two previous sentences (for "il" / "elle" only).
+    fn person_before(&self, a: &Analysis, v: usize, pronoun: &str) -> Option<usize> {
+        if !matches!(pronoun, "il" | "elle") {
+            return None;
+        }
+        let vs = a.toks.get(v)?.start;
+        let si = *a.tok_sent.get(v)? as usize;
+        let from = a.sents.get(si.saturating_sub(2))?.start;
+        let i = self.ments.partition_point(|m| m.0.start < vs);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .take_while(|m| m.0.start >= from)
+            .find(|m| m.2 == EntityKind::Person && m.0.end <= vs)
+            .map(|m| m.1)
     }
 
     /// The speaking mention that starts at token `k`.
@@ -268,10 +295,22 @@ impl Speakers {
         }
         for k in (v.saturating_sub(3)..v).rev() {
             if a.lex.pronouns.contains(a.low(k)) {
-                return last;
+                return last.or_else(|| self.person_before(a, v, a.low(k)));
             }
             if matches!(a.low(k), "que" | "qu") {
                 break;
+            }
+            // "Le ministre a précisé que ...": the person the title names
+            // in this article ("le ministre de l'Intérieur, Gérald
+            // Darmanin"), when nothing else stands between
+            if a.cue_has(k, |c| matches!(c, Cue::Title)).is_some()
+                && k > 0
+                && matches!(a.low(k - 1), "le" | "la" | "l")
+            {
+                let named = self.titled.get(a.low(k)).copied().flatten();
+                if named.is_some() {
+                    return named;
+                }
             }
         }
         let i = self.ments.partition_point(|m| m.0.start < vs);
@@ -392,7 +431,14 @@ impl Speakers {
             || words.ends_with("-il")
             || words.ends_with("-elle")
         {
-            return (last, true);
+            let pronoun = if words.ends_with("-elle") || words.contains("-t-elle") {
+                "elle"
+            } else if words.ends_with("-il") || words.contains("-t-il") {
+                "il"
+            } else {
+                ""
+            };
+            return (last.or_else(|| self.person_before(a, v, pronoun)), true);
         }
         // a present participle ("..., affirmant que") has the sentence's subject
         if words.ends_with("ant") && !words.contains(' ') {
@@ -586,7 +632,8 @@ impl Speakers {
 /// l'aube, ..., selon le Hamas"): the unattributed statement is the same
 /// claim and takes the source. Only when the measure, value and bound agree
 /// and every attributed statement of that figure has one speaker. An
-/// unattributed headline stays the outlet's.
+/// unattributed headline stays the outlet's; a subheading of the body
+/// ("Plus de 2000 civils sont morts à Marioupol") takes the source.
 pub fn carry_figures(text: &str, claims: &mut [LocalClaim], outlet: Option<usize>) {
     let key = |c: &LocalClaim| {
         c.measure
@@ -607,8 +654,10 @@ pub fn carry_figures(text: &str, claims: &mut [LocalClaim], outlet: Option<usize
             *slot = None;
         }
     }
+    let body = body_start(text);
     for c in claims.iter_mut() {
-        if c.claimant != outlet || !c.via.is_empty() || in_heading(text, c.span.start) {
+        let headline = c.span.start < body && in_heading(text, c.span.start);
+        if c.claimant != outlet || !c.via.is_empty() || headline {
             continue;
         }
         if let Some(Some(who)) = key(c).and_then(|k| sourced.get(&k)) {
@@ -638,6 +687,21 @@ fn is_channel(a: &Analysis, t: usize) -> bool {
         }
     }
     false
+}
+
+/// Where the body of the article starts: the first paragraph (a line of 20
+/// words or more ending with a full stop). Headings before it are the
+/// headline; headings after it are subheadings of the body.
+fn body_start(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        if t.split_whitespace().count() >= 20 && t.ends_with(['.', '»', '"', '”']) {
+            return at;
+        }
+        at += line.len();
+    }
+    text.len()
 }
 
 /// Whether byte `pos` is on a line of its own that ends without a full
@@ -682,6 +746,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "rescapes",
     "medecins",
     "mairie",
+    "parquet",
     "conseil",
     "police",
     "gendarmerie",
@@ -798,6 +863,18 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     let mut n1 = k + 1;
     while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && is_role_adjective(a, n1) {
         n1 += 1;
+    }
+    // "les services du gouverneur": a function as complement
+    if n1 == n0 + 1 && matches!(a.low(n1), "du" | "de") {
+        let c = if a.low(n1 + 1) == "la" {
+            n1 + 2
+        } else {
+            n1 + 1
+        };
+        let function = a.cue_has(c, |x| matches!(x, Cue::Title)).is_some();
+        if function && a.is_word(c) && !a.is_cap(c) {
+            n1 = c + 1;
+        }
     }
     // a bare "les sources", "le conseil": too vague to be a speaker
     let bare_ok = matches!(

@@ -429,7 +429,14 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             c.via = via;
             c.topic = topic(a, a.tok_at(cl.start), a.tok_at(cl.end));
             c.date = cx.date_for(sent, span.start);
-            out.push(c);
+            // "a rejeté les accusations de Kiev, les qualifiant de «
+            // propagande »": one denial, said twice in one sentence
+            let again = out.last().is_some_and(|p| {
+                p.kind == ClaimKind::Denial && p.sentence == sent && p.claimant == c.claimant
+            });
+            if !again {
+                out.push(c);
+            }
         } else if accuse || (speech && matches!(a.low(next), "que" | "qu")) {
             let Some(act) = act.filter(|x| !x.inverted) else {
                 continue;
@@ -470,15 +477,56 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
 
 /// "Le gouvernement malien a dénoncé, le 13 mai, le rapport de l'ONU":
 /// denouncing a report, charges or figures (tokens `[i, next)` a form of
-/// "dénoncer") rejects them; denouncing a massacre does not.
+/// "dénoncer") rejects them; denouncing a massacre does not. Calling a
+/// thing false ("qualifie ces informations de « propagande »") rejects it;
+/// calling an attack a war crime does not.
 fn denounces_report(a: &Analysis, i: usize, next: usize) -> bool {
-    if !(i..next).any(|k| a.low(k).starts_with("denon")) {
+    let denounce = (i..next).any(|k| a.low(k).starts_with("denon"));
+    // "qualifie ces informations de « propagande »": calling it false
+    let qualify = (i..next).any(|k| a.low(k).starts_with("qualifi"));
+    if !denounce && !qualify {
         return false;
     }
     let end = (next + 10).min(a.toks.len());
     for j in next..end {
         if !a.same_sentence(j, i) || matches!(a.low(j), "que" | "qu" | ".") {
             return false;
+        }
+        if qualify {
+            if matches!(
+                a.low(j),
+                "propagande"
+                    | "mensonge"
+                    | "mensonges"
+                    | "mensonger"
+                    | "mensongere"
+                    | "mensongeres"
+                    | "fake"
+                    | "infonde"
+                    | "infondee"
+                    | "infondees"
+                    | "infondes"
+                    | "fantaisiste"
+                    | "fantaisistes"
+                    | "absurde"
+                    | "absurdes"
+                    | "ridicule"
+                    | "ridicules"
+                    | "fausse"
+                    | "fausses"
+                    | "faux"
+                    | "provocation"
+                    | "desinformation"
+                    | "calomnie"
+                    | "calomnies"
+                    | "diffamatoire"
+                    | "diffamatoires"
+                    | "grotesque"
+                    | "grotesques"
+            ) {
+                return true;
+            }
+            continue;
         }
         if matches!(
             a.low(j),
