@@ -40,6 +40,7 @@ dénonce | dénoncent | a dénoncé | ont dénoncé
 répond | a répondu | ont répondu
 avertit | a averti | met en garde | a mis en garde
 qualifie | qualifient | a qualifié | ont qualifié | qualifiant
+martèle | martèlent | a martelé | ont martelé | martelant | réaffirme | a réaffirmé | ont réaffirmé | rappelle | a rappelé | ont rappelé
 # fearing a toll: "Athènes redoute que des centaines d'autres ne soient portées disparues"
 redoute | redoutent | a redouté | ont redouté | craint | craignent | a craint | ont craint | avait craint
 menace | a menacé

@@ -89,6 +89,12 @@ impl Speakers {
                 } else {
                     s.agent_at(a, next)
                 };
+                // "Selon le porte-parole, le colonel X, ... « ... », a-t-il
+                // affirmé": a named source is the last speaker too
+                let relay = matches!(a.low(i), "cite" | "citee" | "cites" | "citees" | "citant");
+                if src.is_some() && !relay {
+                    last = src;
+                }
                 s.sources.push((i, src));
             }
             if !cues
@@ -257,7 +263,20 @@ impl Speakers {
         // "le gouverneur du Sud-Kivu", "le gouverneur, après ...": the person
         // the title names elsewhere in the article, not the place
         let first = cands.first();
-        if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country)) {
+        // "a martelé le chef du Hezbollah": the person, not the body his
+        // title names ("le chef du mouvement libanais du Hezbollah, Hassan
+        // Nasrallah" earlier)
+        let body_of_title = first.is_some_and(|m| {
+            m.2 == EntityKind::Organization
+                && a.tok_at(m.0.start) > from
+                && matches!(
+                    a.low(a.tok_at(m.0.start) - 1),
+                    "du" | "de" | "d" | "l" | "'" | "’"
+                )
+        });
+        if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country))
+            || body_of_title
+        {
             let upto = first.map_or(limit_tok, |m| a.tok_at(m.0.start));
             if let Some(p) = self.title_speaker(a, from, upto.min(from + 6)) {
                 return Some(p);

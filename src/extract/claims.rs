@@ -400,7 +400,10 @@ fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
 }
 
 /// Denials, accusations and statements introduced by a verb of saying.
-pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
+/// Returns the propositions the denials reject ("Je démens ... que nous
+/// ayons 60.000 disparus"): what nobody affirms there is no claim.
+pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) -> Vec<Span> {
+    let mut denied = Vec::new();
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
         let i = a.tok_at(span.start);
         let next = a.cue_next[ci];
@@ -423,6 +426,15 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             let mut cl = clause(a, i, next);
             if let Some(s) = own.and_then(|s| subject_start(a, cx, s, i)) {
                 cl.start = cl.start.min(s);
+            }
+            // "Je démens de façon formelle que nous ayons 60.000 disparus"
+            if deny_verb {
+                let que = (next..(next + 5).min(a.toks.len()))
+                    .take_while(|&k| a.is_word(k) || matches!(a.tok_text(k), "'" | "’"))
+                    .find(|&k| matches!(a.low(k), "que" | "qu"));
+                if let Some(q) = que {
+                    denied.push(Span::new(a.toks[q].start, cl.end.max(a.toks[q].end)));
+                }
             }
             let mut c = blank(ClaimKind::Denial, Polarity::Deny, cl, sent);
             c.claimant = claimant;
@@ -473,6 +485,22 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             out.push(c);
         }
     }
+    denied
+}
+
+/// Figures inside a proposition a speaker denies ("que nous ayons 60.000
+/// disparus") that only the outlet would otherwise state are no claims.
+pub fn drop_denied_figures(claims: &mut Vec<LocalClaim>, denied: &[Span], outlet: Option<usize>) {
+    if denied.is_empty() {
+        return;
+    }
+    claims.retain(|c| {
+        c.kind != ClaimKind::Numeric
+            || c.claimant != outlet
+            || !denied
+                .iter()
+                .any(|d| d.start <= c.span.start && c.span.end <= d.end)
+    });
 }
 
 /// "Le gouvernement malien a dénoncé, le 13 mai, le rapport de l'ONU":
@@ -561,8 +589,10 @@ fn subject_start(a: &Analysis, cx: &Context, e: usize, v: usize) -> Option<usize
 }
 
 /// Link each denial to the claim it answers: the closest earlier accusation
-/// or statement of another speaker sharing a topic word, else the closest
-/// earlier accusation nearby, else the closest earlier statement nearby.
+/// or statement of another speaker sharing a topic word, else one of
+/// another speaker later in the same sentence (the object of the denial),
+/// else the closest earlier accusation nearby, else the closest earlier
+/// statement nearby.
 pub fn link_denials(claims: &mut [LocalClaim]) {
     for d in 0..claims.len() {
         if claims[d].kind != ClaimKind::Denial {
@@ -599,6 +629,14 @@ pub fn link_denials(claims: &mut [LocalClaim]) {
                 statement = Some(c);
             }
         }
-        claims[d].denies = topical.or(accusation).or(statement);
+        // "Le gouvernement malien a dénoncé le rapport de l'ONU accusant
+        // l'armée ...": what is denied may follow in the same sentence
+        let after = (d + 1..claims.len()).take(4).find(|&c| {
+            let other = &claims[c];
+            matches!(other.kind, ClaimKind::Accusation | ClaimKind::Statement)
+                && other.sentence == claims[d].sentence
+                && other.claimant != claims[d].claimant
+        });
+        claims[d].denies = topical.or(after).or(accusation).or(statement);
     }
 }

@@ -296,7 +296,8 @@ impl Extractor {
         };
         let mut claims = Vec::new();
         claims::numeric(&a, &cx, &figures, &mut claims);
-        claims::polar(&a, &cx, &mut claims);
+        let denied = claims::polar(&a, &cx, &mut claims);
+        claims::drop_denied_figures(&mut claims, &denied, speakers.outlet);
         claims.sort_by_key(|c| c.span.start);
         attribution::carry_figures(text, &mut claims, speakers.outlet);
         claims::link_denials(&mut claims);
