@@ -2,7 +2,15 @@
 //! "..., a ajouté l'armée russe", "écrit Reuters", "a-t-il ajouté"), the
 //! speaker of « quoted speech », sources ("selon X", "d'après X") and chains
 //! ("selon l'AFP, les séparatistes affirment que ..." = the separatists, via
-//! the AFP). Figures nobody is said to state belong to the outlet.
+//! the AFP). The claimant is the original speaker: a report names its
+//! author ("selon un nouveau bilan fourni par le ministre de la Santé"), a
+//! platform or an addressee is a channel ("sur sa chaîne Telegram", "à
+//! l'AFP"), relays go to `via` ("cités par BBC News", "citant X"), unnamed
+//! groups in a speaker's slot speak ("ont annoncé les garde-côtes grecs"),
+//! and a capital speaking stands for its government ("Moscou a déclaré").
+//! Figures nobody is said to state, or only an unnamed report ("selon un
+//! dernier bilan très provisoire", "des rapports indiquent"), belong to the
+//! outlet.
 
 use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
