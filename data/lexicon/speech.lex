@@ -3,6 +3,8 @@
 [speech_verbs]
 faisait état de | faisaient état de | avait fait état de | avaient fait état de
 fait état de | font état de | a fait état de | ont fait état de | faisant état de
+# a date may sit before "de": "L'hôpital a fait état jeudi 29 février d'au moins 50 morts"
+a fait état | ont fait état | avait fait état | avaient fait état
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant
@@ -37,6 +39,10 @@ révèle | a révélé | ont révélé
 dénonce | dénoncent | a dénoncé | ont dénoncé
 répond | a répondu | ont répondu
 avertit | a averti | met en garde | a mis en garde
+qualifie | qualifient | a qualifié | ont qualifié | qualifiant
+martèle | martèlent | a martelé | ont martelé | martelant | réaffirme | a réaffirmé | ont réaffirmé | rappelle | a rappelé | ont rappelé
+# fearing a toll: "Athènes redoute que des centaines d'autres ne soient portées disparues"
+redoute | redoutent | a redouté | ont redouté | craint | craignent | a craint | ont craint | avait craint
 menace | a menacé
 revendique | a revendiqué | ont revendiqué
 
@@ -63,6 +69,23 @@ ne sont pas la cible | ne sont pas visés | ne sont pas visées | n'est pas la c
 n'a rien à voir | n’a rien à voir | n'ont rien à voir | n’ont rien à voir | aucune implication | n'a pas tiré | n’a pas tiré | n'ont pas tiré | n’ont pas tiré | n'a pas bombardé | n’a pas bombardé | n'ont pas bombardé | n’ont pas bombardé
 n'avons pas tiré | n'avons pas bombardé | n'avons pas visé | n'avons jamais visé | n'avons rien à voir | ne visons pas | n'a jamais visé | n'ont jamais visé | n'a jamais tiré | n'ont jamais tiré | n'y a eu aucune victime | aucun civil n'a été touché
 qualifié de mensonges | qualifie de mensonges | a qualifié de mensonge | dénonce des mensonges | pure invention | fabrication | fabriquées de toutes pièces
+# first person and passive: "Je démens de façon formelle que ...", "La présence de combattants russes est fermement démentie"
+démens | démentons | nions | nies | démentie | démenties | démentis | réfutons | rejetons
+# "Elles se sont inscrites en faux contre des « spéculations diffamatoires »"
+s'inscrit en faux | s’inscrit en faux | s'inscrivent en faux | s’inscrivent en faux | s'est inscrit en faux | s’est inscrit en faux | s'est inscrite en faux | s’est inscrite en faux | se sont inscrits en faux | se sont inscrites en faux | s'inscrire en faux | s’inscrire en faux | nous inscrivons en faux
+# a figure rejected without a counter-figure: "Le nombre de 700 passagers est exagéré"
+est exagéré | est exagérée | sont exagérés | sont exagérées | largement exagéré | largement exagérés | est surévalué | sont surévalués | chiffres gonflés | bilan gonflé
+# "n'a aucun lien avec", "qualifie de « propagande »": a charge dismissed
+n'a aucun lien avec | n’a aucun lien avec | n'ont aucun lien avec | n’ont aucun lien avec | pure propagande
+# "des corps ... que certains médias s'évertuent à faire passer pour des civils"
+faire passer pour | font passer pour | fait passer pour
+# orders of magnitude rebutted: "ça se compte en dizaines et pas en milliers"
+pas en milliers | non en milliers | pas en centaines | non en centaines | pas par milliers | pas par centaines
+# zero tolls: "pas de morts", "aucun soldat n'a été blessé", "Aucun ressortissant civil n'a perdu la vie"
+pas de morts | pas de mort | aucun mort | aucune victime | pas de victimes | pas de victime | aucun blessé | pas de blessés | sans faire de victimes | n'a fait aucune victime | n’a fait aucune victime
+n'a perdu la vie | n’a perdu la vie | n'ont perdu la vie | n’ont perdu la vie | n'a été tué | n’a été tué | n'ont été tués | n’ont été tués | n'a été blessé | n’a été blessé | n'ont été blessés | n’ont été blessés
+# an action denied outright: "Aucune frappe de l'armée n'a été menée en direction du convoi"
+aucune frappe | aucun tir | aucune attaque | aucun bombardement
 dément catégoriquement | nie catégoriquement | nie toute implication | nie toute responsabilité | a nié toute implication | a démenti toute implication
 
 # [pronouns] subject pronouns that refer back to the last speaker

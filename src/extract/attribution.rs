@@ -2,12 +2,21 @@
 //! "..., a ajouté l'armée russe", "écrit Reuters", "a-t-il ajouté"), the
 //! speaker of « quoted speech », sources ("selon X", "d'après X") and chains
 //! ("selon l'AFP, les séparatistes affirment que ..." = the separatists, via
-//! the AFP). Figures nobody is said to state belong to the outlet.
+//! the AFP). The claimant is the original speaker: a report names its
+//! author ("selon un nouveau bilan fourni par le ministre de la Santé"), a
+//! platform or an addressee is a channel ("sur sa chaîne Telegram", "à
+//! l'AFP"), relays go to `via` ("cités par BBC News", "citant X"), unnamed
+//! groups in a speaker's slot speak ("ont annoncé les garde-côtes grecs"),
+//! and a capital speaking stands for its government ("Moscou a déclaré").
+//! Figures nobody is said to state, or only an unnamed report ("selon un
+//! dernier bilan très provisoire", "des rapports indiquent"), belong to the
+//! outlet.
 
 use crate::extract::analysis::Analysis;
 use crate::extract::entities::Registry;
-use crate::extract::Cue;
-use crate::model::{EntityKind, Span};
+use crate::extract::fold::fold;
+use crate::extract::{Cue, LocalClaim, Mention};
+use crate::model::{ClaimKind, EntityKind, Span};
 use std::collections::{HashMap, HashSet};
 
 /// A verb of saying (or accusing, or denying) and its speaker.
@@ -70,20 +79,30 @@ impl Speakers {
             };
             if cues.iter().any(|c| matches!(c, Cue::Source)) {
                 // "selon lui": the last speaker
+                // "d'après la même source", "selon cette source": the last
+                // source or speaker
+                let is_source = |k: usize| matches!(a.low(k), "source" | "sources");
+                let same = matches!(a.low(next), "la" | "cette" | "ces")
+                    && (is_source(next + 1)
+                        || matches!(a.low(next + 1), "meme" | "memes") && is_source(next + 2));
                 let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
                     last
-                } else if (next..next + 2)
-                    .any(|k| a.cue_has(k, |c| matches!(c, Cue::Title)).is_some())
-                {
-                    // "selon le porte-parole du Haut-Commissariat ..., Thameen
-                    // Al-Kheetan": the person apposed to the function
-                    let person = s
-                        .first_after(a, next, 20, true)
-                        .filter(|e| s.persons.contains(e));
-                    person.or_else(|| s.first_after(a, next, 8, false))
+                } else if same {
+                    s.sources.iter().rev().find_map(|x| x.1).or(last)
+                } else if let Some(agent) = s.report_agent(a, next) {
+                    // "selon un nouveau bilan fourni mercredi par le ministre
+                    // de la Santé, Hamad Hassan": the report's author;
+                    // "selon un dernier bilan très provisoire": nobody
+                    agent
                 } else {
-                    s.first_after(a, next, 8, false)
+                    s.agent_at(a, next)
                 };
+                // "Selon le porte-parole, le colonel X, ... « ... », a-t-il
+                // affirmé": a named source is the last speaker too
+                let relay = matches!(a.low(i), "cite" | "citee" | "cites" | "citees" | "citant");
+                if src.is_some() && !relay {
+                    last = src;
+                }
                 s.sources.push((i, src));
             }
             if !cues
@@ -93,13 +112,16 @@ impl Speakers {
                 continue;
             }
             let (mut speaker, inverted) = s.speaker_of(a, i, next, last);
-            // "X a assuré ... et affirme que": the same speaker
-            if speaker.is_none() && i > 0 && a.low(i - 1) == "et" {
+            // "X a assuré ... et affirme que": the same speaker; "L'armée
+            // malienne avait mené une opération et indiqué un bilan de 203
+            // morts": the subject that opens the sentence
+            if speaker.is_none() && i > 0 && matches!(a.low(i - 1), "et" | "puis") {
                 speaker = s
                     .acts
                     .last()
                     .filter(|x| a.same_sentence(x.tok, i))
-                    .and_then(|x| x.speaker);
+                    .and_then(|x| x.speaker)
+                    .or_else(|| s.sentence_subject(a, i));
             }
             if speaker.is_some() {
                 last = speaker;
@@ -111,6 +133,101 @@ impl Speakers {
             });
         }
         s
+    }
+
+    /// The speaker named at token `k`: a function with the person apposed
+    /// to it ("le porte-parole du Haut-Commissariat ..., Thameen
+    /// Al-Kheetan"), else the first speaking mention a few words on.
+    fn agent_at(&self, a: &Analysis, k: usize) -> Option<usize> {
+        if (k..k + 2).any(|j| a.cue_has(j, |c| matches!(c, Cue::Title)).is_some()) {
+            let person = self
+                .first_after(a, k, 20, true)
+                .filter(|e| self.persons.contains(e));
+            person.or_else(|| self.first_after(a, k, 8, false))
+        } else {
+            self.first_after(a, k, 8, false)
+        }
+    }
+
+    /// A report named at token `k` ("un nouveau bilan", "des « estimations
+    /// préliminaires »", "le décompte des autorités grecques", "un rapport
+    /// publié par Human Rights Watch"): `Some(author)`, with `Some(None)`
+    /// when the report has no author ("selon un dernier bilan très
+    /// provisoire"); `None` when no report is named there. A document is
+    /// the channel, its author the speaker.
+    fn report_agent(&self, a: &Analysis, k: usize) -> Option<Option<usize>> {
+        let noun = report_noun_at(a, k)?;
+        let mut j = noun + 1;
+        let end = (noun + 10).min(a.toks.len());
+        while j < end && a.same_sentence(j, noun) {
+            let low = a.low(j);
+            if matches!(a.tok_text(j), "," | "." | ";" | ":")
+                || a.cue(j).is_some_and(|(c, _)| {
+                    c.iter()
+                        .any(|c| matches!(c, Cue::Bound(_) | Cue::Source | Cue::Speech))
+                })
+                || a.tok_text(j).starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            if matches!(low, "par" | "de" | "du" | "des" | "d") {
+                let mut m = j + 1;
+                while m < end && matches!(a.low(m), "l" | "la" | "le" | "les" | "'" | "’") {
+                    m += 1;
+                }
+                let title = a.cue_has(m, |c| matches!(c, Cue::Title)).is_some();
+                let starts = self.mention_at(a, m);
+                if starts.is_some() || title {
+                    return Some(self.agent_at(a, j + 1));
+                }
+                if low == "par" {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        Some(None)
+    }
+
+    /// "Il a déclaré", "a-t-il ajouté" with no speaker before: the last
+    /// person named in the two previous sentences (for "il" / "elle" only).
+    fn person_before(&self, a: &Analysis, v: usize, pronoun: &str) -> Option<usize> {
+        if !matches!(pronoun, "il" | "elle") {
+            return None;
+        }
+        let vs = a.toks.get(v)?.start;
+        let si = *a.tok_sent.get(v)? as usize;
+        let from = a.sents.get(si.saturating_sub(2))?.start;
+        let i = self.ments.partition_point(|m| m.0.start < vs);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .take_while(|m| m.0.start >= from)
+            .find(|m| m.2 == EntityKind::Person && m.0.end <= vs)
+            .map(|m| m.1)
+    }
+
+    /// The speaking mention that starts at token `k`.
+    fn mention_at(&self, a: &Analysis, k: usize) -> Option<usize> {
+        let start = a.toks.get(k)?.start;
+        let i = self.ments.partition_point(|m| m.0.start < start);
+        self.ments
+            .get(i)
+            .filter(|m| m.0.start == start)
+            .map(|m| m.1)
+    }
+
+    /// The mention that opens the sentence of token `v` (after at most a
+    /// determiner) and ends before it: "L'armée malienne avait mené ...".
+    fn sentence_subject(&self, a: &Analysis, v: usize) -> Option<usize> {
+        let sent = a.sent_of(v)?;
+        let s0 = a.tok_at(sent.start);
+        let i = self.ments.partition_point(|m| m.0.start < sent.start);
+        self.ments
+            .get(i)
+            .filter(|m| a.tok_at(m.0.start) <= s0 + 2 && m.0.end <= a.toks[v].start)
+            .map(|m| m.1)
     }
 
     /// First speaking mention starting within `window` tokens after token
@@ -144,6 +261,7 @@ impl Speakers {
         let cands: Vec<&(Span, usize, EntityKind)> = self.ments[i..]
             .iter()
             .take_while(|m| m.0.start < limit)
+            .filter(|m| !is_channel(a, a.tok_at(m.0.start)))
             .collect();
         if prefer_person {
             if let Some(p) = cands.iter().find(|m| m.2 == EntityKind::Person) {
@@ -153,7 +271,20 @@ impl Speakers {
         // "le gouverneur du Sud-Kivu", "le gouverneur, après ...": the person
         // the title names elsewhere in the article, not the place
         let first = cands.first();
-        if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country)) {
+        // "a martelé le chef du Hezbollah": the person, not the body his
+        // title names ("le chef du mouvement libanais du Hezbollah, Hassan
+        // Nasrallah" earlier)
+        let body_of_title = first.is_some_and(|m| {
+            m.2 == EntityKind::Organization
+                && a.tok_at(m.0.start) > from
+                && matches!(
+                    a.low(a.tok_at(m.0.start) - 1),
+                    "du" | "de" | "d" | "l" | "'" | "’"
+                )
+        });
+        if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country))
+            || body_of_title
+        {
             let upto = first.map_or(limit_tok, |m| a.tok_at(m.0.start));
             if let Some(p) = self.title_speaker(a, from, upto.min(from + 6)) {
                 return Some(p);
@@ -178,12 +309,35 @@ impl Speakers {
     fn subject_before(&self, a: &Analysis, v: usize, last: Option<usize>) -> Option<usize> {
         let vs = a.toks.get(v)?.start;
         let sent = a.sent_of(v)?;
+        // "Un précédent bilan faisait état de 160 morts", "des rapports
+        // indiquent que": a report with no author just before the verb
+        let s0 = a.tok_at(sent.start);
+        for k in (s0.max(v.saturating_sub(3))..v).rev() {
+            if report_noun_at(a, k) == Some(k) {
+                return None;
+            }
+            if !a.is_word(k) || a.is_cap(k) {
+                break;
+            }
+        }
         for k in (v.saturating_sub(3)..v).rev() {
             if a.lex.pronouns.contains(a.low(k)) {
-                return last;
+                return last.or_else(|| self.person_before(a, v, a.low(k)));
             }
             if matches!(a.low(k), "que" | "qu") {
                 break;
+            }
+            // "Le ministre a précisé que ...": the person the title names
+            // in this article ("le ministre de l'Intérieur, Gérald
+            // Darmanin"), when nothing else stands between
+            if a.cue_has(k, |c| matches!(c, Cue::Title)).is_some()
+                && k > 0
+                && matches!(a.low(k - 1), "le" | "la" | "l")
+            {
+                let named = self.titled.get(a.low(k)).copied().flatten();
+                if named.is_some() {
+                    return named;
+                }
             }
         }
         let i = self.ments.partition_point(|m| m.0.start < vs);
@@ -304,10 +458,30 @@ impl Speakers {
             || words.ends_with("-il")
             || words.ends_with("-elle")
         {
-            return (last, true);
+            let pronoun = if words.ends_with("-elle") || words.contains("-t-elle") {
+                "elle"
+            } else if words.ends_with("-il") || words.contains("-t-il") {
+                "il"
+            } else {
+                ""
+            };
+            return (last.or_else(|| self.person_before(a, v, pronoun)), true);
         }
         // a present participle ("..., affirmant que") has the sentence's subject
         if words.ends_with("ant") && !words.contains(' ') {
+            // "..., le ministère de la Santé du Hamas annonçant 112 morts":
+            // a name just before the participle is its own subject
+            if v > 0 {
+                let end = a.toks[v - 1].end;
+                let k = self.ments.partition_point(|m| m.0.start < end);
+                if let Some(m) = self.ments[k.saturating_sub(6)..k]
+                    .iter()
+                    .filter(|m| m.0.end == end)
+                    .min_by_key(|m| m.0.start)
+                {
+                    return (Some(m.1), false);
+                }
+            }
             let sent = a.sent_of(v);
             let first = sent.and_then(|s| {
                 let i = self.ments.partition_point(|m| m.0.start < s.start);
@@ -333,8 +507,15 @@ impl Speakers {
         let que_follows = (next..(next + 4).min(a.toks.len()))
             .take_while(|&k| a.same_sentence(k, v) && a.tok_text(k) != ",")
             .any(|k| matches!(a.low(k), "que" | "qu"));
-        let inverted =
-            matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
+        // "C'est ce qu'affirme un rapport", "comme l'a rapporté la
+        // commissaire": the subject follows the verb
+        let elided = v >= 3 && matches!(prev, "'" | "’");
+        let relative = elided
+            && ((a.low(v - 2) == "qu" && a.low(v - 3) == "ce")
+                || (a.low(v - 2) == "l" && a.low(v - 3) == "comme"))
+            || (v >= 2 && a.low(v - 1) == "le" && a.low(v - 2) == "comme");
+        let inverted = relative
+            || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {
@@ -405,15 +586,59 @@ impl Speakers {
                 || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
         });
         let mut via = Vec::new();
-        for (_, src) in &near {
+        // "selon des témoins cités par BBC News", "d'après des sources
+        // sécuritaires, citées par l'AFP": the one who cites only relays;
+        // "des médias locaux, citant le gouverneur, rapportent": the one
+        // cited speaks and the speaker of the verb relays
+        let relay = |k: usize| matches!(a.low(k), "cite" | "citee" | "cites" | "citees");
+        if let Some(cited) = near
+            .iter()
+            .filter(|x| a.low(x.0) == "citant" && x.1.is_some())
+            .min_by_key(|x| x.0.abs_diff(p))
+            .and_then(|x| x.1)
+        {
+            if let Some(s) = speaker.filter(|&s| s != cited) {
+                via.push(s);
+            }
+            speaker = Some(cited);
+        }
+        for (k, src) in &near {
             let Some(src) = *src else { continue };
+            if relay(*k) || a.low(*k) == "citant" {
+                if speaker != Some(src) && !via.contains(&src) {
+                    via.push(src);
+                }
+                continue;
+            }
             if speaker.is_none() {
                 speaker = Some(src);
             } else if speaker != Some(src) && !via.contains(&src) {
                 via.push(src);
             }
         }
+        // "Au Mali, plus de 500 personnes ont été exécutées. C'est ce
+        // qu'affirme un rapport publié par le HCDH": the next sentence names
+        // the speaker of this one
+        if speaker.is_none() {
+            speaker = self.cataphora(a, s1);
+        }
         (speaker.or(self.outlet), via)
+    }
+
+    /// The speaker of a sentence opening at token `s` with "C'est ce
+    /// qu'affirme X" / "C'est ce que rapporte X".
+    fn cataphora(&self, a: &Analysis, s: usize) -> Option<usize> {
+        let opens = a.low(s) == "c"
+            && matches!(a.tok_text(s + 1), "'" | "’")
+            && a.low(s + 2) == "est"
+            && a.low(s + 3) == "ce"
+            && matches!(a.low(s + 4), "qu" | "que");
+        if !opens {
+            return None;
+        }
+        self.acts_between(s + 4, s + 8)
+            .next()
+            .and_then(|x| x.speaker)
     }
 
     /// The act at token `v` (a denial or accusation verb), if registered.
@@ -426,6 +651,467 @@ impl Speakers {
         let i = self.acts.partition_point(|x| x.tok < from);
         self.acts[i..].iter().take_while(move |x| x.tok < to)
     }
+}
+
+/// The same figure stated twice in one article, once with its source and
+/// once without (the headline or the lead, then the body: "Au moins 110
+/// personnes ont été tuées et 760 blessés à l'aube" ... "760 blessées à
+/// l'aube, ..., selon le Hamas"): the unattributed statement is the same
+/// claim and takes the source. Only when the measure, value and bound agree
+/// and every attributed statement of that figure has one speaker. An
+/// unattributed headline stays the outlet's; a subheading of the body
+/// ("Plus de 2000 civils sont morts à Marioupol") takes the source.
+pub fn carry_figures(text: &str, claims: &mut [LocalClaim], outlet: Option<usize>) {
+    let key = |c: &LocalClaim| {
+        c.measure
+            .zip(c.quantity)
+            .filter(|_| c.kind == ClaimKind::Numeric)
+            .map(|(m, q)| (m, q.value.to_bits(), q.bound))
+    };
+    let mut sourced: HashMap<_, Option<usize>> = HashMap::new();
+    for c in claims.iter() {
+        let (Some(k), Some(who)) = (key(c), c.claimant) else {
+            continue;
+        };
+        if Some(who) == outlet {
+            continue;
+        }
+        let slot = sourced.entry(k).or_insert(Some(who));
+        if *slot != Some(who) {
+            *slot = None;
+        }
+    }
+    let body = body_start(text);
+    for c in claims.iter_mut() {
+        let headline = c.span.start < body && in_heading(text, c.span.start);
+        if c.claimant != outlet || !c.via.is_empty() || headline {
+            continue;
+        }
+        if let Some(Some(who)) = key(c).and_then(|k| sourced.get(&k)) {
+            c.claimant = Some(*who);
+        }
+    }
+}
+
+/// A mention at token `t` that is the channel or the addressee of what is
+/// said, not its speaker: "a annoncé sur sa chaîne Telegram le gouverneur",
+/// "a déclaré à l'AFP un responsable", "dans un communiqué".
+fn is_channel(a: &Analysis, t: usize) -> bool {
+    for k in (t.saturating_sub(3)..t).rev() {
+        if matches!(a.tok_text(k), "sur" | "Sur" | "via" | "à" | "dans") {
+            return true;
+        }
+        let low = a.low(k);
+        let filler = matches!(
+            low,
+            "l" | "'" | "’" | "le" | "la" | "les" | "sa" | "son" | "ses"
+        ) || matches!(
+            low,
+            "chaine" | "compte" | "page" | "site" | "fil" | "reseau"
+        );
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+/// Where the body of the article starts: the first paragraph (a line of 20
+/// words or more ending with a full stop). Headings before it are the
+/// headline; headings after it are subheadings of the body.
+fn body_start(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        if t.split_whitespace().count() >= 20 && t.ends_with(['.', '»', '"', '”']) {
+            return at;
+        }
+        at += line.len();
+    }
+    text.len()
+}
+
+/// Whether byte `pos` is on a line of its own that ends without a full
+/// stop: a headline or a subheading ("Ukraine : au moins sept morts dans
+/// une frappe de drones russes sur Kharkiv").
+fn in_heading(text: &str, pos: usize) -> bool {
+    // A heading is short: look no further than this around `pos`, so that
+    // a document of one long line costs linear time.
+    const HEADING: usize = 400;
+    let (Some(before), Some(after)) = (text.get(..pos), text.get(pos..)) else {
+        return false;
+    };
+    let near_before = before
+        .char_indices()
+        .rev()
+        .take_while(|(i, _)| before.len() - i <= HEADING)
+        .find(|(_, c)| *c == '\n')
+        .map(|(i, _)| i + 1);
+    let start = match near_before {
+        Some(i) => i,
+        None if before.len() <= HEADING => 0,
+        None => return false,
+    };
+    let end = match after
+        .char_indices()
+        .take_while(|(i, _)| *i <= HEADING)
+        .find(|(_, c)| *c == '\n')
+    {
+        Some((i, _)) => pos + i,
+        None if after.len() <= HEADING => text.len(),
+        None => return false,
+    };
+    let line = text.get(start..end).unwrap_or("").trim_end();
+    // a caption ("... a fait plus de 6.000 blessés. — Lamaa/SIPA") is no
+    // headline, and a headline with its source ("..., selon les rebelles")
+    // is attributed
+    let low = line.to_lowercase();
+    let sourced = low.contains("selon ") || low.contains("d'après") || low.contains("d’après");
+    !line.ends_with(['.', '!', '?', '»', '"', '”', ':', ';', ')'])
+        && !line.contains(". ")
+        && !sourced
+}
+
+/// Nouns of groups that speak without a name: "les garde-côtes grecs ont
+/// annoncé", "selon les autorités locales", "d'après des sources
+/// sécuritaires", "a indiqué le conseil municipal".
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "autorites",
+    "sources",
+    "source",
+    "temoins",
+    "garde-cotes",
+    "gardes-cotes",
+    "gardes-cote",
+    "secours",
+    "secouristes",
+    "pompiers",
+    "services",
+    "enqueteurs",
+    "responsables",
+    "habitants",
+    "survivants",
+    "rescapes",
+    "medecins",
+    "mairie",
+    "parquet",
+    "conseil",
+    "police",
+    "gendarmerie",
+    "rebelles",
+    "observateurs",
+    "officiels",
+    "humanitaires",
+    "ong",
+];
+
+/// Speakers named by their role: a group with no name in a speaker's slot
+/// becomes an entity ("les garde-côtes grecs", "des sources sécuritaires",
+/// "les autorités locales"), and a capital speaking stands for its
+/// government ("Moscou a déclaré" = the Russian government, merged with
+/// "les autorités russes" when the article names them). Runs before
+/// [`Speakers::new`], on the registry of the entity rules.
+pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
+    for (ci, (span, cues)) in a.cues.iter().enumerate() {
+        let i = a.tok_at(span.start);
+        let next = a.cue_next[ci];
+        let source = cues.iter().any(|c| matches!(c, Cue::Source));
+        let speech = cues
+            .iter()
+            .any(|c| matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb));
+        let mut starts: Vec<usize> = Vec::new();
+        let mut ends_at_verb = false;
+        if source {
+            starts.push(next);
+        }
+        if speech {
+            // inverted: "ont annoncé mercredi les garde-côtes grecs"
+            let mut j = next;
+            while j < next + 3 && is_time_word(a, j) {
+                j += 1;
+            }
+            if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
+                starts.push(j);
+            }
+            // before: "les garde-côtes grecs ont précisé"
+            for d in (i.saturating_sub(6)..i).rev() {
+                if collective_np(a, d).is_some_and(|(_, e)| e == i) {
+                    starts.push(d);
+                    break;
+                }
+            }
+            ends_at_verb = true;
+        }
+        let mut changed = false;
+        for st in starts {
+            if let Some((n0, n1)) = collective_np(a, st) {
+                changed |= add_collective(a, reg, n0, n1);
+            } else if let Some(m) = mention_starting(reg, a, st) {
+                changed |= capital_speaks(a, reg, m);
+            }
+        }
+        // "Moscou a déclaré": a capital just before the verb
+        if ends_at_verb && i > 0 {
+            let end = a.toks[i - 1].end;
+            if a.text.get(end..a.toks[i].start) == Some(" ") {
+                let k = reg.mentions.partition_point(|m| m.span.start < end);
+                let m = (k.saturating_sub(6)..k).find(|&m| reg.mentions[m].span.end == end);
+                if let Some(m) = m {
+                    changed |= capital_speaks(a, reg, m);
+                }
+            }
+        }
+        // keep the mentions sorted for the lookups by position
+        if changed {
+            reg.mentions
+                .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            reg.mentions.dedup();
+        }
+    }
+}
+
+fn is_time_word(a: &Analysis, j: usize) -> bool {
+    a.cue_has(j, |c| matches!(c, Cue::Weekday(_) | Cue::RelDay(_)))
+        .is_some()
+        || matches!(
+            a.low(j),
+            "ce" | "matin" | "soir" | "hier" | "encore" | "aussi" | "egalement" | "enfin"
+        )
+}
+
+/// The index in `reg.mentions` of a mention starting at token `t`.
+fn mention_starting(reg: &Registry, a: &Analysis, t: usize) -> Option<usize> {
+    let start = a.toks.get(t)?.start;
+    let k = reg.mentions.partition_point(|m| m.span.start < start);
+    reg.mentions
+        .get(k)
+        .filter(|m| m.span.start == start)
+        .map(|_| k)
+}
+
+/// A determiner, a collective noun and at most two adjectives (a
+/// nationality or an adjective of office: "locales", "sécuritaires",
+/// "municipal"): the noun phrase's tokens without the determiner.
+fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
+    let mut k = d;
+    if a.low(k) == "tous" || a.low(k) == "toutes" {
+        k += 1;
+    }
+    if !matches!(a.low(k), "les" | "des" | "le" | "la" | "l" | "de" | "d") {
+        return None;
+    }
+    k += 1;
+    if matches!(a.tok_text(k), "'" | "’") {
+        k += 1;
+    }
+    if !a.is_word(k) || a.is_cap(k) && k != d || !COLLECTIVE_NOUNS.contains(&a.low(k)) {
+        return None;
+    }
+    let n0 = k;
+    let mut n1 = k + 1;
+    while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && is_role_adjective(a, n1) {
+        n1 += 1;
+    }
+    // "les services du gouverneur": a function as complement
+    if n1 == n0 + 1 && matches!(a.low(n1), "du" | "de") {
+        let c = if a.low(n1 + 1) == "la" {
+            n1 + 2
+        } else {
+            n1 + 1
+        };
+        let function = a.cue_has(c, |x| matches!(x, Cue::Title)).is_some();
+        if function && a.is_word(c) && !a.is_cap(c) {
+            n1 = c + 1;
+        }
+    }
+    // a bare "les sources", "le conseil": too vague to be a speaker
+    let bare_ok = matches!(
+        a.low(n0),
+        "temoins"
+            | "garde-cotes"
+            | "gardes-cotes"
+            | "gardes-cote"
+            | "secours"
+            | "mairie"
+            | "pompiers"
+            | "secouristes"
+            | "rescapes"
+            | "survivants"
+    );
+    (n1 > n0 + 1 || bare_ok).then_some((n0, n1))
+}
+
+fn is_role_adjective(a: &Analysis, k: usize) -> bool {
+    let low = a.low(k);
+    if a.lex.demonyms.contains_key(low) {
+        return true;
+    }
+    if a.cue(k).is_some() {
+        return false;
+    }
+    [
+        "aire", "aires", "ale", "ales", "al", "aux", "ique", "iques", "iere", "ieres", "iel",
+        "iels", "ielle", "ielles", "ier", "iers",
+    ]
+    .iter()
+    .any(|suf| low.ends_with(suf))
+        && !low.ends_with("ees")
+}
+
+/// Registers the group named by tokens `[n0, n1)` unless a mention covers
+/// it; "les garde-côtes" after "les garde-côtes grecs" is the same group.
+fn add_collective(a: &Analysis, reg: &mut Registry, n0: usize, n1: usize) -> bool {
+    let (start, end) = (a.toks[n0].start, a.toks[n1 - 1].end);
+    if reg
+        .mentions
+        .iter()
+        .any(|m| m.span.start < end && start < m.span.end)
+    {
+        return false;
+    }
+    let Some(surface) = a.text.get(start..end) else {
+        return false;
+    };
+    let head = collective_head(a.low(n0));
+    let same = reg.list.iter().position(|e| {
+        e.kind == EntityKind::Organization
+            && fold(&e.name)
+                .split(' ')
+                .next()
+                .is_some_and(|h| collective_head(h) == head)
+            && (n1 == n0 + 1 || fold(&e.name) == fold(surface))
+    });
+    let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Organization));
+    reg.mention(e, Span::new(start, end), surface, "speaker (group)");
+    true
+}
+
+/// "gardes-côtes", "garde-côtes", "gardes-côte": one head.
+fn collective_head(w: &str) -> String {
+    w.split('-')
+        .map(|p| p.trim_end_matches('s'))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A capital as a speaker (mention `m`): the mention is moved to the
+/// government of its country.
+fn capital_speaks(a: &Analysis, reg: &mut Registry, m: usize) -> bool {
+    let Some(&Mention { entity, .. }) = reg.mentions.get(m) else {
+        return false;
+    };
+    let Some(place) = reg.list.get(entity).filter(|e| e.kind == EntityKind::Place) else {
+        return false;
+    };
+    let Some(&country) = a.lex.capitals.get(&fold(&place.name)) else {
+        return false;
+    };
+    let Some(dem) = a.lex.countries.get(country).and_then(|c| c.demonym.clone()) else {
+        return false;
+    };
+    let gov_name = format!("gouvernement {dem}");
+    let existing = reg.list.iter().position(|e| {
+        let f = fold(&e.name);
+        e.kind == EntityKind::Organization
+            && (f == fold(&gov_name)
+                || f.strip_prefix("autorites ")
+                    .is_some_and(|d| a.lex.demonyms.get(d) == Some(&country)))
+    });
+    let gov = existing.unwrap_or_else(|| reg.entity(&gov_name, EntityKind::Organization));
+    // one name, one entity in the article: every mention of the capital
+    // goes to the government ("Kiev accuse Moscou ...", "Moscou dément")
+    let moved: Vec<Span> = reg
+        .mentions
+        .iter()
+        .filter(|x| x.entity == entity)
+        .map(|x| x.span)
+        .collect();
+    reg.mentions.retain(|x| x.entity != entity);
+    for sp in moved {
+        let surface = a.text.get(sp.start..sp.end).unwrap_or("").to_string();
+        reg.mention(gov, sp, &surface, "metonymy (capital for its government)");
+    }
+    true
+}
+
+/// Nouns of documents and counts, which report what a speaker says: "un
+/// nouveau bilan", "le communiqué", "des « estimations préliminaires »".
+const REPORT_NOUNS: &[&str] = &[
+    "bilan",
+    "bilans",
+    "estimation",
+    "estimations",
+    "chiffre",
+    "chiffres",
+    "decompte",
+    "decomptes",
+    "comptage",
+    "recensement",
+    "communique",
+    "communiques",
+    "rapport",
+    "rapports",
+    "donnees",
+    "informations",
+    "temoignages",
+    "communication",
+    "declaration",
+    "declarations",
+    "document",
+    "documents",
+    "enquete",
+    "etude",
+    "releve",
+];
+
+/// The report noun of a phrase starting at token `k`: a determiner, then
+/// at most three adjectives or quotation marks ("un dernier bilan", "des «
+/// estimations préliminaires »", "le nouveau bilan officiel").
+fn report_noun_at(a: &Analysis, k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut det = false;
+    if matches!(
+        a.low(j),
+        "un" | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "des"
+            | "du"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "nos"
+            | "notre"
+    ) {
+        det = true;
+        j += 1;
+    }
+    for _ in 0..4 {
+        let t = a.tok_text(j);
+        if matches!(t, "'" | "’" | "«" | "“" | "\"") {
+            j += 1;
+            continue;
+        }
+        if !a.is_word(j) {
+            return None;
+        }
+        if REPORT_NOUNS.contains(&a.low(j)) {
+            return (det || j == k).then_some(j);
+        }
+        if a.is_cap(j) && j != k {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Title words naming exactly one person of the document: a title just before

@@ -807,7 +807,10 @@ fn topic(a: &Analysis, from: usize, to: usize) -> Option<String> {
 }
 
 /// Denials, accusations and statements introduced by a verb of saying.
-pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
+/// Returns the propositions the denials reject ("Je démens ... que nous
+/// ayons 60.000 disparus"): what nobody affirms there is no claim.
+pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) -> Vec<Span> {
+    let mut denied = Vec::new();
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
         let i = a.tok_at(span.start);
         let next = a.cue_next[ci];
@@ -816,9 +819,13 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
         let deny = deny_verb || cues.iter().any(|c| matches!(c, Cue::Deny));
         let accuse = cues.iter().any(|c| matches!(c, Cue::Accuse));
         let speech = cues.iter().any(|c| matches!(c, Cue::Speech));
+        let denounces = speech && denounces_report(a, i, next);
+        let deny = deny || denounces;
         let act = cx.speakers.act_at(i).copied();
         if deny {
-            let own = act.filter(|_| deny_verb).and_then(|x| x.speaker);
+            let own = act
+                .filter(|_| deny_verb || denounces)
+                .and_then(|x| x.speaker);
             let (claimant, via) = match own {
                 Some(s) => (Some(s), cx.speakers.attribute(a, i).1),
                 None => cx.speakers.attribute(a, i),
@@ -827,12 +834,28 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             if let Some(s) = own.and_then(|s| subject_start(a, cx, s, i)) {
                 cl.start = cl.start.min(s);
             }
+            // "Je démens de façon formelle que nous ayons 60.000 disparus"
+            if deny_verb {
+                let que = (next..(next + 5).min(a.toks.len()))
+                    .take_while(|&k| a.is_word(k) || matches!(a.tok_text(k), "'" | "’"))
+                    .find(|&k| matches!(a.low(k), "que" | "qu"));
+                if let Some(q) = que {
+                    denied.push(Span::new(a.toks[q].start, cl.end.max(a.toks[q].end)));
+                }
+            }
             let mut c = blank(ClaimKind::Denial, Polarity::Deny, cl, sent);
             c.claimant = claimant;
             c.via = via;
             c.topic = topic(a, a.tok_at(cl.start), a.tok_at(cl.end));
             c.date = cx.date_for(sent, span.start);
-            out.push(c);
+            // "a rejeté les accusations de Kiev, les qualifiant de «
+            // propagande »": one denial, said twice in one sentence
+            let again = out.last().is_some_and(|p| {
+                p.kind == ClaimKind::Denial && p.sentence == sent && p.claimant == c.claimant
+            });
+            if !again {
+                out.push(c);
+            }
         } else if accuse || (speech && matches!(a.low(next), "que" | "qu")) {
             let Some(act) = act.filter(|x| !x.inverted) else {
                 continue;
@@ -869,6 +892,94 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) {
             out.push(c);
         }
     }
+    denied
+}
+
+/// Figures inside a proposition a speaker denies ("que nous ayons 60.000
+/// disparus") that only the outlet would otherwise state are no claims.
+pub fn drop_denied_figures(claims: &mut Vec<LocalClaim>, denied: &[Span], outlet: Option<usize>) {
+    if denied.is_empty() {
+        return;
+    }
+    claims.retain(|c| {
+        c.kind != ClaimKind::Numeric
+            || c.claimant != outlet
+            || !denied
+                .iter()
+                .any(|d| d.start <= c.span.start && c.span.end <= d.end)
+    });
+}
+
+/// "Le gouvernement malien a dénoncé, le 13 mai, le rapport de l'ONU":
+/// denouncing a report, charges or figures (tokens `[i, next)` a form of
+/// "dénoncer") rejects them; denouncing a massacre does not. Calling a
+/// thing false ("qualifie ces informations de « propagande »") rejects it;
+/// calling an attack a war crime does not.
+fn denounces_report(a: &Analysis, i: usize, next: usize) -> bool {
+    let denounce = (i..next).any(|k| a.low(k).starts_with("denon"));
+    // "qualifie ces informations de « propagande »": calling it false
+    let qualify = (i..next).any(|k| a.low(k).starts_with("qualifi"));
+    if !denounce && !qualify {
+        return false;
+    }
+    let end = (next + 10).min(a.toks.len());
+    for j in next..end {
+        if !a.same_sentence(j, i) || matches!(a.low(j), "que" | "qu" | ".") {
+            return false;
+        }
+        if qualify {
+            if matches!(
+                a.low(j),
+                "propagande"
+                    | "mensonge"
+                    | "mensonges"
+                    | "mensonger"
+                    | "mensongere"
+                    | "mensongeres"
+                    | "fake"
+                    | "infonde"
+                    | "infondee"
+                    | "infondees"
+                    | "infondes"
+                    | "fantaisiste"
+                    | "fantaisistes"
+                    | "absurde"
+                    | "absurdes"
+                    | "ridicule"
+                    | "ridicules"
+                    | "fausse"
+                    | "fausses"
+                    | "faux"
+                    | "provocation"
+                    | "desinformation"
+                    | "calomnie"
+                    | "calomnies"
+                    | "diffamatoire"
+                    | "diffamatoires"
+                    | "grotesque"
+                    | "grotesques"
+            ) {
+                return true;
+            }
+            continue;
+        }
+        if matches!(
+            a.low(j),
+            "rapport"
+                | "rapports"
+                | "accusations"
+                | "allegations"
+                | "bilan"
+                | "chiffres"
+                | "conclusions"
+                | "affirmations"
+                | "propos"
+                | "speculations"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Start of the speaker's mention just before token `v`.
@@ -885,8 +996,10 @@ fn subject_start(a: &Analysis, cx: &Context, e: usize, v: usize) -> Option<usize
 }
 
 /// Link each denial to the claim it answers: the closest earlier accusation
-/// or statement of another speaker sharing a topic word, else the closest
-/// earlier accusation nearby, else the closest earlier statement nearby.
+/// or statement of another speaker sharing a topic word, else one of
+/// another speaker later in the same sentence (the object of the denial),
+/// else the closest earlier accusation nearby, else the closest earlier
+/// statement nearby.
 pub fn link_denials(claims: &mut [LocalClaim]) {
     for d in 0..claims.len() {
         if claims[d].kind != ClaimKind::Denial {
@@ -923,6 +1036,14 @@ pub fn link_denials(claims: &mut [LocalClaim]) {
                 statement = Some(c);
             }
         }
-        claims[d].denies = topical.or(accusation).or(statement);
+        // "Le gouvernement malien a dénoncé le rapport de l'ONU accusant
+        // l'armée ...": what is denied may follow in the same sentence
+        let after = (d + 1..claims.len()).take(4).find(|&c| {
+            let other = &claims[c];
+            matches!(other.kind, ClaimKind::Accusation | ClaimKind::Statement)
+                && other.sentence == claims[d].sentence
+                && other.claimant != claims[d].claimant
+        });
+        claims[d].denies = topical.or(after).or(accusation).or(statement);
     }
 }

@@ -64,6 +64,8 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     /// Folded demonym form → index into `countries`.
     pub demonyms: HashMap<String, usize>,
+    /// Folded capital → index into `countries` ("Moscou" speaks for Russia).
+    pub capitals: HashMap<String, usize>,
     pub first_names: HashSet<String>,
     pub titles: Vec<String>,
     /// Portfolio phrases of ministries: canonical, then variants.
@@ -221,6 +223,7 @@ impl Lexicon {
                     }
                 }
                 for cap in f.get(2).cloned().unwrap_or_default() {
+                    self.capitals.entry(fold(&cap)).or_insert(ci);
                     self.push_entity(&[cap], EntityKind::Place);
                 }
             }

@@ -303,6 +303,7 @@ impl Extractor {
         let dateline = crate::corpus::meta::dateline(text).map(|r| Span::new(r.start, r.end));
         let dates = dates::dates(&a, dateline);
         let figures = numbers::figures(&a, &self.numbers);
+        attribution::speaker_roles(&a, &mut reg);
         let speakers = attribution::Speakers::new(&a, &reg, outlet);
         let cx = claims::Context {
             reg: &reg,
@@ -311,8 +312,10 @@ impl Extractor {
         };
         let mut claims = Vec::new();
         claims::numeric(&a, &cx, &figures, &mut claims);
-        claims::polar(&a, &cx, &mut claims);
+        let denied = claims::polar(&a, &cx, &mut claims);
+        claims::drop_denied_figures(&mut claims, &denied, speakers.outlet);
         claims.sort_by_key(|c| c.span.start);
+        attribution::carry_figures(text, &mut claims, speakers.outlet);
         repeats::merge(&mut claims, outlet);
         claims::link_denials(&mut claims);
         let (events, per_sentence) = events::events(&a, &reg, &dates, dateline);
@@ -351,6 +354,16 @@ fn is_deny_verb(w: &str) -> bool {
         "conteste",
         "contestent",
         "qualifie",
+        // first person and passive: "je démens", "est fermement démentie"
+        "demens",
+        "dementons",
+        "nions",
+        "nies",
+        "dementie",
+        "dementies",
+        "dementis",
+        "refutons",
+        "rejetons",
     ]
     .contains(&w)
 }
