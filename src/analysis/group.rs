@@ -19,6 +19,9 @@ use std::collections::{HashMap, HashSet};
 pub enum Scope {
     Cluster(i64),
     Document(i64),
+    /// An incident across articles (its smallest document id), and whether
+    /// the series is a cumulative toll (a war's) rather than the incident's.
+    Incident(i64, bool),
 }
 
 /// Event cluster × measure × subject class (interned by the caller; see
@@ -73,6 +76,15 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             }
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            // Different sides or scopes are different series: one side's
+            // soldiers against the other's, one country's toll against its
+            // neighbour's or against both ("dans les deux pays").
+            let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+            if differ(&a.counted.side, &b.counted.side)
+                || differ(&a.counted.scope, &b.counted.scope)
+            {
                 continue;
             }
             if adds_up(&parts, a, b) || adds_up(&parts, b, a) {

@@ -13,12 +13,14 @@ pub mod compare;
 pub mod coref;
 pub mod group;
 pub mod ids;
+pub mod incident;
 pub mod ledger;
 pub mod reason;
 pub mod words;
 
 use crate::model::{
-    ClaimRecord, DocumentRecord, EntityRecord, EventRecord, FindingKind, FindingRecord,
+    ClaimRecord, DocumentRecord, EntityKind, EntityRecord, EventKind, EventRecord, FindingKind,
+    FindingRecord, MentionRecord,
 };
 use compare::Sources;
 use coref::{Coref, Merge};
@@ -38,6 +40,8 @@ pub struct Clusters {
     pub claims: BTreeMap<i64, i64>,
     /// Each merge of two events, with its reason.
     pub merges: Vec<Merge>,
+    /// Each merge of two articles' incidents, with its reason.
+    pub incidents: Vec<incident::IncidentMerge>,
 }
 
 /// The result of a one-shot analysis.
@@ -76,6 +80,11 @@ pub struct Analyzer<'a> {
     groups: IdMap<GroupKey, Group<'a>>,
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
+    /// Incidents across articles, and the groups placed in each.
+    incidents: incident::Incidents,
+    incident_groups: IdMap<i64, Vec<GroupKey>>,
+    /// Entities each document names (for places), until it is added.
+    named: IdMap<i64, Vec<i64>>,
     /// Events of each document, for claims the extractor tied to none.
     document_events: Chains<i64>,
     /// Subject text → interned subject class, and the classes.
@@ -141,8 +150,20 @@ impl Analyzer<'static> {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.batch(documents, entities, events, claims, owned, Mode::Load);
+        a.load(documents, entities, events, claims);
         a
+    }
+
+    /// Load records already stored into this (empty) state; mentions given
+    /// before with [`Analyzer::add_mentions`] count as incident evidence.
+    pub fn load(
+        &mut self,
+        documents: &[DocumentRecord],
+        entities: &[EntityRecord],
+        events: &[EventRecord],
+        claims: &[ClaimRecord],
+    ) {
+        self.batch(documents, entities, events, claims, owned, Mode::Load);
     }
 
     /// Add a batch (typically one article: its document, new entities,
@@ -198,6 +219,72 @@ impl<'a> Analyzer<'a> {
         Self::default()
     }
 
+    /// The entities articles name (for the places that group them into
+    /// incidents); give them before the batch that adds the articles.
+    pub fn add_mentions(&mut self, mentions: &[MentionRecord]) {
+        for m in mentions {
+            let list = self.named.entry(m.document).or_default();
+            if !list.contains(&m.entity) {
+                list.push(m.entity);
+            }
+        }
+    }
+
+    /// Group a new article into incidents, from the places it names and
+    /// the kinds of its events.
+    fn place_document(&mut self, document: i64, touched: &mut Touched) {
+        let named = self.named.remove(&document).unwrap_or_default();
+        let mut ev = incident::Evidence {
+            published: self.ledger.published(document),
+            ..Default::default()
+        };
+        for e in named {
+            let name = || self.ledger.name(e).unwrap_or_default().to_string();
+            match compare::Sources::kind(&self.ledger, e) {
+                Some(EntityKind::Place) => ev.places.push((e, name())),
+                Some(EntityKind::Country) => ev.countries.push((e, name())),
+                _ => {}
+            }
+        }
+        for ev_id in self.document_events.get(&document) {
+            if let Some(k) = self.ledger.event(ev_id).map(|x| coref::family(x.kind)) {
+                if !ev.families.contains(&k) {
+                    ev.families.push(k);
+                }
+            }
+        }
+        for (gone, keep) in self.incidents.add(document, ev) {
+            self.regroup_incident(gone, keep, touched);
+        }
+    }
+
+    /// Incident `gone` was merged into `keep`: move its groups.
+    fn regroup_incident(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
+        for old_key in self.incident_groups.remove(&gone).unwrap_or_default() {
+            let Some(mut old) = self.groups.remove(&old_key) else {
+                continue;
+            };
+            touched.touch(old_key, Some(&mut old));
+            let Scope::Incident(_, cumulative) = old_key.scope else {
+                continue;
+            };
+            let new_key = GroupKey {
+                scope: Scope::Incident(keep, cumulative),
+                ..old_key
+            };
+            for c in &old.members {
+                self.claim_group.insert(c.id, new_key);
+            }
+            let group = self.groups.entry(new_key).or_default();
+            group.members.extend(old.members);
+            touched.touch(new_key, Some(group));
+            let keys = self.incident_groups.entry(keep).or_default();
+            if !keys.contains(&new_key) {
+                keys.push(new_key);
+            }
+        }
+    }
+
     /// Add a batch; `keep` decides whether claims are copied or borrowed.
     fn batch<'b>(
         &mut self,
@@ -219,6 +306,7 @@ impl<'a> Analyzer<'a> {
         self.claim_group.reserve(claims.len());
         self.groups.reserve(claims.len() / 2);
 
+        let merges_before = self.coref.merges().len();
         let mut events: Vec<&EventRecord> = events.iter().collect();
         events.sort_by_key(|e| e.id);
         for e in events {
@@ -240,6 +328,27 @@ impl<'a> Analyzer<'a> {
             }
         }
 
+        // Articles into incidents: on their own evidence, then on the event
+        // coreference merges of this batch.
+        let mut docs: Vec<i64> = documents.iter().map(|d| d.id).collect();
+        docs.sort_unstable();
+        for d in docs {
+            self.place_document(d, &mut touched);
+        }
+        let joins: Vec<(i64, i64, String)> = self.coref.merges()[merges_before..]
+            .iter()
+            .filter_map(|m| {
+                let a = self.ledger.event(m.a)?.document;
+                let b = self.ledger.event(m.b)?.document;
+                (a != b).then(|| (a, b, m.reason.clone()))
+            })
+            .collect();
+        for (a, b, reason) in joins {
+            if let Some((gone, keep)) = self.incidents.join(a, b, &reason) {
+                self.regroup_incident(gone, keep, &mut touched);
+            }
+        }
+
         let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
@@ -257,6 +366,12 @@ impl<'a> Analyzer<'a> {
             }
             if let (Scope::Cluster(id), false) = (scope, mode == Mode::OneShot) {
                 let keys = self.cluster_groups.entry(id).or_default();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            if let (Scope::Incident(id, _), false) = (scope, mode == Mode::OneShot) {
+                let keys = self.incident_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
@@ -316,20 +431,20 @@ impl<'a> Analyzer<'a> {
         id
     }
 
-    /// Where a claim is compared: with the claim it denies, else in its
-    /// event's cluster; an accusation or denial tied to no event goes to its
-    /// article's event when the article tells of one event only; anything
-    /// else stays inside its own article.
+    /// Where a claim is compared: with the claim it denies, else in the
+    /// incident of its article. A cumulative toll (a war's, or a figure
+    /// whose own date lies well before the article: "depuis le 7 octobre")
+    /// forms its own series inside the incident, apart from the day's toll.
     fn scope_of(&self, c: &ClaimRecord) -> Scope {
         if c.quantity.is_none() {
             if let Some(key) = c.denies.and_then(|t| self.claim_group.get(&t)) {
                 return key.scope;
             }
         }
-        if let Some(cluster) = c.event.and_then(|e| self.coref.cluster_of(e)) {
-            return Scope::Cluster(cluster);
-        }
         if c.quantity.is_none() && c.event.is_none() {
+            // An accusation or denial tied to no event goes to its article's
+            // event when the article tells of one event only; else it stays
+            // inside its article.
             let mut clusters: Vec<i64> = self
                 .document_events
                 .get(&c.document)
@@ -337,11 +452,19 @@ impl<'a> Analyzer<'a> {
                 .collect();
             clusters.sort_unstable();
             clusters.dedup();
-            if let [only] = clusters[..] {
-                return Scope::Cluster(only);
+            if clusters.len() > 1 {
+                return Scope::Document(c.document);
             }
         }
-        Scope::Document(c.document)
+        let war = c
+            .event
+            .and_then(|e| self.ledger.event(e))
+            .is_some_and(|e| e.kind == EventKind::War);
+        let long_before = match (c.date, self.ledger.published(c.document)) {
+            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_WINDOW_DAYS,
+            _ => false,
+        };
+        Scope::Incident(self.incidents.of(c.document), war || long_before)
     }
 
     /// Cluster `gone` was merged into `keep`: move its groups.
@@ -407,6 +530,7 @@ impl<'a> Analyzer<'a> {
             events,
             claims,
             merges: self.coref.merges().to_vec(),
+            incidents: self.incidents.merges().to_vec(),
         }
     }
 

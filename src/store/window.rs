@@ -11,8 +11,9 @@
 
 use super::Store;
 use crate::analysis::coref::UNDATED_WINDOW_DAYS;
+use crate::analysis::incident::PLACE_WINDOW_DAYS;
 use crate::error::Result;
-use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord};
+use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord, MentionRecord};
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
 use std::collections::BTreeSet;
@@ -52,6 +53,8 @@ pub struct Window {
     pub documents: Vec<DocumentRecord>,
     pub events: Vec<EventRecord>,
     pub claims: Vec<ClaimRecord>,
+    /// The places and countries the documents name (incident evidence).
+    pub places: Vec<MentionRecord>,
 }
 
 /// The days an event may lie on: its stated dates, else the week before its
@@ -87,6 +90,24 @@ impl Store {
                 for row in rows {
                     let (s, e, p) = row?;
                     windows.extend(days(s, e, p));
+                }
+            }
+            // Articles naming one of the new articles' places, published
+            // within the incident window (see `analysis::incident`).
+            let mut same_place = self.conn.prepare_cached(
+                "SELECT DISTINCT m2.document FROM mentions m
+                 JOIN entities e ON e.id = m.entity AND e.kind IN ('place', 'country')
+                 JOIN documents d ON d.id = m.document
+                 JOIN mentions m2 ON m2.entity = m.entity
+                 JOIN documents d2 ON d2.id = m2.document
+                 WHERE m.document = ?1 AND (d.published IS NULL OR d2.published IS NULL
+                    OR abs(julianday(d2.published) - julianday(d.published)) <= ?2)",
+            )?;
+            for doc in new {
+                let rows = same_place
+                    .query_map(params![doc, PLACE_WINDOW_DAYS], |r| r.get::<_, i64>(0))?;
+                for d in rows {
+                    out.insert(d?);
                 }
             }
             // Merge overlapping windows so that each is looked up once.
@@ -127,7 +148,33 @@ impl Store {
             documents: self.documents_in(Scope::Listed)?,
             events: self.events_in(Scope::Listed)?,
             claims: self.claims_in(Scope::Listed)?,
+            places: self.places_in()?,
         })
+    }
+
+    /// The place and country mentions of the listed documents.
+    fn places_in(&self) -> Result<Vec<MentionRecord>> {
+        let mut out = Vec::new();
+        let run = |out: &mut Vec<MentionRecord>| -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT DISTINCT m.entity, m.document FROM mentions m JOIN entities e ON e.id = m.entity
+                 WHERE m.document IN (SELECT doc FROM temp.scope) AND e.kind IN ('place', 'country')
+                 ORDER BY m.document, m.entity",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(MentionRecord {
+                    entity: r.get(0)?,
+                    document: r.get(1)?,
+                    span: crate::model::Span::new(0, 0),
+                })
+            })?;
+            for m in rows {
+                out.push(m?);
+            }
+            Ok(())
+        };
+        run(&mut out).map_err(|e| self.error(e))?;
+        Ok(out)
     }
 
     /// List the documents [`Scope::Listed`] loaders read.
