@@ -203,12 +203,24 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
             Relation::Contradiction
         };
     };
+    // A toll of people (the dead, the wounded of a disaster) rises as bodies
+    // are found: a later, higher toll of people from another voice updates
+    // the earlier one ("au moins 135 morts", then "plus de 150 personnes").
+    // Belligerents' counts of soldiers stay disputes.
+    let people = |c: &ClaimRecord| {
+        c.subject
+            .as_deref()
+            .is_some_and(|s| super::words::subject_class(s) == "people")
+    };
+    let tolls = people(a) && people(b);
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Greater => Some(false),
-        std::cmp::Ordering::Equal if a.document != b.document && !state(oa) && !state(ob) => {
+        std::cmp::Ordering::Equal
+            if tolls && a.document != b.document && !state(oa) && !state(ob) =>
+        {
             Some(qa.value < qb.value)
         }
         std::cmp::Ordering::Equal => None,
@@ -226,33 +238,31 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     } else {
         Relation::UpdatedBy
     };
-    if meet {
-        // Both can hold; a raised floor still supersedes the earlier one
-        // ("au moins 50" then "au moins 110" morts).
-        let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
-        let raised =
-            qe.bound == Bound::AtLeast && ql.bound == Bound::AtLeast && ql.value > qe.value;
-        return if raised { forward } else { Relation::Nothing };
-    }
     let same_voice = origin(early) == origin(late)
         || (is_outlet(origin(early), sources) && is_outlet(origin(late), sources));
+    let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
+    if meet {
+        // Both can hold, yet a later, different figure of the series
+        // supersedes the earlier one when it is no vaguer: a higher one
+        // ("plus de 150 morts", then "160 morts"), or the same voice's
+        // revision ("au moins 79", then "au moins 78"). An approximation a
+        // precise figure merely fits ("une centaine", then 104) is nothing.
+        let vague = qe.bound == Bound::Approx || ql.bound == Bound::Approx;
+        let revised = (tolls && ql.value > qe.value) || (same_voice && ql.value != qe.value);
+        return if revised && !vague {
+            forward
+        } else {
+            Relation::Nothing
+        };
+    }
     // Incompatible figures: the same voice (or two outlets' own running
     // tallies) moving its figure is an update; another voice's figure is a
     // contradiction ("2 soldats tués" by one side, "3" by the other's media).
     if same_voice {
         return forward;
     }
-    // A toll of people (the dead, the wounded of a disaster) rises as bodies
-    // are found: a later, higher toll of people from another voice updates
-    // the earlier one ("au moins 135 morts", then "plus de 150 personnes").
-    // Belligerents' counts of soldiers stay disputes.
-    let people = |c: &ClaimRecord| {
-        c.subject
-            .as_deref()
-            .is_some_and(|s| super::words::subject_class(s) == "people")
-    };
-    let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
-    if people(early) && people(late) && ql.value > qe.value {
+    // Incompatible tolls of people: the later, higher one updates.
+    if tolls && ql.value > qe.value {
         return forward;
     }
     Relation::Contradiction
@@ -515,13 +525,17 @@ mod tests {
     fn same_day_figures_of_two_articles_rise_unless_a_state_speaks() {
         let mut fx = fixture();
         fx.kinds.insert(12, EntityKind::Country);
-        let a = claim(1, 1, 10, 20, q(50.0, Bound::AtLeast));
-        let b = claim(2, 3, 11, 21, q(110.0, Bound::AtLeast));
+        let toll = |mut c: ClaimRecord| {
+            c.subject = Some("morts".into());
+            c
+        };
+        let a = toll(claim(1, 1, 10, 20, q(50.0, Bound::AtLeast)));
+        let b = toll(claim(2, 3, 11, 21, q(110.0, Bound::AtLeast)));
         fx.published.insert(3, day(19));
         // "au moins 50" then "au moins 110" the same day: an update.
         assert_eq!(compare_numbers(&a, &b, &fx), Relation::Updates);
         // "Israël évoque une dizaine de morts" the same day: a dispute.
-        let s = claim(3, 3, 12, 21, q(10.0, Bound::Exact));
+        let s = toll(claim(3, 3, 12, 21, q(10.0, Bound::Exact)));
         assert_eq!(compare_numbers(&s, &a, &fx), Relation::Contradiction);
         assert_eq!(compare_numbers(&a, &s, &fx), Relation::Contradiction);
     }
