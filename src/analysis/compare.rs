@@ -255,10 +255,11 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
             Relation::Nothing
         };
     }
-    // Incompatible figures: the same voice (or two outlets' own running
-    // tallies) moving its figure is an update; another voice's figure is a
+    // Incompatible figures: the same voice moving its figure is an update
+    // (down only when it is truly the same source: "revu à la baisse"; two
+    // outlets' own tallies may only rise); another voice's figure is a
     // contradiction ("2 soldats tués" by one side, "3" by the other's media).
-    if same_voice {
+    if origin(early) == origin(late) || (same_voice && ql.value > qe.value) {
         return forward;
     }
     // Incompatible tolls of people: the later, higher one updates.

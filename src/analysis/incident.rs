@@ -7,8 +7,10 @@
 //! tying it to an event. So articles are also grouped on their own evidence:
 //!
 //! - a shared place (a town, a region, a venue: any place entity that is not
-//!   a country) in articles published at most [`PLACE_WINDOW_DAYS`] apart:
-//!   "Marioupol" on the 16th and on the 25th is one incident;
+//!   a country) in articles published at most [`PLACE_WINDOW_DAYS`] apart,
+//!   or [`PLACE_KIND_WINDOW_DAYS`] when both also tell of the same kind of
+//!   event: "Marioupol" on the 16th and on the 25th is one incident, and so
+//!   is the investigation into the theatre strike published in May;
 //! - a shared country only, with the same family of events (two articles on
 //!   killings in Greece) and at most [`COUNTRY_WINDOW_DAYS`] apart;
 //! - an event coreference merge between two of their events (its reason is
@@ -26,7 +28,10 @@ use super::ids::{Chains, IdMap};
 use chrono::NaiveDate;
 
 /// Articles naming one place are one incident when published this close.
-pub const PLACE_WINDOW_DAYS: i64 = 31;
+pub const PLACE_WINDOW_DAYS: i64 = 14;
+/// ... or this close when they also tell of the same kind of event (an
+/// investigation published weeks after a strike on the theatre it names).
+pub const PLACE_KIND_WINDOW_DAYS: i64 = 60;
 /// Articles sharing only a country (and a kind of event) must be this close.
 pub const COUNTRY_WINDOW_DAYS: i64 = 7;
 /// How many latest articles of a block a new article is compared with.
@@ -74,7 +79,7 @@ pub struct Incidents {
 
 fn month(d: NaiveDate) -> i64 {
     use chrono::Datelike;
-    i64::from(d.num_days_from_ce()).div_euclid(PLACE_WINDOW_DAYS)
+    i64::from(d.num_days_from_ce()).div_euclid(PLACE_KIND_WINDOW_DAYS)
 }
 
 impl Incidents {
@@ -191,11 +196,22 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
         .places
         .iter()
         .find(|(p, _)| y.places.iter().any(|(q, _)| q == p));
+    let same_kind = || {
+        x.families
+            .iter()
+            .find(|f| y.families.contains(f) && **f != crate::model::EventKind::War)
+    };
     if let Some((_, name)) = shared_place {
         return match gap {
             Some(g) if g <= PLACE_WINDOW_DAYS => Some(format!(
                 "articles #{a} and #{b} both name {name}, published {g} days apart"
             )),
+            Some(g) if g <= PLACE_KIND_WINDOW_DAYS => same_kind().map(|f| {
+                format!(
+                    "articles #{a} and #{b} both name {name} and tell of a {}, published {g} days apart",
+                    f.as_str()
+                )
+            }),
             Some(_) => None,
             None => Some(format!(
                 "articles #{a} and #{b} both name {name} (no publication date on one of them: grouped on the place alone)"
@@ -206,10 +222,7 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
     if g > COUNTRY_WINDOW_DAYS {
         return None;
     }
-    let family = x
-        .families
-        .iter()
-        .find(|f| y.families.contains(f) && **f != crate::model::EventKind::War)?;
+    let family = same_kind()?;
     let (_, country) = x
         .countries
         .iter()

@@ -461,7 +461,7 @@ impl<'a> Analyzer<'a> {
             .and_then(|e| self.ledger.event(e))
             .is_some_and(|e| e.kind == EventKind::War);
         let long_before = match (c.date, self.ledger.published(c.document)) {
-            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_WINDOW_DAYS,
+            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_KIND_WINDOW_DAYS,
             _ => false,
         };
         Scope::Incident(self.incidents.of(c.document), war || long_before)

@@ -11,7 +11,7 @@
 
 use super::Store;
 use crate::analysis::coref::UNDATED_WINDOW_DAYS;
-use crate::analysis::incident::PLACE_WINDOW_DAYS;
+use crate::analysis::incident::PLACE_KIND_WINDOW_DAYS;
 use crate::error::Result;
 use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord, MentionRecord};
 use chrono::{Days, NaiveDate};
@@ -105,7 +105,7 @@ impl Store {
             )?;
             for doc in new {
                 let rows = same_place
-                    .query_map(params![doc, PLACE_WINDOW_DAYS], |r| r.get::<_, i64>(0))?;
+                    .query_map(params![doc, PLACE_KIND_WINDOW_DAYS], |r| r.get::<_, i64>(0))?;
                 for d in rows {
                     out.insert(d?);
                 }
