@@ -114,6 +114,19 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (kind, a, b)
     );
     "#,
+    // 2: what a figure counts (category, side, scope); incidents across
+    // articles (each document's incident and why it joined it).
+    r#"
+    ALTER TABLE claims ADD COLUMN counted_category TEXT;
+    ALTER TABLE claims ADD COLUMN counted_side TEXT;
+    ALTER TABLE claims ADD COLUMN counted_scope TEXT;
+    CREATE TABLE incidents (
+        document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        incident INTEGER NOT NULL,               -- smallest document id of the incident
+        reason   TEXT                            -- why it joined (NULL: alone)
+    );
+    CREATE INDEX incidents_by_incident ON incidents(incident);
+    "#,
 ];
 
 /// The schema version this build writes.
