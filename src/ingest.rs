@@ -161,6 +161,7 @@ pub fn refresh_findings(store: &mut Store, new: &[i64]) -> Result<usize> {
     analyzer.add_mentions(&new_places);
     let delta = analyzer.add(&new_docs, &[], &new_events, &new_claims);
     store.apply_findings(&delta.findings, &delta.retracted)?;
+    store.write_incidents(&analyzer.incidents())?;
     Ok(delta.findings.len())
 }
 

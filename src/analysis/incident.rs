@@ -75,6 +75,8 @@ pub struct Incidents {
     evidence: IdMap<i64, Evidence>,
     blocks: Chains<Key>,
     merges: Vec<IncidentMerge>,
+    /// Why each document joined its incident (the first merge naming it).
+    reasons: IdMap<i64, usize>,
 }
 
 fn month(d: NaiveDate) -> i64 {
@@ -99,6 +101,30 @@ impl Incidents {
     /// Every merge made so far, in order.
     pub fn merges(&self) -> &[IncidentMerge] {
         &self.merges
+    }
+
+    /// Each known document with its incident and why it is in it (`None`:
+    /// alone), in document order.
+    pub fn rows(&self) -> Vec<(i64, i64, Option<String>)> {
+        let mut docs: Vec<i64> = self.parent.keys().copied().collect();
+        docs.sort_unstable();
+        docs.into_iter()
+            .map(|d| {
+                let reason = self
+                    .reasons
+                    .get(&d)
+                    .and_then(|i| self.merges.get(*i))
+                    .map(|m| m.reason.clone());
+                (d, self.of(d), reason)
+            })
+            .collect()
+    }
+
+    fn record(&mut self, merge: IncidentMerge) {
+        let at = self.merges.len();
+        self.reasons.entry(merge.a).or_insert(at);
+        self.reasons.entry(merge.b).or_insert(at);
+        self.merges.push(merge);
     }
 
     /// Add one article and merge it with the incidents its evidence points
@@ -154,7 +180,7 @@ impl Incidents {
             };
             let (keep, gone) = (ra.min(rb), ra.max(rb));
             self.parent.insert(gone, keep);
-            self.merges.push(IncidentMerge {
+            self.record(IncidentMerge {
                 a: other.min(document),
                 b: other.max(document),
                 reason,
@@ -177,12 +203,29 @@ impl Incidents {
         }
         let (keep, gone) = (ra.min(rb), ra.max(rb));
         self.parent.insert(gone, keep);
-        self.merges.push(IncidentMerge {
+        self.record(IncidentMerge {
             a: a.min(b),
             b: a.max(b),
             reason: format!("events of both articles are one event ({reason})"),
         });
         Some((gone, keep))
+    }
+}
+
+/// How far apart two publication dates are, in words.
+fn apart(days: i64) -> String {
+    match days {
+        0 => "the same day".to_string(),
+        1 => "1 day apart".to_string(),
+        n => format!("{n} days apart"),
+    }
+}
+
+/// A family of events in words.
+fn kind_words(family: crate::model::EventKind) -> &'static str {
+    match family {
+        crate::model::EventKind::Strike => "violent incident",
+        other => other.as_str(),
     }
 }
 
@@ -204,12 +247,13 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
     if let Some((_, name)) = shared_place {
         return match gap {
             Some(g) if g <= PLACE_WINDOW_DAYS => Some(format!(
-                "articles #{a} and #{b} both name {name}, published {g} days apart"
+                "articles #{a} and #{b} both name {name}, published {}", apart(g)
             )),
             Some(g) if g <= PLACE_KIND_WINDOW_DAYS => same_kind().map(|f| {
                 format!(
-                    "articles #{a} and #{b} both name {name} and tell of a {}, published {g} days apart",
-                    f.as_str()
+                    "articles #{a} and #{b} both name {name} and tell of a {}, published {}",
+                    kind_words(*f),
+                    apart(g)
                 )
             }),
             Some(_) => None,
@@ -228,8 +272,9 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
         .iter()
         .find(|(c, _)| y.countries.iter().any(|(d, _)| d == c))?;
     Some(format!(
-        "articles #{a} and #{b} both tell of a {} in {country} (no shared place), published {g} days apart",
-        family.as_str()
+        "articles #{a} and #{b} both tell of a {} in {country} (no shared place), published {}",
+        kind_words(*family),
+        apart(g)
     ))
 }
 

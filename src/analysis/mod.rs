@@ -92,14 +92,28 @@ pub struct Analyzer<'a> {
     classes: HashMap<String, u32>,
 }
 
-/// Compare a whole corpus at once.
+/// Compare a whole corpus at once (without the places articles name: see
+/// [`analyze_with_places`]).
 pub fn analyze(
     documents: &[DocumentRecord],
     entities: &[EntityRecord],
     events: &[EventRecord],
     claims: &[ClaimRecord],
 ) -> Analysis {
+    analyze_with_places(documents, entities, events, claims, &[])
+}
+
+/// Compare a whole corpus at once, the places its articles name (their
+/// mentions) grouping them into incidents as ingest does.
+pub fn analyze_with_places(
+    documents: &[DocumentRecord],
+    entities: &[EntityRecord],
+    events: &[EventRecord],
+    claims: &[ClaimRecord],
+    mentions: &[MentionRecord],
+) -> Analysis {
     let mut analyzer = Analyzer::new();
+    analyzer.add_mentions(mentions);
     analyzer.batch(
         documents,
         entities,
@@ -532,6 +546,12 @@ impl<'a> Analyzer<'a> {
             merges: self.coref.merges().to_vec(),
             incidents: self.incidents.merges().to_vec(),
         }
+    }
+
+    /// Each known document with its incident (the smallest document id of
+    /// it) and why it joined it (`None`: alone), in document order.
+    pub fn incidents(&self) -> Vec<(i64, i64, Option<String>)> {
+        self.incidents.rows()
     }
 
     /// Number of claims known.

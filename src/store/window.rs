@@ -194,6 +194,49 @@ impl Store {
         run().map_err(|e| self.error(e))
     }
 
+    /// Record each document's incident and why it joined it (rows of
+    /// [`crate::analysis::Analyzer::incidents`]), replacing what was there.
+    pub fn write_incidents(&mut self, rows: &[(i64, i64, Option<String>)]) -> Result<()> {
+        let label = self.label.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            {
+                let mut put = tx.prepare(
+                    "INSERT OR REPLACE INTO incidents (document, incident, reason) VALUES (?1, ?2, ?3)",
+                )?;
+                for (d, i, r) in rows {
+                    put.execute(params![d, i, r])?;
+                }
+            }
+            tx.commit()
+        };
+        run(&mut self.conn).map_err(|e| crate::error::Error::database(&label, &e))
+    }
+
+    /// Each document's incident and why it joined it, in document order.
+    pub fn incidents(&self) -> Result<Vec<(i64, i64, Option<String>)>> {
+        let run = || -> rusqlite::Result<Vec<(i64, i64, Option<String>)>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT document, incident, reason FROM incidents ORDER BY document",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// The incident of one document and why it joined it.
+    pub fn incident_of(&self, document: i64) -> Result<Option<(i64, Option<String>)>> {
+        let run = || -> rusqlite::Result<Option<(i64, Option<String>)>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT incident, reason FROM incidents WHERE document = ?1")?;
+            let mut rows = stmt.query_map([document], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.next().transpose()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
     /// Apply what a comparison changed, in one transaction: remove the
     /// `retracted` findings (by kind and claims) and add the new ones (a
     /// finding already stored is kept as it is).
