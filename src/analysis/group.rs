@@ -54,6 +54,9 @@ impl GroupKey {
     }
 }
 
+/// How many later first occurrences of a series each one is compared with.
+pub const SERIES_REACH: usize = 256;
+
 /// All findings among the claims of one group, sorted.
 pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
     let mut out = Vec::new();
@@ -65,15 +68,28 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let parts = parts_by_document(&numeric);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
-    for i in 0..numeric.len() {
-        for j in i + 1..numeric.len() {
-            // A figure repeated by its original claimant (an agency dispatch
-            // taken up by fifty outlets) is compared once, through its first
-            // occurrence; each repetition is linked to that one.
-            let leaders = echo[i] == i && echo[j] == j;
-            if !leaders && echo[j] != i {
-                continue;
-            }
+    // A figure repeated by its original claimant (an agency dispatch taken
+    // up by fifty outlets) is compared once, through its first occurrence;
+    // each repetition is linked to that one. First occurrences are compared
+    // in the order they were reported, each with the next [`SERIES_REACH`]:
+    // a series reported thousands of times costs linear time, and update
+    // chains still link every step.
+    let mut order: Vec<usize> = (0..numeric.len()).filter(|&i| echo[i] == i).collect();
+    order.sort_by_key(|&i| (compare::reported(numeric[i], ledger), numeric[i].id));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (p, &i) in order.iter().enumerate() {
+        for &j in order.iter().skip(p + 1).take(SERIES_REACH) {
+            pairs.push((i.min(j), i.max(j)));
+        }
+    }
+    pairs.extend(
+        (0..numeric.len())
+            .filter(|&j| echo[j] != j)
+            .map(|j| (echo[j], j)),
+    );
+    pairs.sort_unstable();
+    for (i, j) in pairs {
+        {
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
                 continue;
@@ -120,8 +136,14 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     // Keep only direct updates: 49 → 105 → 135 links 49 → 105 and 105 → 135,
     // not 49 → 135.
     let edges: HashSet<(usize, usize)> = updates.iter().copied().collect();
+    let mut after: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(e, l) in &updates {
-        let skips = (0..numeric.len()).any(|m| edges.contains(&(e, m)) && edges.contains(&(m, l)));
+        after.entry(e).or_default().push(l);
+    }
+    for &(e, l) in &updates {
+        let skips = after
+            .get(&e)
+            .is_some_and(|next| next.iter().any(|&m| edges.contains(&(m, l))));
         if !skips {
             let (a, b) = (numeric[e], numeric[l]);
             out.push(record(
