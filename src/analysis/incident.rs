@@ -212,6 +212,61 @@ impl Incidents {
     }
 }
 
+/// How far into an article a dateline may stand.
+pub const DATELINE_REACH: usize = 300;
+
+/// Whether the place named at `span` of `text` is a dateline, which says
+/// where the dispatch was written, not where the incident happened:
+/// "BAMAKO, 14 mai 2024 (AFP) — ...", "Beyrouth (AFP) - ...". A dateline
+/// opens a line near the top of the article, is followed by a comma or a
+/// parenthesis, then by a date or an agency, and by a dash soon after.
+pub fn is_dateline(text: &str, span: crate::model::Span) -> bool {
+    if span.start > DATELINE_REACH || span.end > text.len() {
+        return false;
+    }
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let lead = before[line_start..].trim();
+    // "iGFM (Dakar) Au Mali, ...": the outlet with its city.
+    if let Some(outlet) = lead.strip_suffix('(') {
+        let words = outlet.split_whitespace().count();
+        return (1..=3).contains(&words) && after.starts_with(')');
+    }
+    if !lead.is_empty() {
+        return false;
+    }
+    let rest: String = after.chars().take(60).collect();
+    let trimmed = rest.trim_start();
+    if !(trimmed.starts_with(',') || trimmed.starts_with('(')) {
+        return false;
+    }
+    let Some(dash) = rest.find(['—', '–', '-']) else {
+        return false;
+    };
+    let head = crate::extract::fold::fold(&rest[..dash]);
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    head.chars().any(|c| c.is_ascii_digit())
+        || MONTHS.iter().any(|m| head.contains(m))
+        || head.contains("(afp)")
+        || head.contains("(reuters)")
+        || head.contains("(ap)")
+}
+
 /// How far apart two publication dates are, in words.
 fn apart(days: i64) -> String {
     match days {
@@ -341,6 +396,24 @@ mod tests {
             .merges()
             .iter()
             .any(|m| m.reason.contains("no publication date")));
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_incidents_place() {
+        let at = |text: &str, name: &str| {
+            let i = text.find(name).unwrap_or(0);
+            crate::model::Span::new(i, i + name.len())
+        };
+        let t = "BAMAKO, 14 mai 2024 — L'armée malienne a annoncé...";
+        assert!(is_dateline(t, at(t, "BAMAKO")));
+        let t = "Titre\nBeyrouth (AFP) - Les explosions ont fait 27 morts.";
+        assert!(is_dateline(t, at(t, "Beyrouth")));
+        let t = "iGFM (Dakar) Au Mali, plus de 500 personnes";
+        assert!(is_dateline(t, at(t, "Dakar")));
+        let t = "Beyrouth, une ville meurtrie - reportage";
+        assert!(!is_dateline(t, at(t, "Beyrouth")));
+        let t = "Les explosions de Beyrouth, 4 août — 27 morts";
+        assert!(!is_dateline(t, at(t, "Beyrouth")));
     }
 
     #[test]

@@ -152,24 +152,48 @@ impl Store {
         })
     }
 
-    /// The place and country mentions of the listed documents.
+    /// The place and country mentions of the listed documents, without
+    /// datelines ("BAMAKO, 14 mai 2024 —": where the dispatch was written).
     fn places_in(&self) -> Result<Vec<MentionRecord>> {
+        use crate::analysis::incident::{is_dateline, DATELINE_REACH};
         let mut out = Vec::new();
         let run = |out: &mut Vec<MentionRecord>| -> rusqlite::Result<()> {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT DISTINCT m.entity, m.document FROM mentions m JOIN entities e ON e.id = m.entity
+                "SELECT m.entity, m.document, m.start, m.end FROM mentions m JOIN entities e ON e.id = m.entity
                  WHERE m.document IN (SELECT doc FROM temp.scope) AND e.kind IN ('place', 'country')
-                 ORDER BY m.document, m.entity",
+                 ORDER BY m.document, m.start, m.entity",
+            )?;
+            let mut head = self.conn.prepare_cached(
+                "SELECT CAST(substr(CAST(text AS BLOB), 1, ?2) AS BLOB) FROM documents WHERE id = ?1",
             )?;
             let rows = stmt.query_map([], |r| {
                 Ok(MentionRecord {
                     entity: r.get(0)?,
                     document: r.get(1)?,
-                    span: crate::model::Span::new(0, 0),
+                    span: crate::model::Span::new(
+                        r.get::<_, i64>(2)? as usize,
+                        r.get::<_, i64>(3)? as usize,
+                    ),
                 })
             })?;
+            let mut opening: Option<(i64, String)> = None;
             for m in rows {
-                out.push(m?);
+                let m = m?;
+                if m.span.start <= DATELINE_REACH {
+                    if opening.as_ref().map(|(d, _)| *d) != Some(m.document) {
+                        let bytes: Vec<u8> = head
+                            .query_row(params![m.document, DATELINE_REACH as i64 + 200], |r| {
+                                r.get(0)
+                            })?;
+                        opening = Some((m.document, String::from_utf8_lossy(&bytes).into_owned()));
+                    }
+                    if let Some((_, text)) = &opening {
+                        if is_dateline(text, m.span) {
+                            continue;
+                        }
+                    }
+                }
+                out.push(m);
             }
             Ok(())
         };
