@@ -206,7 +206,11 @@ impl Incidents {
         self.record(IncidentMerge {
             a: a.min(b),
             b: a.max(b),
-            reason: format!("events of both articles are one event ({reason})"),
+            reason: format!(
+                "articles #{} and #{}: events of both articles are one event ({reason})",
+                a.min(b),
+                a.max(b)
+            ),
         });
         Some((gone, keep))
     }
