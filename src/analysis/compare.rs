@@ -39,8 +39,7 @@
 use crate::model::{Bound, ClaimRecord, EntityKind, Interval, Polarity, Quantity};
 use chrono::NaiveDate;
 
-/// Half-width of the band around an approximate figure, as a fraction.
-pub const APPROX_TOLERANCE: f64 = 0.10;
+pub use crate::model::APPROX_TOLERANCE;
 
 /// What the comparison needs to know besides the two claims.
 pub trait Sources {
@@ -53,21 +52,7 @@ pub trait Sources {
 /// The interval a stated figure allows (see the module documentation).
 pub fn interval(q: &Quantity) -> Interval {
     let v = q.value;
-    let stated = match q.bound {
-        Bound::Exact => Interval::exact(v),
-        Bound::AtLeast => Interval::at_least(v),
-        Bound::AtMost => Interval {
-            lo: 0.0,
-            hi: Some(v),
-        },
-        Bound::Approx => {
-            let band = (v.abs() * APPROX_TOLERANCE).max(1.0);
-            Interval {
-                lo: (v - band).floor().max(0.0),
-                hi: Some((v + band).ceil()),
-            }
-        }
-    };
+    let stated = Interval::stated(v, q.bound);
     // Keep a wider range the extractor stated ("entre 10 et 15"), never a
     // narrower one: widening can only remove contradictions.
     let given = q.interval;
