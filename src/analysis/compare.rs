@@ -271,7 +271,35 @@ const BARE_TOPIC_WORDS: &[&str] = &[
     "rumeur",
     "reproche",
     "assertion",
+    "implication",
+    "responsabilite",
+    "chiffre",
+    "bilan",
 ];
+
+/// Words by which a denial disputes figures: "L'armée conteste ces
+/// chiffres", "Ces chiffres ne correspondent pas à la réalité", "a démenti
+/// les chiffres fantaisistes", "a rejeté ce bilan".
+const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
+
+/// Whether a denial disputes figures rather than a proposition.
+pub fn disputes_figures(d: &ClaimRecord) -> bool {
+    d.polarity == Polarity::Deny
+        && d.quantity.is_none()
+        && d.topic.as_deref().is_some_and(|t| {
+            super::words::content_words(t)
+                .iter()
+                .any(|w| FIGURE_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// Whether a topic names the statement it answers ("toute implication",
+/// "ces allégations") among other words.
+fn names_a_statement(topic: &str) -> bool {
+    super::words::content_words(topic)
+        .iter()
+        .any(|w| BARE_TOPIC_WORDS.contains(&w.as_str()))
+}
 
 fn is_bare(topic: &str) -> bool {
     super::words::content_words(topic)
@@ -292,7 +320,9 @@ pub fn denies(a: &ClaimRecord, d: &ClaimRecord, bare_target: bool) -> bool {
         // of something else ("nie avoir du personnel sur place") answering an
         // accusation of shelling does not contradict it.
         return match (&a.topic, &d.topic) {
-            (Some(ta), Some(td)) if !is_bare(td) => super::words::topics_overlap(ta, td),
+            (Some(ta), Some(td)) if !is_bare(td) && !names_a_statement(td) => {
+                super::words::topics_overlap(ta, td)
+            }
             _ => true,
         };
     }

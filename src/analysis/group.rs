@@ -66,6 +66,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .filter(|c| c.quantity.is_some())
         .collect();
     let parts = parts_by_document(&numeric);
+    let breakdown = breakdowns(&numeric);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -104,6 +105,10 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                 continue;
             }
             if adds_up(&parts, a, b) || adds_up(&parts, b, a) {
+                continue;
+            }
+            if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
+            {
                 continue;
             }
             match compare::compare_numbers(a, b, ledger) {
@@ -188,6 +193,40 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     out
 }
 
+/// Figures a denial of figures disputes, inside one article: "plus de 6 500
+/// Palestiniens avaient été tués [...] L'armée israélienne conteste ces
+/// chiffres". The denial answers the figures of the nearest sentence before
+/// it (or its own) that gives figures, from another voice.
+pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
+    let mut out = Vec::new();
+    for d in claims.iter().filter(|c| compare::disputes_figures(c)) {
+        let before: Vec<&&ClaimRecord> = claims
+            .iter()
+            .filter(|c| {
+                c.document == d.document
+                    && c.quantity.is_some()
+                    && c.polarity == Polarity::Affirm
+                    && c.span.start < d.span.start
+                    && origin(c) != origin(d)
+            })
+            .collect();
+        let Some(nearest) = before.iter().map(|c| c.sentence.start).max() else {
+            continue;
+        };
+        for a in before.iter().filter(|c| c.sentence.start == nearest) {
+            out.push(record(
+                FindingKind::Contradiction,
+                a,
+                d,
+                reason::dispute(a, d, ledger),
+                None,
+            ));
+        }
+    }
+    out.sort_by_key(|f| (f.kind, f.a, f.b));
+    out
+}
+
 /// For each figure, the index of the first figure (in `numeric` order, which
 /// is id order) with the same value, bound and original claimant: its echo
 /// class. Comparing only first occurrences keeps the findings of a group
@@ -256,6 +295,37 @@ fn adds_up(
     parts
         .get(&(part.document, origin(part)))
         .is_some_and(|sum| sum.intersects(&t))
+}
+
+/// Figures one voice gives several of in one sentence, with different
+/// values: a breakdown ("1 293 à Al-Haouz, 452 à Taroudant").
+fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    by_sentence
+        .into_values()
+        .filter(|list| {
+            let first = list[0].quantity.map(|q| q.value);
+            list.iter().any(|c| c.quantity.map(|q| q.value) != first)
+        })
+        .flatten()
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller
+/// than `total` of the same article ("2 012 morts"): a part is never
+/// contradicted by its total.
+fn part_of(breakdown: &HashSet<i64>, part: &ClaimRecord, total: &ClaimRecord) -> bool {
+    let (Some(p), Some(t)) = (part.quantity, total.quantity) else {
+        return false;
+    };
+    breakdown.contains(&part.id) && p.value < t.value
 }
 
 fn record(

@@ -85,6 +85,9 @@ pub struct Analyzer<'a> {
     incident_groups: IdMap<i64, Vec<GroupKey>>,
     /// Entities each document names (for places), until it is added.
     named: IdMap<i64, Vec<i64>>,
+    /// Disputes of figures inside one article (see [`group::disputes`]):
+    /// an article arrives whole, so they never change afterwards.
+    disputes: Vec<FindingRecord>,
     /// Events of each document, for claims the extractor tied to none.
     document_events: Chains<i64>,
     /// Subject text → interned subject class, and the classes.
@@ -363,6 +366,11 @@ impl<'a> Analyzer<'a> {
             }
         }
 
+        let known = &self.claim_group;
+        let claims_in_batch: Vec<&'b ClaimRecord> = claims
+            .iter()
+            .filter(|c| !known.contains_key(&c.id))
+            .collect();
         let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
@@ -393,7 +401,19 @@ impl<'a> Analyzer<'a> {
             self.claim_group.insert(c.id, key);
         }
 
+        // Denials of figures against the figures they answer, per article.
+        let mut by_document: IdMap<i64, Vec<&ClaimRecord>> = IdMap::default();
+        for c in &claims_in_batch {
+            by_document.entry(c.document).or_default().push(c);
+        }
+        let mut disputed = Vec::new();
+        for list in by_document.values() {
+            if list.iter().any(|c| compare::disputes_figures(c)) {
+                disputed.extend(group::disputes(list, &self.ledger));
+            }
+        }
         if !want_delta {
+            self.disputes.extend(disputed);
             // Everything was new: compute every group, walking the table.
             for group in self.groups.values_mut() {
                 let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
@@ -419,6 +439,10 @@ impl<'a> Analyzer<'a> {
             if let Some(group) = self.groups.get_mut(key) {
                 group.findings = found;
             }
+        }
+        for f in disputed {
+            delta.findings.push(f.clone());
+            self.disputes.push(f);
         }
         delta.retracted = touched
             .before
@@ -511,6 +535,7 @@ impl<'a> Analyzer<'a> {
             .groups
             .values()
             .flat_map(|g| g.findings.iter().cloned())
+            .chain(self.disputes.iter().cloned())
             .collect();
         all.sort_by_key(|f| (f.kind, f.a, f.b));
         all
@@ -518,8 +543,12 @@ impl<'a> Analyzer<'a> {
 
     /// Every current finding, moved out of the state, sorted.
     fn into_findings(self) -> Vec<FindingRecord> {
-        let mut all: Vec<FindingRecord> =
-            self.groups.into_values().flat_map(|g| g.findings).collect();
+        let mut all: Vec<FindingRecord> = self
+            .groups
+            .into_values()
+            .flat_map(|g| g.findings)
+            .chain(self.disputes)
+            .collect();
         all.sort_by_key(finding_key);
         all
     }

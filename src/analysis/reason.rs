@@ -206,6 +206,24 @@ pub fn polarity(assertion: &ClaimRecord, denial: &ClaimRecord, ledger: &Ledger) 
     ])
 }
 
+/// Why a denial of figures contradicts a figure (a dispute).
+pub fn dispute(figure_claim: &ClaimRecord, denial: &ClaimRecord, ledger: &Ledger) -> String {
+    let fig = figure_claim
+        .quantity
+        .as_ref()
+        .map_or_else(String::new, figure);
+    joined(vec![
+        Some(format!(
+            "disputed: {} gives {} {}, {} denies the figures",
+            source(figure_claim, ledger),
+            measure(figure_claim),
+            fig,
+            source(denial, ledger)
+        )),
+        denial.topic.clone().filter(|t| !t.trim().is_empty()),
+    ])
+}
+
 /// Why two figures agree, and whether the agreement is independent.
 pub fn agreement(a: &ClaimRecord, b: &ClaimRecord, independent: bool, ledger: &Ledger) -> String {
     let fig = a.quantity.as_ref().map_or_else(String::new, figure);
