@@ -21,16 +21,24 @@
 //!   several figures of one group ("250 à X, 170 à Y"), they are read as
 //!   parts: none of them is compared with a figure of another article that
 //!   their sum fits (see [`super::group`]).
-//! - **Updates.** When two figures cannot both hold, the later one (by the
-//!   dates the figures refer to when both give one, else by publication) is
-//!   higher, and both come
-//!   from the same original claimant — or both are the outlets' own tallies —
-//!   the later one *updates* the earlier one (linked earlier → later) instead
-//!   of contradicting it.
+//! - **Updates.** Which figure came first is decided by when each was
+//!   *reported* ([`reported`]: the date the text gives when it lies before
+//!   the article, "annoncé la veille", else the publication date), not by the
+//!   date the figure refers to. A later figure updates an earlier one of its
+//!   series (linked earlier → later) when it is higher and both count people
+//!   (tolls rise as bodies are found, whoever gives them), when it comes
+//!   from the same voice (also downwards: "revu à la baisse"), or when two
+//!   outlets' own tallies rise. Figures of two articles reported the same
+//!   day are read in rising order, unless a state speaks ("Israël évoque une
+//!   dizaine de morts"). A later, lower figure from another voice, or two
+//!   voices at one time, contradict.
 //! - **Agreements.** The same figure with the same bound from two documents
-//!   agrees. It is *independent* only when the original
+//!   agrees (two vague plurals, "des dizaines", confirm nothing). It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
+//! - **Disputes.** A denial of figures ("L'armée conteste ces chiffres")
+//!   contradicts the figures of the nearest sentence before it, from
+//!   another voice, in its article.
 //! - **Polarity.** A denial contradicts an assertion or accusation when it is
 //!   linked to it by the extractor, or when their topics share a key word; a
 //!   bare denial ("X a nié les allégations") answers the single assertion of

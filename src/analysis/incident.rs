@@ -20,7 +20,7 @@
 //! reason says so. Each merge keeps its reason in plain words.
 //!
 //! Candidates come from blocks keyed by place and month of publication, and
-//! each block is searched only for its latest [`BLOCK_REACH`] articles: a
+//! each block is searched only for its latest `BLOCK_REACH` (32) articles: a
 //! corpus where every article names the same place and day stays linear (the
 //! articles of one block are one incident after the first merges anyway).
 

@@ -6,8 +6,14 @@
 //! so that a new batch of articles is compared only inside the groups it
 //! touches. Both run the same code: a one-shot analysis is one big batch.
 //!
-//! The rules are documented where they live: event coreference in [`coref`],
-//! the interval, update, agreement and polarity rules in [`compare`].
+//! Claims are compared inside *series*: one incident across articles (see
+//! [`incident`]: shared place, shared country and kind of event, event
+//! coreference; a war's cumulative toll apart from the day's), one measure,
+//! one kind of subject, and compatible sides and scopes of what is counted.
+//!
+//! The rules are documented where they live: article incidents in
+//! [`incident`], event coreference in [`coref`], the interval, update,
+//! agreement and polarity rules in [`compare`], series in [`group`].
 
 pub mod compare;
 pub mod coref;
