@@ -153,10 +153,15 @@ pub fn refresh_findings(store: &mut Store, new: &[i64]) -> Result<usize> {
         window.events.into_iter().partition(|e| is_new(e.document));
     let (new_claims, old_claims): (Vec<_>, Vec<_>) =
         window.claims.into_iter().partition(|c| is_new(c.document));
-    let mut analyzer =
-        crate::analysis::Analyzer::from_records(&old_docs, &entities, &old_events, &old_claims);
+    let (new_places, old_places): (Vec<_>, Vec<_>) =
+        window.places.into_iter().partition(|m| is_new(m.document));
+    let mut analyzer = crate::analysis::Analyzer::new();
+    analyzer.add_mentions(&old_places);
+    analyzer.load(&old_docs, &entities, &old_events, &old_claims);
+    analyzer.add_mentions(&new_places);
     let delta = analyzer.add(&new_docs, &[], &new_events, &new_claims);
     store.apply_findings(&delta.findings, &delta.retracted)?;
+    store.write_incidents(&analyzer.incidents())?;
     Ok(delta.findings.len())
 }
 

@@ -182,7 +182,33 @@ pub struct Interval {
     pub hi: Option<f64>,
 }
 
+/// Half-width of the band around an approximate figure, as a fraction.
+pub const APPROX_TOLERANCE: f64 = 0.10;
+
 impl Interval {
+    /// The one interval rule for a stated figure, used by extraction, query
+    /// filters and comparison alike: exact 2 is `[2, 2]`; "au moins 2" is
+    /// `[2, ∞)`; "au plus 2" is `[0, 2]`; an approximate figure ("près de
+    /// 5", "environ 290", "une centaine") is its value ± 10 %, widened to
+    /// whole units and to at least ± 1 ("près de 5" is `[4, 6]`).
+    pub fn stated(value: f64, bound: Bound) -> Self {
+        match bound {
+            Bound::Exact => Interval::exact(value),
+            Bound::AtLeast => Interval::at_least(value),
+            Bound::AtMost => Interval {
+                lo: 0.0,
+                hi: Some(value),
+            },
+            Bound::Approx => {
+                let band = (value.abs() * APPROX_TOLERANCE).max(1.0);
+                Interval {
+                    lo: (value - band).floor().max(0.0),
+                    hi: Some((value + band).ceil()),
+                }
+            }
+        }
+    }
+
     pub fn exact(v: f64) -> Self {
         Interval { lo: v, hi: Some(v) }
     }

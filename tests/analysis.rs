@@ -269,3 +269,72 @@ fn loading_stored_records_gives_the_one_shot_findings() {
     assert_eq!(loaded.findings(), one_shot.findings);
     assert_eq!(loaded.clusters(), one_shot.clusters);
 }
+
+#[test]
+fn counted_sides_are_separate_series() {
+    let mut c = sample();
+    // "3 soldats de l'Artsakh tués" (Armenpress) and "2 tués" (Karabakh
+    // authorities) count Karabakh's soldiers; "1 soldat azerbaïdjanais"
+    // counts the other side's: never compared with them.
+    for claim in c.claims.iter_mut().filter(|x| [2, 4].contains(&x.id)) {
+        claim.counted.side = Some("Haut-Karabakh".into());
+    }
+    let Some(mut other) = c.claims.iter().find(|x| x.id == 4).cloned() else {
+        panic!("claim 4 is in the fixture")
+    };
+    other.id = 100;
+    other.subject_entity = None;
+    other.counted.side = Some("Azerbaïdjan".into());
+    if let Some(q) = other.quantity.as_mut() {
+        q.value = 1.0;
+        q.interval = claimgraph::model::Interval::exact(1.0);
+    }
+    c.claims.push(other);
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(analysis
+        .findings
+        .iter()
+        .all(|f| ![(2, 100), (4, 100)].contains(&(f.a, f.b))));
+    // Karabakh's own figures are still compared.
+    assert!(analysis.findings.iter().any(|f| (f.a, f.b) == (2, 4)));
+}
+
+#[test]
+fn incidents_keep_their_reasons() {
+    let c = sample();
+    let analysis = claimgraph::analysis::analyze_with_places(
+        &c.documents,
+        &c.entities,
+        &c.events,
+        &c.claims,
+        &c.mentions,
+    );
+    let reasons = &analysis.clusters.incidents;
+    assert!(!reasons.is_empty());
+    for m in reasons {
+        assert!(m.reason.contains("articles #"), "{}", m.reason);
+        assert!(
+            m.reason.contains("name") || m.reason.contains("events of both articles"),
+            "{}",
+            m.reason
+        );
+    }
+    // The findings on the sample are the same with or without places.
+    let without = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert_eq!(pairs(&analysis.findings), pairs(&without.findings));
+}
+
+#[test]
+fn a_later_report_of_a_higher_toll_updates_whoever_gives_it() {
+    let mut c = sample();
+    // 49 → 105 → 135 (the health ministry via three outlets); the 135 now
+    // given by another voice still updates the series: tolls of people rise.
+    for claim in c.claims.iter_mut().filter(|x| x.id == 16) {
+        claim.claimant = Some(ARMENIAN_MOD);
+    }
+    let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+    assert!(analysis
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::Update && (f.a, f.b) == (15, 16)));
+}

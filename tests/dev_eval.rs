@@ -103,7 +103,5 @@ const FLOOR_BOUND: f64 = 0.95;
 const FLOOR_DENIAL_RECALL: f64 = 0.85;
 const FLOOR_DENIAL_PRECISION: f64 = 0.85;
 const FLOOR_CONTRADICTIONS: f64 = 0.0;
-// 0.0: the one agreement found (05-c1, 06-c2) has one claimant, the Greek
-// coast guard, through two outlets; the comparison does not yet take it.
 const FLOOR_AGREEMENTS: f64 = 0.0;
 const FLOOR_UPDATES: f64 = 0.0;

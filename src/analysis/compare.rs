@@ -21,16 +21,24 @@
 //!   several figures of one group ("250 à X, 170 à Y"), they are read as
 //!   parts: none of them is compared with a figure of another article that
 //!   their sum fits (see [`super::group`]).
-//! - **Updates.** When two figures cannot both hold, the later one (by the
-//!   dates the figures refer to when both give one, else by publication) is
-//!   higher, and both come
-//!   from the same original claimant — or both are the outlets' own tallies —
-//!   the later one *updates* the earlier one (linked earlier → later) instead
-//!   of contradicting it.
+//! - **Updates.** Which figure came first is decided by when each was
+//!   *reported* ([`reported`]: the date the text gives when it lies before
+//!   the article, "annoncé la veille", else the publication date), not by the
+//!   date the figure refers to. A later figure updates an earlier one of its
+//!   series (linked earlier → later) when it is higher and both count people
+//!   (tolls rise as bodies are found, whoever gives them), when it comes
+//!   from the same voice (also downwards: "revu à la baisse"), or when two
+//!   outlets' own tallies rise. Figures of two articles reported the same
+//!   day are read in rising order, unless a state speaks ("Israël évoque une
+//!   dizaine de morts"). A later, lower figure from another voice, or two
+//!   voices at one time, contradict.
 //! - **Agreements.** The same figure with the same bound from two documents
-//!   agrees. It is *independent* only when the original
+//!   agrees (two vague plurals, "des dizaines", confirm nothing). It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
+//! - **Disputes.** A denial of figures ("L'armée conteste ces chiffres")
+//!   contradicts the figures of the nearest sentence before it, from
+//!   another voice, in its article.
 //! - **Polarity.** A denial contradicts an assertion or accusation when it is
 //!   linked to it by the extractor, or when their topics share a key word; a
 //!   bare denial ("X a nié les allégations") answers the single assertion of
@@ -39,8 +47,7 @@
 use crate::model::{Bound, ClaimRecord, EntityKind, Interval, Polarity, Quantity};
 use chrono::NaiveDate;
 
-/// Half-width of the band around an approximate figure, as a fraction.
-pub const APPROX_TOLERANCE: f64 = 0.10;
+pub use crate::model::APPROX_TOLERANCE;
 
 /// What the comparison needs to know besides the two claims.
 pub trait Sources {
@@ -53,21 +60,7 @@ pub trait Sources {
 /// The interval a stated figure allows (see the module documentation).
 pub fn interval(q: &Quantity) -> Interval {
     let v = q.value;
-    let stated = match q.bound {
-        Bound::Exact => Interval::exact(v),
-        Bound::AtLeast => Interval::at_least(v),
-        Bound::AtMost => Interval {
-            lo: 0.0,
-            hi: Some(v),
-        },
-        Bound::Approx => {
-            let band = (v.abs() * APPROX_TOLERANCE).max(1.0);
-            Interval {
-                lo: (v - band).floor().max(0.0),
-                hi: Some((v + band).ceil()),
-            }
-        }
-    };
+    let stated = Interval::stated(v, q.bound);
     // Keep a wider range the extractor stated ("entre 10 et 15"), never a
     // narrower one: widening can only remove contradictions.
     let given = q.interval;
@@ -120,17 +113,59 @@ pub enum Relation {
     UpdatedBy,
 }
 
-/// Compare two numeric claims of one event × measure × subject group.
+/// When a figure was reported: the date the text gives for it when that
+/// lies before the article ("un bilan de 79 morts annoncé la veille"), else
+/// the article's publication date.
+pub fn reported(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
+    let published = sources.published(c.document);
+    match (c.date.map(|d| d.end), published) {
+        (Some(d), Some(p)) => Some(d.min(p)),
+        (d, p) => p.or(d),
+    }
+}
+
+/// The interval of a claim's figure, widened for plural vague counts: "des
+/// centaines de morts" is hundreds (200 to 999), "des milliers" thousands,
+/// "des dizaines" tens, whatever single value extraction gave them.
+pub fn claim_interval(c: &ClaimRecord) -> Option<Interval> {
+    let q = c.quantity?;
+    let quote = crate::extract::fold::fold(&c.quote);
+    let plural = ["dizaines", "centaines", "milliers", "millions"]
+        .iter()
+        .any(|w| quote.contains(w));
+    if plural && q.bound == Bound::Approx && q.value > 0.0 {
+        return Some(Interval {
+            lo: 2.0 * q.value,
+            hi: Some(10.0 * q.value - 1.0),
+        });
+    }
+    Some(interval(&q))
+}
+
+/// Compare two numeric claims of one incident × measure × subject series.
+///
+/// Which came first is decided by when each figure was *reported*
+/// ([`reported`]), not by the date the figure refers to. A later figure that
+/// differs from an earlier one of the series updates it when it rises, or
+/// when it falls from the same voice ("revu à la baisse"); a later, lower
+/// figure from another voice contradicts it. Figures reported the same day
+/// by different articles are read in rising order (tolls rise through a
+/// day), unless one of them is a state's (one side's figure for the other
+/// side's losses, "Israël évoque une dizaine de morts"), which contradicts.
 pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> Relation {
     let (Some(qa), Some(qb)) = (a.quantity, b.quantity) else {
         return Relation::Nothing;
     };
+    let (Some(ia), Some(ib)) = (claim_interval(a), claim_interval(b)) else {
+        return Relation::Nothing;
+    };
     let (oa, ob) = (origin(a), origin(b));
-    if a.document == b.document && oa == ob {
-        // One article repeating itself (or pasted twice) is no finding.
+    let (ta, tb) = (reported(a, sources), reported(b, sources));
+    if a.document == b.document && oa == ob && ta == tb {
+        // One article repeating itself (or pasted twice) is no finding; the
+        // same voice's figure of the day before ("annoncé la veille") is.
         return Relation::Nothing;
     }
-    let (ia, ib) = (interval(&qa), interval(&qb));
     if a.polarity != b.polarity {
         // "X denies that 3 were killed" against "3 were killed".
         return if ia.intersects(&ib) {
@@ -142,47 +177,93 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     if a.polarity == Polarity::Deny {
         return Relation::Nothing;
     }
+    let meet = ia.intersects(&ib);
     if qa.value == qb.value && qa.bound == qb.bound {
         // Agreement needs two articles: one article naming two sources for
         // a figure (or pasted twice) confirms nothing.
-        if a.document == b.document {
+        // Two vague plurals ("des dizaines") confirm no figure either.
+        if a.document == b.document || ia != interval(&qa) {
             return Relation::Nothing;
         }
         return Relation::Agreement {
             independent: oa != ob,
         };
     }
-    if ia.intersects(&ib) {
-        return Relation::Nothing;
-    }
-    let comparable = oa == ob || (is_outlet(oa, sources) && is_outlet(ob, sources));
-    // Dates of figures are compared with dates of figures, publication
-    // dates with publication dates: "as of the 25th" in one article and a
-    // publication on the 26th in another say nothing about which is later.
-    let (ta, tb) = match (a.date, b.date) {
-        (Some(da), Some(db)) => (Some(da.end), Some(db.end)),
-        _ => (sources.published(a.document), sources.published(b.document)),
+    let (Some(ta), Some(tb)) = (ta, tb) else {
+        return if meet {
+            Relation::Nothing
+        } else {
+            Relation::Contradiction
+        };
     };
-    if comparable {
-        if let (Some(ta), Some(tb)) = (ta, tb) {
-            if ta < tb && above(&ib, &ia) {
-                return Relation::Updates;
-            }
-            if tb < ta && above(&ia, &ib) {
-                return Relation::UpdatedBy;
-            }
+    // A toll of people (the dead, the wounded of a disaster) rises as bodies
+    // are found: a later, higher toll of people from another voice updates
+    // the earlier one ("au moins 135 morts", then "plus de 150 personnes").
+    // Belligerents' counts of soldiers stay disputes.
+    let people = |c: &ClaimRecord| {
+        c.subject
+            .as_deref()
+            .is_some_and(|s| super::words::subject_class(s) == "people")
+    };
+    let tolls = people(a) && people(b);
+    let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
+    // Order the pair by report time; same day in two articles: rising.
+    let order = match ta.cmp(&tb) {
+        std::cmp::Ordering::Less => Some(true),
+        std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Equal
+            if tolls && a.document != b.document && !state(oa) && !state(ob) =>
+        {
+            Some(qa.value < qb.value)
         }
+        std::cmp::Ordering::Equal => None,
+    };
+    let Some(a_first) = order else {
+        return if meet {
+            Relation::Nothing
+        } else {
+            Relation::Contradiction
+        };
+    };
+    let (early, late) = if a_first { (a, b) } else { (b, a) };
+    let forward = if a_first {
+        Relation::Updates
+    } else {
+        Relation::UpdatedBy
+    };
+    let same_voice = origin(early) == origin(late)
+        || (is_outlet(origin(early), sources) && is_outlet(origin(late), sources));
+    let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
+    if meet {
+        // Both can hold, yet a later, different figure of the series
+        // supersedes the earlier one when it is no vaguer: a higher one
+        // ("plus de 150 morts", then "160 morts"), or the same voice's
+        // revision ("au moins 79", then "au moins 78"). An approximation a
+        // precise figure merely fits ("une centaine", then 104) is nothing.
+        let vague = qe.bound == Bound::Approx || ql.bound == Bound::Approx;
+        let revised = (tolls && ql.value > qe.value) || (same_voice && ql.value != qe.value);
+        return if revised && !vague {
+            forward
+        } else {
+            Relation::Nothing
+        };
+    }
+    // Incompatible figures: the same voice moving its figure is an update
+    // (down only when it is truly the same source: "revu à la baisse"; two
+    // outlets' own tallies may only rise); another voice's figure is a
+    // contradiction ("2 soldats tués" by one side, "3" by the other's media).
+    if origin(early) == origin(late) || (same_voice && ql.value > qe.value) {
+        return forward;
+    }
+    // Incompatible tolls of people: the later, higher one updates.
+    if tolls && ql.value > qe.value {
+        return forward;
     }
     Relation::Contradiction
 }
 
 fn is_outlet(who: Option<i64>, sources: &dyn Sources) -> bool {
     who.and_then(|e| sources.kind(e)) == Some(EntityKind::Outlet)
-}
-
-/// Whether every value `high` allows exceeds every value `low` allows.
-fn above(high: &Interval, low: &Interval) -> bool {
-    low.hi.is_some_and(|h| high.lo > h)
 }
 
 /// Words that name a statement rather than its content: a denial whose
@@ -198,7 +279,35 @@ const BARE_TOPIC_WORDS: &[&str] = &[
     "rumeur",
     "reproche",
     "assertion",
+    "implication",
+    "responsabilite",
+    "chiffre",
+    "bilan",
 ];
+
+/// Words by which a denial disputes figures: "L'armée conteste ces
+/// chiffres", "Ces chiffres ne correspondent pas à la réalité", "a démenti
+/// les chiffres fantaisistes", "a rejeté ce bilan".
+const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
+
+/// Whether a denial disputes figures rather than a proposition.
+pub fn disputes_figures(d: &ClaimRecord) -> bool {
+    d.polarity == Polarity::Deny
+        && d.quantity.is_none()
+        && d.topic.as_deref().is_some_and(|t| {
+            super::words::content_words(t)
+                .iter()
+                .any(|w| FIGURE_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// Whether a topic names the statement it answers ("toute implication",
+/// "ces allégations") among other words.
+fn names_a_statement(topic: &str) -> bool {
+    super::words::content_words(topic)
+        .iter()
+        .any(|w| BARE_TOPIC_WORDS.contains(&w.as_str()))
+}
 
 fn is_bare(topic: &str) -> bool {
     super::words::content_words(topic)
@@ -219,7 +328,9 @@ pub fn denies(a: &ClaimRecord, d: &ClaimRecord, bare_target: bool) -> bool {
         // of something else ("nie avoir du personnel sur place") answering an
         // accusation of shelling does not contradict it.
         return match (&a.topic, &d.topic) {
-            (Some(ta), Some(td)) if !is_bare(td) => super::words::topics_overlap(ta, td),
+            (Some(ta), Some(td)) if !is_bare(td) && !names_a_statement(td) => {
+                super::words::topics_overlap(ta, td)
+            }
             _ => true,
         };
     }
@@ -317,8 +428,12 @@ mod tests {
             compare_numbers(&a, &b_same_day, &fixture()),
             Relation::Contradiction
         );
-        // A day later but from another claimant: still a contradiction.
+        // A day later and higher from another voice: still a contradiction.
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Contradiction);
+        // A day later and lower from another voice: a contradiction.
+        let c = claim(3, 1, 10, 20, q(3.0, Bound::Exact));
+        let d = claim(4, 2, 11, 21, q(2.0, Bound::Exact));
+        assert_eq!(compare_numbers(&c, &d, &fixture()), Relation::Contradiction);
     }
 
     #[test]
@@ -394,32 +509,79 @@ mod tests {
         let b = claim(2, 2, 10, 21, q(105.0, Bound::Exact));
         assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
         assert_eq!(compare_numbers(&b, &a, &fixture()), Relation::UpdatedBy);
-        // The figures' own dates outrank publication dates when both have one.
-        let on = |d: u32| {
-            Some(DateRange {
-                start: day(d),
-                end: day(d),
-                precision: Precision::Day,
-            })
-        };
-        let (mut low, mut high) = (a.clone(), b.clone());
-        low.date = on(25);
-        high.date = on(24);
-        // 49 as of the 25th after 105 as of the 24th: falling, a contradiction.
-        assert_eq!(
-            compare_numbers(&low, &high, &fixture()),
-            Relation::Contradiction
-        );
-        high.date = on(26);
-        assert_eq!(compare_numbers(&low, &high, &fixture()), Relation::Updates);
-        // One dated figure against an undated one: publication dates decide.
-        assert_eq!(compare_numbers(&low, &b, &fixture()), Relation::Updates);
+    }
+
+    fn on(d: u32) -> Option<DateRange> {
+        Some(DateRange {
+            start: day(d),
+            end: day(d),
+            precision: Precision::Day,
+        })
     }
 
     #[test]
-    fn update_needs_later_rising_and_comparable_claimant() {
+    fn updates_follow_report_time_not_the_figures_date() {
+        // Documents 1 and 2 are published on the 19th and the 20th. A figure
+        // said to hold on a later day is still reported on its article's day.
+        let (mut low, mut high) = (
+            claim(1, 1, 10, 20, q(49.0, Bound::Exact)),
+            claim(2, 2, 10, 21, q(105.0, Bound::Exact)),
+        );
+        low.date = on(25);
+        high.date = on(24);
+        assert_eq!(compare_numbers(&low, &high, &fixture()), Relation::Updates);
+        // "un bilan de 79 morts annoncé la veille", then "au moins 78 morts"
+        // in one article: the coast guard revised its toll down.
+        let mut eve = claim(3, 2, 10, 21, q(79.0, Bound::Exact));
+        eve.date = on(19);
+        let mut now = claim(4, 2, 11, 21, q(78.0, Bound::Exact));
+        now.date = on(20);
+        now.claimant = Some(10);
+        assert_eq!(compare_numbers(&eve, &now, &fixture()), Relation::Updates);
+        // The same fall from another voice is a contradiction.
+        now.claimant = Some(11);
+        assert_eq!(
+            compare_numbers(&eve, &now, &fixture()),
+            Relation::Contradiction
+        );
+    }
+
+    #[test]
+    fn same_day_figures_of_two_articles_rise_unless_a_state_speaks() {
+        let mut fx = fixture();
+        fx.kinds.insert(12, EntityKind::Country);
+        let toll = |mut c: ClaimRecord| {
+            c.subject = Some("morts".into());
+            c
+        };
+        let a = toll(claim(1, 1, 10, 20, q(50.0, Bound::AtLeast)));
+        let b = toll(claim(2, 3, 11, 21, q(110.0, Bound::AtLeast)));
+        fx.published.insert(3, day(19));
+        // "au moins 50" then "au moins 110" the same day: an update.
+        assert_eq!(compare_numbers(&a, &b, &fx), Relation::Updates);
+        // "Israël évoque une dizaine de morts" the same day: a dispute.
+        let s = toll(claim(3, 3, 12, 21, q(10.0, Bound::Exact)));
+        assert_eq!(compare_numbers(&s, &a, &fx), Relation::Contradiction);
+        assert_eq!(compare_numbers(&a, &s, &fx), Relation::Contradiction);
+    }
+
+    #[test]
+    fn plural_vague_counts_are_orders_of_magnitude() {
+        let mut c = claim(1, 1, 10, 20, q(100.0, Bound::Approx));
+        c.quote = "des centaines de morts".into();
+        assert_eq!(
+            claim_interval(&c),
+            Some(Interval {
+                lo: 200.0,
+                hi: Some(999.0)
+            })
+        );
+    }
+
+    #[test]
+    fn update_needs_later_and_comparable_claimant() {
         let a = claim(1, 1, 10, 20, q(105.0, Bound::Exact));
-        // Same day: not later.
+        // Same day, same voice, one article: nothing.
         let same_day = claim(2, 1, 10, 21, q(135.0, Bound::Exact));
         assert_eq!(
             compare_numbers(&a, &same_day, &fixture()),
@@ -430,24 +592,14 @@ mod tests {
             compare_numbers(&a, &other_outlet_same_day, &fixture()),
             Relation::Contradiction
         );
-        // Falling: a contradiction, not an update.
+        // Falling from the same voice: revised down, an update.
         let falling = claim(3, 2, 10, 21, q(60.0, Bound::Exact));
-        assert_eq!(
-            compare_numbers(&a, &falling, &fixture()),
-            Relation::Contradiction
-        );
-        // Another organisation's higher figure a day later contradicts.
-        let rival = claim(4, 2, 11, 21, q(135.0, Bound::Exact));
+        assert_eq!(compare_numbers(&a, &falling, &fixture()), Relation::Updates);
+        // Falling from another voice: a contradiction.
+        let rival = claim(4, 2, 11, 21, q(60.0, Bound::Exact));
         assert_eq!(
             compare_numbers(&a, &rival, &fixture()),
             Relation::Contradiction
-        );
-        // Two outlets' own tallies are comparable.
-        let tally = claim(5, 1, 20, 20, q(49.0, Bound::Exact));
-        let later_tally = claim(6, 2, 21, 21, q(105.0, Bound::Exact));
-        assert_eq!(
-            compare_numbers(&tally, &later_tally, &fixture()),
-            Relation::Updates
         );
     }
 

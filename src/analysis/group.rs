@@ -19,6 +19,9 @@ use std::collections::{HashMap, HashSet};
 pub enum Scope {
     Cluster(i64),
     Document(i64),
+    /// An incident across articles (its smallest document id), and whether
+    /// the series is a cumulative toll (a war's) rather than the incident's.
+    Incident(i64, bool),
 }
 
 /// Event cluster × measure × subject class (interned by the caller; see
@@ -51,6 +54,9 @@ impl GroupKey {
     }
 }
 
+/// How many later first occurrences of a series each one is compared with.
+pub const SERIES_REACH: usize = 256;
+
 /// All findings among the claims of one group, sorted.
 pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
     let mut out = Vec::new();
@@ -60,22 +66,49 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .filter(|c| c.quantity.is_some())
         .collect();
     let parts = parts_by_document(&numeric);
+    let breakdown = breakdowns(&numeric);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
-    for i in 0..numeric.len() {
-        for j in i + 1..numeric.len() {
-            // A figure repeated by its original claimant (an agency dispatch
-            // taken up by fifty outlets) is compared once, through its first
-            // occurrence; each repetition is linked to that one.
-            let leaders = echo[i] == i && echo[j] == j;
-            if !leaders && echo[j] != i {
-                continue;
-            }
+    // A figure repeated by its original claimant (an agency dispatch taken
+    // up by fifty outlets) is compared once, through its first occurrence;
+    // each repetition is linked to that one. First occurrences are compared
+    // in the order they were reported, each with the next [`SERIES_REACH`]:
+    // a series reported thousands of times costs linear time, and update
+    // chains still link every step.
+    let mut order: Vec<usize> = (0..numeric.len()).filter(|&i| echo[i] == i).collect();
+    order.sort_by_key(|&i| (compare::reported(numeric[i], ledger), numeric[i].id));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (p, &i) in order.iter().enumerate() {
+        for &j in order.iter().skip(p + 1).take(SERIES_REACH) {
+            pairs.push((i.min(j), i.max(j)));
+        }
+    }
+    pairs.extend(
+        (0..numeric.len())
+            .filter(|&j| echo[j] != j)
+            .map(|j| (echo[j], j)),
+    );
+    pairs.sort_unstable();
+    for (i, j) in pairs {
+        {
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
                 continue;
             }
+            // Different sides or scopes are different series: one side's
+            // soldiers against the other's, one country's toll against its
+            // neighbour's or against both ("dans les deux pays").
+            let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+            if differ(&a.counted.side, &b.counted.side)
+                || differ(&a.counted.scope, &b.counted.scope)
+            {
+                continue;
+            }
             if adds_up(&parts, a, b) || adds_up(&parts, b, a) {
+                continue;
+            }
+            if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
+            {
                 continue;
             }
             match compare::compare_numbers(a, b, ledger) {
@@ -108,8 +141,14 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     // Keep only direct updates: 49 → 105 → 135 links 49 → 105 and 105 → 135,
     // not 49 → 135.
     let edges: HashSet<(usize, usize)> = updates.iter().copied().collect();
+    let mut after: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(e, l) in &updates {
-        let skips = (0..numeric.len()).any(|m| edges.contains(&(e, m)) && edges.contains(&(m, l)));
+        after.entry(e).or_default().push(l);
+    }
+    for &(e, l) in &updates {
+        let skips = after
+            .get(&e)
+            .is_some_and(|next| next.iter().any(|&m| edges.contains(&(m, l))));
         if !skips {
             let (a, b) = (numeric[e], numeric[l]);
             out.push(record(
@@ -148,6 +187,40 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                     None,
                 ));
             }
+        }
+    }
+    out.sort_by_key(|f| (f.kind, f.a, f.b));
+    out
+}
+
+/// Figures a denial of figures disputes, inside one article: "plus de 6 500
+/// Palestiniens avaient été tués [...] L'armée israélienne conteste ces
+/// chiffres". The denial answers the figures of the nearest sentence before
+/// it (or its own) that gives figures, from another voice.
+pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
+    let mut out = Vec::new();
+    for d in claims.iter().filter(|c| compare::disputes_figures(c)) {
+        let before: Vec<&&ClaimRecord> = claims
+            .iter()
+            .filter(|c| {
+                c.document == d.document
+                    && c.quantity.is_some()
+                    && c.polarity == Polarity::Affirm
+                    && c.span.start < d.span.start
+                    && origin(c) != origin(d)
+            })
+            .collect();
+        let Some(nearest) = before.iter().map(|c| c.sentence.start).max() else {
+            continue;
+        };
+        for a in before.iter().filter(|c| c.sentence.start == nearest) {
+            out.push(record(
+                FindingKind::Contradiction,
+                a,
+                d,
+                reason::dispute(a, d, ledger),
+                None,
+            ));
         }
     }
     out.sort_by_key(|f| (f.kind, f.a, f.b));
@@ -222,6 +295,37 @@ fn adds_up(
     parts
         .get(&(part.document, origin(part)))
         .is_some_and(|sum| sum.intersects(&t))
+}
+
+/// Figures one voice gives several of in one sentence, with different
+/// values: a breakdown ("1 293 à Al-Haouz, 452 à Taroudant").
+fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    by_sentence
+        .into_values()
+        .filter(|list| {
+            let first = list[0].quantity.map(|q| q.value);
+            list.iter().any(|c| c.quantity.map(|q| q.value) != first)
+        })
+        .flatten()
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller
+/// than `total` of the same article ("2 012 morts"): a part is never
+/// contradicted by its total.
+fn part_of(breakdown: &HashSet<i64>, part: &ClaimRecord, total: &ClaimRecord) -> bool {
+    let (Some(p), Some(t)) = (part.quantity, total.quantity) else {
+        return false;
+    };
+    breakdown.contains(&part.id) && p.value < t.value
 }
 
 fn record(

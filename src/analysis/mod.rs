@@ -6,19 +6,27 @@
 //! so that a new batch of articles is compared only inside the groups it
 //! touches. Both run the same code: a one-shot analysis is one big batch.
 //!
-//! The rules are documented where they live: event coreference in [`coref`],
-//! the interval, update, agreement and polarity rules in [`compare`].
+//! Claims are compared inside *series*: one incident across articles (see
+//! [`incident`]: shared place, shared country and kind of event, event
+//! coreference; a war's cumulative toll apart from the day's), one measure,
+//! one kind of subject, and compatible sides and scopes of what is counted.
+//!
+//! The rules are documented where they live: article incidents in
+//! [`incident`], event coreference in [`coref`], the interval, update,
+//! agreement and polarity rules in [`compare`], series in [`group`].
 
 pub mod compare;
 pub mod coref;
 pub mod group;
 pub mod ids;
+pub mod incident;
 pub mod ledger;
 pub mod reason;
 pub mod words;
 
 use crate::model::{
-    ClaimRecord, DocumentRecord, EntityRecord, EventRecord, FindingKind, FindingRecord,
+    ClaimRecord, DocumentRecord, EntityKind, EntityRecord, EventKind, EventRecord, FindingKind,
+    FindingRecord, MentionRecord,
 };
 use compare::Sources;
 use coref::{Coref, Merge};
@@ -38,6 +46,8 @@ pub struct Clusters {
     pub claims: BTreeMap<i64, i64>,
     /// Each merge of two events, with its reason.
     pub merges: Vec<Merge>,
+    /// Each merge of two articles' incidents, with its reason.
+    pub incidents: Vec<incident::IncidentMerge>,
 }
 
 /// The result of a one-shot analysis.
@@ -76,6 +86,14 @@ pub struct Analyzer<'a> {
     groups: IdMap<GroupKey, Group<'a>>,
     claim_group: IdMap<i64, GroupKey>,
     cluster_groups: IdMap<i64, Vec<GroupKey>>,
+    /// Incidents across articles, and the groups placed in each.
+    incidents: incident::Incidents,
+    incident_groups: IdMap<i64, Vec<GroupKey>>,
+    /// Entities each document names (for places), until it is added.
+    named: IdMap<i64, Vec<i64>>,
+    /// Disputes of figures inside one article (see [`group::disputes`]):
+    /// an article arrives whole, so they never change afterwards.
+    disputes: Vec<FindingRecord>,
     /// Events of each document, for claims the extractor tied to none.
     document_events: Chains<i64>,
     /// Subject text → interned subject class, and the classes.
@@ -83,14 +101,28 @@ pub struct Analyzer<'a> {
     classes: HashMap<String, u32>,
 }
 
-/// Compare a whole corpus at once.
+/// Compare a whole corpus at once (without the places articles name: see
+/// [`analyze_with_places`]).
 pub fn analyze(
     documents: &[DocumentRecord],
     entities: &[EntityRecord],
     events: &[EventRecord],
     claims: &[ClaimRecord],
 ) -> Analysis {
+    analyze_with_places(documents, entities, events, claims, &[])
+}
+
+/// Compare a whole corpus at once, the places its articles name (their
+/// mentions) grouping them into incidents as ingest does.
+pub fn analyze_with_places(
+    documents: &[DocumentRecord],
+    entities: &[EntityRecord],
+    events: &[EventRecord],
+    claims: &[ClaimRecord],
+    mentions: &[MentionRecord],
+) -> Analysis {
     let mut analyzer = Analyzer::new();
+    analyzer.add_mentions(mentions);
     analyzer.batch(
         documents,
         entities,
@@ -141,8 +173,20 @@ impl Analyzer<'static> {
         claims: &[ClaimRecord],
     ) -> Self {
         let mut a = Self::new();
-        a.batch(documents, entities, events, claims, owned, Mode::Load);
+        a.load(documents, entities, events, claims);
         a
+    }
+
+    /// Load records already stored into this (empty) state; mentions given
+    /// before with [`Analyzer::add_mentions`] count as incident evidence.
+    pub fn load(
+        &mut self,
+        documents: &[DocumentRecord],
+        entities: &[EntityRecord],
+        events: &[EventRecord],
+        claims: &[ClaimRecord],
+    ) {
+        self.batch(documents, entities, events, claims, owned, Mode::Load);
     }
 
     /// Add a batch (typically one article: its document, new entities,
@@ -198,6 +242,72 @@ impl<'a> Analyzer<'a> {
         Self::default()
     }
 
+    /// The entities articles name (for the places that group them into
+    /// incidents); give them before the batch that adds the articles.
+    pub fn add_mentions(&mut self, mentions: &[MentionRecord]) {
+        for m in mentions {
+            let list = self.named.entry(m.document).or_default();
+            if !list.contains(&m.entity) {
+                list.push(m.entity);
+            }
+        }
+    }
+
+    /// Group a new article into incidents, from the places it names and
+    /// the kinds of its events.
+    fn place_document(&mut self, document: i64, touched: &mut Touched) {
+        let named = self.named.remove(&document).unwrap_or_default();
+        let mut ev = incident::Evidence {
+            published: self.ledger.published(document),
+            ..Default::default()
+        };
+        for e in named {
+            let name = || self.ledger.name(e).unwrap_or_default().to_string();
+            match compare::Sources::kind(&self.ledger, e) {
+                Some(EntityKind::Place) => ev.places.push((e, name())),
+                Some(EntityKind::Country) => ev.countries.push((e, name())),
+                _ => {}
+            }
+        }
+        for ev_id in self.document_events.get(&document) {
+            if let Some(k) = self.ledger.event(ev_id).map(|x| coref::family(x.kind)) {
+                if !ev.families.contains(&k) {
+                    ev.families.push(k);
+                }
+            }
+        }
+        for (gone, keep) in self.incidents.add(document, ev) {
+            self.regroup_incident(gone, keep, touched);
+        }
+    }
+
+    /// Incident `gone` was merged into `keep`: move its groups.
+    fn regroup_incident(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
+        for old_key in self.incident_groups.remove(&gone).unwrap_or_default() {
+            let Some(mut old) = self.groups.remove(&old_key) else {
+                continue;
+            };
+            touched.touch(old_key, Some(&mut old));
+            let Scope::Incident(_, cumulative) = old_key.scope else {
+                continue;
+            };
+            let new_key = GroupKey {
+                scope: Scope::Incident(keep, cumulative),
+                ..old_key
+            };
+            for c in &old.members {
+                self.claim_group.insert(c.id, new_key);
+            }
+            let group = self.groups.entry(new_key).or_default();
+            group.members.extend(old.members);
+            touched.touch(new_key, Some(group));
+            let keys = self.incident_groups.entry(keep).or_default();
+            if !keys.contains(&new_key) {
+                keys.push(new_key);
+            }
+        }
+    }
+
     /// Add a batch; `keep` decides whether claims are copied or borrowed.
     fn batch<'b>(
         &mut self,
@@ -219,6 +329,7 @@ impl<'a> Analyzer<'a> {
         self.claim_group.reserve(claims.len());
         self.groups.reserve(claims.len() / 2);
 
+        let merges_before = self.coref.merges().len();
         let mut events: Vec<&EventRecord> = events.iter().collect();
         events.sort_by_key(|e| e.id);
         for e in events {
@@ -240,6 +351,32 @@ impl<'a> Analyzer<'a> {
             }
         }
 
+        // Articles into incidents: on their own evidence, then on the event
+        // coreference merges of this batch.
+        let mut docs: Vec<i64> = documents.iter().map(|d| d.id).collect();
+        docs.sort_unstable();
+        for d in docs {
+            self.place_document(d, &mut touched);
+        }
+        let joins: Vec<(i64, i64, String)> = self.coref.merges()[merges_before..]
+            .iter()
+            .filter_map(|m| {
+                let a = self.ledger.event(m.a)?.document;
+                let b = self.ledger.event(m.b)?.document;
+                (a != b).then(|| (a, b, m.reason.clone()))
+            })
+            .collect();
+        for (a, b, reason) in joins {
+            if let Some((gone, keep)) = self.incidents.join(a, b, &reason) {
+                self.regroup_incident(gone, keep, &mut touched);
+            }
+        }
+
+        let known = &self.claim_group;
+        let claims_in_batch: Vec<&'b ClaimRecord> = claims
+            .iter()
+            .filter(|c| !known.contains_key(&c.id))
+            .collect();
         let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
@@ -261,10 +398,28 @@ impl<'a> Analyzer<'a> {
                     keys.push(key);
                 }
             }
+            if let (Scope::Incident(id, _), false) = (scope, mode == Mode::OneShot) {
+                let keys = self.incident_groups.entry(id).or_default();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
             self.claim_group.insert(c.id, key);
         }
 
+        // Denials of figures against the figures they answer, per article.
+        let mut by_document: IdMap<i64, Vec<&ClaimRecord>> = IdMap::default();
+        for c in &claims_in_batch {
+            by_document.entry(c.document).or_default().push(c);
+        }
+        let mut disputed = Vec::new();
+        for list in by_document.values() {
+            if list.iter().any(|c| compare::disputes_figures(c)) {
+                disputed.extend(group::disputes(list, &self.ledger));
+            }
+        }
         if !want_delta {
+            self.disputes.extend(disputed);
             // Everything was new: compute every group, walking the table.
             for group in self.groups.values_mut() {
                 let members: Vec<&ClaimRecord> = group.members.iter().map(|c| &**c).collect();
@@ -291,6 +446,10 @@ impl<'a> Analyzer<'a> {
                 group.findings = found;
             }
         }
+        for f in disputed {
+            delta.findings.push(f.clone());
+            self.disputes.push(f);
+        }
         delta.retracted = touched
             .before
             .into_iter()
@@ -316,20 +475,20 @@ impl<'a> Analyzer<'a> {
         id
     }
 
-    /// Where a claim is compared: with the claim it denies, else in its
-    /// event's cluster; an accusation or denial tied to no event goes to its
-    /// article's event when the article tells of one event only; anything
-    /// else stays inside its own article.
+    /// Where a claim is compared: with the claim it denies, else in the
+    /// incident of its article. A cumulative toll (a war's, or a figure
+    /// whose own date lies well before the article: "depuis le 7 octobre")
+    /// forms its own series inside the incident, apart from the day's toll.
     fn scope_of(&self, c: &ClaimRecord) -> Scope {
         if c.quantity.is_none() {
             if let Some(key) = c.denies.and_then(|t| self.claim_group.get(&t)) {
                 return key.scope;
             }
         }
-        if let Some(cluster) = c.event.and_then(|e| self.coref.cluster_of(e)) {
-            return Scope::Cluster(cluster);
-        }
         if c.quantity.is_none() && c.event.is_none() {
+            // An accusation or denial tied to no event goes to its article's
+            // event when the article tells of one event only; else it stays
+            // inside its article.
             let mut clusters: Vec<i64> = self
                 .document_events
                 .get(&c.document)
@@ -337,11 +496,19 @@ impl<'a> Analyzer<'a> {
                 .collect();
             clusters.sort_unstable();
             clusters.dedup();
-            if let [only] = clusters[..] {
-                return Scope::Cluster(only);
+            if clusters.len() > 1 {
+                return Scope::Document(c.document);
             }
         }
-        Scope::Document(c.document)
+        let war = c
+            .event
+            .and_then(|e| self.ledger.event(e))
+            .is_some_and(|e| e.kind == EventKind::War);
+        let long_before = match (c.date, self.ledger.published(c.document)) {
+            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_KIND_WINDOW_DAYS,
+            _ => false,
+        };
+        Scope::Incident(self.incidents.of(c.document), war || long_before)
     }
 
     /// Cluster `gone` was merged into `keep`: move its groups.
@@ -374,6 +541,7 @@ impl<'a> Analyzer<'a> {
             .groups
             .values()
             .flat_map(|g| g.findings.iter().cloned())
+            .chain(self.disputes.iter().cloned())
             .collect();
         all.sort_by_key(|f| (f.kind, f.a, f.b));
         all
@@ -381,8 +549,12 @@ impl<'a> Analyzer<'a> {
 
     /// Every current finding, moved out of the state, sorted.
     fn into_findings(self) -> Vec<FindingRecord> {
-        let mut all: Vec<FindingRecord> =
-            self.groups.into_values().flat_map(|g| g.findings).collect();
+        let mut all: Vec<FindingRecord> = self
+            .groups
+            .into_values()
+            .flat_map(|g| g.findings)
+            .chain(self.disputes)
+            .collect();
         all.sort_by_key(finding_key);
         all
     }
@@ -407,7 +579,14 @@ impl<'a> Analyzer<'a> {
             events,
             claims,
             merges: self.coref.merges().to_vec(),
+            incidents: self.incidents.merges().to_vec(),
         }
+    }
+
+    /// Each known document with its incident (the smallest document id of
+    /// it) and why it joined it (`None`: alone), in document order.
+    pub fn incidents(&self) -> Vec<(i64, i64, Option<String>)> {
+        self.incidents.rows()
     }
 
     /// Number of claims known.

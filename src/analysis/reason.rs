@@ -158,10 +158,6 @@ fn subject(c: &ClaimRecord, ledger: &Ledger) -> Option<String> {
 }
 
 /// " (2023-09-21)": when the claim speaks, if known.
-fn on(c: &ClaimRecord, ledger: &Ledger) -> String {
-    super::compare::when(c, ledger).map_or_else(String::new, |d| format!(" ({d})"))
-}
-
 fn joined(parts: Vec<Option<String>>) -> String {
     parts.into_iter().flatten().collect::<Vec<_>>().join(" — ")
 }
@@ -210,6 +206,24 @@ pub fn polarity(assertion: &ClaimRecord, denial: &ClaimRecord, ledger: &Ledger) 
     ])
 }
 
+/// Why a denial of figures contradicts a figure (a dispute).
+pub fn dispute(figure_claim: &ClaimRecord, denial: &ClaimRecord, ledger: &Ledger) -> String {
+    let fig = figure_claim
+        .quantity
+        .as_ref()
+        .map_or_else(String::new, figure);
+    joined(vec![
+        Some(format!(
+            "disputed: {} gives {} {}, {} denies the figures",
+            source(figure_claim, ledger),
+            measure(figure_claim),
+            fig,
+            source(denial, ledger)
+        )),
+        denial.topic.clone().filter(|t| !t.trim().is_empty()),
+    ])
+}
+
 /// Why two figures agree, and whether the agreement is independent.
 pub fn agreement(a: &ClaimRecord, b: &ClaimRecord, independent: bool, ledger: &Ledger) -> String {
     let fig = a.quantity.as_ref().map_or_else(String::new, figure);
@@ -247,11 +261,26 @@ pub fn update(earlier: &ClaimRecord, later: &ClaimRecord, ledger: &Ledger) -> St
         subject(earlier, ledger),
         event(earlier, later, ledger),
         Some(format!(
-            "later, higher figure from {}{} after {}{}",
+            "{} from {}{} after {}{}",
+            direction(earlier, later),
             source(later, ledger),
-            on(later, ledger),
+            reported_on(later, ledger),
             source(earlier, ledger),
-            on(earlier, ledger)
+            reported_on(earlier, ledger)
         )),
     ])
+}
+
+/// How a later figure moved from an earlier one, in words.
+fn direction(earlier: &ClaimRecord, later: &ClaimRecord) -> &'static str {
+    match (earlier.quantity, later.quantity) {
+        (Some(e), Some(l)) if l.value < e.value => "later, lower figure (revised down)",
+        (Some(e), Some(l)) if l.value > e.value => "later, higher figure",
+        _ => "later figure",
+    }
+}
+
+/// When a figure was reported, in parentheses (see [`super::compare::reported`]).
+fn reported_on(c: &ClaimRecord, ledger: &Ledger) -> String {
+    super::compare::reported(c, ledger).map_or_else(String::new, |d| format!(" (reported {d})"))
 }

@@ -167,7 +167,10 @@ pub fn subject_class(subject: &str) -> String {
             "civilian"
         }
         "policier" | "agent" | "gendarme" => "police",
-        "personne" | "victime" | "mort" | "gen" | "individu" => "people",
+        // "280 blessées" and "760 blessés", "82 corps", "40 décès": the
+        // people a toll counts, whatever word the toll uses.
+        "personne" | "victime" | "mort" | "gen" | "individu" | "blesse" | "blessee" | "deces"
+        | "decede" | "corps" | "cadavre" | "disparu" | "noye" | "tue" => "people",
         other => other,
     };
     class.to_string()

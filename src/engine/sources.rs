@@ -270,6 +270,12 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
                 FindingKind::Update => ["earlier claim", "later claim"],
                 _ => ["claim a", "claim b"],
             };
+            let mut why = Table::new(Some("compared because"), &["field", "value"]);
+            why.push(vec![
+                Cell::text("compared because"),
+                Cell::text(why_compared(ws, f.a, f.b)),
+            ]);
+            answer.tables.push(why);
             for (cid, title) in [f.a, f.b].into_iter().zip(names) {
                 if let Some(c) = ws.claim(cid) {
                     let part = claim_provenance(ws, c, title);
@@ -288,6 +294,35 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
             *span,
         )),
     }
+}
+
+/// Why two claims of a finding were compared: one incident (and why their
+/// articles are one), one measure, compatible subjects.
+fn why_compared(ws: &Workspace, a: i64, b: i64) -> String {
+    let (Some(x), Some(y)) = (ws.claim(a), ws.claim(b)) else {
+        return String::new();
+    };
+    let incident = |d: i64| ws.store().incident_of(d).ok().flatten();
+    let mut parts = Vec::new();
+    match (incident(x.document), incident(y.document)) {
+        (Some((i, ri)), Some((j, rj))) if i == j => {
+            let why = [ri, rj]
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap_or_else(|| "one article".to_string());
+            parts.push(format!("same incident #{i} ({why})"));
+        }
+        _ if x.document == y.document => parts.push("same article".to_string()),
+        _ => parts.push("linked by the extractor".to_string()),
+    }
+    if let Some(m) = x.measure {
+        parts.push(format!("same measure {m}"));
+    }
+    if let (Some(sa), Some(sb)) = (&x.subject, &y.subject) {
+        parts.push(format!("subjects «{sa}» and «{sb}» count the same"));
+    }
+    parts.join("; ")
 }
 
 fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
@@ -352,6 +387,22 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     );
     field("date", Cell::opt(claim_date(c, ws).as_ref().map(date)));
     field("event", c.event.map_or(Cell::Null, Cell::Int));
+    let published = doc.and_then(|d| d.meta.published);
+    // When the figure was reported: its own date when the text puts it
+    // before the article ("annoncé la veille"), else the publication date.
+    let reported = match (c.date.map(|d| d.end), published) {
+        (Some(d), Some(p)) => Some(d.min(p)),
+        (d, p) => p.or(d),
+    };
+    field("reported", Cell::opt(reported.map(|d| d.to_string())));
+    let incident = ws.store().incident_of(c.document).ok().flatten();
+    field(
+        "incident",
+        Cell::opt(incident.map(|(i, r)| match r {
+            Some(r) => format!("#{i}: {r}"),
+            None => format!("#{i} (this article alone)"),
+        })),
+    );
     let nodes = [
         ws.graph.claim(c.id),
         ws.graph.document(c.document),

@@ -347,21 +347,84 @@ pub fn score(gold: &Gold, sys: &System, found: &[FindingRecord]) -> Report {
     }
     r.denials = Score::new(tp, fp_den.len(), gold_denials.len() - tp);
     // findings
-    r.contradictions = pair_score(
-        &gold.contradictions,
-        found,
+    let quote_of = |c: i64| {
+        sys.claims
+            .get(c as usize)
+            .map_or_else(String::new, |s| format!("doc{} «{}»", s.document, s.quote))
+    };
+    let (contradictions, agreements, updates) = (
         FindingKind::Contradiction,
-        &matches,
-        false,
-    );
-    r.agreements = pair_score(
-        &gold.agreements,
-        found,
         FindingKind::Agreement,
-        &matches,
-        false,
+        FindingKind::Update,
     );
-    r.updates = pair_score(&gold.updates, found, FindingKind::Update, &matches, true);
+    let mut outcomes = Vec::new();
+    for (name, pairs, kind, ordered) in [
+        ("contradiction", &gold.contradictions, contradictions, false),
+        ("agreement", &gold.agreements, agreements, false),
+        ("update", &gold.updates, updates, true),
+    ] {
+        let o = pair_score(pairs, found, kind, &matches, ordered);
+        for gi in &o.missed {
+            let g = &pairs[*gi];
+            let extracted = g
+                .claims
+                .iter()
+                .all(|c| matches.any.get(c.as_str()).is_some_and(|v| !v.is_empty()));
+            r.notes.push(format!(
+                "{name} fn {}: {}",
+                g.claims.join(" / "),
+                if extracted {
+                    "both claims extracted"
+                } else {
+                    "not both extracted"
+                }
+            ));
+        }
+        for f in &o.wrong {
+            r.notes.push(format!(
+                "{name} fp: {} / {} ({})",
+                quote_of(f.a),
+                quote_of(f.b),
+                f.reason
+            ));
+        }
+        let reachable = pairs
+            .iter()
+            .filter(|g| {
+                g.claims
+                    .iter()
+                    .all(|c| matches.any.get(c.as_str()).is_some_and(|v| !v.is_empty()))
+            })
+            .count();
+        r.notes.push(format!(
+            "{name}s over extracted pairs: {} found of {reachable} whose two claims are extracted",
+            o.score.tp
+        ));
+        outcomes.push(o.score);
+    }
+    // compatible pairs flagged as contradictions
+    for g in &gold.compatible {
+        let [x, y] = g.claims.as_slice() else {
+            continue;
+        };
+        let hits = |g: &str, c: i64| {
+            matches
+                .any
+                .get(g)
+                .is_some_and(|v| v.contains(&(c as usize)))
+        };
+        if found.iter().any(|f| {
+            f.kind == contradictions
+                && ((hits(x, f.a) && hits(y, f.b)) || (hits(x, f.b) && hits(y, f.a)))
+        }) {
+            r.notes.push(format!(
+                "compatible pair flagged as contradiction: {x} / {y}"
+            ));
+        }
+    }
+    r.contradictions = outcomes[0];
+    r.agreements = outcomes[1];
+    r.updates = outcomes[2];
     r
 }
 
@@ -432,35 +495,113 @@ impl<'g> ClaimMatcher<'g> {
     }
 }
 
-fn pair_score(
+/// How one category of findings scored, with what was missed (gold
+/// indexes) and what was wrong (system findings).
+struct PairOutcome<'f> {
+    score: Score,
+    missed: Vec<usize>,
+    wrong: Vec<&'f FindingRecord>,
+}
+
+/// Score one category of findings. Unordered categories match a gold pair
+/// in either order. Updates (`ordered`) are chains: a gold update (a, b) is
+/// found when the system's updates lead from a to b, directly or through
+/// other updates; a system update (a, b) is right when the gold's updates
+/// lead from a to b.
+fn pair_score<'f>(
     gold: &[gold::GoldPair],
-    found: &[FindingRecord],
+    found: &'f [FindingRecord],
     kind: FindingKind,
     m: &ClaimMatcher,
     ordered: bool,
-) -> Score {
+) -> PairOutcome<'f> {
     let hits = |g: &str, c: i64| m.any.get(g).is_some_and(|v| v.contains(&(c as usize)));
+    let mine: Vec<&FindingRecord> = found.iter().filter(|f| f.kind == kind).collect();
     let mut matched_gold = vec![false; gold.len()];
-    let mut fp = 0;
-    for f in found.iter().filter(|f| f.kind == kind) {
-        let mut any = false;
+    let mut wrong = Vec::new();
+    if ordered {
+        // System side: claim → later claims reachable through updates.
+        let mut next: HashMap<i64, Vec<i64>> = HashMap::new();
+        for f in &mine {
+            next.entry(f.a).or_default().push(f.b);
+        }
+        let reach_sys = |from: i64| -> HashSet<i64> {
+            let mut seen = HashSet::new();
+            let mut stack = vec![from];
+            while let Some(x) = stack.pop() {
+                for &y in next.get(&x).into_iter().flatten() {
+                    if seen.insert(y) {
+                        stack.push(y);
+                    }
+                }
+            }
+            seen
+        };
+        // Gold side: gold claim id → later gold claim ids.
+        let mut gnext: HashMap<&str, Vec<&str>> = HashMap::new();
+        for g in gold {
+            if let [x, y] = g.claims.as_slice() {
+                gnext.entry(x.as_str()).or_default().push(y.as_str());
+            }
+        }
+        let reach_gold = |from: &str| -> HashSet<&str> {
+            let mut seen = HashSet::new();
+            let mut stack = vec![from];
+            while let Some(x) = stack.pop() {
+                for &y in gnext.get(x).into_iter().flatten() {
+                    if seen.insert(y) {
+                        stack.push(y);
+                    }
+                }
+            }
+            seen
+        };
         for (gi, g) in gold.iter().enumerate() {
             let [x, y] = g.claims.as_slice() else {
                 continue;
             };
-            let direct = hits(x, f.a) && hits(y, f.b);
-            let reverse = !ordered && hits(x, f.b) && hits(y, f.a);
-            if direct || reverse {
-                matched_gold[gi] = true;
-                any = true;
+            let starts = m.any.get(x.as_str()).cloned().unwrap_or_default();
+            matched_gold[gi] = starts
+                .iter()
+                .any(|&s| reach_sys(s as i64).iter().any(|&t| hits(y.as_str(), t)));
+        }
+        let gold_ids: Vec<&str> = gold
+            .iter()
+            .flat_map(|g| g.claims.iter().map(String::as_str))
+            .collect();
+        for f in mine {
+            let right = gold_ids
+                .iter()
+                .any(|&x| hits(x, f.a) && reach_gold(x).iter().any(|&y| hits(y, f.b)));
+            if !right {
+                wrong.push(f);
             }
         }
-        if !any {
-            fp += 1;
+    } else {
+        for f in mine {
+            let mut any = false;
+            for (gi, g) in gold.iter().enumerate() {
+                let [x, y] = g.claims.as_slice() else {
+                    continue;
+                };
+                let direct = hits(x, f.a) && hits(y, f.b);
+                let reverse = hits(x, f.b) && hits(y, f.a);
+                if direct || reverse {
+                    matched_gold[gi] = true;
+                    any = true;
+                }
+            }
+            if !any {
+                wrong.push(f);
+            }
         }
     }
     let tp = matched_gold.iter().filter(|x| **x).count();
-    Score::new(tp, fp, gold.len() - tp)
+    PairOutcome {
+        score: Score::new(tp, wrong.len(), gold.len() - tp),
+        missed: (0..gold.len()).filter(|i| !matched_gold[*i]).collect(),
+        wrong,
+    }
 }
 
 /// Pairwise alias score over the gold spellings that occur in the corpus.

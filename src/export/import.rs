@@ -53,11 +53,12 @@ pub fn write(store: &mut Store, records: &ImportRecords) -> Result<ImportOutcome
 /// The findings of everything in `store`, by the claim comparison of
 /// [`crate::analysis`].
 fn recompute(store: &Store) -> Result<Vec<FindingRecord>> {
-    Ok(crate::analysis::analyze(
+    Ok(crate::analysis::analyze_with_places(
         &store.documents()?,
         &store.entities()?,
         &store.events()?,
         &store.claims()?,
+        &store.mentions()?,
     )
     .findings)
 }

@@ -212,8 +212,8 @@ impl Store {
             tx.prepare_cached(
                 "INSERT INTO claims (document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                     claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
-                    date_start, date_end, date_precision, topic)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)")?
+                    date_start, date_end, date_precision, topic, counted_category, counted_side, counted_scope)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)")?
                 .execute(
                 params![
                     document,
@@ -238,6 +238,9 @@ impl Store {
                     de,
                     dp,
                     c.topic,
+                    c.counted.category,
+                    c.counted.side,
+                    c.counted.scope,
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -6,7 +6,7 @@ use super::Store;
 use crate::corpus::SetAside;
 use crate::error::Result;
 use crate::model::{
-    Alias, ClaimRecord, DateRange, DocMeta, DocumentRecord, EntityRecord, EventRecord,
+    Alias, ClaimRecord, Counted, DateRange, DocMeta, DocumentRecord, EntityRecord, EventRecord,
     FindingRecord, Interval, MentionRecord, Participant, Quantity, Span,
 };
 use chrono::NaiveDate;
@@ -273,7 +273,8 @@ impl Store {
             &format!(
                 "SELECT id, document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                     claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
-                    date_start, date_end, date_precision, topic, denies
+                    date_start, date_end, date_precision, topic, denies,
+                    counted_category, counted_side, counted_scope
                  FROM claims {} ORDER BY id",
                 scope.filter("document")
             ),
@@ -306,7 +307,11 @@ impl Store {
                     quantity,
                     subject: r.get(16)?,
                     subject_entity: r.get(17)?,
-                    counted: Default::default(),
+                    counted: Counted {
+                        category: r.get(24)?,
+                        side: r.get(25)?,
+                        scope: r.get(26)?,
+                    },
                     event: r.get(18)?,
                     date: date_range(r, 19)?,
                     topic: r.get(22)?,

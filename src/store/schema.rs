@@ -114,9 +114,20 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (kind, a, b)
     );
     "#,
-    // 2: a claim stated several times in one document (headline, caption,
-    // body) keeps its other occurrences.
+    // 2: what a figure counts (category, side, scope); incidents across
+    // articles (each document's incident and why it joined it); a claim
+    // stated several times in one document (headline, caption, body) keeps
+    // its other occurrences.
     r#"
+    ALTER TABLE claims ADD COLUMN counted_category TEXT;
+    ALTER TABLE claims ADD COLUMN counted_side TEXT;
+    ALTER TABLE claims ADD COLUMN counted_scope TEXT;
+    CREATE TABLE incidents (
+        document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        incident INTEGER NOT NULL,               -- smallest document id of the incident
+        reason   TEXT                            -- why it joined (NULL: alone)
+    );
+    CREATE INDEX incidents_by_incident ON incidents(incident);
     CREATE TABLE claim_occurrences (
         claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,

@@ -101,7 +101,11 @@ fn hand_extraction() -> Extraction {
                 }),
                 subject: Some("soldats".into()),
                 subject_entity: None,
-                counted: Default::default(),
+                counted: Counted {
+                    category: Some("soldiers".into()),
+                    side: Some("Arménie".into()),
+                    scope: None,
+                },
                 occurrences: Vec::new(),
                 event: Some(0),
                 date: Some(DateRange {
@@ -293,6 +297,42 @@ fn findings_replace_and_insert() {
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].kind, FindingKind::Update);
     assert_eq!(store.stats().unwrap().findings, 1);
+}
+
+#[test]
+fn counted_is_stored_and_read_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.ingest(&[doc(TEXT, hand_extraction())]).unwrap();
+    let claims = store.claims().unwrap();
+    let figure = claims.iter().find(|c| c.quantity.is_some()).unwrap();
+    assert_eq!(figure.counted.category.as_deref(), Some("soldiers"));
+    assert_eq!(figure.counted.side.as_deref(), Some("Arménie"));
+    assert_eq!(figure.counted.scope, None);
+    let denial = claims.iter().find(|c| c.quantity.is_none()).unwrap();
+    assert_eq!(denial.counted, Counted::default());
+}
+
+#[test]
+fn a_version_one_database_is_migrated_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    store.ingest(&[doc(TEXT, hand_extraction())]).unwrap();
+    assert!(store
+        .claims()
+        .unwrap()
+        .iter()
+        .any(|c| c.counted.side.as_deref() == Some("Arménie")));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema::current_version());
 }
 
 #[test]

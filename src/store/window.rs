@@ -11,8 +11,9 @@
 
 use super::Store;
 use crate::analysis::coref::UNDATED_WINDOW_DAYS;
+use crate::analysis::incident::PLACE_KIND_WINDOW_DAYS;
 use crate::error::Result;
-use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord};
+use crate::model::{ClaimRecord, DocumentRecord, EventRecord, FindingRecord, MentionRecord};
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
 use std::collections::BTreeSet;
@@ -52,6 +53,8 @@ pub struct Window {
     pub documents: Vec<DocumentRecord>,
     pub events: Vec<EventRecord>,
     pub claims: Vec<ClaimRecord>,
+    /// The places and countries the documents name (incident evidence).
+    pub places: Vec<MentionRecord>,
 }
 
 /// The days an event may lie on: its stated dates, else the week before its
@@ -87,6 +90,24 @@ impl Store {
                 for row in rows {
                     let (s, e, p) = row?;
                     windows.extend(days(s, e, p));
+                }
+            }
+            // Articles naming one of the new articles' places, published
+            // within the incident window (see `analysis::incident`).
+            let mut same_place = self.conn.prepare_cached(
+                "SELECT DISTINCT m2.document FROM mentions m
+                 JOIN entities e ON e.id = m.entity AND e.kind IN ('place', 'country')
+                 JOIN documents d ON d.id = m.document
+                 JOIN mentions m2 ON m2.entity = m.entity
+                 JOIN documents d2 ON d2.id = m2.document
+                 WHERE m.document = ?1 AND (d.published IS NULL OR d2.published IS NULL
+                    OR abs(julianday(d2.published) - julianday(d.published)) <= ?2)",
+            )?;
+            for doc in new {
+                let rows = same_place
+                    .query_map(params![doc, PLACE_KIND_WINDOW_DAYS], |r| r.get::<_, i64>(0))?;
+                for d in rows {
+                    out.insert(d?);
                 }
             }
             // Merge overlapping windows so that each is looked up once.
@@ -127,7 +148,57 @@ impl Store {
             documents: self.documents_in(Scope::Listed)?,
             events: self.events_in(Scope::Listed)?,
             claims: self.claims_in(Scope::Listed)?,
+            places: self.places_in()?,
         })
+    }
+
+    /// The place and country mentions of the listed documents, without
+    /// datelines ("BAMAKO, 14 mai 2024 —": where the dispatch was written).
+    fn places_in(&self) -> Result<Vec<MentionRecord>> {
+        use crate::analysis::incident::{is_dateline, DATELINE_REACH};
+        let mut out = Vec::new();
+        let run = |out: &mut Vec<MentionRecord>| -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT m.entity, m.document, m.start, m.end FROM mentions m JOIN entities e ON e.id = m.entity
+                 WHERE m.document IN (SELECT doc FROM temp.scope) AND e.kind IN ('place', 'country')
+                 ORDER BY m.document, m.start, m.entity",
+            )?;
+            let mut head = self.conn.prepare_cached(
+                "SELECT CAST(substr(CAST(text AS BLOB), 1, ?2) AS BLOB) FROM documents WHERE id = ?1",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(MentionRecord {
+                    entity: r.get(0)?,
+                    document: r.get(1)?,
+                    span: crate::model::Span::new(
+                        r.get::<_, i64>(2)? as usize,
+                        r.get::<_, i64>(3)? as usize,
+                    ),
+                })
+            })?;
+            let mut opening: Option<(i64, String)> = None;
+            for m in rows {
+                let m = m?;
+                if m.span.start <= DATELINE_REACH {
+                    if opening.as_ref().map(|(d, _)| *d) != Some(m.document) {
+                        let bytes: Vec<u8> = head
+                            .query_row(params![m.document, DATELINE_REACH as i64 + 200], |r| {
+                                r.get(0)
+                            })?;
+                        opening = Some((m.document, String::from_utf8_lossy(&bytes).into_owned()));
+                    }
+                    if let Some((_, text)) = &opening {
+                        if is_dateline(text, m.span) {
+                            continue;
+                        }
+                    }
+                }
+                out.push(m);
+            }
+            Ok(())
+        };
+        run(&mut out).map_err(|e| self.error(e))?;
+        Ok(out)
     }
 
     /// List the documents [`Scope::Listed`] loaders read.
@@ -143,6 +214,49 @@ impl Store {
                 insert.execute([d])?;
             }
             Ok(())
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Record each document's incident and why it joined it (rows of
+    /// [`crate::analysis::Analyzer::incidents`]), replacing what was there.
+    pub fn write_incidents(&mut self, rows: &[(i64, i64, Option<String>)]) -> Result<()> {
+        let label = self.label.clone();
+        let run = |conn: &mut rusqlite::Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            {
+                let mut put = tx.prepare(
+                    "INSERT OR REPLACE INTO incidents (document, incident, reason) VALUES (?1, ?2, ?3)",
+                )?;
+                for (d, i, r) in rows {
+                    put.execute(params![d, i, r])?;
+                }
+            }
+            tx.commit()
+        };
+        run(&mut self.conn).map_err(|e| crate::error::Error::database(&label, &e))
+    }
+
+    /// Each document's incident and why it joined it, in document order.
+    pub fn incidents(&self) -> Result<Vec<(i64, i64, Option<String>)>> {
+        let run = || -> rusqlite::Result<Vec<(i64, i64, Option<String>)>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT document, incident, reason FROM incidents ORDER BY document",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// The incident of one document and why it joined it.
+    pub fn incident_of(&self, document: i64) -> Result<Option<(i64, Option<String>)>> {
+        let run = || -> rusqlite::Result<Option<(i64, Option<String>)>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT incident, reason FROM incidents WHERE document = ?1")?;
+            let mut rows = stmt.query_map([document], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.next().transpose()
         };
         run().map_err(|e| self.error(e))
     }

@@ -392,8 +392,8 @@ fn insert_extraction(
         tx.execute(
             "INSERT INTO claims (document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                 claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
-                date_start, date_end, date_precision, topic)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                date_start, date_end, date_precision, topic, counted_category, counted_side, counted_scope)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             params![
                 document,
                 claim.kind.as_str(),
@@ -417,6 +417,9 @@ fn insert_extraction(
                 de,
                 dp,
                 claim.topic,
+                claim.counted.category,
+                claim.counted.side,
+                claim.counted.scope,
             ],
         )?;
         let id = tx.last_insert_rowid();
