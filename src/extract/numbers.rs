@@ -201,6 +201,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                         j += 1;
                     }
                 }
+                // "vingt-cinq (25) morts", "quatre (04) blessés": the
+                // figure in words, then again in digits in brackets, as
+                // official and West African French write it; one figure
+                let v = compose(&parts);
+                if a.tok_text(j) == "("
+                    && a.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Number)
+                    && a.tok_text(j + 2) == ")"
+                    && digits_value(a.tok_text(j + 1)) == Some(v)
+                {
+                    j += 3;
+                }
                 // "une centaine", "deux dizaines"
                 if let Some(&v) = nw.approx.get(a.low(j)) {
                     approx_noun = true;
