@@ -1136,14 +1136,19 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         let mut end = next;
         let mut k = next;
         let mut adjectives = 0;
+        // "le Haut Conseil islamique du Niger appelle au calme": once the
+        // owner ("du Niger") is named, a lower-case word is the verb
+        let mut owned = false;
         while k < n && k < next + 8 && a.same_sentence(k, i) {
             let low = a.low(k);
             if a.is_cap(k) && !a.lex.stop_names.contains(low) {
+                owned |= k > end;
                 end = k + 1;
                 k += 1;
                 continue;
             }
             if adjectives < 2
+                && !owned
                 && k == end
                 && a.is_word(k)
                 && !a.is_cap(k)
