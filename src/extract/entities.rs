@@ -597,6 +597,16 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 let country = dominant(reg, EntityKind::Country)?;
                 let d = country_demonym(a, &country)?;
                 t.replace("{dem}", &canonical_demonym(a, d))
+            } else if fold(&surface) == "gouvernement"
+                && (speech_ends_at(a, i)
+                    || i > 0 && a.low(i - 1) == "le" && speech_ends_at(a, i - 1)
+                    || a.cue_has(next, |c| matches!(c, Cue::Speech)).is_some())
+            {
+                // "Selon le gouvernement, ...", "a confié le gouvernement":
+                // a speaker of its own in this document, though no owner
+                // is named; the name stays generic, never merged across
+                // documents
+                "gouvernement".to_string()
             } else {
                 return None;
             };
