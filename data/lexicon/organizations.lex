@@ -120,7 +120,7 @@ Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | 
 
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
-gang | milice | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+gang | milice | opération | opération militaire | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
 
 # [facilities] nouns of a named venue, facility, street, armed unit or storm;
 # the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de
