@@ -89,6 +89,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
+    places_of_attacks_by_pronoun(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
@@ -1056,6 +1057,54 @@ fn places(a: &Analysis, reg: &mut Registry) {
             first = false;
             if !list {
                 break;
+            }
+        }
+    }
+}
+
+/// "Cette attaque intervient un mois après celles de Mondoro et de
+/// Boulkessi": a pronoun standing for an attack, then the places attacked.
+fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 1..a.toks.len() {
+        if !matches!(a.low(i), "celle" | "celles") || !matches!(a.low(i + 1), "de" | "d") {
+            continue;
+        }
+        let attack = (i.saturating_sub(10)..i).any(|k| {
+            a.same_sentence(k, i)
+                && matches!(
+                    a.low(k),
+                    "attaque" | "attaques" | "embuscade" | "embuscades" | "offensive"
+                )
+        });
+        if !attack {
+            continue;
+        }
+        let mut j = i + 2;
+        if matches!(a.tok_text(j), "'" | "’") {
+            j += 1;
+        }
+        loop {
+            // "celle de Mohamed ...": a person's, not a place's
+            let Some(end) =
+                place_name(a, &spans, j).filter(|_| !a.lex.first_names.contains(a.low(j)))
+            else {
+                break;
+            };
+            let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, span, &name, "place");
+            j = end;
+            if !(a.low(j) == "et" || a.tok_text(j) == ",") {
+                break;
+            }
+            j += 1;
+            if matches!(a.low(j), "de" | "d") {
+                j += 1;
+            }
+            if matches!(a.tok_text(j), "'" | "’") {
+                j += 1;
             }
         }
     }
