@@ -1084,13 +1084,10 @@ fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
         if matches!(a.tok_text(j), "'" | "’") {
             j += 1;
         }
-        loop {
-            // "celle de Mohamed ...": a person's, not a place's
-            let Some(end) =
-                place_name(a, &spans, j).filter(|_| !a.lex.first_names.contains(a.low(j)))
-            else {
-                break;
-            };
+        // "celle de Mohamed ...": a person's, not a place's
+        while let Some(end) =
+            place_name(a, &spans, j).filter(|_| !a.lex.first_names.contains(a.low(j)))
+        {
             let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
             let e = reg.entity(&name, EntityKind::Place);
