@@ -166,9 +166,21 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
     if noun.is_none() {
         // "203 jihadistes neutralisés et 51 interpellés": a participle
         // right after the figure tells what happened to those counted
-        if let Some((m, next)) = measure_verb(a, k) {
+        // "23 ont été secourus", "une trentaine manquent à l'appel": the
+        // figure stands alone as the subject, through its auxiliaries
+        let mut v = k;
+        while v < k + 3
+            && matches!(
+                a.low(v),
+                "ont" | "sont" | "ete" | "avaient" | "etaient" | "auraient" | "seraient"
+            )
+        {
+            v += 1;
+        }
+        let verb = measure_verb(a, v).filter(|&(m, _)| v == k || m != Measure::Troops);
+        if let Some((m, next)) = verb {
             let low = a.low(next - 1);
-            if low.ends_with('s') || low.ends_with('e') {
+            if low.ends_with('s') || low.ends_with('e') || next > v + 1 {
                 return Some(Found {
                     measure: m,
                     subject: None,
