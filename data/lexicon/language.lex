@@ -43,6 +43,7 @@ Mardi | Lundi | Mercredi | Jeudi | Vendredi | Samedi | Dimanche | Janvier | Fév
 Tout | Tous | Toute | Toutes | Plus | Moins | Très | Trop | Peu | Bien | Non | Oui | OK | Source | Photo | Image | Lire | Voir | Suivez | Partagez | Comment | Commentaires
 Président | Premier | Ministre | Ministère | Monsieur | Madame | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
 Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refuser | Réseaux | Désactiver | Raconter | Cookies | Newsletter | Abonnez | Publicité | Happy | Event | No | Data | The
+Pâques | Noël | Ramadan | Tabaski | Aïd | Toussaint | Pentecôte | Carême | Hanoucca | Pessah | Kippour | Maouloud | Achoura
 
 # Institutions that take a nationality ("Conseil de sécurité arménien"). With
 # a second field the phrase names another body: {dem} is the nationality.
