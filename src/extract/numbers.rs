@@ -1,5 +1,6 @@
 //! Figures and their bounds: digits ("6 500", "1,5 million", "300.000"),
 //! French number words ("vingt-trois", "Cent quarante-cinq", "deux mille"),
+//! both side by side ("vingt-cinq (25) morts", "12 (douze) soldats"),
 //! nouns of approximate quantity after a numeral ("une centaine de", "une
 //! douzaine de"), ranges ("entre 300 et 650", "de 600 à 700"), and the
 //! bound words before them ("au moins", "près de", "presque tous les").
@@ -156,6 +157,18 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             }
             let year_like =
                 digits_only && j == i + 1 && (1900.0..=2100.0).contains(&v) && t.end - t.start == 4;
+            // "12 (douze) soldats": the same figure again in words
+            if a.tok_text(j) == "(" {
+                let mut w = j + 1;
+                let mut parts = Vec::new();
+                while let Some(p) = a.is_word(w).then(|| nw.parts(a.low(w))).flatten() {
+                    parts.extend(p);
+                    w += 1;
+                }
+                if !parts.is_empty() && a.tok_text(w) == ")" && compose(&parts) == v {
+                    j = w + 1;
+                }
+            }
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
