@@ -410,6 +410,15 @@ mod tests {
     }
 
     #[test]
+    fn words_and_digits_in_brackets_are_one_figure() {
+        assert_eq!(values("vingt-cinq (25) morts"), vec![(25.0, None)]);
+        assert_eq!(values("quatre (04) blessés"), vec![(4.0, None)]);
+        assert_eq!(values("12 (douze) soldats"), vec![(12.0, None)]);
+        // different figures stay two
+        assert_eq!(values("cinq (6) morts"), vec![(5.0, None), (6.0, None)]);
+    }
+
+    #[test]
     fn digit_values() {
         assert_eq!(digits_value("6 500"), Some(6500.0));
         assert_eq!(digits_value("1,5"), Some(1.5));
