@@ -5,7 +5,7 @@
 préfet | préfète | sous-préfet | bourgmestre | administrateur du territoire | chef coutumier | chef du village | chef de village | gouverneur régional | gouverneur de la région | chef de l'administration militaire
 évêque | archevêque | imam | curé | abbé | rabbin | pasteur
 responsable | haut responsable | haut fonctionnaire | porte-parole de l'armée | porte-parole du gouvernement | chef de la junte | président de la transition
-président | présidente | président de la République | chef de l'État | vice-président | vice-présidente | capitaine | lieutenant | sous-lieutenant | lieutenant-colonel | sergent | sergent-chef | caporal | caporal-chef | adjudant | adjudant-chef | brigadier | brigadier-chef | colonel-major | colonel major | soldat | commandant | contre-amiral | vice-amiral | maréchal | général de brigade | général de division
+président | présidente | président de la République | chef de l'État | vice-président | vice-présidente | capitaine | lieutenant | sous-lieutenant | lieutenant-colonel | sergent | sergent-chef | caporal | caporal-chef | adjudant | adjudant-chef | brigadier | brigadier-chef | colonel-major | colonel major | soldat | maréchal des logis | maréchal des logis-chef | chef de bataillon | chef d’escadron | chef d'escadron | médecin-chef | commandant | contre-amiral | vice-amiral | maréchal | général de brigade | général de division
 Premier ministre | Première ministre | premier ministre | première ministre | chef du gouvernement
 ministre | ministre des Affaires étrangères | ministre de la Défense | ministre de l'Intérieur | vice-ministre
 chef de la diplomatie | secrétaire d'État | secrétaire général | secrétaire générale | haut représentant
