@@ -491,13 +491,21 @@ fn casualty_verb_after(a: &Analysis, from: usize) -> Option<(Measure, usize, usi
 
 /// The figure at token `from` follows "le sort de" ("le sort d'au moins
 /// cinq soldats") and its sentence says that fate is unknown ("est
-/// incertain", "reste inconnu", "on ignore").
+/// incertain", "reste inconnu", "on ignore"), or follows "sans nouvelles
+/// de".
 fn fate_unknown(a: &Analysis, from: usize) -> bool {
     let mut b = from;
     if b > 0 && matches!(a.tok_text(b - 1), "'" | "’") {
         b -= 1;
     }
-    if b < 2 || !matches!(a.low(b - 1), "de" | "d" | "des") || a.low(b - 2) != "sort" {
+    if b < 2 || !matches!(a.low(b - 1), "de" | "d" | "des") {
+        return false;
+    }
+    // "on est sans nouvelles de douze pêcheurs"
+    if a.low(b - 2) == "nouvelles" && b >= 3 && a.low(b - 3) == "sans" {
+        return true;
+    }
+    if a.low(b - 2) != "sort" {
         return false;
     }
     let Some(sent) = a.sent_of(from) else {
