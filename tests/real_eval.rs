@@ -99,9 +99,9 @@ fn real_quotes_are_article_text() {
 // First score (claimgraph 6916a20): entities 0.855, aliases 0.375, numeric
 // 0.758, claimant 0.600, bound 1.000, denials 0/1, contradictions 0.200,
 // agreements 0.167, updates 0.000 (see tests/data/real/README.md).
-const FLOOR_ENTITIES: f64 = 0.80;
-const FLOOR_ALIASES: f64 = 0.30;
-const FLOOR_NUMERIC: f64 = 0.70;
+const FLOOR_ENTITIES: f64 = 0.98;
+const FLOOR_ALIASES: f64 = 0.89;
+const FLOOR_NUMERIC: f64 = 0.99;
 const FLOOR_CLAIMANT: f64 = 0.55;
 const FLOOR_BOUND: f64 = 0.95;
 const FLOOR_DENIAL_RECALL: f64 = 0.0;

@@ -43,6 +43,7 @@ Mardi | Lundi | Mercredi | Jeudi | Vendredi | Samedi | Dimanche | Janvier | Fév
 Tout | Tous | Toute | Toutes | Plus | Moins | Très | Trop | Peu | Bien | Non | Oui | OK | Source | Photo | Image | Lire | Voir | Suivez | Partagez | Comment | Commentaires
 Président | Premier | Ministre | Ministère | Monsieur | Madame | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
 Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refuser | Réseaux | Désactiver | Raconter | Cookies | Newsletter | Abonnez | Publicité | Happy | Event | No | Data | The
+Pâques | Noël | Ramadan | Tabaski | Aïd | Toussaint | Pentecôte | Carême | Hanoucca | Pessah | Kippour | Maouloud | Achoura
 
 # Institutions that take a nationality ("Conseil de sécurité arménien"). With
 # a second field the phrase names another body: {dem} is the nationality.
@@ -89,9 +90,12 @@ des Finances | des finances
 # name of the place; list = "X, Y et Z" may follow.
 # [place_cues] phrases ; flags
 [place_cues]
-village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | détachement militaire de | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de | port de | port d' | port d’ | île de | île d' | île d’ | archipel de | côtes de | littoral de
+village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | camp d' | camp d’ | camp militaire de | camp militaire d' | camp militaire d’ | détachement militaire de | kilomètres de | kilomètres d' | kilomètres d’ | kilomètre de | kilomètre d' | kilomètre d’ | km de | km d' | km d’ | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | État de | État d' | État d’ | évacués sur | évacuées sur | évacué sur | évacuée sur | repliés sur | repliées sur | transférés sur | transférées sur | acheminés sur | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de | port de | port d' | port d’ | île de | île d' | île d’ | archipel de | côtes de | littoral de
 corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve ; name
 au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | au large d' | au large d’ | à la périphérie de | non loin de | jusqu'à | jusqu’à | dans le sud du | dans le nord du | dans l'est du | dans l'ouest du | dans le centre du
 à ; weak
-quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de ; list
+quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de ; list
+# "l'attaque de Boulkessy", "les attaques de Mondoro et de Boulkessi": what
+# is attacked, when no name of an actor (gazetteer) is there
+attaque de | attaque d' | attaque d’ | attaques de | attaques d' | attaques d’ | double attaque de ; weak | list
 en direction de | en direction d' | en direction d’ | près de | près d' | près d’ | aux abords de | à proximité de | autour de | vers | aux environs de | non loin de ; list

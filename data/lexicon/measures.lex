@@ -11,7 +11,9 @@ blessés | blessées | blessé | blessée ; wounded
 disparus | disparues | disparu | portés disparus ; missing
 prisonniers | prisonnières | otages | captifs | détenus ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
-frappes | frappe | raids | raid | bombardements | tirs | attaques | attaque | salves | frappes aériennes | frappes de drones | drones | missiles | roquettes ; strikes
+# not "attaques": the number of attacks ("deux attaques perpétrées ce lundi")
+# is the shape of the event, not a toll
+frappes | frappe | raids | raid | bombardements | tirs | salves | frappes aériennes | frappes de drones | drones | missiles | roquettes ; strikes
 militaires déployés | soldats déployés ; troops
 
 # [measure_verbs] verbs and participles that say what happened to the
@@ -21,13 +23,13 @@ neutralisés | neutralisées | neutralisé | neutraliser | abattus | abattues | 
 retenus | retenues | retenus en otage | retenues en otage | retenus en otages | retenues en otages | pris en otages | séquestrés | séquestrées ; captured
 se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | sans domicile | ont été déplacés | ont été déplacées | ont dû fuir | contraints de fuir ; displaced
 sinistrés | sinistrées | affectés | affectées | affectés par | touchés par ; other
-tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | a fait | ont fait | faisant | coûté la vie ; killed
-blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser | hospitalisés | hospitalisées | hospitalisé | hospitalisée ; wounded
-secourus | secourues | secouru | secourue | sauvés | sauvées | sauvées vivantes | sauvés vivants | rescapés | se trouvaient à bord | étaient à bord | à bord | se réfugiaient | s'abritaient | s’abritaient | libérés | libérées | relâchés | relâchées ; other
-disparus | disparues | portés disparus | portées disparues | porté disparu ; missing
+tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | tombés au combat | tombées au combat | tombé au combat | tombés au front | tombés sous les balles | a perdu | ont perdu | avait perdu | avaient perdu | la perte de | perte de | a fait | ont fait | faisant | coûté la vie ; killed
+blessés | blessées | blessé | blessée | blessant | blesse | blessent | blesser | hospitalisés | hospitalisées | hospitalisé | hospitalisée | reçoivent des soins | recevaient des soins | reçoit des soins | ont reçu des soins | sont soignés | sont soignées | étaient soignés | soignés | soignées ; wounded
+secourus | secourues | secouru | secourue | sauvés | sauvées | sauvées vivantes | sauvés vivants | rescapés | se trouvaient à bord | étaient à bord | à bord | se réfugiaient | s'abritaient | s’abritaient | libérés | libérées | relâchés | relâchées | retrouvés en vie | retrouvées en vie | retrouvé en vie | retrouvée en vie | retrouvés vivants | retrouvées vivantes | retrouvés sains et saufs | retrouvées saines et sauves | extrait vivants | extrait vivantes | extraits vivants | extraites vivantes | sortis vivants | sorties vivantes ; other
+disparus | disparues | portés disparus | portées disparues | porté disparu | manquent à l'appel | manquent à l’appel | manquent toujours à l'appel | manquent toujours à l’appel | manquaient à l'appel | manquaient à l’appel | restent introuvables | sont introuvables | demeurent introuvables | toujours recherchés | toujours recherchées ; missing
 capturés | capturées | capturé | capturée | faits prisonniers | faites prisonnières | fait prisonnier | enlevés | enlevées | kidnappés | kidnappées | arrêtés | arrêtées | arrêté | arrêter | interpellés | interpellées | interpeller | appréhendés | appréhendées | appréhender | détenus | détenues | pris en otage | prises en otage ; captured
 évacués | évacuées | évacué | évacuée | déplacés | déplacées | ont fui | fui | fuient | chassés | chassées | expulsés | expulsées | déportés | déportées | exilés | quitté ; displaced
-déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés ; troops
+déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés | engagés | engagées ; troops
 
 # [counted_nouns] people and units a figure may count, measure given by a verb
 [counted_nouns]
@@ -38,7 +40,7 @@ agents | gardes-frontières | garde-frontières | miliciens | rebelles | sépara
 militants | manifestants | soldats de la paix | casques bleus | volontaires | mercenaires | réservistes | conscrits
 Arméniens | Azerbaïdjanais | Azéris | Russes | Ukrainiens | Palestiniens | Israéliens | Syriens | migrants | Ukrainiens
 jihadistes | islamistes | assaillants | ressortissants
-marins | pilotes | officiers | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois
+marins | pilotes | officiers | parachutistes | commandos | légionnaires | fantassins | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois
 troupes | hommes armés
 
 # [troop_cues] words that make a count of people a troop strength

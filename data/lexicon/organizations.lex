@@ -1,4 +1,6 @@
-# International and well-known organizations.
+# International and well-known organizations, armed forces, named military
+# operations and armed groups of the regions in the news (world knowledge,
+# never an article's incidental names).
 # [organizations] canonical name | other names, acronyms (the alias table)
 [organizations]
 USGS | Institut d'études géologiques des États-Unis | Institut géologique américain | Centre géophysique américain | United States Geological Survey
@@ -20,19 +22,31 @@ NRC | Conseil norvégien pour les réfugiés
 IRC | International Rescue Committee | Comité international de secours
 ACLED | Armed Conflict Location & Event Data Project
 JNIM | GSIM | Groupe de soutien à l'islam et aux musulmans
-EIGS | État islamique au Grand Sahara | Etat islamique au Grand Sahara
-Iswap | État islamique en Afrique de l'Ouest
+EIGS | État islamique au Grand Sahara | Etat islamique au Grand Sahara | État islamique dans le Grand Sahara | Etat islamique dans le Grand Sahara | État islamique du Grand Sahara | État islamique au Sahel
+Iswap | ISWAP | État islamique en Afrique de l'Ouest | Etat islamique en Afrique de l'Ouest | Province Afrique de l'Ouest | Province de l'Afrique de l'Ouest | province Afrique de l'Ouest
 M23 | Mouvement du 23 mars | M23/AFC
 ADF | Forces démocratiques alliées
 FDLR | Forces démocratiques de libération du Rwanda
 FARDC | Forces armées de la République démocratique du Congo
-FAMa | Forces armées maliennes | armée malienne | FAMas | FAMA
+FAMa | Forces armées maliennes | armée malienne | FAMas | FAMA | forces maliennes | Forces maliennes
 FDS | Forces de défense et de sécurité
 Météo-France
 Jihad islamique
 Africa Corps
 Cedeao | CEDEAO | Communauté économique des États de l'Afrique de l'Ouest
 AES | Alliance des États du Sahel
+G5 Sahel | force conjointe du G5 Sahel | Force conjointe du G5 Sahel | G5-Sahel | FC-G5S | G5
+Barkhane | opération Barkhane | force Barkhane | Opération Barkhane
+Serval | opération Serval | Opération Serval
+Takuba | task force Takuba | force Takuba
+Sangaris | opération Sangaris
+Ansarul Islam | Ansaroul Islam | Ansar ul Islam | Ansarul Islamiya
+Ansar Dine | Ançar Dine | Ançar-dine | Ansar Eddine | Ansar Dîne
+Katiba Macina | Front de libération du Macina
+AQMI | Al-Qaïda au Maghreb islamique | al-Qaïda au Maghreb islamique
+Al-Mourabitoune | Al-Mourabitoun
+MNLA | Mouvement national de libération de l'Azawad
+CMA | Coordination des mouvements de l'Azawad
 SBU
 Rosatom
 Ukrenergo
@@ -102,11 +116,11 @@ Shebab
 [org_heads]
 Croix-Rouge | Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
 Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
-Association | Syndicat | Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée
+Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée
 
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
-gang | milice | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+gang | milice | opération | opération militaire | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
 
 # [facilities] nouns of a named venue, facility, street, armed unit or storm;
 # the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de

@@ -75,7 +75,22 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
         if at == k + 1 && (!a.is_word(k) || a.cue(k).is_some()) {
             break;
         }
+        // "après la découverte de deux nouveaux corps": what is added to a
+        // toll, not a toll
+        if at == k + 1 && matches!(a.low(k), "nouveaux" | "nouvelles") {
+            break;
+        }
         if let Some((m, next)) = measure_noun(a, at) {
+            // "une trentaine de portés disparus retrouvés": the missing,
+            // found again, are counted as found (other)
+            if m == Measure::Missing && a.low(next).starts_with("retrouve") {
+                return Some(Found {
+                    measure: Measure::Other,
+                    subject: Some((at, next)),
+                    words: tok_span(at, next + 1),
+                    refers_back: false,
+                });
+            }
             // "Quelque 300 réfugiés dans le théâtre ont été tués", "13
             // otages ont été libérés": a noun of people that is itself a
             // measure yields to the verb of its clause
@@ -151,9 +166,21 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
     if noun.is_none() {
         // "203 jihadistes neutralisés et 51 interpellés": a participle
         // right after the figure tells what happened to those counted
-        if let Some((m, next)) = measure_verb(a, k) {
+        // "23 ont été secourus", "une trentaine manquent à l'appel": the
+        // figure stands alone as the subject, through its auxiliaries
+        let mut v = k;
+        while v < k + 3
+            && matches!(
+                a.low(v),
+                "ont" | "sont" | "ete" | "avaient" | "etaient" | "auraient" | "seraient"
+            )
+        {
+            v += 1;
+        }
+        let verb = measure_verb(a, v).filter(|&(m, _)| v == k || m != Measure::Troops);
+        if let Some((m, next)) = verb {
             let low = a.low(next - 1);
-            if low.ends_with('s') || low.ends_with('e') {
+            if low.ends_with('s') || low.ends_with('e') || next > v + 1 {
                 return Some(Found {
                     measure: m,
                     subject: None,
@@ -232,6 +259,16 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             measure: m,
             subject: Some((ns, ne)),
             words: tok_span(j, next),
+            refers_back,
+        });
+    }
+    // "le sort d'au moins cinq soldats ... est incertain", "on ignore le
+    // sort de trois otages": people whose fate is unknown are missing
+    if fate_unknown(a, from) {
+        return Some(Found {
+            measure: Measure::Missing,
+            subject: Some((ns, ne)),
+            words: tok_span(ns, ne),
             refers_back,
         });
     }
@@ -452,6 +489,40 @@ fn casualty_verb_after(a: &Analysis, from: usize) -> Option<(Measure, usize, usi
     None
 }
 
+/// The figure at token `from` follows "le sort de" ("le sort d'au moins
+/// cinq soldats") and its sentence says that fate is unknown ("est
+/// incertain", "reste inconnu", "on ignore"), or follows "sans nouvelles
+/// de".
+fn fate_unknown(a: &Analysis, from: usize) -> bool {
+    let mut b = from;
+    if b > 0 && matches!(a.tok_text(b - 1), "'" | "’") {
+        b -= 1;
+    }
+    if b < 2 || !matches!(a.low(b - 1), "de" | "d" | "des") {
+        return false;
+    }
+    // "on est sans nouvelles de douze pêcheurs"
+    if a.low(b - 2) == "nouvelles" && b >= 3 && a.low(b - 3) == "sans" {
+        return true;
+    }
+    if a.low(b - 2) != "sort" {
+        return false;
+    }
+    let Some(sent) = a.sent_of(from) else {
+        return false;
+    };
+    let s0 = a.tok_at(sent.start);
+    let s1 = a.tok_at(sent.end).min(from + 30);
+    (s0.max(from.saturating_sub(8))..s1).any(|t| {
+        let w = a.low(t);
+        w.starts_with("incertain")
+            || w.starts_with("inconnu")
+            || w.starts_with("ignor")
+            || w.starts_with("indetermin")
+            || w == "inquietude"
+    })
+}
+
 fn soldier_like(a: &Analysis, i: usize) -> bool {
     matches!(
         a.low(i),
@@ -469,6 +540,10 @@ fn soldier_like(a: &Analysis, i: usize) -> bool {
             | "marins"
             | "officiers"
             | "volontaires"
+            | "parachutistes"
+            | "commandos"
+            | "legionnaires"
+            | "fantassins"
     )
 }
 
@@ -600,7 +675,8 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             continue;
         }
         // "raconte un blessé", "témoigne une rescapée": a person, not a
-        // count. "Un mort", "a fait un mort", "un mort et trois blessés"
+        // count; "54 morts, dont un civil": one of the toll singled out,
+        // not a count of its own. "Un mort", "a fait un mort", "un mort et trois blessés"
         // count: the article alone counts at a clause start or after a
         // verb of toll.
         if f.article && f.bound_start.is_none() && c.subject.is_some() && !c.refers_back {
@@ -608,12 +684,13 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             let opens = p.map_or(true, |p| {
                 !a.is_word(p)
                     || !a.same_sentence(p, f.start)
-                    || matches!(a.low(p), "et" | "dont" | "ou" | "mais")
+                    || matches!(a.low(p), "et" | "ou" | "mais")
             });
             let toll_verb = (f.start.saturating_sub(3)..f.start)
                 .any(|b| measure_verb(a, b).is_some_and(|(_, next)| next == f.start));
             let noun_first = a.tok_at(c.words.start) > f.start;
-            if noun_first && !opens && !toll_verb {
+            let singled_out = p.is_some_and(|p| a.low(p) == "dont");
+            if singled_out || noun_first && !opens && !toll_verb {
                 continue;
             }
         }

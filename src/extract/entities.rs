@@ -89,8 +89,48 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
+    places_of_attacks_by_pronoun(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    reg.mentions.dedup();
+    appositions(a, reg);
+}
+
+/// "signé « Province Afrique de l'Ouest », c'est-à-dire l'État islamique
+/// dans le Grand Sahara", "le JNIM, autrement dit la branche sahélienne
+/// d'Al-Qaïda": a name restated as another is the same entity. The second
+/// name's mentions in this document go to the first one, as an alias.
+fn appositions(a: &Analysis, reg: &mut Registry) {
+    let mut merges: Vec<(usize, usize, Span)> = Vec::new();
+    for w in reg.mentions.windows(2) {
+        let (m1, m2) = (&w[0], &w[1]);
+        if m1.entity == m2.entity
+            || m2.span.start <= m1.span.end
+            || m2.span.start - m1.span.end > 40
+            || reg.kind(m1.entity) != reg.kind(m2.entity)
+        {
+            continue;
+        }
+        let gap = fold(a.text.get(m1.span.end..m2.span.start).unwrap_or(""));
+        let words: Vec<&str> = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !matches!(*w, "l" | "la" | "le" | "les"))
+            .collect();
+        if words == ["c", "est", "a", "dire"] || words == ["autrement", "dit"] {
+            merges.push((m1.entity, m2.entity, m2.span));
+        }
+    }
+    for (keep, gone, span) in merges {
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        for m in reg.mentions.iter_mut().filter(|m| m.entity == gone) {
+            m.entity = keep;
+        }
+        for v in reg.by_start.values_mut().filter(|v| v.0 == gone) {
+            v.0 = keep;
+        }
+        reg.mention_alias(keep, &surface, "restated (c'est-à-dire)");
+        reg.forget(gone, keep);
+    }
     reg.mentions.dedup();
 }
 
@@ -166,6 +206,36 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
 }
 
 impl Registry {
+    /// Drop entity `gone`, whose mentions now name `keep`: later indices
+    /// shift down by one everywhere they are held.
+    fn forget(&mut self, gone: usize, keep: usize) {
+        if gone >= self.list.len() {
+            return;
+        }
+        self.list.remove(gone);
+        let shift = |e: usize| match e {
+            e if e == gone => keep - usize::from(keep > gone),
+            e if e > gone => e - 1,
+            e => e,
+        };
+        for m in &mut self.mentions {
+            m.entity = shift(m.entity);
+        }
+        for v in self.keys.values_mut() {
+            *v = shift(*v);
+        }
+        for v in self.by_start.values_mut() {
+            v.0 = shift(v.0);
+        }
+        for v in self.heads.values_mut() {
+            *v = shift(*v);
+        }
+        for v in self.ministries.values_mut() {
+            *v = shift(*v);
+        }
+        self.last_ministry = self.last_ministry.map(shift);
+    }
+
     fn mention_alias(&mut self, e: usize, surface: &str, reason: &str) {
         if let Some(ent) = self.list.get_mut(e) {
             let f = fold(surface);
@@ -461,15 +531,20 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             }
             let span = Span::new(start, m.1.end);
             let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
-            // "conseil municipal de Marioupol" is the "mairie de Marioupol"
-            let name = match &inst.template {
-                Some(t) if municipal => {
-                    let place = reg
-                        .list
-                        .get(m.0)
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default();
-                    t.replace("{place}", &place)
+            // "conseil municipal de Marioupol" is the "mairie de Marioupol";
+            // "le gouvernement du Mali" is the "gouvernement malien"
+            let owner = reg
+                .list
+                .get(m.0)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            let national = (reg.kind(m.0) == Some(EntityKind::Country))
+                .then(|| country_demonym(a, &owner))
+                .flatten();
+            let name = match (&inst.template, national) {
+                (Some(t), _) if municipal => t.replace("{place}", &owner),
+                (Some(t), Some(d)) if t.contains("{dem}") => {
+                    t.replace("{dem}", &canonical_demonym(a, d))
                 }
                 _ => surface.clone(),
             };
@@ -521,14 +596,18 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 && inst.key != "gouvernement"
             {
                 let country = dominant(reg, EntityKind::Country)?;
-                let d = a.lex.demonyms.get(&fold(&country)).copied().or_else(|| {
-                    a.lex
-                        .entities
-                        .iter()
-                        .position(|x| x.name == country)
-                        .and_then(|ent| a.lex.countries.iter().position(|c| c.entity == ent))
-                })?;
+                let d = country_demonym(a, &country)?;
                 t.replace("{dem}", &canonical_demonym(a, d))
+            } else if fold(&surface) == "gouvernement"
+                && (speech_ends_at(a, i)
+                    || i > 0 && a.low(i - 1) == "le" && speech_ends_at(a, i - 1)
+                    || a.cue_has(next, |c| matches!(c, Cue::Speech)).is_some())
+            {
+                // "Selon le gouvernement, ...", "a confié le gouvernement":
+                // a speaker of its own in this document, though no owner
+                // is named; the name stays generic, never merged across
+                // documents
+                "gouvernement".to_string()
             } else {
                 return None;
             };
@@ -544,6 +623,17 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         "generic head, owner named in this document",
     );
     Some(end)
+}
+
+/// The demonym index of a country by its canonical name ("Mali" → "malien").
+fn country_demonym(a: &Analysis, country: &str) -> Option<usize> {
+    a.lex.demonyms.get(&fold(country)).copied().or_else(|| {
+        a.lex
+            .entities
+            .iter()
+            .position(|x| x.name == country)
+            .and_then(|ent| a.lex.countries.iter().position(|c| c.entity == ent))
+    })
 }
 
 /// The entity of `kind` the document names most often, by its canonical
@@ -714,6 +804,25 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
             last_title = Some(i);
         }
+        // "le président IBK", "l'ex-président ATT": a title right before a
+        // short name in capitals that names no known body is a person's
+        // initials
+        let initials = a.tok_text(i);
+        if a.is_word(i)
+            && (2..=4).contains(&initials.chars().count())
+            && initials.chars().all(char::is_uppercase)
+            && !is_covered(a.toks[i].span())
+            && !a.lex.stop_names.contains(a.low(i))
+            && last_title.is_some_and(|t| a.cue(t).is_some_and(|(_, nx)| nx == i))
+        {
+            let span = a.toks[i].span();
+            let e = reg.entity(initials, EntityKind::Person);
+            reg.mention(e, span, initials, "initials after a title");
+            families.insert(fold(initials), e);
+            last_title = None;
+            i += 1;
+            continue;
+        }
         if !a.is_cap(i) || a.lex.stop_names.contains(a.low(i)) || is_covered(a.toks[i].span()) {
             i += 1;
             continue;
@@ -811,7 +920,13 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         }
         let by_speech =
             a.cue_has(j, |c| matches!(c, Cue::Speech)).is_some() || speech_ends_at(a, i);
-        let person = (len >= 2 && (titled || first_name || apposition || affiliation || by_speech))
+        // "Iyad Ag Ghaly", "Mohamed Ould Ghazouani", "Ahmed ben Ali": a
+        // patronymic particle inside the run is the shape of a person's name
+        let patronym = len >= 3
+            && (i + 1..j - 1)
+                .any(|k| matches!(a.low(k), "ag" | "ould" | "ben" | "bin" | "ibn" | "bint"));
+        let person = (len >= 2
+            && (titled || first_name || apposition || affiliation || by_speech || patronym))
             || (len == 1 && direct_title);
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
@@ -947,6 +1062,51 @@ fn places(a: &Analysis, reg: &mut Registry) {
     }
 }
 
+/// "Cette attaque intervient un mois après celles de Mondoro et de
+/// Boulkessi": a pronoun standing for an attack, then the places attacked.
+fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 1..a.toks.len() {
+        if !matches!(a.low(i), "celle" | "celles") || !matches!(a.low(i + 1), "de" | "d") {
+            continue;
+        }
+        let attack = (i.saturating_sub(10)..i).any(|k| {
+            a.same_sentence(k, i)
+                && matches!(
+                    a.low(k),
+                    "attaque" | "attaques" | "embuscade" | "embuscades" | "offensive"
+                )
+        });
+        if !attack {
+            continue;
+        }
+        let mut j = i + 2;
+        if matches!(a.tok_text(j), "'" | "’") {
+            j += 1;
+        }
+        // "celle de Mohamed ...": a person's, not a place's
+        while let Some(end) =
+            place_name(a, &spans, j).filter(|_| !a.lex.first_names.contains(a.low(j)))
+        {
+            let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, span, &name, "place");
+            j = end;
+            if !(a.low(j) == "et" || a.tok_text(j) == ",") {
+                break;
+            }
+            j += 1;
+            if matches!(a.low(j), "de" | "d") {
+                j += 1;
+            }
+            if matches!(a.tok_text(j), "'" | "’") {
+                j += 1;
+            }
+        }
+    }
+}
+
 /// The end of a place name (1-3 title-case words) starting at token `j`.
 fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
     if !a.is_cap(j) || a.lex.stop_names.contains(a.low(j)) {
@@ -1032,20 +1192,31 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         let mut end = next;
         let mut k = next;
         let mut adjectives = 0;
+        // "le Haut Conseil islamique du Niger appelle au calme": once the
+        // owner ("du Niger") is named, a lower-case word is the verb
+        let mut owned = false;
         while k < n && k < next + 8 && a.same_sentence(k, i) {
             let low = a.low(k);
             if a.is_cap(k) && !a.lex.stop_names.contains(low) {
+                owned |= k > end;
                 end = k + 1;
                 k += 1;
                 continue;
             }
             if adjectives < 2
+                && !owned
                 && k == end
                 && a.is_word(k)
                 && !a.is_cap(k)
                 && a.cue(k).is_none()
                 && low.chars().count() > 3
                 && ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+                // "Le Haut conseil islamique condamne cette attaque": a
+                // word before a determiner is the verb, not an adjective
+                && !matches!(
+                    a.low(k + 1),
+                    "le" | "la" | "les" | "l" | "cette" | "ce" | "ces" | "cet" | "un" | "une"
+                )
             {
                 adjectives += 1;
                 end = k + 1;
@@ -1064,9 +1235,36 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         if end > next {
             let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
-            let e = match reg.known(&name) {
+            // "le Haut conseil islamique du Mali" is the "Haut conseil
+            // islamique" of the same article: the country it belongs to is
+            // no part of what tells it apart
+            let short = (next..end)
+                .find(|&k| {
+                    matches!(a.low(k), "du" | "de" | "d")
+                        && a.toks.get(k + 1).is_some_and(|t| {
+                            reg.by_start.get(&t.start).is_some_and(|m| {
+                                reg.kind(m.0) == Some(EntityKind::Country) && m.1.end == span.end
+                            })
+                        })
+                })
+                .map(|k| {
+                    let s = Span::new(a.toks[i].start, a.toks[k - 1].end);
+                    a.text.get(s.start..s.end).unwrap_or("").to_string()
+                });
+            let e = match reg
+                .known(&name)
+                .or_else(|| short.as_deref().and_then(|s| reg.known(s)))
+            {
                 Some(e) => e,
-                None => reg.entity(&name, EntityKind::Organization),
+                None => {
+                    let e = reg.entity(&name, EntityKind::Organization);
+                    if let Some(s) = &short {
+                        reg.keys
+                            .entry((EntityKind::Organization, fold(s)))
+                            .or_insert(e);
+                    }
+                    e
+                }
             };
             reg.mention(e, span, &name, "named body");
             i = end;

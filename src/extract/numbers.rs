@@ -1,5 +1,6 @@
 //! Figures and their bounds: digits ("6 500", "1,5 million", "300.000"),
 //! French number words ("vingt-trois", "Cent quarante-cinq", "deux mille"),
+//! both side by side ("vingt-cinq (25) morts", "12 (douze) soldats"),
 //! nouns of approximate quantity after a numeral ("une centaine de", "une
 //! douzaine de"), ranges ("entre 300 et 650", "de 600 à 700"), and the
 //! bound words before them ("au moins", "près de", "presque tous les").
@@ -156,6 +157,18 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             }
             let year_like =
                 digits_only && j == i + 1 && (1900.0..=2100.0).contains(&v) && t.end - t.start == 4;
+            // "12 (douze) soldats": the same figure again in words
+            if a.tok_text(j) == "(" {
+                let mut w = j + 1;
+                let mut parts = Vec::new();
+                while let Some(p) = a.is_word(w).then(|| nw.parts(a.low(w))).flatten() {
+                    parts.extend(p);
+                    w += 1;
+                }
+                if !parts.is_empty() && a.tok_text(w) == ")" && compose(&parts) == v {
+                    j = w + 1;
+                }
+            }
             (v, j, year_like)
         } else if t.kind == TokKind::Word {
             let low = a.low(i);
@@ -200,6 +213,17 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
                     if matches!(a.tok_text(j), "'" | "’") {
                         j += 1;
                     }
+                }
+                // "vingt-cinq (25) morts", "quatre (04) blessés": the
+                // figure in words, then again in digits in brackets, as
+                // official and West African French write it; one figure
+                let v = compose(&parts);
+                if a.tok_text(j) == "("
+                    && a.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Number)
+                    && a.tok_text(j + 2) == ")"
+                    && digits_value(a.tok_text(j + 1)) == Some(v)
+                {
+                    j += 3;
                 }
                 // "une centaine", "deux dizaines"
                 if let Some(&v) = nw.approx.get(a.low(j)) {
@@ -383,6 +407,15 @@ mod tests {
         );
         // not a range: the second is smaller
         assert_eq!(values("3 à 1"), vec![(3.0, None), (1.0, None)]);
+    }
+
+    #[test]
+    fn words_and_digits_in_brackets_are_one_figure() {
+        assert_eq!(values("vingt-cinq (25) morts"), vec![(25.0, None)]);
+        assert_eq!(values("quatre (04) blessés"), vec![(4.0, None)]);
+        assert_eq!(values("12 (douze) soldats"), vec![(12.0, None)]);
+        // different figures stay two
+        assert_eq!(values("cinq (6) morts"), vec![(5.0, None), (6.0, None)]);
     }
 
     #[test]
