@@ -237,6 +237,10 @@ impl std::ops::Deref for Held<'_> {
     }
 }
 
+/// How far into an article its headline and lead run, for the places that
+/// say what it is about.
+const LEAD_BYTES: usize = 800;
+
 impl<'a> Analyzer<'a> {
     pub fn new() -> Self {
         Self::default()
@@ -244,8 +248,25 @@ impl<'a> Analyzer<'a> {
 
     /// The entities articles name (for the places that group them into
     /// incidents); give them before the batch that adds the articles.
+    ///
+    /// Only what the article is about counts: a place of its headline or
+    /// lead (its first [`LEAD_BYTES`]), or one it names again. A place named
+    /// once in passing further down ("après celles de Boulkessy et Mondoro",
+    /// recalling an earlier attack) does not join the two incidents.
     pub fn add_mentions(&mut self, mentions: &[MentionRecord]) {
+        let mut seen: HashMap<(i64, i64), (usize, bool)> = HashMap::new();
         for m in mentions {
+            let e = seen.entry((m.document, m.entity)).or_insert((0, false));
+            e.0 += 1;
+            e.1 |= m.span.start < LEAD_BYTES;
+        }
+        for m in mentions {
+            let Some(&(count, in_lead)) = seen.get(&(m.document, m.entity)) else {
+                continue;
+            };
+            if count < 2 && !in_lead {
+                continue;
+            }
             let list = self.named.entry(m.document).or_default();
             if !list.contains(&m.entity) {
                 list.push(m.entity);
