@@ -158,15 +158,21 @@ impl Speakers {
     fn report_agent(&self, a: &Analysis, k: usize) -> Option<Option<usize>> {
         let noun = report_noun_at(a, k)?;
         let mut j = noun + 1;
-        let end = (noun + 10).min(a.toks.len());
+        // the author may come after a date and an hour: "selon un bilan
+        // actualisé établi samedi à 07h00 par le ministère de l'Intérieur",
+        // "selon un bilan communiqué dans la nuit de samedi à dimanche par
+        // le ministère"
+        let end = (noun + 16).min(a.toks.len());
         while j < end && a.same_sentence(j, noun) {
             let low = a.low(j);
+            // an hour is not a figure: "à 07h00", "à 7 h"
+            let hour = j > 0 && matches!(a.low(j - 1), "a" | "h") || a.low(j + 1) == "h";
             if matches!(a.tok_text(j), "," | "." | ";" | ":")
                 || a.cue(j).is_some_and(|(c, _)| {
                     c.iter()
                         .any(|c| matches!(c, Cue::Bound(_) | Cue::Source | Cue::Speech))
                 })
-                || a.tok_text(j).starts_with(|c: char| c.is_ascii_digit())
+                || a.tok_text(j).starts_with(|c: char| c.is_ascii_digit()) && !hour
             {
                 break;
             }
@@ -514,8 +520,20 @@ impl Speakers {
             && ((a.low(v - 2) == "qu" && a.low(v - 3) == "ce")
                 || (a.low(v - 2) == "l" && a.low(v - 3) == "comme"))
             || (v >= 2 && a.low(v - 1) == "le" && a.low(v - 2) == "comme");
+        // "Yaya Sangaré, dans un tweet, a annoncé un bilan définitif de 54
+        // morts": after an inserted phrase the verb takes its report as
+        // object; an inverted verb is followed by its subject, and a report
+        // there is one only when it names its author ("..., a indiqué un
+        // communiqué de l'armée")
+        let report_object = !elided
+            && self
+                .report_agent(a, next)
+                .is_some_and(|author| author.is_none());
         let inverted = relative
-            || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“") && !que_follows && !person_before;
+            || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
+                && !que_follows
+                && !person_before
+                && !report_object;
         if inverted {
             (self.first_after(a, next, 14, true), true)
         } else {
