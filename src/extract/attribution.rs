@@ -927,7 +927,11 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     }
     let n0 = k;
     let mut n1 = k + 1;
-    while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && is_role_adjective(a, n1) {
+    // "selon des sources militaires", "les autorités militaires": an
+    // adjective that is also a counted noun
+    let military = |j: usize| matches!(a.low(j), "militaire" | "militaires");
+    while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && (is_role_adjective(a, n1) || military(n1))
+    {
         n1 += 1;
     }
     // "les services du gouverneur": a function as complement
@@ -942,20 +946,24 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
             n1 = c + 1;
         }
     }
-    // a bare "les sources", "le conseil": too vague to be a speaker
-    let bare_ok = matches!(
-        a.low(n0),
-        "temoins"
-            | "garde-cotes"
-            | "gardes-cotes"
-            | "gardes-cote"
-            | "secours"
-            | "mairie"
-            | "pompiers"
-            | "secouristes"
-            | "rescapes"
-            | "survivants"
-    );
+    // a bare "les sources", "le conseil": too vague to be a speaker; but
+    // "des sources ont indiqué qu'au moins trois militaires", "selon des
+    // sources": some sources, a speaker apart from the outlet
+    let some_sources = a.low(d) == "des" && a.low(n0) == "sources";
+    let bare_ok = some_sources
+        || matches!(
+            a.low(n0),
+            "temoins"
+                | "garde-cotes"
+                | "gardes-cotes"
+                | "gardes-cote"
+                | "secours"
+                | "mairie"
+                | "pompiers"
+                | "secouristes"
+                | "rescapes"
+                | "survivants"
+        );
     (n1 > n0 + 1 || bare_ok).then_some((n0, n1))
 }
 
