@@ -812,6 +812,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "rescapes",
     "medecins",
     "mairie",
+    "gouvernement",
     "parquet",
     "conseil",
     "police",
@@ -950,7 +951,12 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     // "des sources ont indiqué qu'au moins trois militaires", "selon des
     // sources": some sources, a speaker apart from the outlet
     let some_sources = a.low(d) == "des" && a.low(n0) == "sources";
+    // "Le gouvernement signale la mort de 25 militaires", "selon le
+    // gouvernement": the government of the country reported on (merged with
+    // "le gouvernement malien" when the article names it)
+    let government = a.low(d) == "le" && a.low(n0) == "gouvernement";
     let bare_ok = some_sources
+        || government
         || matches!(
             a.low(n0),
             "temoins"
