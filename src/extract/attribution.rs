@@ -818,6 +818,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "police",
     "gendarmerie",
     "rebelles",
+    "forces",
     "observateurs",
     "officiels",
     "humanitaires",
