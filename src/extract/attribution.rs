@@ -39,6 +39,8 @@ pub struct Speakers {
     titled: HashMap<String, Option<usize>>,
     /// Entities that are persons.
     persons: HashSet<usize>,
+    /// Entities that are outlets (news agencies and media).
+    outlets: HashSet<usize>,
 }
 
 fn can_speak(k: EntityKind) -> bool {
@@ -64,7 +66,14 @@ impl Speakers {
             outlet,
             titled: HashMap::new(),
             persons: HashSet::new(),
+            outlets: HashSet::new(),
         };
+        s.outlets = s
+            .ments
+            .iter()
+            .filter(|m| m.2 == EntityKind::Outlet)
+            .map(|m| m.1)
+            .collect();
         s.persons = s
             .ments
             .iter()
@@ -581,6 +590,17 @@ impl Speakers {
                 .find(|x| x.inverted)
                 .and_then(|x| x.speaker);
         }
+        // "Le ministère de l'Intérieur a publié lundi un bilan actualisé.
+        // ... 2862 morts et 2501 blessés ont été recensés, a rapporté
+        // l'agence de presse Map": an agency reporting just after someone
+        // published a report relays that report
+        let mut relayed = None;
+        if let Some(o) = speaker.filter(|o| self.outlets.contains(o) && Some(*o) != self.outlet) {
+            if let Some(author) = self.report_published_before(a, s0) {
+                relayed = Some(o);
+                speaker = Some(author);
+            }
+        }
         // sources of the sentence, near enough to concern this statement
         let lo = s0.max(p.saturating_sub(60));
         let hi = s1.min(p + 60);
@@ -603,7 +623,7 @@ impl Speakers {
                 || matches!(a.tok_text(x.0 - 1), "," | ";" | ":" | "«" | "(" | "\n")
                 || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
         });
-        let mut via = Vec::new();
+        let mut via: Vec<usize> = relayed.into_iter().collect();
         // "selon des témoins cités par BBC News", "d'après des sources
         // sécuritaires, citées par l'AFP": the one who cites only relays;
         // "des médias locaux, citant le gouverneur, rapportent": the one
@@ -641,6 +661,23 @@ impl Speakers {
             speaker = self.cataphora(a, s1);
         }
         (speaker.or(self.outlet), via)
+    }
+
+    /// The author of a report published in the sentence before the one
+    /// opening at token `s0` ("Le ministère de l'Intérieur a publié lundi un
+    /// bilan actualisé"): the speaker of its last verb of saying, when that
+    /// verb takes a report as object and the speaker is no outlet.
+    fn report_published_before(&self, a: &Analysis, s0: usize) -> Option<usize> {
+        let si = *a.tok_sent.get(s0)? as usize;
+        let prev = a.sents.get(si.checked_sub(1)?)?;
+        let p0 = a.tok_at(prev.start);
+        let act = self.acts_between(p0, s0).last()?;
+        let author = act.speaker.filter(|e| !self.outlets.contains(e))?;
+        let (_, next) = a.cue(act.tok)?;
+        let object = (next..(next + 8).min(s0))
+            .take_while(|&j| a.tok_text(j) != ",")
+            .any(|j| report_noun_at(a, j).is_some());
+        object.then_some(author)
     }
 
     /// The speaker of a sentence opening at token `s` with "C'est ce
