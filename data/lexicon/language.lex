@@ -63,6 +63,8 @@ garde-côtes | gardes-côtes | gardes-côte | garde-côte | garde côtière | ga
 # a town's council: "la mairie de Marioupol", "le conseil municipal"
 mairie | conseil municipal | municipalité | autorités locales | autorités municipales ; mairie de {place}
 garde-frontières
+# the state's authority at sea: "la préfecture maritime de la Manche a indiqué que"
+préfecture maritime
 services de renseignement
 séparatistes
 rebelles
