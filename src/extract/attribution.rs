@@ -41,6 +41,8 @@ pub struct Speakers {
     persons: HashSet<usize>,
     /// Entities that are outlets (news agencies and media).
     outlets: HashSet<usize>,
+    /// The government the document names ("le gouvernement malien").
+    government: Option<usize>,
 }
 
 fn can_speak(k: EntityKind) -> bool {
@@ -67,7 +69,17 @@ impl Speakers {
             titled: HashMap::new(),
             persons: HashSet::new(),
             outlets: HashSet::new(),
+            government: None,
         };
+        s.government = s
+            .ments
+            .iter()
+            .find(|m| {
+                a.text
+                    .get(m.0.start..m.0.end)
+                    .is_some_and(|t| fold(t).starts_with("gouvernement"))
+            })
+            .map(|m| m.1);
         s.outlets = s
             .ments
             .iter()
@@ -131,6 +143,12 @@ impl Speakers {
                     .filter(|x| a.same_sentence(x.tok, i))
                     .and_then(|x| x.speaker)
                     .or_else(|| s.sentence_subject(a, i));
+            }
+            // "L'armée a annoncé un bilan provisoire de 15 soldats tués. Ce
+            // bilan a été plus tard revu à la hausse, et évoque au moins 35
+            // morts": "ce bilan" is the report published just before
+            if speaker.is_none() {
+                speaker = s.demonstrative_report(a, i);
             }
             if speaker.is_some() {
                 last = speaker;
@@ -329,6 +347,11 @@ impl Speakers {
         let s0 = a.tok_at(sent.start);
         for k in (s0.max(v.saturating_sub(3))..v).rev() {
             if report_noun_at(a, k) == Some(k) {
+                // "Le précédent bilan gouvernemental faisait état d'au moins
+                // 25 soldats tués": the government's report
+                if a.low(k + 1).starts_with("gouvernemental") {
+                    return self.government;
+                }
                 return None;
             }
             if !a.is_word(k) || a.is_cap(k) {
@@ -678,6 +701,21 @@ impl Speakers {
             .take_while(|&j| a.tok_text(j) != ",")
             .any(|j| report_noun_at(a, j).is_some());
         object.then_some(author)
+    }
+
+    /// The author of the report a sentence opens with by a demonstrative
+    /// ("Ce bilan a été revu à la hausse, et évoque ..."), when the sentence
+    /// before published it; for a verb of saying at token `v`.
+    fn demonstrative_report(&self, a: &Analysis, v: usize) -> Option<usize> {
+        let s0 = a.tok_at(a.sent_of(v)?.start);
+        if !matches!(a.low(s0), "ce" | "cet" | "cette" | "ces") {
+            return None;
+        }
+        let noun = report_noun_at(a, s0).filter(|&n| n < v)?;
+        if noun > s0 + 2 {
+            return None;
+        }
+        self.report_published_before(a, s0)
     }
 
     /// The speaker of a sentence opening at token `s` with "C'est ce
