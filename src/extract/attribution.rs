@@ -553,14 +553,23 @@ impl Speakers {
                 || (a.low(v - 2) == "l" && a.low(v - 3) == "comme"))
             || (v >= 2 && a.low(v - 1) == "le" && a.low(v - 2) == "comme");
         // "Yaya Sangaré, dans un tweet, a annoncé un bilan définitif de 54
-        // morts": after an inserted phrase the verb takes its report as
-        // object; an inverted verb is followed by its subject, and a report
-        // there is one only when it names its author ("..., a indiqué un
+        // morts": after an inserted phrase the verb takes as object a report
+        // that holds its figure; an inverted verb is followed by its
+        // subject ("..., indique un communiqué", "..., a indiqué un
         // communiqué de l'armée")
         let report_object = !elided
-            && self
-                .report_agent(a, next)
-                .is_some_and(|author| author.is_none());
+            && report_noun_at(a, next).is_some_and(|noun| {
+                (noun + 1..noun + 4).any(|j| {
+                    let mut k = j + 1;
+                    if matches!(a.tok_text(k), "'" | "’") {
+                        k += 1;
+                    }
+                    matches!(a.low(j), "de" | "d")
+                        && a.same_sentence(j, k)
+                        && (a.tok_text(k).starts_with(|c: char| c.is_ascii_digit())
+                            || a.cue_has(k, |c| matches!(c, Cue::Bound(_))).is_some())
+                })
+            });
         let inverted = relative
             || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
                 && !que_follows
