@@ -8,6 +8,11 @@
 //! l'AFP"), relays go to `via` ("cités par BBC News", "citant X"), unnamed
 //! groups in a speaker's slot speak ("ont annoncé les garde-côtes grecs"),
 //! and a capital speaking stands for its government ("Moscou a déclaré").
+//! A report is followed to its author across sentences ("Le ministère a
+//! publié un bilan. ... ont été recensés, a rapporté l'agence Map": the
+//! ministry, via Map; "Ce bilan ... évoque"), a verb after an inserted
+//! phrase takes its report as object ("X, dans un tweet, a annoncé un bilan
+//! de 54 morts"), and an embedded post is its signer's ("— Name (@handle)").
 //! Figures nobody is said to state, or only an unnamed report ("selon un
 //! dernier bilan très provisoire", "des rapports indiquent"), belong to the
 //! outlet.
