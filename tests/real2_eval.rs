@@ -104,7 +104,7 @@ fn real2_quotes_are_article_text() {
 const FLOOR_ENTITIES: f64 = 0.81;
 const FLOOR_ALIASES: f64 = 0.25;
 const FLOOR_NUMERIC: f64 = 0.79;
-const FLOOR_CLAIMANT: f64 = 0.54;
+const FLOOR_CLAIMANT: f64 = 0.88;
 const FLOOR_BOUND: f64 = 0.97;
 const FLOOR_DENIAL_RECALL: f64 = 0.0;
 const FLOOR_DENIAL_PRECISION: f64 = 0.0;

@@ -102,7 +102,7 @@ fn real_quotes_are_article_text() {
 const FLOOR_ENTITIES: f64 = 0.98;
 const FLOOR_ALIASES: f64 = 0.89;
 const FLOOR_NUMERIC: f64 = 0.99;
-const FLOOR_CLAIMANT: f64 = 0.55;
+const FLOOR_CLAIMANT: f64 = 0.93;
 const FLOOR_BOUND: f64 = 0.95;
 const FLOOR_DENIAL_RECALL: f64 = 0.0;
 const FLOOR_DENIAL_PRECISION: f64 = 0.0;

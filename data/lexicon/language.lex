@@ -64,6 +64,8 @@ garde-côtes | gardes-côtes | gardes-côte | garde-côte | garde côtière | ga
 # a town's council: "la mairie de Marioupol", "le conseil municipal"
 mairie | conseil municipal | municipalité | autorités locales | autorités municipales ; mairie de {place}
 garde-frontières
+# the state's authority at sea: "la préfecture maritime de la Manche a indiqué que"
+préfecture maritime
 services de renseignement
 séparatistes
 rebelles
@@ -72,7 +74,7 @@ rebelles
 # alone ("les autorités", "la mairie") they never name one body across
 # documents. Institution heads and "ministère de ..." are generic too.
 [generic_heads]
-autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major
+autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major | sources | source | témoins | observateurs
 
 # [ministries] portfolios as written after "ministère" (canonical first)
 [ministries]

@@ -5,6 +5,11 @@ faisait état de | faisaient état de | avait fait état de | avaient fait état
 fait état de | font état de | a fait état de | ont fait état de | faisant état de
 # a date may sit before "de": "L'hôpital a fait état jeudi 29 février d'au moins 50 morts"
 a fait état | ont fait état | avait fait état | avaient fait état
+# elided "d'": "Le précédent bilan faisait état d'au moins 25 soldats tués"
+fait état | font état | faisait état | faisaient état | faisant état
+# "les forces ukrainiennes parlaient, elles, de plus de 400 victimes"
+parle de | parlent de | parlait de | parlaient de | a parlé de | ont parlé de | avait parlé de | avaient parlé de | parlant de
+parle | parlent | parlait | parlaient
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant
