@@ -612,6 +612,9 @@ impl Speakers {
         let s0 = a.tok_at(sent.start);
         let s1 = a.tok_at(sent.end);
         if speaker.is_none() {
+            speaker = self.gapped_speaker(a, p, s0);
+        }
+        if speaker.is_none() {
             let k = self.acts.partition_point(|x| x.tok < p);
             speaker = k
                 .checked_sub(1)
@@ -797,6 +800,58 @@ impl Speakers {
     pub fn act_at(&self, v: usize) -> Option<&Act> {
         let i = self.acts.partition_point(|x| x.tok < v);
         self.acts.get(i).filter(|x| x.tok == v)
+    }
+
+    /// Gapping: "Israël évoque une dizaine de morts, le Hamas plus de 110".
+    /// The second clause leaves out the verb of saying, so the name that
+    /// opens it, right before the figure, is the speaker of that figure.
+    fn gapped_speaker(&self, a: &Analysis, p: usize, s0: usize) -> Option<usize> {
+        let mut k = p;
+        while k > s0
+            && matches!(
+                a.low(k - 1),
+                "plus"
+                    | "de"
+                    | "d'"
+                    | "d’"
+                    | "au"
+                    | "moins"
+                    | "près"
+                    | "pres"
+                    | "environ"
+                    | "quelque"
+                    | "jusqu'à"
+                    | "jusqu’à"
+                    | "une"
+                    | "un"
+            )
+        {
+            k -= 1;
+        }
+        if k <= s0 {
+            return None;
+        }
+        let end = a.toks[k - 1].end;
+        let i = self.ments.partition_point(|m| m.0.start < end);
+        let m = self.ments[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.0.end == end && m.2 != EntityKind::Place)?;
+        let mut b = a.tok_at(m.0.start);
+        while b > s0
+            && matches!(
+                a.low(b - 1),
+                "le" | "la" | "les" | "l" | "'" | "’" | "l'" | "l’"
+            )
+        {
+            b -= 1;
+        }
+        if b <= s0 || !matches!(a.tok_text(b - 1), "," | ";") {
+            return None;
+        }
+        let act = self.acts_between(s0, b).last()?;
+        (act.speaker.is_some() && act.speaker != Some(m.1)).then_some(m.1)
     }
 
     fn acts_between(&self, from: usize, to: usize) -> impl Iterator<Item = &Act> {
