@@ -98,7 +98,7 @@ fn dev_quotes_are_article_text() {
 const FLOOR_ENTITIES: f64 = 0.98;
 const FLOOR_ALIASES: f64 = 0.98;
 const FLOOR_NUMERIC: f64 = 0.96;
-const FLOOR_CLAIMANT: f64 = 0.85;
+const FLOOR_CLAIMANT: f64 = 0.86;
 const FLOOR_BOUND: f64 = 0.98;
 const FLOOR_DENIAL_RECALL: f64 = 0.90;
 const FLOOR_DENIAL_PRECISION: f64 = 0.90;
