@@ -755,7 +755,7 @@ fn quantity(value: f64, bound: Bound) -> Quantity {
     Quantity {
         value,
         bound,
-        interval: crate::extract::numbers::interval(value, bound),
+        interval: crate::model::Interval::stated(value, bound),
     }
 }
 

@@ -37,21 +37,6 @@ pub struct Figure {
 /// Largest figure taken as a count; longer digit runs are not counts.
 const MAX_VALUE: f64 = 1e13;
 
-pub fn interval(value: f64, bound: Bound) -> Interval {
-    match bound {
-        Bound::Exact => Interval::exact(value),
-        Bound::AtLeast => Interval::at_least(value),
-        Bound::AtMost => Interval {
-            lo: 0.0,
-            hi: Some(value),
-        },
-        Bound::Approx => Interval {
-            lo: value * 0.9,
-            hi: Some(value * 1.1),
-        },
-    }
-}
-
 /// Value of a digit token: "6 500" → 6500, "1,5" → 1.5.
 fn digits_value(s: &str) -> Option<f64> {
     if s.len() > 20 {
@@ -301,7 +286,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             quantity: Quantity {
                 value,
                 bound: b,
-                interval: interval(value, b),
+                interval: Interval::stated(value, b),
             },
             // "Plus de 2000 civils": a bound makes it a count, not a year
             year_like: year_like && bound.is_none(),
