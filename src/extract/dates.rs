@@ -80,11 +80,7 @@ fn span_back(p: NaiveDate, n: i64, unit: &str) -> Option<DateRange> {
     match unit {
         "jour" | "jours" => {
             let d = p - Duration::days(n);
-            Some(DateRange {
-                start: d,
-                end: d,
-                precision: Precision::Day,
-            })
+            Some(one_day(d))
         }
         "semaine" | "semaines" => week_of(p - Duration::days(7 * n)),
         "mois" => {
@@ -198,6 +194,29 @@ fn relative_span(a: &Analysis, i: usize, p: NaiveDate) -> Option<(DateRange, usi
     Some((span_back(p, back, unit)?, end))
 }
 
+/// "2021-04-01" at token `i`, and the token after it.
+fn iso_day(a: &Analysis, i: usize) -> Option<(DateRange, usize)> {
+    if let (Some(y), "-", Some(m), "-", Some(d)) = (
+        year_at(a, i),
+        a.tok_text(i + 1),
+        number(a, i + 2),
+        a.tok_text(i + 3),
+        number(a, i + 4),
+    ) {
+        return day(y, m, d).map(|d| (one_day(d), i + 5));
+    }
+    None
+}
+
+/// A date known to the day.
+fn one_day(d: NaiveDate) -> DateRange {
+    DateRange {
+        start: d,
+        end: d,
+        precision: Precision::Day,
+    }
+}
+
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -248,41 +267,16 @@ pub fn dates(a: &Analysis, dateline: Option<Span>) -> Vec<(Span, DateRange)> {
     let mut i = 0;
     while i < n {
         let start = a.toks[i].start;
-        let mut found: Option<(DateRange, usize)> = None;
-        // "2021-04-01"
-        if let (Some(y), "-", Some(m), "-", Some(d)) = (
-            year_at(a, i),
-            a.tok_text(i + 1),
-            number(a, i + 2),
-            a.tok_text(i + 3),
-            number(a, i + 4),
-        ) {
-            if let Some(d) = day(y, m, d) {
-                found = Some((
-                    DateRange {
-                        start: d,
-                        end: d,
-                        precision: Precision::Day,
-                    },
-                    i + 5,
-                ));
-            }
-        }
+        let mut found = iso_day(a, i);
         if found.is_some() {
+            // an ISO date, read above
         } else if let Some((d1, after_day)) = day_at(a, i) {
             // "17/04/2024", "17/06/23"
             if a.tok_text(i + 1) == "/" && a.tok_text(i + 3) == "/" {
                 let y = year_at(a, i + 4).or_else(|| short_year_at(a, i + 4, pub_date));
                 if let (Some(m), Some(y)) = (number(a, i + 2), y) {
                     if let Some(d) = day(y, m, d1) {
-                        found = Some((
-                            DateRange {
-                                start: d,
-                                end: d,
-                                precision: Precision::Day,
-                            },
-                            i + 5,
-                        ));
+                        found = Some((one_day(d), i + 5));
                     }
                 }
             }
@@ -334,14 +328,7 @@ pub fn dates(a: &Analysis, dateline: Option<Span>) -> Vec<(Span, DateRange)> {
                     _ => None,
                 };
                 if let Some(d) = d {
-                    found = Some((
-                        DateRange {
-                            start: d,
-                            end: d,
-                            precision: Precision::Day,
-                        },
-                        next,
-                    ));
+                    found = Some((one_day(d), next));
                     break;
                 }
             }
