@@ -1,4 +1,5 @@
-"""Check real2.gold.json (format claimgraph-gold/1) against the articles in corpus/.
+"""Check a gold set DIR/NAME.gold.json (format claimgraph-gold/1) against the
+articles in DIR/corpus/ (tests/data/dev, tests/data/real, tests/data/real2).
 
 Proves that:
 - every claim quote and alt_quote is an exact substring of its article;
@@ -13,16 +14,21 @@ Proves that:
   plain YYYY-MM-DD, and its sidecar corpus/NN_*.meta.json agrees with it;
 - an update's earlier claim does not come from a later-published article.
 
-Run from anywhere: python3 verify.py   (exit status 1 if anything fails)
+Run: python3 tests/data/verify_gold.py tests/data/dev   (exit status 1 if anything fails)
 """
 import json
 import os
 import re
 import sys
 
-BASE = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit("usage: verify_gold.py DIR   (DIR holds NAME.gold.json and corpus/)")
+BASE = os.path.abspath(sys.argv[1])
 CORPUS = os.path.join(BASE, "corpus")
-gold = json.load(open(os.path.join(BASE, "real2.gold.json"), encoding="utf-8"))
+GOLDS = [f for f in os.listdir(BASE) if f.endswith(".gold.json")]
+if len(GOLDS) != 1:
+    sys.exit(f"{BASE}: expected one *.gold.json, found {GOLDS}")
+gold = json.load(open(os.path.join(BASE, GOLDS[0]), encoding="utf-8"))
 
 MEASURES = {"killed", "wounded", "missing", "captured", "displaced", "troops", "strikes", "other"}
 BOUNDS = {"exact", "at_least", "at_most", "approx"}
