@@ -32,8 +32,11 @@
 //!   day are read in rising order, unless a state speaks ("Israël évoque une
 //!   dizaine de morts"). A later, lower figure from another voice, or two
 //!   voices at one time, contradict.
-//! - **Agreements.** The same figure with the same bound from two documents
-//!   agrees (two vague plurals, "des dizaines", confirm nothing). It is *independent* only when the original
+//! - **Agreements.** The same figure from two documents agrees when its
+//!   bounds do not pull apart: the same bound, or one exact ("Douze
+//!   personnes sont mortes" and "Au moins 12 morts"), or "jusqu'à" and
+//!   "près de"; not "près de 5000" and "plus de 5 000" (two vague plurals,
+//!   "des dizaines", confirm nothing). It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
 //! - **Disputes.** A denial of figures ("L'armée conteste ces chiffres")
@@ -178,11 +181,24 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     let meet = ia.intersects(&ib);
-    if qa.value == qb.value && qa.bound == qb.bound {
+    if qa.value == qb.value {
+        // The same figure agrees whatever its bound: "au moins 110 morts"
+        // and "plus de 110", "Douze personnes sont mortes" and "Au moins 12
+        // morts", "jusqu'à 300 000" and "près de 300.000" (the intervals
+        // of one value always meet).
         // Agreement needs two articles: one article naming two sources for
         // a figure (or pasted twice) confirms nothing.
         // Two vague plurals ("des dizaines") confirm no figure either.
-        if a.document == b.document || ia != interval(&qa) {
+        // Bounds must not pull apart: "près de 5000" (just under) and "plus
+        // de 5 000" (over) are a rising series, not one figure.
+        let close = qa.bound == qb.bound
+            || qa.bound == Bound::Exact
+            || qb.bound == Bound::Exact
+            || matches!(
+                (qa.bound, qb.bound),
+                (Bound::AtMost, Bound::Approx) | (Bound::Approx, Bound::AtMost)
+            );
+        if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
             return Relation::Nothing;
         }
         return Relation::Agreement {
@@ -200,12 +216,13 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // are found: a later, higher toll of people from another voice updates
     // the earlier one ("au moins 135 morts", then "plus de 150 personnes").
     // Belligerents' counts of soldiers stay disputes.
-    let people = |c: &ClaimRecord| {
+    let class = |c: &ClaimRecord| {
         c.subject
             .as_deref()
-            .is_some_and(|s| super::words::subject_class(s) == "people")
+            .map(super::words::subject_class)
+            .unwrap_or_default()
     };
-    let tolls = people(a) && people(b);
+    let tolls = class(a) == "people" && class(b) == "people";
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {

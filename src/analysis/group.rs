@@ -67,6 +67,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .collect();
     let parts = parts_by_document(&numeric);
     let breakdown = breakdowns(&numeric);
+    let minor = minor_parts(&numeric);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -109,6 +110,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             }
             if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
             {
+                continue;
+            }
+            if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
                 continue;
             }
             match compare::compare_numbers(a, b, ledger) {
@@ -316,6 +320,42 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         .flatten()
         .map(|c| c.id)
         .collect()
+}
+
+/// The parts of a breakdown (see [`breakdowns`]): every figure of the
+/// sentence but its largest, which may be the total ("a fait 290 morts dans
+/// la province d'Al Haouz, 190 dans la province de Taroudant [...] et 1
+/// décès dans la province de Youssoufia"). A part counts one place or
+/// group, so it is compared with another article's parts only ("dont 51
+/// grièvement", then "dont 1 404 [...] dans un état très grave"), never
+/// with its toll ("huit blessés" among French nationals). Both halves
+/// of one range ("entre 300 et 650 morts") share their quote and are no
+/// breakdown.
+fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    let mut out = HashSet::new();
+    for list in by_sentence.into_values() {
+        let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+        let Some(top) = list
+            .iter()
+            .copied()
+            .max_by(|x, y| value(x).total_cmp(&value(y)))
+        else {
+            continue;
+        };
+        out.extend(
+            list.iter()
+                .filter(|c| c.quote != top.quote && value(c) < value(top))
+                .map(|c| c.id),
+        );
+    }
+    out
 }
 
 /// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller
