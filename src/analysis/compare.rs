@@ -222,7 +222,10 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
             .map(super::words::subject_class)
             .unwrap_or_default()
     };
-    let tolls = class(a) == "people" && class(b) == "people";
+    // Civilians killed are such a toll too ("un civil a été tué", then "Des
+    // balles perdues ont tué au moins deux civils" two days later).
+    let toll = |c: &ClaimRecord| matches!(class(c).as_str(), "people" | "civilian");
+    let tolls = toll(a) && toll(b);
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {
