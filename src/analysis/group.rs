@@ -296,6 +296,12 @@ fn adds_up(
     let Some(t) = total.quantity.map(|q| compare::interval(&q)) else {
         return false;
     };
+    // The same figure is compared as it stands, to find agreements: "78
+    // corps ont été récupérés" (one of an article's several death figures)
+    // against "au moins 78 morts", which any sum would fit.
+    if part.quantity.map(|q| q.value) == total.quantity.map(|q| q.value) {
+        return false;
+    }
     parts
         .get(&(part.document, origin(part)))
         .is_some_and(|sum| sum.intersects(&t))
