@@ -10,7 +10,7 @@ use super::ledger::Ledger;
 use super::reason;
 #[cfg(doc)]
 use super::words::subject_class;
-use crate::model::{ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
+use crate::model::{Bound, ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
 use std::collections::{HashMap, HashSet};
 
 /// Where a group's claims are placed: a cluster of coreferent events, or —
@@ -336,7 +336,9 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
 /// grièvement", then "dont 1 404 [...] dans un état très grave"), never
 /// with its toll ("huit blessés" among French nationals). Both halves
 /// of one range ("entre 300 et 650 morts") share their quote and are no
-/// breakdown.
+/// breakdown. Parts are counted, never estimated: "Israël évoque une
+/// dizaine de morts, le Hamas plus de 110" gives two rival estimates (their
+/// voices unresolved), not a part and its whole.
 fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
     let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
     for c in numeric {
@@ -357,7 +359,11 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         };
         out.extend(
             list.iter()
-                .filter(|c| c.quote != top.quote && value(c) < value(top))
+                .filter(|c| {
+                    c.quote != top.quote
+                        && value(c) < value(top)
+                        && c.quantity.is_some_and(|q| q.bound != Bound::Approx)
+                })
                 .map(|c| c.id),
         );
     }
