@@ -191,6 +191,11 @@ fn head_class(head: &str) -> String {
         // (Words are singular here: "décès" is "dece", "corps" is "corp".)
         "personne" | "victime" | "mort" | "gen" | "individu" | "blesse" | "blessee" | "deces"
         | "dece" | "decede" | "corps" | "corp" | "cadavre" | "disparu" | "noye" | "tue" => "people",
+        // People counted by what befell them are people: "Quelque 300
+        // réfugiés [...] ont été tués" and "Environ 600 personnes ont été
+        // tuées", "près de 300.000 sans abris" ("sans" singular is "san")
+        // and "300 000 personnes sont sans domicile".
+        "refugie" | "deplace" | "sinistre" | "exile" | "san" => "people",
         // Armed groups fighting a state ("203 jihadistes neutralisés",
         // "15 assaillants tués") are one class, kept apart from the
         // soldiers they fight.
@@ -245,6 +250,8 @@ mod tests {
             "militant"
         );
         assert_eq!(subject_class("membres"), "membre");
+        assert_eq!(subject_class("réfugiés"), "people");
+        assert_eq!(subject_class("sans abris"), "people");
         assert_eq!(subject_class(""), "");
     }
 
