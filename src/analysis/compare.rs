@@ -39,6 +39,10 @@
 //!   "des dizaines", confirm nothing). It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
+//! - **One article.** An article's own, unattributed figure below a total
+//!   it cites for the same day is a part of that total, not a rival ("au
+//!   moins 2 012 morts, selon le ministère", then "1 293 morts" in one
+//!   province); two named voices of one article may still disagree.
 //! - **Disputes.** A denial of figures ("L'armée conteste ces chiffres")
 //!   contradicts the figures of the nearest sentence before it, from
 //!   another voice, in its article.
@@ -204,6 +208,19 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Agreement {
             independent: oa != ob,
         };
+    }
+    // An article does not silently contradict the total it cites: its own,
+    // unattributed lower figure of the same day is a part of that total
+    // ("au moins 2 012 personnes ont péri, selon [...] le ministère de
+    // l'Intérieur" and, further on, "la province d'al-Haouz [...] est la
+    // plus endeuillée avec 1 293 morts"). Two named voices in one article
+    // may still disagree.
+    if a.document == b.document && ta == tb && !meet {
+        let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
+        let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
+        if own(lower) && !own(higher) {
+            return Relation::Nothing;
+        }
     }
     let (Some(ta), Some(tb)) = (ta, tb) else {
         return if meet {
@@ -454,6 +471,45 @@ mod tests {
         let c = claim(3, 1, 10, 20, q(3.0, Bound::Exact));
         let d = claim(4, 2, 11, 21, q(2.0, Bound::Exact));
         assert_eq!(compare_numbers(&c, &d, &fixture()), Relation::Contradiction);
+    }
+
+    #[test]
+    fn an_article_own_lower_figure_is_a_part_of_the_total_it_cites() {
+        // "au moins 2 012 personnes ont péri, selon le ministère" and the
+        // outlet's own "1 293 morts" (one province) in one article.
+        let total = claim(1, 1, 10, 20, q(2012.0, Bound::AtLeast));
+        let part = claim(2, 1, 20, 20, q(1293.0, Bound::Exact));
+        assert_eq!(
+            compare_numbers(&total, &part, &fixture()),
+            Relation::Nothing
+        );
+        // Two named voices of one article still disagree.
+        let rival = claim(3, 1, 11, 20, q(1293.0, Bound::Exact));
+        assert_eq!(
+            compare_numbers(&total, &rival, &fixture()),
+            Relation::Contradiction
+        );
+    }
+
+    #[test]
+    fn same_figure_agrees_unless_bounds_pull_apart() {
+        let exact = claim(1, 1, 10, 20, q(110.0, Bound::Exact));
+        let at_least = claim(2, 2, 11, 21, q(110.0, Bound::AtLeast));
+        assert_eq!(
+            compare_numbers(&exact, &at_least, &fixture()),
+            Relation::Agreement { independent: true }
+        );
+        let mut approx = claim(3, 2, 11, 21, q(110.0, Bound::Approx));
+        approx.quantity = Some(Quantity {
+            value: 110.0,
+            bound: Bound::Approx,
+            interval: Interval::exact(110.0),
+        });
+        let at_least_1 = claim(4, 1, 10, 20, q(110.0, Bound::AtLeast));
+        assert_ne!(
+            compare_numbers(&approx, &at_least_1, &fixture()),
+            Relation::Agreement { independent: true }
+        );
     }
 
     #[test]
