@@ -32,10 +32,17 @@
 //!   day are read in rising order, unless a state speaks ("Israël évoque une
 //!   dizaine de morts"). A later, lower figure from another voice, or two
 //!   voices at one time, contradict.
-//! - **Agreements.** The same figure with the same bound from two documents
-//!   agrees (two vague plurals, "des dizaines", confirm nothing). It is *independent* only when the original
+//! - **Agreements.** The same figure from two documents agrees when its
+//!   bounds do not pull apart: the same bound, or one exact ("Douze
+//!   personnes sont mortes" and "Au moins 12 morts"), or "jusqu'à" and
+//!   "près de"; not "près de 5000" and "plus de 5 000" (two vague plurals,
+//!   "des dizaines", confirm nothing). It is *independent* only when the original
 //!   claimants differ: the Russian defence ministry quoted by two outlets is
 //!   one voice repeated.
+//! - **One article.** An article's own, unattributed figure below a total
+//!   it cites for the same day is a part of that total, not a rival ("au
+//!   moins 2 012 morts, selon le ministère", then "1 293 morts" in one
+//!   province); two named voices of one article may still disagree.
 //! - **Disputes.** A denial of figures ("L'armée conteste ces chiffres")
 //!   contradicts the figures of the nearest sentence before it, from
 //!   another voice, in its article.
@@ -178,16 +185,42 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return Relation::Nothing;
     }
     let meet = ia.intersects(&ib);
-    if qa.value == qb.value && qa.bound == qb.bound {
+    if qa.value == qb.value {
+        // The same figure agrees whatever its bound: "au moins 110 morts"
+        // and "plus de 110", "Douze personnes sont mortes" and "Au moins 12
+        // morts", "jusqu'à 300 000" and "près de 300.000" (the intervals
+        // of one value always meet).
         // Agreement needs two articles: one article naming two sources for
         // a figure (or pasted twice) confirms nothing.
         // Two vague plurals ("des dizaines") confirm no figure either.
-        if a.document == b.document || ia != interval(&qa) {
+        // Bounds must not pull apart: "près de 5000" (just under) and "plus
+        // de 5 000" (over) are a rising series, not one figure.
+        let close = qa.bound == qb.bound
+            || qa.bound == Bound::Exact
+            || qb.bound == Bound::Exact
+            || matches!(
+                (qa.bound, qb.bound),
+                (Bound::AtMost, Bound::Approx) | (Bound::Approx, Bound::AtMost)
+            );
+        if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
             return Relation::Nothing;
         }
         return Relation::Agreement {
             independent: oa != ob,
         };
+    }
+    // An article does not silently contradict the total it cites: its own,
+    // unattributed lower figure of the same day is a part of that total
+    // ("au moins 2 012 personnes ont péri, selon [...] le ministère de
+    // l'Intérieur" and, further on, "la province d'al-Haouz [...] est la
+    // plus endeuillée avec 1 293 morts"). Two named voices in one article
+    // may still disagree.
+    if a.document == b.document && ta == tb && !meet {
+        let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
+        let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
+        if own(lower) && !own(higher) {
+            return Relation::Nothing;
+        }
     }
     let (Some(ta), Some(tb)) = (ta, tb) else {
         return if meet {
@@ -200,12 +233,16 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // are found: a later, higher toll of people from another voice updates
     // the earlier one ("au moins 135 morts", then "plus de 150 personnes").
     // Belligerents' counts of soldiers stay disputes.
-    let people = |c: &ClaimRecord| {
+    let class = |c: &ClaimRecord| {
         c.subject
             .as_deref()
-            .is_some_and(|s| super::words::subject_class(s) == "people")
+            .map(super::words::subject_class)
+            .unwrap_or_default()
     };
-    let tolls = people(a) && people(b);
+    // Civilians killed are such a toll too ("un civil a été tué", then "Des
+    // balles perdues ont tué au moins deux civils" two days later).
+    let toll = |c: &ClaimRecord| matches!(class(c).as_str(), "people" | "civilian");
+    let tolls = toll(a) && toll(b);
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {
@@ -434,6 +471,45 @@ mod tests {
         let c = claim(3, 1, 10, 20, q(3.0, Bound::Exact));
         let d = claim(4, 2, 11, 21, q(2.0, Bound::Exact));
         assert_eq!(compare_numbers(&c, &d, &fixture()), Relation::Contradiction);
+    }
+
+    #[test]
+    fn an_article_own_lower_figure_is_a_part_of_the_total_it_cites() {
+        // "au moins 2 012 personnes ont péri, selon le ministère" and the
+        // outlet's own "1 293 morts" (one province) in one article.
+        let total = claim(1, 1, 10, 20, q(2012.0, Bound::AtLeast));
+        let part = claim(2, 1, 20, 20, q(1293.0, Bound::Exact));
+        assert_eq!(
+            compare_numbers(&total, &part, &fixture()),
+            Relation::Nothing
+        );
+        // Two named voices of one article still disagree.
+        let rival = claim(3, 1, 11, 20, q(1293.0, Bound::Exact));
+        assert_eq!(
+            compare_numbers(&total, &rival, &fixture()),
+            Relation::Contradiction
+        );
+    }
+
+    #[test]
+    fn same_figure_agrees_unless_bounds_pull_apart() {
+        let exact = claim(1, 1, 10, 20, q(110.0, Bound::Exact));
+        let at_least = claim(2, 2, 11, 21, q(110.0, Bound::AtLeast));
+        assert_eq!(
+            compare_numbers(&exact, &at_least, &fixture()),
+            Relation::Agreement { independent: true }
+        );
+        let mut approx = claim(3, 2, 11, 21, q(110.0, Bound::Approx));
+        approx.quantity = Some(Quantity {
+            value: 110.0,
+            bound: Bound::Approx,
+            interval: Interval::exact(110.0),
+        });
+        let at_least_1 = claim(4, 1, 10, 20, q(110.0, Bound::AtLeast));
+        assert_ne!(
+            compare_numbers(&approx, &at_least_1, &fixture()),
+            Relation::Agreement { independent: true }
+        );
     }
 
     #[test]

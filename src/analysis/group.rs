@@ -10,7 +10,7 @@ use super::ledger::Ledger;
 use super::reason;
 #[cfg(doc)]
 use super::words::subject_class;
-use crate::model::{ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
+use crate::model::{Bound, ClaimRecord, FindingKind, FindingRecord, Interval, Measure, Polarity};
 use std::collections::{HashMap, HashSet};
 
 /// Where a group's claims are placed: a cluster of coreferent events, or —
@@ -67,6 +67,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .collect();
     let parts = parts_by_document(&numeric);
     let breakdown = breakdowns(&numeric);
+    let minor = minor_parts(&numeric);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -109,6 +110,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             }
             if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
             {
+                continue;
+            }
+            if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
                 continue;
             }
             match compare::compare_numbers(a, b, ledger) {
@@ -292,6 +296,12 @@ fn adds_up(
     let Some(t) = total.quantity.map(|q| compare::interval(&q)) else {
         return false;
     };
+    // The same figure is compared as it stands, to find agreements: "78
+    // corps ont été récupérés" (one of an article's several death figures)
+    // against "au moins 78 morts", which any sum would fit.
+    if part.quantity.map(|q| q.value) == total.quantity.map(|q| q.value) {
+        return false;
+    }
     parts
         .get(&(part.document, origin(part)))
         .is_some_and(|sum| sum.intersects(&t))
@@ -316,6 +326,48 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         .flatten()
         .map(|c| c.id)
         .collect()
+}
+
+/// The parts of a breakdown (see [`breakdowns`]): every figure of the
+/// sentence but its largest, which may be the total ("a fait 290 morts dans
+/// la province d'Al Haouz, 190 dans la province de Taroudant [...] et 1
+/// décès dans la province de Youssoufia"). A part counts one place or
+/// group, so it is compared with another article's parts only ("dont 51
+/// grièvement", then "dont 1 404 [...] dans un état très grave"), never
+/// with its toll ("huit blessés" among French nationals). Both halves
+/// of one range ("entre 300 et 650 morts") share their quote and are no
+/// breakdown. Parts are counted, never estimated: "Israël évoque une
+/// dizaine de morts, le Hamas plus de 110" gives two rival estimates (their
+/// voices unresolved), not a part and its whole.
+fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    let mut out = HashSet::new();
+    for list in by_sentence.into_values() {
+        let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+        let Some(top) = list
+            .iter()
+            .copied()
+            .max_by(|x, y| value(x).total_cmp(&value(y)))
+        else {
+            continue;
+        };
+        out.extend(
+            list.iter()
+                .filter(|c| {
+                    c.quote != top.quote
+                        && value(c) < value(top)
+                        && c.quantity.is_some_and(|q| q.bound != Bound::Approx)
+                })
+                .map(|c| c.id),
+        );
+    }
+    out
 }
 
 /// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller

@@ -157,10 +157,29 @@ fn singular(word: &str) -> String {
 /// subject. Words that name the same class of victims map to one class so
 /// that "soldats du Karabakh" and "militaires du Karabakh" are compared.
 pub fn subject_class(subject: &str) -> String {
-    let Some(head) = content_words(subject).into_iter().next() else {
+    let words = content_words(subject);
+    let Some(head) = words.first() else {
         return String::new();
     };
-    let class = match head.as_str() {
+    // "203 membres de « groupes armés terroristes »", "des éléments
+    // jihadistes": a member is of the class its group names.
+    if matches!(head.as_str(), "membre" | "element") {
+        if let Some(class) = words[1..]
+            .iter()
+            .map(|w| head_class(w))
+            .find(|c| KNOWN_CLASSES.contains(&c.as_str()))
+        {
+            return class;
+        }
+    }
+    head_class(head)
+}
+
+/// The classes [`subject_class`] maps synonyms to.
+const KNOWN_CLASSES: &[&str] = &["armed", "civilian", "police", "people", "militant"];
+
+fn head_class(head: &str) -> String {
+    let class = match head {
         "soldat" | "militaire" | "combattant" | "troupe" | "force" | "formation" | "homme"
         | "conscrit" | "militant" | "unite" | "position" | "garde" => "armed",
         "civil" | "civile" | "habitant" | "population" | "resident" | "enfant" | "femme" => {
@@ -169,8 +188,19 @@ pub fn subject_class(subject: &str) -> String {
         "policier" | "agent" | "gendarme" => "police",
         // "280 blessées" and "760 blessés", "82 corps", "40 décès": the
         // people a toll counts, whatever word the toll uses.
+        // (Words are singular here: "décès" is "dece", "corps" is "corp".)
         "personne" | "victime" | "mort" | "gen" | "individu" | "blesse" | "blessee" | "deces"
-        | "decede" | "corps" | "cadavre" | "disparu" | "noye" | "tue" => "people",
+        | "dece" | "decede" | "corps" | "corp" | "cadavre" | "disparu" | "noye" | "tue" => "people",
+        // People counted by what befell them are people: "Quelque 300
+        // réfugiés [...] ont été tués" and "Environ 600 personnes ont été
+        // tuées", "près de 300.000 sans abris" ("sans" singular is "san")
+        // and "300 000 personnes sont sans domicile".
+        "refugie" | "deplace" | "sinistre" | "exile" | "san" => "people",
+        // Armed groups fighting a state ("203 jihadistes neutralisés",
+        // "15 assaillants tués") are one class, kept apart from the
+        // soldiers they fight.
+        "jihadiste" | "djihadiste" | "terroriste" | "assaillant" | "islamiste" | "insurge"
+        | "rebelle" | "milicien" | "separatiste" | "mercenaire" => "militant",
         other => other,
     };
     class.to_string()
@@ -210,6 +240,18 @@ mod tests {
         assert_eq!(subject_class("civils"), "civilian");
         assert_eq!(subject_class("personnes au total"), "people");
         assert_eq!(subject_class("chars"), "char");
+        // Singular forms: "décès" → "dece", "corps" → "corp".
+        assert_eq!(subject_class("décès"), "people");
+        assert_eq!(subject_class("corps"), "people");
+        assert_eq!(subject_class("jihadistes"), "militant");
+        assert_eq!(subject_class("assaillants"), "militant");
+        assert_eq!(
+            subject_class("membres de « groupes armés terroristes »"),
+            "militant"
+        );
+        assert_eq!(subject_class("membres"), "membre");
+        assert_eq!(subject_class("réfugiés"), "people");
+        assert_eq!(subject_class("sans abris"), "people");
         assert_eq!(subject_class(""), "");
     }
 

@@ -253,8 +253,11 @@ impl Scenario<'_> {
                 // same kind that add up to more.
                 let first = v / 2 + self.rng.range(1, 40);
                 let mut second = v - v / 2 + self.rng.range(1, 40);
+                // A part equal to the total would read as the same figure
+                // (an agreement), not as a part.
+                let first = if first == v { first + 1 } else { first };
                 // Two identical sentences would read as one passage repeated.
-                if second == first {
+                while second == first || second == v {
                     second += 1;
                 }
                 let claimant = self.world.defence[b];
