@@ -21,6 +21,8 @@ pub struct Registry {
     /// The last ministry named, and the last one of each portfolio.
     last_ministry: Option<usize>,
     ministries: HashMap<usize, usize>,
+    /// The last ministry named with each nationality (demonym index).
+    national_ministries: HashMap<usize, usize>,
     /// The last institution named with each head.
     heads: HashMap<String, usize>,
     /// Mention start → (entity, span), for lookups by position.
@@ -64,6 +66,21 @@ impl Registry {
         }
         self.by_start.entry(span.start).or_insert((e, span));
         self.mentions.push(Mention { entity: e, span });
+    }
+
+    /// Give entity `e` a more specific `name`, its old name becoming an
+    /// alias with `reason`.
+    fn rename(&mut self, e: usize, name: &str, reason: &str) {
+        let Some(ent) = self.list.get_mut(e) else {
+            return;
+        };
+        let old = std::mem::replace(&mut ent.name, name.to_string());
+        ent.aliases.retain(|x| fold(&x.name) != fold(name));
+        ent.aliases.push(Alias {
+            name: old,
+            reason: reason.to_string(),
+        });
+        self.keys.insert((ent.kind, fold(name)), e);
     }
 
     pub fn kind(&self, e: usize) -> Option<EntityKind> {
@@ -326,6 +343,10 @@ fn institutions(a: &Analysis, reg: &mut Registry) {
                 continue;
             }
         }
+        if let Some(next) = portfolio_with_nationality(a, reg, i) {
+            i = next;
+            continue;
+        }
         if let Some((cues, next)) = a.cue(i) {
             if let Some(Cue::Institution(k)) =
                 cues.iter().find(|c| matches!(c, Cue::Institution(_)))
@@ -406,6 +427,7 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     };
     let span = Span::new(a.toks[i].start, a.toks[end_tok - 1].end);
     let surface = a.text.get(span.start..span.end).unwrap_or("");
+    let mut alias = None;
     let target = match (dem, port) {
         (Some(d), Some(p)) => {
             let name = format!(
@@ -413,9 +435,25 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
                 canonical_demonym(a, d),
                 a.lex.ministries[p][0]
             );
-            let e = reg.entity(&name, EntityKind::Organization);
+            let bare = format!("ministère {}", a.lex.ministries[p][0]);
+            // "le ministère de l'Intérieur ... le ministère marocain de
+            // l'Intérieur": the portfolio named alone first is this one
+            let e = match reg.ministries.get(&p).copied() {
+                Some(old)
+                    if reg.list.get(old).is_some_and(|x| x.name == bare)
+                        && !reg
+                            .keys
+                            .contains_key(&(EntityKind::Organization, fold(&name))) =>
+                {
+                    reg.rename(old, &name, "ministry named by its portfolio alone");
+                    old
+                }
+                _ => reg.entity(&name, EntityKind::Organization),
+            };
             reg.ministries.insert(p, e);
+            reg.national_ministries.insert(d, e);
             reg.last_ministry = Some(e);
+            alias = Some("ministry named by its portfolio and nationality");
             Some(e)
         }
         // "le ministère des affaires étrangères": the one of this portfolio
@@ -432,15 +470,34 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
             reg.mention(e, full, &name, "ministry named by its portfolio and owner");
             return Some(owner_end);
         }
-        (None, Some(p)) => Some(reg.ministries.get(&p).copied().unwrap_or_else(|| {
-            let name = format!("ministère {}", a.lex.ministries[p][0]);
-            let e = reg.entity(&name, EntityKind::Organization);
-            reg.ministries.insert(p, e);
-            reg.last_ministry = Some(e);
-            e
-        })),
+        // "le ministère de l'Intérieur marocain ... a affirmé le ministère
+        // de l'Intérieur": the portfolio alone is another name of the
+        // national one of this document (generic, never resolved across
+        // documents by the store)
+        (None, Some(p)) => Some(match reg.ministries.get(&p).copied() {
+            Some(e) => {
+                alias = Some("ministry named by its portfolio alone, in this document");
+                e
+            }
+            None => {
+                let name = format!("ministère {}", a.lex.ministries[p][0]);
+                let e = reg.entity(&name, EntityKind::Organization);
+                reg.ministries.insert(p, e);
+                reg.last_ministry = Some(e);
+                e
+            }
+        }),
+        // "le ministère russe de la Défense ... Selon le ministère russe":
+        // the nationality alone names the last ministry of that country
+        (Some(d), None) => match reg.national_ministries.get(&d).copied() {
+            Some(e) => {
+                alias = Some("ministry named by its nationality, in this document");
+                Some(e)
+            }
+            None => reg.last_ministry,
+        },
         // "selon le ministère": the last ministry named
-        (_, None) => {
+        (None, None) => {
             if a.low(i + 1) == "de" || a.low(i + 1) == "des" || a.low(i + 1) == "du" {
                 None
             } else {
@@ -449,18 +506,49 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
     };
     let e = target?;
-    if dem.is_some() && port.is_some() {
-        reg.mention(
-            e,
-            span,
-            surface,
-            "ministry named by its portfolio and nationality",
-        );
-    } else {
+    match alias {
+        Some(reason) => reg.mention(e, span, surface, reason),
         // a reference back ("le ministère"), not another name of it
-        reg.mentions.push(Mention { entity: e, span });
+        None => reg.mentions.push(Mention { entity: e, span }),
     }
     Some(end_tok)
+}
+
+/// "La Défense russe a précisé que": a one-word portfolio, capitalised, with
+/// a nationality and no "ministère", is that country's ministry.
+fn portfolio_with_nationality(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
+    if !a.is_cap(i) || i > 0 && matches!(a.low(i - 1), "de" | "du" | "des") {
+        return None;
+    }
+    let d = demonym_at(a, i + 1)?;
+    let word = a.tok_text(i);
+    let p = a.lex.ministries.iter().position(|forms| {
+        forms.first().is_some_and(|f| {
+            let noun = f
+                .strip_prefix("de la ")
+                .or_else(|| f.strip_prefix("de l'"))
+                .or_else(|| f.strip_prefix("de l’"))
+                .unwrap_or("");
+            noun == word
+        })
+    })?;
+    let name = format!(
+        "ministère {} {}",
+        canonical_demonym(a, d),
+        a.lex.ministries[p][0]
+    );
+    let e = reg.entity(&name, EntityKind::Organization);
+    reg.ministries.entry(p).or_insert(e);
+    reg.national_ministries.insert(d, e);
+    let span = Span::new(a.toks[i].start, a.toks[i + 1].end);
+    let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+    reg.mention(
+        e,
+        span,
+        &surface,
+        "portfolio and nationality without ministère",
+    );
+    Some(i + 2)
 }
 
 fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize) -> Option<usize> {
@@ -588,7 +676,10 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 let place = dominant(reg, EntityKind::Place)?;
                 t.replace("{place}", &place)
             } else if t.contains("{dem}")
-                && fold(t).starts_with(&inst.key)
+                // the template is the head and the nationality ("garde-côtes
+                // {dem}"); "les forces" alone are anyone's ("forces armées
+                // {dem}" is named only with its nationality)
+                && fold(t).starts_with(&format!("{} {{dem}}", inst.key))
                 // "le gouvernement", "les autorités" alone are too loose
                 // (France's own, the local ones, the occupying power's) to
                 // name one country's body from the document alone; a
