@@ -107,6 +107,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     persons(a, reg);
     places(a, reg);
     places_of_attacks_by_pronoun(a, reg);
+    capitals_of_named_governments(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
@@ -514,6 +515,53 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     Some(end_tok)
 }
 
+/// "quand les autorités du Maroc le jugeront utile ... Rabat": in an article
+/// that names a country's government, its capital is that government
+/// (metonymy: "une relation migratoire classique avec Londres" beside "le
+/// gouvernement britannique"); every mention of the capital moves to it.
+fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
+    for p in 0..reg.list.len() {
+        if reg.kind(p) != Some(EntityKind::Place) {
+            continue;
+        }
+        let Some(&country) = reg
+            .list
+            .get(p)
+            .and_then(|x| a.lex.capitals.get(&fold(&x.name)))
+        else {
+            continue;
+        };
+        let dem = canonical_demonym(a, country);
+        if dem.is_empty() {
+            continue;
+        }
+        let gov_key = (
+            EntityKind::Organization,
+            fold(&format!("gouvernement {dem}")),
+        );
+        let Some(&g) = reg.keys.get(&gov_key) else {
+            continue;
+        };
+        // "lors d'un point presse à Tel-Aviv" stays a place
+        let locative = |span: Span| {
+            let t = a.tok_at(span.start);
+            t > 0 && matches!(a.low(t - 1), "a" | "depuis" | "vers" | "dans")
+        };
+        let moved: Vec<Span> = reg
+            .mentions
+            .iter()
+            .filter(|m| m.entity == p && !locative(m.span))
+            .map(|m| m.span)
+            .collect();
+        reg.mentions.retain(|m| m.entity != p || locative(m.span));
+        for span in moved {
+            reg.by_start.remove(&span.start);
+            let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(g, span, &surface, "metonymy (capital for its government)");
+        }
+    }
+}
+
 /// "La Défense russe a précisé que": a one-word portfolio, capitalised, with
 /// a nationality and no "ministère", is that country's ministry.
 fn portfolio_with_nationality(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
@@ -626,9 +674,13 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 .get(m.0)
                 .map(|x| x.name.clone())
                 .unwrap_or_default();
-            let national = (reg.kind(m.0) == Some(EntityKind::Country))
-                .then(|| country_demonym(a, &owner))
-                .flatten();
+            // "les autorités de Moscou" are the Russian government: a
+            // capital stands for its country
+            let national = match reg.kind(m.0) {
+                Some(EntityKind::Country) => country_demonym(a, &owner),
+                _ if !municipal => a.lex.capitals.get(&fold(&owner)).copied(),
+                _ => None,
+            };
             let name = match (&inst.template, national) {
                 (Some(t), _) if municipal => t.replace("{place}", &owner),
                 (Some(t), Some(d)) if t.contains("{dem}") => {
