@@ -690,6 +690,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             };
             let e = reg.entity(&name, EntityKind::Organization);
             reg.mention(e, span, &surface, "institution of a place");
+            // "la préfecture maritime de la Manche ... la préfecture
+            // maritime": the head alone names it in this document (the
+            // store never resolves a generic head across documents)
+            if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
+                reg.mention_alias(e, &inst.head, "head noun");
+            }
             reg.heads.insert(inst.key.clone(), e);
             return Some(a.tok_at(m.1.end));
         }
