@@ -7,7 +7,7 @@ Donbass | Donbas
 Donetsk
 Louhansk | Lougansk
 Kherson
-Zaporijjia | Zaporojie
+Zaporijjia | Zaporojie | Zaporojié | Zaporijia
 Kharkiv | Kharkov
 Marioupol
 Odessa
