@@ -211,8 +211,13 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
                     }
                 }
             }
+            let edition = regional_edition(a, e_end, seg.end);
+            let regional = edition > e_end;
+            e_end = edition;
             let surface = a.text.get(s..e_end).unwrap_or(outlet);
-            let reason = if e_end > s + outlet.len() {
+            let reason = if regional {
+                "regional edition of the outlet"
+            } else if e_end > s + outlet.len() {
                 "corporate suffix"
             } else {
                 "outlet of the document"
@@ -274,6 +279,15 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
         for (span, ids) in gaz.find(a.text, *seg) {
             if span.start < last_end {
                 continue; // inside a glued designation already taken
+            }
+            // inside a longer name found before: "France" in the outlet
+            // "France 3"
+            if reg
+                .by_start
+                .get(&span.start)
+                .is_some_and(|(_, s)| s.end > span.end)
+            {
+                continue;
             }
             // prefer a country over a capital of the same spelling
             let Some(&id) = ids
@@ -513,6 +527,32 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         None => reg.mentions.push(Mention { entity: e, span }),
     }
     Some(end_tok)
+}
+
+/// "L'équipe de France 3 Nord Pas-de-Calais": capitalised words after an
+/// outlet's name that end on a known region or place are its regional
+/// edition, another name of the outlet. The end of the edition, or `end`.
+fn regional_edition(a: &Analysis, end: usize, seg_end: usize) -> usize {
+    let rest = a.text.get(end..seg_end).unwrap_or("");
+    let mut best = end;
+    let mut at = end;
+    for word in rest.split(' ').skip(1).take(3) {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        at += 1 + w.len();
+        let f = fold(w);
+        if a.lex.entities.iter().any(|e| {
+            matches!(e.kind, EntityKind::Place | EntityKind::Country) && fold(&e.name) == f
+        }) {
+            best = at;
+        }
+        if w.len() != word.len() {
+            break;
+        }
+    }
+    best
 }
 
 /// "quand les autorités du Maroc le jugeront utile ... Rabat": in an article
