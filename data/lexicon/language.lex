@@ -57,10 +57,6 @@ gouvernement | autorités | exécutif ; gouvernement {dem}
 parlement
 armée ; ministère {dem} de la Défense
 armée de l'air
-# a country's armed forces under their plural name: "les forces armées
-# ukrainiennes" = "les forces ukrainiennes" ("l'armée russe" stays the
-# ministry of Defence that speaks for it)
-forces | forces armées ; forces armées {dem}
 marine
 garde nationale
 diplomatie ; ministère {dem} des Affaires étrangères

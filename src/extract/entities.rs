@@ -280,15 +280,6 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
             if span.start < last_end {
                 continue; // inside a glued designation already taken
             }
-            // inside a longer name found before: "France" in the outlet
-            // "France 3"
-            if reg
-                .by_start
-                .get(&span.start)
-                .is_some_and(|(_, s)| s.end > span.end)
-            {
-                continue;
-            }
             // prefer a country over a capital of the same spelling
             let Some(&id) = ids
                 .iter()
@@ -298,6 +289,15 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                 continue;
             };
             let le = &a.lex.entities[id];
+            // inside a longer name found before: "France" in the outlet
+            // "France 3"
+            if reg
+                .by_start
+                .get(&span.start)
+                .is_some_and(|(e, s)| s.end > span.end && reg.kind(*e) != Some(le.kind))
+            {
+                continue;
+            }
             // "Croix-Rouge congolaise": a national body of a movement the
             // lexicon names, left to the organization patterns
             if le.kind == EntityKind::Organization {
@@ -534,6 +534,10 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
 /// edition, another name of the outlet. The end of the edition, or `end`.
 fn regional_edition(a: &Analysis, end: usize, seg_end: usize) -> usize {
     let rest = a.text.get(end..seg_end).unwrap_or("");
+    let rest = rest.split('\n').next().unwrap_or("");
+    if !rest.starts_with(' ') {
+        return end;
+    }
     let mut best = end;
     let mut at = end;
     for word in rest.split(' ').skip(1).take(3) {
@@ -774,10 +778,7 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 let place = dominant(reg, EntityKind::Place)?;
                 t.replace("{place}", &place)
             } else if t.contains("{dem}")
-                // the template is the head and the nationality ("garde-côtes
-                // {dem}"); "les forces" alone are anyone's ("forces armées
-                // {dem}" is named only with its nationality)
-                && fold(t).starts_with(&format!("{} {{dem}}", inst.key))
+                && fold(t).starts_with(&inst.key)
                 // "le gouvernement", "les autorités" alone are too loose
                 // (France's own, the local ones, the occupying power's) to
                 // name one country's body from the document alone; a
@@ -992,6 +993,12 @@ fn persons(a: &Analysis, reg: &mut Registry) {
     while i < n {
         if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
             last_title = Some(i);
+            // the words of a title are no name: "le procureur de la
+            // République de Boulogne-sur-Mer"
+            if let Some((_, next)) = a.cue(i).filter(|(_, next)| *next > i + 1) {
+                i = next;
+                continue;
+            }
         }
         // "le président IBK", "l'ex-président ATT": a title right before a
         // short name in capitals that names no known body is a person's
