@@ -1304,8 +1304,21 @@ fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
 }
 
 /// The end of a place name (1-3 title-case words) starting at token `j`.
+/// A name behind a lower-case Arabic article: "la province d'al-Haouz",
+/// "el-Fasher".
+fn article_name(a: &Analysis, j: usize) -> bool {
+    let w = a.tok_text(j);
+    a.is_word(j)
+        && ["al-", "el-", "an-", "ad-", "ar-", "as-", "ash-", "at-"]
+            .iter()
+            .any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+            })
+}
+
 fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
-    if !a.is_cap(j) || a.lex.stop_names.contains(a.low(j)) {
+    if !(a.is_cap(j) || article_name(a, j)) || a.lex.stop_names.contains(a.low(j)) {
         return None;
     }
     let sp = a.toks[j].span();
