@@ -331,6 +331,21 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                     glued = true;
                 }
             }
+            // "dans le Grand Casablanca", "le Grand Paris": the metropolitan
+            // area is a place of its own, not the city
+            let t = a.tok_at(span.start);
+            if le.kind == EntityKind::Place
+                && t > 0
+                && matches!(a.tok_text(t - 1), "Grand" | "Grande")
+                && a.toks[t - 1].end + 1 == span.start
+            {
+                let wide = Span::new(a.toks[t - 1].start, span.end);
+                let name = a.text.get(wide.start..wide.end).unwrap_or("");
+                let e = reg.entity(name, EntityKind::Place);
+                reg.mention(e, wide, name, "metropolitan area (Grand X)");
+                last_end = span.end;
+                continue;
+            }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
             let e = *local
                 .entry(id)
@@ -775,6 +790,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         None => {
             let t = inst.template.as_deref()?;
             let name = if municipal {
+                // the town the article is about, named more than any other:
+                // not the dateline's capital among the provinces of a region
+                // struck ("Rabat — ... les autorités locales")
+                if !clear_winner(reg, EntityKind::Place) {
+                    return None;
+                }
                 let place = dominant(reg, EntityKind::Place)?;
                 t.replace("{place}", &place)
             } else if t.contains("{dem}")
@@ -836,6 +857,23 @@ fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
     let d = count_dominant(reg, kind);
     reg.dominant.push((kind, d.clone()));
     d
+}
+
+/// Whether one entity of `kind` is named more often than any other.
+fn clear_winner(reg: &Registry, kind: EntityKind) -> bool {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        if reg.kind(m.entity) == Some(kind) {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let mut c: Vec<usize> = counts.into_values().collect();
+    c.sort_unstable_by(|x, y| y.cmp(x));
+    match c.as_slice() {
+        [] => false,
+        [_] => true,
+        [first, second, ..] => first > second,
+    }
 }
 
 fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
