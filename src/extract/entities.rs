@@ -108,6 +108,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     places(a, reg);
     places_of_attacks_by_pronoun(a, reg);
     capitals_of_named_governments(a, reg);
+    handles_after_names(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
@@ -542,6 +543,50 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         None => reg.mentions.push(Mention { entity: e, span }),
     }
     Some(end_tok)
+}
+
+/// "— Gérald DARMANIN (@GDarmanin) September 3, 2024": a social-network
+/// handle in parentheses right after a person's name (in any case) is
+/// another name of that person.
+fn handles_after_names(a: &Analysis, reg: &mut Registry) {
+    let persons: Vec<(String, usize)> = reg
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (fold(&e.name), i))
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let mut from = 0;
+    while let Some(p) = a.text.get(from..).and_then(|t| t.find(" (@")) {
+        let open = from + p + 1; // the '(' of " (@"
+        from = open;
+        let rest = a.text.get(open + 1..).unwrap_or("");
+        let len = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+            .map_or(rest.len(), |(i, _)| i);
+        if len < 2 || !rest[len..].starts_with(')') {
+            continue;
+        }
+        let handle = &rest[..len];
+        // the name: the words before, back to the line's start or a dash
+        let line_start = a.text[..open - 1].rfind('\n').map_or(0, |i| i + 1);
+        let before = &a.text[line_start..open - 1];
+        let name = before
+            .rsplit(['—', '–', '-', ':'])
+            .next()
+            .unwrap_or(before)
+            .trim();
+        let f = fold(name);
+        if let Some(&(_, e)) = persons.iter().find(|(n, _)| *n == f) {
+            let span = Span::new(open + 1, open + 1 + len);
+            reg.mention(e, span, handle, "handle after the name");
+        }
+    }
 }
 
 /// "L'équipe de France 3 Nord Pas-de-Calais": capitalised words after an
