@@ -1460,7 +1460,7 @@ fn named_after_noun(
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ale", "aux", "ales", "ien", "ienne", "iens", "iennes", "ique", "iques", "iste", "istes",
     "aire", "aires", "ais", "aise", "ain", "aine", "el", "elle", "if", "ive", "ile", "iles", "ee",
-    "e",
+    "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres",
 ];
 
 /// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
@@ -1495,8 +1495,17 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 k += 1;
                 continue;
             }
+            // "la Direction générale des Affaires intérieures": an adjective
+            // right after a capitalised noun that is no named place belongs
+            // to the name
+            let after_owner = k > 0
+                && a.toks.get(k - 1).is_some_and(|t| {
+                    reg.by_start.get(&t.start).is_some_and(|m| {
+                        matches!(reg.kind(m.0), Some(EntityKind::Country | EntityKind::Place))
+                    })
+                });
             if adjectives < 2
-                && !owned
+                && (!owned || !after_owner)
                 && k == end
                 && a.is_word(k)
                 && !a.is_cap(k)
