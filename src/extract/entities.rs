@@ -107,6 +107,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     persons(a, reg);
     places(a, reg);
     places_of_attacks_by_pronoun(a, reg);
+    places_struck(a, reg);
     capitals_of_named_governments(a, reg);
     handles_after_names(a, reg);
     reg.mentions
@@ -1343,6 +1344,37 @@ fn places(a: &Analysis, reg: &mut Registry) {
 
 /// "Cette attaque intervient un mois après celles de Mondoro et de
 /// Boulkessi": a pronoun standing for an attack, then the places attacked.
+/// "La frappe ukrainienne sur Makiïvka", "un bombardement sur Kherson": a
+/// strike lands on a place (a strike noun, maybe a nationality, "sur", then
+/// a capitalised name that is no one's first name).
+fn places_struck(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        if !matches!(
+            a.low(i),
+            "frappe" | "frappes" | "bombardement" | "bombardements" | "raid" | "raids"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if demonym_at(a, j).is_some() && !a.is_cap(j) {
+            j += 1;
+        }
+        if a.low(j) != "sur" {
+            continue;
+        }
+        let j = j + 1;
+        if let Some(end) = place_name(a, &spans, j)
+            .filter(|_| !a.lex.first_names.contains(a.low(j)) && reg.known(a.tok_text(j)).is_none())
+        {
+            let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, span, &name, "place struck");
+        }
+    }
+}
+
 fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     for i in 1..a.toks.len() {
