@@ -3,8 +3,13 @@
 //! a nationality ("ministère russe de la Défense" = "ministère de la défense
 //! russe"), acronyms in parentheses, persons from titles and name shapes,
 //! and places from their context ("le village de X", "en direction de X, Y
-//! et Z"). Site furniture never reaches this stage (set aside by cleaning),
-//! and no rule takes a bare capitalised word for an entity.
+//! et Z", "la frappe sur X", "le Grand X", "d'al-X"). One body keeps its
+//! other names in the article: a ministry by its nationality or portfolio
+//! alone ("le ministère russe", "La Défense russe"), a capital for a
+//! government the article names ("autorités du Maroc" ... "Rabat"), an
+//! outlet's regional edition, a handle after a name ("(@GDarmanin)").
+//! Site furniture never reaches this stage (set aside by cleaning), and no
+//! rule takes a bare capitalised word for an entity.
 
 use crate::extract::analysis::Analysis;
 use crate::extract::fold::fold;
@@ -839,7 +844,7 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 // the town the article is about, named more than any other:
                 // not the dateline's capital among the provinces of a region
                 // struck ("Rabat — ... les autorités locales")
-                if !clear_winner(reg, EntityKind::Place) {
+                if !clear_winner(a, reg, EntityKind::Place) {
                     return None;
                 }
                 let place = dominant(reg, EntityKind::Place)?;
@@ -906,10 +911,16 @@ fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
 }
 
 /// Whether one entity of `kind` is named more often than any other.
-fn clear_winner(reg: &Registry, kind: EntityKind) -> bool {
+///
+/// A capital does not count: it is mostly its government ("Moscou a imputé").
+fn clear_winner(a: &Analysis, reg: &Registry, kind: EntityKind) -> bool {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for m in &reg.mentions {
-        if reg.kind(m.entity) == Some(kind) {
+        let capital = reg
+            .list
+            .get(m.entity)
+            .is_some_and(|e| a.lex.capitals.contains_key(&fold(&e.name)));
+        if reg.kind(m.entity) == Some(kind) && !capital {
             *counts.entry(m.entity).or_default() += 1;
         }
     }
