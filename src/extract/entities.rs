@@ -954,8 +954,15 @@ fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
 /// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
     let mut found: HashMap<String, usize> = HashMap::new();
+    let quote = |t: &str| matches!(t, "\"" | "«" | "»" | "“" | "”");
     for i in 2..a.toks.len().saturating_sub(1) {
-        if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
+        // "(RPD)", and quoted: '("RPD")'
+        let (open, close) = if quote(a.tok_text(i - 1)) && quote(a.tok_text(i + 1)) {
+            (i.saturating_sub(2), i + 2)
+        } else {
+            (i - 1, i + 1)
+        };
+        if a.tok_text(open) != "(" || a.tok_text(close) != ")" || open == 0 {
             continue;
         }
         let acr = a.tok_text(i);
@@ -965,12 +972,15 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         }
         // walk back over the words whose initials spell the acronym
         let mut k = letters.len();
-        let mut j = i - 1;
+        let mut j = open;
         let mut first = None;
+        // one lower-case word the initials skip: 'la "république populaire"
+        // autoproclamée de Donetsk ("RPD")'
+        let mut skipped = false;
         while k > 0 && j > 0 && i - j < 16 {
             j -= 1;
             if !a.is_word(j) {
-                if matches!(a.tok_text(j), "'" | "’" | "-") {
+                if matches!(a.tok_text(j), "'" | "’" | "-") || quote(a.tok_text(j)) {
                     continue;
                 }
                 break;
@@ -986,12 +996,19 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             if c.to_uppercase().eq(letters[k - 1].to_uppercase()) {
                 k -= 1;
                 first = Some(j);
+            } else if !skipped && first.is_some() && c.is_lowercase() && w.chars().count() > 3 {
+                skipped = true;
             } else {
                 break;
             }
         }
         let (0, Some(f)) = (k, first) else { continue };
-        let span = Span::new(a.toks[f].start, a.toks[i - 2].end);
+        // the name ends before the parenthesis (and a closing quote)
+        let mut last = open - 1;
+        while last > f && !a.is_word(last) {
+            last -= 1;
+        }
+        let span = Span::new(a.toks[f].start, a.toks[last].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = match reg.known(&name).or_else(|| reg.known(acr)) {
             Some(e) => e,
