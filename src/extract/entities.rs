@@ -113,6 +113,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     places(a, reg);
     places_of_attacks_by_pronoun(a, reg);
     places_struck(a, reg);
+    towns_of_regions(a, reg);
     capitals_of_named_governments(a, reg);
     handles_after_names(a, reg);
     reg.mentions
@@ -1372,6 +1373,55 @@ fn places(a: &Analysis, reg: &mut Registry) {
 
 /// "Cette attaque intervient un mois après celles de Mondoro et de
 /// Boulkessi": a pronoun standing for an attack, then the places attacked.
+/// "à Wimereux (Pas-de-Calais)": a capitalised name right before a known
+/// region in parentheses is a town of it; one coordinated before it is a
+/// town too, "au X" being "Le X" ("au Portel et à Boulogne-sur-Mer
+/// (Pas-de-Calais)" names Le Portel).
+fn towns_of_regions(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    for p in 2..n {
+        if a.tok_text(p) != "(" {
+            continue;
+        }
+        let region = a
+            .toks
+            .get(p + 1)
+            .and_then(|t| reg.by_start.get(&t.start))
+            .copied()
+            .filter(|(e, s)| {
+                reg.kind(*e) == Some(EntityKind::Place) && a.tok_text(a.tok_at(s.end)) == ")"
+            });
+        if region.is_none() {
+            continue;
+        }
+        // the town: one capitalised word (hyphens inside) before "("
+        let t = p - 1;
+        if !a.is_cap(t) || !matches!(a.low(t - 1), "a" | "au") {
+            continue;
+        }
+        let mut towns = vec![(t, a.low(t - 1) == "au")];
+        // "au Portel et à Boulogne-sur-Mer (...)"
+        if t >= 4 && a.low(t - 2) == "et" && a.is_cap(t - 3) && matches!(a.low(t - 4), "a" | "au") {
+            towns.push((t - 3, a.low(t - 4) == "au"));
+        }
+        for (k, contracted) in towns {
+            let sp = a.toks[k].span();
+            if overlaps_any(&spans, sp) || a.lex.first_names.contains(a.low(k)) {
+                continue;
+            }
+            let word = a.tok_text(k);
+            let name = if contracted {
+                format!("Le {word}")
+            } else {
+                word.to_string()
+            };
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, sp, word, "town of a region in parentheses");
+        }
+    }
+}
+
 /// "La frappe ukrainienne sur Makiïvka", "un bombardement sur Kherson": a
 /// strike lands on a place (a strike noun, maybe a nationality, "sur", then
 /// a capitalised name that is no one's first name).
