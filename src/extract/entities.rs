@@ -1570,7 +1570,7 @@ fn named_after_noun(
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ale", "aux", "ales", "ien", "ienne", "iens", "iennes", "ique", "iques", "iste", "istes",
     "aire", "aires", "ais", "aise", "ain", "aine", "el", "elle", "if", "ive", "ile", "iles", "ee",
-    "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres",
+    "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres", "een", "eenne",
 ];
 
 /// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
