@@ -676,7 +676,14 @@ fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
 /// "La Défense russe a précisé que": a one-word portfolio, capitalised, with
 /// a nationality and no "ministère", is that country's ministry.
 fn portfolio_with_nationality(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
-    if !a.is_cap(i) || i > 0 && matches!(a.low(i - 1), "de" | "du" | "des") {
+    // the portfolio with its own article, not inside a title ("le ministre
+    // de la Défense russe" is a person's)
+    let article = match a.low(i.wrapping_sub(1)) {
+        "la" => 1,
+        "'" | "’" if a.low(i.wrapping_sub(2)) == "l" => 2,
+        _ => return None,
+    };
+    if !a.is_cap(i) || i < article || matches!(a.low(i.wrapping_sub(article + 1)), "de" | "d") {
         return None;
     }
     let d = demonym_at(a, i + 1)?;
