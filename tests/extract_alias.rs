@@ -143,3 +143,38 @@ fn acronyms_across_languages_and_written_as_words() {
         Some(2)
     );
 }
+
+#[test]
+fn a_ministry_by_its_nationality_alone_stays_in_its_document() {
+    // "le ministère russe" is the Defence in one article, Foreign Affairs in
+    // another; "La Défense russe" names one ministry everywhere
+    let mut ix = index();
+    ix.add(1, "ministère russe de la Défense", EntityKind::Organization);
+    ix.add(1, "ministère russe", EntityKind::Organization);
+    ix.add(1, "Défense russe", EntityKind::Organization);
+    assert!(ix.is_generic("le ministère russe"));
+    assert!(!ix.is_generic("ministère russe de la Défense"));
+    assert_eq!(
+        ix.resolve("ministère russe", EntityKind::Organization),
+        None
+    );
+    assert_eq!(
+        ix.resolve("Défense russe", EntityKind::Organization)
+            .map(|r| r.0),
+        Some(1)
+    );
+}
+
+#[test]
+fn russian_and_ukrainian_spellings_of_one_town_merge() {
+    let mut ix = index();
+    ix.add(1, "Makiivka", EntityKind::Place);
+    assert_eq!(
+        ix.resolve("Makeïevka", EntityKind::Place).map(|r| r.0),
+        Some(1)
+    );
+    assert_eq!(
+        ix.resolve("Makiïvka", EntityKind::Place).map(|r| r.0),
+        Some(1)
+    );
+}

@@ -20,6 +20,8 @@ ij ; i
 y ; i
 w ; v
 ck ; k
+# Russian -еевка against Ukrainian -іївка: Makeïevka = Makiïvka, Avdeïevka = Avdiïvka
+eievka$ ; iivka
 
 # [confusables] letters that transliterations of one name swap (fuzzy merge
 # guarded by kind and context)
@@ -93,7 +95,7 @@ des Finances | des finances
 # [place_cues] phrases ; flags
 [place_cues]
 village de | village d' | village d’ | localité de | localité d' | localité d’ | ville de | ville d' | ville d’ | colonie de | colonie d' | colonie d’ | commune de | bourg de | hameau de | quartier de | banlieue de | district de | province de | province d' | province d’ | oblast de | région de | région d' | région d’ | municipalité de | département de | préfecture de | sous-préfecture de | territoire de | chef-lieu de | camp de réfugiés de | camp de déplacés de | camp de | camp d' | camp d’ | camp militaire de | camp militaire d' | camp militaire d’ | détachement militaire de | kilomètres de | kilomètres d' | kilomètres d’ | kilomètre de | kilomètre d' | kilomètre d’ | km de | km d' | km d’ | base militaire de | poste militaire de | site de déplacés de | cercle de | wilaya de | gouvernorat de | État de | État d' | État d’ | évacués sur | évacuées sur | évacué sur | évacuée sur | repliés sur | repliées sur | transférés sur | transférées sur | acheminés sur | canton de | arrondissement de | village kurde de | ville portuaire de | ville côtière de | ville frontalière de | port de | port d' | port d’ | île de | île d' | île d’ | archipel de | côtes de | littoral de
-corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve ; name
+corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve | cap ; name
 au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | au large d' | au large d’ | à la périphérie de | non loin de | jusqu'à | jusqu’à | dans le sud du | dans le nord du | dans l'est du | dans l'ouest du | dans le centre du
 à ; weak
 quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de ; list

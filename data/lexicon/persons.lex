@@ -14,7 +14,7 @@ ambassadeur | ambassadrice | envoyé spécial | émissaire | médiateur | média
 dirigeant | dirigeants | dirigeante | leader | chef | cheffe | commandant | général | colonel | amiral
 maire | gouverneur | gouverneure | député | députée | sénateur | sénatrice | chancelier | chancelière
 roi | reine | prince | émir | pape | patriarche | cheikh
-procureur | procureure | juge | avocat | avocate | directeur | directrice | PDG | patron
+procureur de la République | procureure de la République | procureur | procureure | juge | avocat | avocate | directeur | directrice | PDG | patron
 journaliste | correspondant | correspondante | analyste | expert | experte | chercheur | chercheuse
 M. | Mme | Mlle | Monsieur | Madame | Me | Dr | Pr
 opposant | opposante | militant | militante | séparatiste | commandant en chef | chef d'état-major

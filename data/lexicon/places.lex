@@ -7,7 +7,7 @@ Donbass | Donbas
 Donetsk
 Louhansk | Lougansk
 Kherson
-Zaporijjia | Zaporojie
+Zaporijjia | Zaporojie | Zaporojié | Zaporijia
 Kharkiv | Kharkov
 Marioupol
 Odessa
@@ -179,3 +179,63 @@ Nouvelle-Calédonie
 Polynésie française | Polynésie
 Saint-Pierre-et-Miquelon
 Wallis-et-Futuna
+# France's regions and its départements named unambiguously (general world
+# knowledge, like the world's countries; single words that are also a
+# river, a town or a compass point — Nord, Var, Lot, Vienne — are left out)
+Hauts-de-France
+Île-de-France | Ile-de-France
+Grand Est
+Normandie
+Nouvelle-Aquitaine
+Occitanie
+Auvergne-Rhône-Alpes
+Bourgogne-Franche-Comté
+Centre-Val de Loire
+Pays de la Loire
+Provence-Alpes-Côte d'Azur | Provence-Alpes-Côte d’Azur | PACA
+Pas-de-Calais
+Seine-Maritime
+Bouches-du-Rhône
+Alpes-Maritimes
+Alpes-de-Haute-Provence
+Hautes-Alpes
+Haute-Garonne
+Gironde
+Finistère
+Morbihan
+Côtes-d'Armor | Côtes-d’Armor
+Ille-et-Vilaine
+Loire-Atlantique
+Maine-et-Loire
+Vendée
+Charente-Maritime
+Pyrénées-Atlantiques
+Hautes-Pyrénées
+Pyrénées-Orientales
+Haute-Savoie
+Savoie
+Isère
+Drôme
+Ardèche
+Vaucluse
+Hérault
+Seine-Saint-Denis
+Val-de-Marne
+Hauts-de-Seine
+Val-d'Oise | Val-d’Oise
+Seine-et-Marne
+Yvelines
+Essonne
+Calvados
+Bas-Rhin
+Haut-Rhin
+Moselle
+Meurthe-et-Moselle
+Dordogne
+Corrèze
+Puy-de-Dôme
+Aveyron
+Tarn-et-Garonne
+Lot-et-Garonne
+Haute-Corse
+Corse-du-Sud

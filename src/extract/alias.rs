@@ -107,7 +107,12 @@ impl EntityIndex {
                 break;
             }
         }
+        // "le ministère russe" names one of the country's ministries, the
+        // one its document named in full; never one across documents
         self.generic.contains(rest)
+            || rest
+                .strip_prefix("ministere ")
+                .is_some_and(|r| !r.is_empty() && !r.contains(' '))
     }
 
     /// Record a known spelling of entity `id`.

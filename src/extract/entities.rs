@@ -3,8 +3,13 @@
 //! a nationality ("ministère russe de la Défense" = "ministère de la défense
 //! russe"), acronyms in parentheses, persons from titles and name shapes,
 //! and places from their context ("le village de X", "en direction de X, Y
-//! et Z"). Site furniture never reaches this stage (set aside by cleaning),
-//! and no rule takes a bare capitalised word for an entity.
+//! et Z", "la frappe sur X", "le Grand X", "d'al-X"). One body keeps its
+//! other names in the article: a ministry by its nationality or portfolio
+//! alone ("le ministère russe", "La Défense russe"), a capital for a
+//! government the article names ("autorités du Maroc" ... "Rabat"), an
+//! outlet's regional edition, a handle after a name ("(@GDarmanin)").
+//! Site furniture never reaches this stage (set aside by cleaning), and no
+//! rule takes a bare capitalised word for an entity.
 
 use crate::extract::analysis::Analysis;
 use crate::extract::fold::fold;
@@ -21,6 +26,8 @@ pub struct Registry {
     /// The last ministry named, and the last one of each portfolio.
     last_ministry: Option<usize>,
     ministries: HashMap<usize, usize>,
+    /// The last ministry named with each nationality (demonym index).
+    national_ministries: HashMap<usize, usize>,
     /// The last institution named with each head.
     heads: HashMap<String, usize>,
     /// Mention start → (entity, span), for lookups by position.
@@ -66,6 +73,21 @@ impl Registry {
         self.mentions.push(Mention { entity: e, span });
     }
 
+    /// Give entity `e` a more specific `name`, its old name becoming an
+    /// alias with `reason`.
+    fn rename(&mut self, e: usize, name: &str, reason: &str) {
+        let Some(ent) = self.list.get_mut(e) else {
+            return;
+        };
+        let old = std::mem::replace(&mut ent.name, name.to_string());
+        ent.aliases.retain(|x| fold(&x.name) != fold(name));
+        ent.aliases.push(Alias {
+            name: old,
+            reason: reason.to_string(),
+        });
+        self.keys.insert((ent.kind, fold(name)), e);
+    }
+
     pub fn kind(&self, e: usize) -> Option<EntityKind> {
         self.list.get(e).map(|x| x.kind)
     }
@@ -90,6 +112,10 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     persons(a, reg);
     places(a, reg);
     places_of_attacks_by_pronoun(a, reg);
+    places_struck(a, reg);
+    towns_of_regions(a, reg);
+    capitals_of_named_governments(a, reg);
+    handles_after_names(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
@@ -193,8 +219,13 @@ fn outlet_of_document(a: &Analysis, reg: &mut Registry) {
                     }
                 }
             }
+            let edition = regional_edition(a, e_end, seg.end);
+            let regional = edition > e_end;
+            e_end = edition;
             let surface = a.text.get(s..e_end).unwrap_or(outlet);
-            let reason = if e_end > s + outlet.len() {
+            let reason = if regional {
+                "regional edition of the outlet"
+            } else if e_end > s + outlet.len() {
                 "corporate suffix"
             } else {
                 "outlet of the document"
@@ -266,6 +297,15 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                 continue;
             };
             let le = &a.lex.entities[id];
+            // inside a longer name found before: "France" in the outlet
+            // "France 3"
+            if reg
+                .by_start
+                .get(&span.start)
+                .is_some_and(|(e, s)| s.end > span.end && reg.kind(*e) != Some(le.kind))
+            {
+                continue;
+            }
             // "Croix-Rouge congolaise": a national body of a movement the
             // lexicon names, left to the organization patterns
             if le.kind == EntityKind::Organization {
@@ -299,6 +339,21 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
                     glued = true;
                 }
             }
+            // "dans le Grand Casablanca", "le Grand Paris": the metropolitan
+            // area is a place of its own, not the city
+            let t = a.tok_at(span.start);
+            if le.kind == EntityKind::Place
+                && t > 0
+                && matches!(a.tok_text(t - 1), "Grand" | "Grande")
+                && a.toks[t - 1].end + 1 == span.start
+            {
+                let wide = Span::new(a.toks[t - 1].start, span.end);
+                let name = a.text.get(wide.start..wide.end).unwrap_or("");
+                let e = reg.entity(name, EntityKind::Place);
+                reg.mention(e, wide, name, "metropolitan area (Grand X)");
+                last_end = span.end;
+                continue;
+            }
             let surface = a.text.get(span.start..span.end).unwrap_or("");
             let e = *local
                 .entry(id)
@@ -325,6 +380,10 @@ fn institutions(a: &Analysis, reg: &mut Registry) {
                 i = next;
                 continue;
             }
+        }
+        if let Some(next) = portfolio_with_nationality(a, reg, i) {
+            i = next;
+            continue;
         }
         if let Some((cues, next)) = a.cue(i) {
             if let Some(Cue::Institution(k)) =
@@ -406,6 +465,7 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
     };
     let span = Span::new(a.toks[i].start, a.toks[end_tok - 1].end);
     let surface = a.text.get(span.start..span.end).unwrap_or("");
+    let mut alias = None;
     let target = match (dem, port) {
         (Some(d), Some(p)) => {
             let name = format!(
@@ -413,9 +473,25 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
                 canonical_demonym(a, d),
                 a.lex.ministries[p][0]
             );
-            let e = reg.entity(&name, EntityKind::Organization);
+            let bare = format!("ministère {}", a.lex.ministries[p][0]);
+            // "le ministère de l'Intérieur ... le ministère marocain de
+            // l'Intérieur": the portfolio named alone first is this one
+            let e = match reg.ministries.get(&p).copied() {
+                Some(old)
+                    if reg.list.get(old).is_some_and(|x| x.name == bare)
+                        && !reg
+                            .keys
+                            .contains_key(&(EntityKind::Organization, fold(&name))) =>
+                {
+                    reg.rename(old, &name, "ministry named by its portfolio alone");
+                    old
+                }
+                _ => reg.entity(&name, EntityKind::Organization),
+            };
             reg.ministries.insert(p, e);
+            reg.national_ministries.insert(d, e);
             reg.last_ministry = Some(e);
+            alias = Some("ministry named by its portfolio and nationality");
             Some(e)
         }
         // "le ministère des affaires étrangères": the one of this portfolio
@@ -432,15 +508,34 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
             reg.mention(e, full, &name, "ministry named by its portfolio and owner");
             return Some(owner_end);
         }
-        (None, Some(p)) => Some(reg.ministries.get(&p).copied().unwrap_or_else(|| {
-            let name = format!("ministère {}", a.lex.ministries[p][0]);
-            let e = reg.entity(&name, EntityKind::Organization);
-            reg.ministries.insert(p, e);
-            reg.last_ministry = Some(e);
-            e
-        })),
+        // "le ministère de l'Intérieur marocain ... a affirmé le ministère
+        // de l'Intérieur": the portfolio alone is another name of the
+        // national one of this document (generic, never resolved across
+        // documents by the store)
+        (None, Some(p)) => Some(match reg.ministries.get(&p).copied() {
+            Some(e) => {
+                alias = Some("ministry named by its portfolio alone, in this document");
+                e
+            }
+            None => {
+                let name = format!("ministère {}", a.lex.ministries[p][0]);
+                let e = reg.entity(&name, EntityKind::Organization);
+                reg.ministries.insert(p, e);
+                reg.last_ministry = Some(e);
+                e
+            }
+        }),
+        // "le ministère russe de la Défense ... Selon le ministère russe":
+        // the nationality alone names the last ministry of that country
+        (Some(d), None) => match reg.national_ministries.get(&d).copied() {
+            Some(e) => {
+                alias = Some("ministry named by its nationality, in this document");
+                Some(e)
+            }
+            None => reg.last_ministry,
+        },
         // "selon le ministère": the last ministry named
-        (_, None) => {
+        (None, None) => {
             if a.low(i + 1) == "de" || a.low(i + 1) == "des" || a.low(i + 1) == "du" {
                 None
             } else {
@@ -449,18 +544,177 @@ fn ministry(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
         }
     };
     let e = target?;
-    if dem.is_some() && port.is_some() {
-        reg.mention(
-            e,
-            span,
-            surface,
-            "ministry named by its portfolio and nationality",
-        );
-    } else {
+    match alias {
+        Some(reason) => reg.mention(e, span, surface, reason),
         // a reference back ("le ministère"), not another name of it
-        reg.mentions.push(Mention { entity: e, span });
+        None => reg.mentions.push(Mention { entity: e, span }),
     }
     Some(end_tok)
+}
+
+/// "— Gérald DARMANIN (@GDarmanin) September 3, 2024": a social-network
+/// handle in parentheses right after a person's name (in any case) is
+/// another name of that person.
+fn handles_after_names(a: &Analysis, reg: &mut Registry) {
+    let persons: Vec<(String, usize)> = reg
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (fold(&e.name), i))
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let mut from = 0;
+    while let Some(p) = a.text.get(from..).and_then(|t| t.find(" (@")) {
+        let open = from + p + 1; // the '(' of " (@"
+        from = open;
+        let rest = a.text.get(open + 1..).unwrap_or("");
+        let len = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+            .map_or(rest.len(), |(i, _)| i);
+        if len < 2 || !rest[len..].starts_with(')') {
+            continue;
+        }
+        let handle = &rest[..len];
+        // the name: the words before, back to the line's start or a dash
+        let line_start = a.text[..open - 1].rfind('\n').map_or(0, |i| i + 1);
+        let before = &a.text[line_start..open - 1];
+        let name = before
+            .rsplit(['—', '–', '-', ':'])
+            .next()
+            .unwrap_or(before)
+            .trim();
+        let f = fold(name);
+        if let Some(&(_, e)) = persons.iter().find(|(n, _)| *n == f) {
+            let span = Span::new(open + 1, open + 1 + len);
+            reg.mention(e, span, handle, "handle after the name");
+        }
+    }
+}
+
+/// "L'équipe de France 3 Nord Pas-de-Calais": capitalised words after an
+/// outlet's name that end on a known region or place are its regional
+/// edition, another name of the outlet. The end of the edition, or `end`.
+fn regional_edition(a: &Analysis, end: usize, seg_end: usize) -> usize {
+    let rest = a.text.get(end..seg_end).unwrap_or("");
+    let rest = rest.split('\n').next().unwrap_or("");
+    if !rest.starts_with(' ') {
+        return end;
+    }
+    let mut best = end;
+    let mut at = end;
+    for word in rest.split(' ').skip(1).take(3) {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        at += 1 + w.len();
+        let f = fold(w);
+        if a.lex.entities.iter().any(|e| {
+            matches!(e.kind, EntityKind::Place | EntityKind::Country) && fold(&e.name) == f
+        }) {
+            best = at;
+        }
+        if w.len() != word.len() {
+            break;
+        }
+    }
+    best
+}
+
+/// "quand les autorités du Maroc le jugeront utile ... Rabat": in an article
+/// that names a country's government, its capital is that government
+/// (metonymy: "une relation migratoire classique avec Londres" beside "le
+/// gouvernement britannique"); every mention of the capital moves to it.
+fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
+    for p in 0..reg.list.len() {
+        if reg.kind(p) != Some(EntityKind::Place) {
+            continue;
+        }
+        let Some(&country) = reg
+            .list
+            .get(p)
+            .and_then(|x| a.lex.capitals.get(&fold(&x.name)))
+        else {
+            continue;
+        };
+        let dem = canonical_demonym(a, country);
+        if dem.is_empty() {
+            continue;
+        }
+        let gov_key = (
+            EntityKind::Organization,
+            fold(&format!("gouvernement {dem}")),
+        );
+        let Some(&g) = reg.keys.get(&gov_key) else {
+            continue;
+        };
+        // "lors d'un point presse à Tel-Aviv" stays a place
+        let locative = |span: Span| {
+            let t = a.tok_at(span.start);
+            t > 0 && matches!(a.low(t - 1), "a" | "depuis" | "vers" | "dans")
+        };
+        let moved: Vec<Span> = reg
+            .mentions
+            .iter()
+            .filter(|m| m.entity == p && !locative(m.span))
+            .map(|m| m.span)
+            .collect();
+        reg.mentions.retain(|m| m.entity != p || locative(m.span));
+        for span in moved {
+            reg.by_start.remove(&span.start);
+            let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(g, span, &surface, "metonymy (capital for its government)");
+        }
+    }
+}
+
+/// "La Défense russe a précisé que": a one-word portfolio, capitalised, with
+/// a nationality and no "ministère", is that country's ministry.
+fn portfolio_with_nationality(a: &Analysis, reg: &mut Registry, i: usize) -> Option<usize> {
+    // the portfolio with its own article, not inside a title ("le ministre
+    // de la Défense russe" is a person's)
+    let article = match a.low(i.wrapping_sub(1)) {
+        "la" => 1,
+        "'" | "’" if a.low(i.wrapping_sub(2)) == "l" => 2,
+        _ => return None,
+    };
+    if !a.is_cap(i) || i < article || matches!(a.low(i.wrapping_sub(article + 1)), "de" | "d") {
+        return None;
+    }
+    let d = demonym_at(a, i + 1)?;
+    let word = a.tok_text(i);
+    let p = a.lex.ministries.iter().position(|forms| {
+        forms.first().is_some_and(|f| {
+            let noun = f
+                .strip_prefix("de la ")
+                .or_else(|| f.strip_prefix("de l'"))
+                .or_else(|| f.strip_prefix("de l’"))
+                .unwrap_or("");
+            noun == word
+        })
+    })?;
+    let name = format!(
+        "ministère {} {}",
+        canonical_demonym(a, d),
+        a.lex.ministries[p][0]
+    );
+    let e = reg.entity(&name, EntityKind::Organization);
+    reg.ministries.entry(p).or_insert(e);
+    reg.national_ministries.insert(d, e);
+    let span = Span::new(a.toks[i].start, a.toks[i + 1].end);
+    let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+    reg.mention(
+        e,
+        span,
+        &surface,
+        "portfolio and nationality without ministère",
+    );
+    Some(i + 2)
 }
 
 fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize) -> Option<usize> {
@@ -538,9 +792,13 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
                 .get(m.0)
                 .map(|x| x.name.clone())
                 .unwrap_or_default();
-            let national = (reg.kind(m.0) == Some(EntityKind::Country))
-                .then(|| country_demonym(a, &owner))
-                .flatten();
+            // "les autorités de Moscou" are the Russian government: a
+            // capital stands for its country
+            let national = match reg.kind(m.0) {
+                Some(EntityKind::Country) => country_demonym(a, &owner),
+                _ if !municipal => a.lex.capitals.get(&fold(&owner)).copied(),
+                _ => None,
+            };
             let name = match (&inst.template, national) {
                 (Some(t), _) if municipal => t.replace("{place}", &owner),
                 (Some(t), Some(d)) if t.contains("{dem}") => {
@@ -550,6 +808,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
             };
             let e = reg.entity(&name, EntityKind::Organization);
             reg.mention(e, span, &surface, "institution of a place");
+            // "la préfecture maritime de la Manche ... la préfecture
+            // maritime": the head alone names it in this document (the
+            // store never resolves a generic head across documents)
+            if inst.template.is_none() && !inst.head.chars().any(char::is_uppercase) {
+                reg.mention_alias(e, &inst.head, "head noun");
+            }
             reg.heads.insert(inst.key.clone(), e);
             return Some(a.tok_at(m.1.end));
         }
@@ -585,6 +849,12 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         None => {
             let t = inst.template.as_deref()?;
             let name = if municipal {
+                // the town the article is about, named more than any other:
+                // not the dateline's capital among the provinces of a region
+                // struck ("Rabat — ... les autorités locales")
+                if !clear_winner(a, reg, EntityKind::Place) {
+                    return None;
+                }
                 let place = dominant(reg, EntityKind::Place)?;
                 t.replace("{place}", &place)
             } else if t.contains("{dem}")
@@ -648,6 +918,29 @@ fn dominant(reg: &mut Registry, kind: EntityKind) -> Option<String> {
     d
 }
 
+/// Whether one entity of `kind` is named more often than any other.
+///
+/// A capital does not count: it is mostly its government ("Moscou a imputé").
+fn clear_winner(a: &Analysis, reg: &Registry, kind: EntityKind) -> bool {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        let capital = reg
+            .list
+            .get(m.entity)
+            .is_some_and(|e| a.lex.capitals.contains_key(&fold(&e.name)));
+        if reg.kind(m.entity) == Some(kind) && !capital {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let mut c: Vec<usize> = counts.into_values().collect();
+    c.sort_unstable_by(|x, y| y.cmp(x));
+    match c.as_slice() {
+        [] => false,
+        [_] => true,
+        [first, second, ..] => first > second,
+    }
+}
+
 fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
     // entity → (mentions, first position); a tie goes to the one named
     // first, a town named before the capital that speaks for the country
@@ -669,8 +962,15 @@ fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
 /// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
     let mut found: HashMap<String, usize> = HashMap::new();
+    let quote = |t: &str| matches!(t, "\"" | "«" | "»" | "“" | "”");
     for i in 2..a.toks.len().saturating_sub(1) {
-        if a.tok_text(i - 1) != "(" || a.tok_text(i + 1) != ")" {
+        // "(RPD)", and quoted: '("RPD")'
+        let (open, close) = if quote(a.tok_text(i - 1)) && quote(a.tok_text(i + 1)) {
+            (i.saturating_sub(2), i + 2)
+        } else {
+            (i - 1, i + 1)
+        };
+        if a.tok_text(open) != "(" || a.tok_text(close) != ")" || open == 0 {
             continue;
         }
         let acr = a.tok_text(i);
@@ -680,12 +980,15 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         }
         // walk back over the words whose initials spell the acronym
         let mut k = letters.len();
-        let mut j = i - 1;
+        let mut j = open;
         let mut first = None;
+        // one lower-case word the initials skip: 'la "république populaire"
+        // autoproclamée de Donetsk ("RPD")'
+        let mut skipped = false;
         while k > 0 && j > 0 && i - j < 16 {
             j -= 1;
             if !a.is_word(j) {
-                if matches!(a.tok_text(j), "'" | "’" | "-") {
+                if matches!(a.tok_text(j), "'" | "’" | "-") || quote(a.tok_text(j)) {
                     continue;
                 }
                 break;
@@ -701,12 +1004,19 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             if c.to_uppercase().eq(letters[k - 1].to_uppercase()) {
                 k -= 1;
                 first = Some(j);
+            } else if !skipped && first.is_some() && c.is_lowercase() && w.chars().count() > 3 {
+                skipped = true;
             } else {
                 break;
             }
         }
         let (0, Some(f)) = (k, first) else { continue };
-        let span = Span::new(a.toks[f].start, a.toks[i - 2].end);
+        // the name ends before the parenthesis (and a closing quote)
+        let mut last = open - 1;
+        while last > f && !a.is_word(last) {
+            last -= 1;
+        }
+        let span = Span::new(a.toks[f].start, a.toks[last].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = match reg.known(&name).or_else(|| reg.known(acr)) {
             Some(e) => e,
@@ -803,6 +1113,12 @@ fn persons(a: &Analysis, reg: &mut Registry) {
     while i < n {
         if a.cue_has(i, |c| matches!(c, Cue::Title)).is_some() {
             last_title = Some(i);
+            // the words of a title are no name: "le procureur de la
+            // République de Boulogne-sur-Mer"
+            if let Some((_, next)) = a.cue(i).filter(|(_, next)| *next > i + 1) {
+                i = next;
+                continue;
+            }
         }
         // "le président IBK", "l'ex-président ATT": a title right before a
         // short name in capitals that names no known body is a person's
@@ -1064,6 +1380,86 @@ fn places(a: &Analysis, reg: &mut Registry) {
 
 /// "Cette attaque intervient un mois après celles de Mondoro et de
 /// Boulkessi": a pronoun standing for an attack, then the places attacked.
+/// "à Wimereux (Pas-de-Calais)": a capitalised name right before a known
+/// region in parentheses is a town of it; one coordinated before it is a
+/// town too, "au X" being "Le X" ("au Portel et à Boulogne-sur-Mer
+/// (Pas-de-Calais)" names Le Portel).
+fn towns_of_regions(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    for p in 2..n {
+        if a.tok_text(p) != "(" {
+            continue;
+        }
+        let region = a
+            .toks
+            .get(p + 1)
+            .and_then(|t| reg.by_start.get(&t.start))
+            .copied()
+            .filter(|(e, s)| {
+                reg.kind(*e) == Some(EntityKind::Place) && a.tok_text(a.tok_at(s.end)) == ")"
+            });
+        if region.is_none() {
+            continue;
+        }
+        // the town: one capitalised word (hyphens inside) before "("
+        let t = p - 1;
+        if !a.is_cap(t) || !matches!(a.low(t - 1), "a" | "au") {
+            continue;
+        }
+        let mut towns = vec![(t, a.low(t - 1) == "au")];
+        // "au Portel et à Boulogne-sur-Mer (...)"
+        if t >= 4 && a.low(t - 2) == "et" && a.is_cap(t - 3) && matches!(a.low(t - 4), "a" | "au") {
+            towns.push((t - 3, a.low(t - 4) == "au"));
+        }
+        for (k, contracted) in towns {
+            let sp = a.toks[k].span();
+            if overlaps_any(&spans, sp) || a.lex.first_names.contains(a.low(k)) {
+                continue;
+            }
+            let word = a.tok_text(k);
+            let name = if contracted {
+                format!("Le {word}")
+            } else {
+                word.to_string()
+            };
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, sp, word, "town of a region in parentheses");
+        }
+    }
+}
+
+/// "La frappe ukrainienne sur Makiïvka", "un bombardement sur Kherson": a
+/// strike lands on a place (a strike noun, maybe a nationality, "sur", then
+/// a capitalised name that is no one's first name).
+fn places_struck(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for i in 0..a.toks.len() {
+        if !matches!(
+            a.low(i),
+            "frappe" | "frappes" | "bombardement" | "bombardements" | "raid" | "raids"
+        ) {
+            continue;
+        }
+        let mut j = i + 1;
+        if demonym_at(a, j).is_some() && !a.is_cap(j) {
+            j += 1;
+        }
+        if a.low(j) != "sur" {
+            continue;
+        }
+        let j = j + 1;
+        if let Some(end) = place_name(a, &spans, j)
+            .filter(|_| !a.lex.first_names.contains(a.low(j)) && reg.known(a.tok_text(j)).is_none())
+        {
+            let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            let e = reg.entity(&name, EntityKind::Place);
+            reg.mention(e, span, &name, "place struck");
+        }
+    }
+}
+
 fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     for i in 1..a.toks.len() {
@@ -1108,8 +1504,21 @@ fn places_of_attacks_by_pronoun(a: &Analysis, reg: &mut Registry) {
 }
 
 /// The end of a place name (1-3 title-case words) starting at token `j`.
+/// A name behind a lower-case Arabic article: "la province d'al-Haouz",
+/// "el-Fasher".
+fn article_name(a: &Analysis, j: usize) -> bool {
+    let w = a.tok_text(j);
+    a.is_word(j)
+        && ["al-", "el-", "an-", "ad-", "ar-", "as-", "ash-", "at-"]
+            .iter()
+            .any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+            })
+}
+
 fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
-    if !a.is_cap(j) || a.lex.stop_names.contains(a.low(j)) {
+    if !(a.is_cap(j) || article_name(a, j)) || a.lex.stop_names.contains(a.low(j)) {
         return None;
     }
     let sp = a.toks[j].span();
@@ -1168,7 +1577,7 @@ fn named_after_noun(
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ale", "aux", "ales", "ien", "ienne", "iens", "iennes", "ique", "iques", "iste", "istes",
     "aire", "aires", "ais", "aise", "ain", "aine", "el", "elle", "if", "ive", "ile", "iles", "ee",
-    "e",
+    "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres", "een", "eenne",
 ];
 
 /// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
@@ -1203,8 +1612,17 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 k += 1;
                 continue;
             }
+            // "la Direction générale des Affaires intérieures": an adjective
+            // right after a capitalised noun that is no named place belongs
+            // to the name
+            let after_owner = k > 0
+                && a.toks.get(k - 1).is_some_and(|t| {
+                    reg.by_start.get(&t.start).is_some_and(|m| {
+                        matches!(reg.kind(m.0), Some(EntityKind::Country | EntityKind::Place))
+                    })
+                });
             if adjectives < 2
-                && !owned
+                && (!owned || !after_owner)
                 && k == end
                 && a.is_word(k)
                 && !a.is_cap(k)
