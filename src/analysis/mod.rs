@@ -305,10 +305,6 @@ impl<'a> Analyzer<'a> {
     /// Incident `gone` was merged into `keep`: move its groups.
     fn regroup_incident(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
         for old_key in self.incident_groups.remove(&gone).unwrap_or_default() {
-            let Some(mut old) = self.groups.remove(&old_key) else {
-                continue;
-            };
-            touched.touch(old_key, Some(&mut old));
             let Scope::Incident(_, cumulative) = old_key.scope else {
                 continue;
             };
@@ -316,17 +312,29 @@ impl<'a> Analyzer<'a> {
                 scope: Scope::Incident(keep, cumulative),
                 ..old_key
             };
-            for c in &old.members {
-                self.claim_group.insert(c.id, new_key);
-            }
-            let group = self.groups.entry(new_key).or_default();
-            group.members.extend(old.members);
-            touched.touch(new_key, Some(group));
-            let keys = self.incident_groups.entry(keep).or_default();
-            if !keys.contains(&new_key) {
-                keys.push(new_key);
+            if self.move_group(old_key, new_key, touched) {
+                let keys = self.incident_groups.entry(keep).or_default();
+                if !keys.contains(&new_key) {
+                    keys.push(new_key);
+                }
             }
         }
+    }
+
+    /// Move the members of group `old_key` into `new_key` (both touched);
+    /// false when there was no such group.
+    fn move_group(&mut self, old_key: GroupKey, new_key: GroupKey, touched: &mut Touched) -> bool {
+        let Some(mut old) = self.groups.remove(&old_key) else {
+            return false;
+        };
+        touched.touch(old_key, Some(&mut old));
+        for c in &old.members {
+            self.claim_group.insert(c.id, new_key);
+        }
+        let group = self.groups.entry(new_key).or_default();
+        group.members.extend(old.members);
+        touched.touch(new_key, Some(group));
+        true
     }
 
     /// Add a batch; `keep` decides whether claims are copied or borrowed.
@@ -535,23 +543,15 @@ impl<'a> Analyzer<'a> {
     /// Cluster `gone` was merged into `keep`: move its groups.
     fn regroup(&mut self, gone: i64, keep: i64, touched: &mut Touched) {
         for old_key in self.cluster_groups.remove(&gone).unwrap_or_default() {
-            let Some(mut old) = self.groups.remove(&old_key) else {
-                continue;
-            };
-            touched.touch(old_key, Some(&mut old));
             let new_key = GroupKey {
                 scope: Scope::Cluster(keep),
                 ..old_key
             };
-            for c in &old.members {
-                self.claim_group.insert(c.id, new_key);
-            }
-            let group = self.groups.entry(new_key).or_default();
-            group.members.extend(old.members);
-            touched.touch(new_key, Some(group));
-            let keys = self.cluster_groups.entry(keep).or_default();
-            if !keys.contains(&new_key) {
-                keys.push(new_key);
+            if self.move_group(old_key, new_key, touched) {
+                let keys = self.cluster_groups.entry(keep).or_default();
+                if !keys.contains(&new_key) {
+                    keys.push(new_key);
+                }
             }
         }
     }
