@@ -6,8 +6,9 @@
 //! `--db war.db` would destroy it). A query file is a script that someone
 //! may have sent you, so its `export to` is held to more: a relative path
 //! below the directory it runs in (no absolute path, no `..`), never through
-//! a symbolic link, and never over an existing file unless the user said so
-//! (`run --overwrite`), as a shell script run with `set -o noclobber` would.
+//! a symbolic link, and never over an existing file but its own earlier
+//! export unless the user said so (`run --overwrite`), as a shell script run
+//! with `set -o noclobber` would.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -59,12 +60,29 @@ fn check_in(base: &Path, path: &Path, database: &str, origin: Origin) -> Result<
             "{} is a symbolic link; a query file never writes through one",
             path.display()
         )),
-        Ok(_) if !overwrite => Err(format!(
-            "{} exists; a query file never replaces a file unless run with --overwrite",
+        Ok(_) if !overwrite && !written_by_claimgraph(&base.join(path)) => Err(format!(
+            "{} exists and claimgraph did not write it; a query file replaces only its own \
+             exports unless run with --overwrite",
             path.display()
         )),
         _ => Ok(()),
     }
+}
+
+/// Whether the file at `path` is one of claimgraph's own exports (a DOT
+/// graph named `claimgraph`, or a `claimgraph-graph/1` JSON file), which a
+/// query file run again may replace: running the tour twice rewrites its
+/// `contradictions.dot`, but a file of yours is never touched.
+fn written_by_claimgraph(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.starts_with("digraph claimgraph {")
+        || (head.trim_start().starts_with('{')
+            && head.contains("\"format\": \"claimgraph-graph/1\""))
 }
 
 /// Whether `path` names the database file or one of SQLite's files beside
@@ -133,6 +151,9 @@ mod tests {
         let replace = Origin::Script { overwrite: true };
         assert!(check_in(base, old, ":memory:", keep).is_err());
         assert!(check_in(base, old, ":memory:", replace).is_ok());
+        // its own earlier export is replaced: a query file run twice works
+        std::fs::write(base.join("mine.dot"), "digraph claimgraph {\n}\n").unwrap();
+        assert!(check_in(base, Path::new("mine.dot"), ":memory:", keep).is_ok());
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/etc/passwd", base.join("link.dot")).unwrap();

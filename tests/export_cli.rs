@@ -308,5 +308,10 @@ fn output_paths_are_guarded() {
     assert!(std::fs::read_to_string(c.path("old.dot"))
         .unwrap()
         .starts_with("digraph"));
+    // now claimgraph's own export: the same file run again replaces it
+    c.cmd()
+        .args(["--db", "war.db", "run", "q.cq"])
+        .assert()
+        .success();
     assert_eq!(c.stats("war.db"), before);
 }
