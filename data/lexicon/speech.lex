@@ -80,8 +80,9 @@ démens | démentons | nions | nies | démentie | démenties | démentis | réfu
 s'inscrit en faux | s’inscrit en faux | s'inscrivent en faux | s’inscrivent en faux | s'est inscrit en faux | s’est inscrit en faux | s'est inscrite en faux | s’est inscrite en faux | se sont inscrits en faux | se sont inscrites en faux | s'inscrire en faux | s’inscrire en faux | nous inscrivons en faux
 # a figure rejected without a counter-figure: "Le nombre de 700 passagers est exagéré"
 est exagéré | est exagérée | sont exagérés | sont exagérées | largement exagéré | largement exagérés | est surévalué | sont surévalués | chiffres gonflés | bilan gonflé
-# "n'a aucun lien avec", "qualifie de « propagande »": a charge dismissed
-n'a aucun lien avec | n’a aucun lien avec | n'ont aucun lien avec | n’ont aucun lien avec | pure propagande
+# "n'a aucun lien avec", "Elle n'a en revanche «aucun lien» avec la mort du brigadier"
+# (words or quotes between), "qualifie de « propagande »": a charge dismissed
+n'a aucun lien avec | n’a aucun lien avec | n'ont aucun lien avec | n’ont aucun lien avec | pure propagande | aucun lien
 # "des corps ... que certains médias s'évertuent à faire passer pour des civils"
 faire passer pour | font passer pour | fait passer pour
 # orders of magnitude rebutted: "ça se compte en dizaines et pas en milliers"
