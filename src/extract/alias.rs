@@ -109,7 +109,22 @@ impl EntityIndex {
         }
         // "le ministère russe" names one of the country's ministries, the
         // one its document named in full; never one across documents
+        // "gouverneur de la région", "maire", "ministre de l'intérieur": an
+        // office with no name is each document's own
+        let office = rest.split_once(' ').map_or((rest, ""), |(h, r)| (h, r));
+        let office_generic = crate::extract::attribution::OFFICES.contains(&office.0) && {
+            let r = office.1;
+            let place = ["de la ", "du ", "de l'", "des "]
+                .iter()
+                .find_map(|d| r.strip_prefix(d))
+                .is_some_and(|w| {
+                    crate::extract::attribution::GENERIC_PLACES.contains(&w)
+                        || self.generic.contains(&format!("ministere {}", r))
+                });
+            r.is_empty() || place || matches!(r, "regional" | "local" | "provincial")
+        };
         self.generic.contains(rest)
+            || office_generic
             || rest
                 .strip_prefix("ministere ")
                 .is_some_and(|r| !r.is_empty() && !r.contains(' '))

@@ -662,6 +662,9 @@ impl Speakers {
                 || x.0 == 0
                 || matches!(a.tok_text(x.0 - 1), "," | ";" | ":" | "«" | "(" | "\n")
                 || matches!(a.low(x.0 - 1), "et" | "mais" | "or")
+                // "TASS a rapporté, en citant le ministère, que 15 ...":
+                // the gerund opens its own clause
+                || a.low(x.0) == "citant" && a.low(x.0 - 1) == "en"
         });
         let mut via: Vec<usize> = relayed.into_iter().collect();
         // "selon des témoins cités par BBC News", "d'après des sources
@@ -1021,6 +1024,23 @@ const COLLECTIVE_NOUNS: &[&str] = &[
 /// "les autorités russes" when the article names them). Runs before
 /// [`Speakers::new`], on the registry of the entity rules.
 pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
+    // the titles the article gives a named person ("le gouverneur régional
+    // Oleh Synehoubov"): those titles alone lead to the person, not to an
+    // office of their own
+    let mut held: HashSet<&str> = HashSet::new();
+    for m in &reg.mentions {
+        if reg.kind(m.entity) == Some(EntityKind::Person) {
+            // the nearest title within ten words before the name
+            let mt = a.tok_at(m.span.start);
+            let title = (mt.saturating_sub(10)..mt)
+                .rev()
+                .take_while(|&j| a.same_sentence(j, mt))
+                .find(|&j| a.cue_has(j, |c| matches!(c, Cue::Title)).is_some());
+            if let Some(j) = title.filter(|&j| OFFICES.contains(&a.low(j))) {
+                held.insert(a.low(j));
+            }
+        }
+    }
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
         let i = a.tok_at(span.start);
         let next = a.cue_next[ci];
@@ -1051,6 +1071,16 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             }
             ends_at_verb = true;
         }
+        if speech {
+            // before: "Le préfet a indiqué que", "le gouverneur de la région
+            // a annoncé"
+            for d in (i.saturating_sub(8)..i).rev() {
+                if office_np(a, reg, &held, d).is_some_and(|(_, e)| a.tok_at(e) == i) {
+                    starts.push(d);
+                    break;
+                }
+            }
+        }
         let mut changed = false;
         for st in starts {
             if let Some((n0, n1)) = collective_np(a, st) {
@@ -1059,6 +1089,8 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 changed |= add_function(a, reg, t0, end);
             } else if let Some(m) = mention_starting(reg, a, st) {
                 changed |= capital_speaks(a, reg, m);
+            } else if let Some((t0, end)) = office_np(a, reg, &held, st) {
+                changed |= add_office(a, reg, t0, end);
             }
         }
         // "Moscou a déclaré": a capital just before the verb
@@ -1157,6 +1189,9 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
                 | "gardes-cote"
                 | "secours"
                 | "mairie"
+                | "police"
+                | "gendarmerie"
+                | "parquet"
                 | "pompiers"
                 | "secouristes"
                 | "rescapes"
@@ -1248,6 +1283,159 @@ fn function_of_place(a: &Analysis, reg: &Registry, st: usize) -> Option<(usize, 
         return None;
     }
     Some((t, m.span.end))
+}
+
+/// Offices that speak for themselves when nobody holding them is named:
+/// "a annoncé le gouverneur de la région", "selon le maire", "Le préfet a
+/// indiqué que", "citant le procureur". The office is the speaker, never
+/// the outlet; each document's office is its own (they are generic heads).
+pub(crate) const OFFICES: &[&str] = &[
+    "gouverneur",
+    "gouverneure",
+    "maire",
+    "prefet",
+    "prefete",
+    "sous-prefet",
+    "bourgmestre",
+    "procureur",
+    "procureure",
+    "ministre",
+    "porte-parole",
+    "commissaire",
+    "president",
+    "presidente",
+    "ambassadeur",
+    "ambassadrice",
+    "directeur",
+    "directrice",
+];
+
+/// Nouns of a generic place after an office: "le gouverneur de la
+/// région", "le maire de la commune", "le préfet du département".
+pub(crate) const GENERIC_PLACES: &[&str] = &[
+    "region",
+    "ville",
+    "commune",
+    "province",
+    "departement",
+    "district",
+    "localite",
+    "wilaya",
+    "oblast",
+    "gouvernorat",
+    "municipalite",
+    "territoire",
+    "cercle",
+    "zone",
+    "pays",
+];
+
+/// An office with a definite determiner at token `st` and no name of its
+/// own, holder or body ("le gouverneur de la région", "le maire", "la
+/// préfète", "le ministre de l'Intérieur"): the title's first token and the
+/// byte end of the phrase. Nothing when a name follows ("le maire de
+/// Derna", "le gouverneur, Oleh Synehoubov", "le porte-parole de l'armée
+/// israélienne"): those speak through the rules for names.
+fn office_np(
+    a: &Analysis,
+    reg: &Registry,
+    held: &HashSet<&str>,
+    st: usize,
+) -> Option<(usize, usize)> {
+    if !matches!(a.low(st), "le" | "la" | "l") {
+        return None;
+    }
+    let mut t = st + 1;
+    if matches!(a.tok_text(t), "'" | "’") {
+        t += 1;
+    }
+    if a.is_cap(t) || !OFFICES.contains(&a.low(t)) {
+        return None;
+    }
+    let mut end = a.cue_has(t, |c| matches!(c, Cue::Title)).unwrap_or(t + 1);
+    // "du département", "de la région": a place named by a common noun
+    let mut k = end;
+    if matches!(a.low(k), "de" | "du") {
+        k += 1;
+        if matches!(a.low(k), "la" | "l") {
+            k += 1;
+        }
+        if matches!(a.tok_text(k), "'" | "’") {
+            k += 1;
+        }
+        if GENERIC_PLACES.contains(&a.low(k)) && !a.is_cap(k) {
+            end = k + 1;
+        }
+    } else if matches!(a.low(k), "regional" | "local" | "provincial") {
+        end = k + 1;
+    }
+    let (start, stop) = (a.toks.get(t)?.start, a.toks.get(end - 1)?.end);
+    // any name inside or just after: the name's rules decide
+    let next = a.toks.get(end).map_or(stop, |x| x.end);
+    let next2 = a.toks.get(end + 1).map_or(next, |x| x.end);
+    let after = if matches!(a.low(end), "de" | "du" | "d" | ",") {
+        next2
+    } else {
+        next
+    };
+    let k = reg.mentions.partition_point(|m| m.span.end <= start);
+    if reg.mentions[k..].iter().any(|m| m.span.start < after) {
+        return None;
+    }
+    // the phrase must end there: a complement ("le directeur des urgences
+    // de l'hôpital"), an adjective ("le ministre démissionnaire de
+    // l'Intérieur") or an apposed holder ("le porte-parole du gouvernement,
+    // le colonel Abdoulaye Maïga") makes it another phrase
+    let closes = match a.tok_text(end) {
+        "." | ";" | ":" | "»" | "”" | ")" | "\"" | "" => true,
+        "," => {
+            let j = if matches!(a.low(end + 1), "le" | "la" | "l" | "'" | "’") {
+                end + 2 + usize::from(matches!(a.tok_text(end + 2), "'" | "’"))
+            } else {
+                end + 1
+            };
+            !(a.is_word(j) && a.is_cap(j)) && a.cue_has(j, |c| matches!(c, Cue::Title)).is_none()
+        }
+        _ => {
+            a.cue_has(end, |c| {
+                matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb)
+            })
+            .is_some()
+                || matches!(
+                    a.low(end),
+                    "a" | "ont" | "avait" | "aurait" | "qui" | "que" | "qu"
+                )
+        }
+    };
+    if !closes {
+        return None;
+    }
+    // the article names who holds it ("le gouverneur régional Oleh
+    // Synehoubov"): the title leads to that person
+    (!held.contains(a.low(t))).then_some((t, stop))
+}
+
+/// The office of [`office_np`] as a speaker: one entity per title in a
+/// document ("le gouverneur" after "le gouverneur de la région").
+fn add_office(a: &Analysis, reg: &mut Registry, t0: usize, end: usize) -> bool {
+    let start = a.toks[t0].start;
+    let Some(surface) = a.text.get(start..end) else {
+        return false;
+    };
+    if reg
+        .mentions
+        .iter()
+        .any(|m| m.span.start < end && start < m.span.end)
+    {
+        return false;
+    }
+    let head = a.low(t0);
+    let same = reg.list.iter().position(|e| {
+        e.kind == EntityKind::Person && fold(&e.name).split(' ').next() == Some(head)
+    });
+    let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Person));
+    reg.mention(e, Span::new(start, end), surface, "speaker (office)");
+    true
 }
 
 /// The office of [`function_of_place`] as a speaker of its own.

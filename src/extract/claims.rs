@@ -212,9 +212,10 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
         }
     }
     let (ns, ne) = noun?;
-    // a verb just before the figure: "ont tué 3 soldats"
-
-    for b in from.saturating_sub(3)..from {
+    // a verb just before the figure: "ont tué 3 soldats"; a verb of
+    // several words ends just before it: "a coûté la vie à au moins quatre
+    // Français", "a fait au moins 78 morts"
+    for b in from.saturating_sub(6)..from {
         if let Some((m, next)) = measure_verb(a, b) {
             // "tuées et quinze autres ont été blessées": another clause
             let joined = next < from && matches!(a.low(next), "et" | "ou" | "dont" | "mais");
