@@ -581,7 +581,13 @@ impl Speakers {
                 && !person_before
                 && !report_object;
         if inverted {
-            (self.first_after(a, next, 14, true), true)
+            // "comme l'a rapporté la semaine dernière la commissaire aux
+            // droits de l'homme du Parlement ukrainien, Liudmyla Denisova":
+            // a title opens a longer phrase whose person closes it
+            let titled =
+                (next..next + 6).any(|j| a.cue_has(j, |c| matches!(c, Cue::Title)).is_some());
+            let window = if titled { 24 } else { 14 };
+            (self.first_after(a, next, window, true), true)
         } else {
             (self.subject_before(a, v, last), false)
         }

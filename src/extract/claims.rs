@@ -168,13 +168,40 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
         // right after the figure tells what happened to those counted
         // "23 ont été secourus", "une trentaine manquent à l'appel": the
         // figure stands alone as the subject, through its auxiliaries
+        // "12 sont ce soir toujours hospitalisées": adverbs and times of
+        // day may sit between the auxiliary and the participle
         let mut v = k;
-        while v < k + 3
-            && matches!(
-                a.low(v),
+        let mut aux = false;
+        while v < k + 6 {
+            let w = a.low(v);
+            if matches!(
+                w,
                 "ont" | "sont" | "ete" | "avaient" | "etaient" | "auraient" | "seraient"
-            )
-        {
+            ) {
+                aux = true;
+            } else if !(aux
+                && (matches!(
+                    w,
+                    "toujours"
+                        | "encore"
+                        | "actuellement"
+                        | "desormais"
+                        | "deja"
+                        | "egalement"
+                        | "aussi"
+                        | "finalement"
+                        | "officiellement"
+                        | "ce"
+                        | "cet"
+                        | "soir"
+                        | "matin"
+                        | "apres-midi"
+                        | "aujourd'hui"
+                        | "hier"
+                ) || a.cue_has(v, |c| matches!(c, Cue::Weekday(_))).is_some()))
+            {
+                break;
+            }
             v += 1;
         }
         let verb = measure_verb(a, v).filter(|&(m, _)| v == k || m != Measure::Troops);
