@@ -402,7 +402,27 @@ impl Speakers {
                 best = Some((m.0, m.1));
             }
         }
-        let (span, e) = best?;
+        let (mut span, mut e) = best?;
+        // "Oussama Ali, porte-parole du 'Service de secours et des
+        // urgences' libyen, qui dispose depuis lundi d'une équipe à Derna, a
+        // indiqué que": after insertions between commas the verb's subject
+        // is the name that opens the sentence
+        if v >= 2 && a.tok_text(v - 1) == "," {
+            if let Some(open) = self.opening_subject(a, v).filter(|o| o.0.end <= span.start) {
+                return Some(open.1);
+            }
+        }
+        // "le ministre de la Santé de l'administration de l'est de la Libye
+        // évoquait": a place in a complement is not the subject, the head
+        // of the phrase is
+        if let Some(head) = self.head_of_complement(a, span) {
+            let clause_break = (a.tok_at(head.0.end)..v)
+                .any(|k| matches!(a.low(k), "que" | "qu" | "qui") || a.tok_text(k) == ",");
+            if !clause_break {
+                return Some(head.1);
+            }
+            (span, e) = head;
+        }
         if v >= 2 && a.low(v - 1) == "qui" {
             return self.antecedent_of_qui(a, v - 1, span, e);
         }
@@ -413,6 +433,99 @@ impl Speakers {
         let clause_break =
             (a.tok_at(span.end)..v).any(|k| matches!(a.low(k), "que" | "qu" | "qui"));
         (gap <= 7 && !clause_break).then_some(e)
+    }
+
+    /// The speaking mention that opens the sentence of token `v` (after at
+    /// most a determiner), followed by a comma or by complements and a
+    /// comma: the subject of a verb that comes after insertions. Places
+    /// and countries open sentences as settings ("En Libye, ..."), not as
+    /// subjects, and are left out.
+    fn opening_subject(&self, a: &Analysis, v: usize) -> Option<(Span, usize)> {
+        let sent = a.sent_of(v)?;
+        let s0 = a.tok_at(sent.start);
+        let i = self.ments.partition_point(|m| m.0.start < sent.start);
+        let m = self.ments.get(i).filter(|m| {
+            a.tok_at(m.0.start) <= s0 + 2
+                && m.0.end < a.toks[v].start
+                && !matches!(m.2, EntityKind::Place | EntityKind::Country)
+        })?;
+        // "Le maire de la ville portuaire de Derna, ...": complements up to
+        // the first comma, with no verb of saying among them
+        let mut k = a.tok_at(m.0.end);
+        let mut n = 0;
+        while k < v && a.tok_text(k) != "," && n < 14 {
+            let w = a.low(k);
+            let ok = matches!(w, "de" | "du" | "des" | "d" | "la" | "le" | "les" | "l")
+                || matches!(a.tok_text(k), "'" | "’")
+                || a.is_word(k) && !clause_word(a, k);
+            if !ok {
+                return None;
+            }
+            k += 1;
+            n += 1;
+        }
+        (a.tok_text(k) == "," && k + 1 < v).then_some((m.0, m.1))
+    }
+
+    /// The mention heading a chain of complements that ends with the place
+    /// at `span` ("le ministre de la Santé de l'administration de l'est de
+    /// la Libye", "le maire de la ville portuaire de Derna"): each link a
+    /// preposition, determiners, a common noun and an adjective, or a
+    /// place's name. Nothing when `span` is no place after "de".
+    fn head_of_complement(&self, a: &Analysis, span: Span) -> Option<(Span, usize)> {
+        let kind = |st: usize| {
+            let i = self.ments.partition_point(|m| m.0.start < st);
+            self.ments.get(i).filter(|m| m.0.start == st).copied()
+        };
+        let first = kind(span.start)?;
+        if !matches!(first.2, EntityKind::Place | EntityKind::Country) {
+            return None;
+        }
+        let mut k = a.tok_at(span.start);
+        for _ in 0..6 {
+            // back over the determiners to the preposition
+            let mut j = k.checked_sub(1)?;
+            while j > 0
+                && (matches!(a.low(j), "la" | "le" | "les" | "l")
+                    || matches!(a.tok_text(j), "'" | "’"))
+            {
+                j -= 1;
+            }
+            if !matches!(a.low(j), "de" | "du" | "des" | "d") {
+                return None;
+            }
+            let mut h = j.checked_sub(1)?;
+            // the noun before: a mention that ends there, a common noun
+            // (with one adjective) or another place
+            let end = a.toks[h].end;
+            let i = self.ments.partition_point(|m| m.0.start < end);
+            if let Some(m) = self.ments[i.saturating_sub(8)..i]
+                .iter()
+                .filter(|m| m.0.end == end)
+                .min_by_key(|m| m.0.start)
+            {
+                if !matches!(m.2, EntityKind::Place | EntityKind::Country) {
+                    return Some((m.0, m.1));
+                }
+                k = a.tok_at(m.0.start);
+                continue;
+            }
+            if is_role_adjective(a, h) && h > 0 && a.is_word(h - 1) && !a.is_cap(h - 1) {
+                h -= 1;
+            }
+            if !a.is_word(h)
+                || a.is_cap(h)
+                || a.cue(h).is_some_and(|(c, _)| {
+                    c.iter().any(|c| {
+                        matches!(c, Cue::Speech | Cue::Source | Cue::DenyVerb | Cue::Accuse)
+                    })
+                })
+            {
+                return None;
+            }
+            k = h;
+        }
+        None
     }
 
     /// The antecedent of a relative "qui" at token `q` before a verb of
@@ -1080,10 +1193,18 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
         if speech {
             // before: "Le préfet a indiqué que", "le gouverneur de la région
             // a annoncé"
-            for d in (i.saturating_sub(8)..i).rev() {
-                if office_np(a, reg, &held, d).is_some_and(|(_, e)| a.tok_at(e) == i) {
+            for d in (i.saturating_sub(20)..i).rev() {
+                if office_np(a, reg, &held, d).is_some_and(|(_, _, stop)| stop == i) {
                     starts.push(d);
                     break;
+                }
+            }
+            // the office opens the sentence and an insertion between
+            // commas comes before the verb: "Le maire de la ville portuaire
+            // de Derna, dans l'est de la Libye, estime qu'entre ..."
+            if let Some(s0) = a.sent_of(i).map(|s| a.tok_at(s.start)) {
+                if i > 0 && a.tok_text(i - 1) == "," && office_np(a, reg, &held, s0).is_some() {
+                    starts.push(s0);
                 }
             }
         }
@@ -1095,7 +1216,7 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 changed |= add_function(a, reg, t0, end);
             } else if let Some(m) = mention_starting(reg, a, st) {
                 changed |= capital_speaks(a, reg, m);
-            } else if let Some((t0, end)) = office_np(a, reg, &held, st) {
+            } else if let Some((t0, end, _)) = office_np(a, reg, &held, st) {
                 changed |= add_office(a, reg, t0, end);
             }
         }
@@ -1338,16 +1459,19 @@ pub(crate) const GENERIC_PLACES: &[&str] = &[
 
 /// An office with a definite determiner at token `st` and no name of its
 /// own, holder or body ("le gouverneur de la région", "le maire", "la
-/// préfète", "le ministre de l'Intérieur"): the title's first token and the
-/// byte end of the phrase. Nothing when a name follows ("le maire de
-/// Derna", "le gouverneur, Oleh Synehoubov", "le porte-parole de l'armée
-/// israélienne"): those speak through the rules for names.
+/// préfète", "le ministre de la Santé de l'administration de l'est de la
+/// Libye"): the title's first token, the byte end of the office's name
+/// (the title, with a place named by a common noun) and the token that
+/// ends the phrase. Nothing when a name follows ("le gouverneur, Oleh
+/// Synehoubov", "le directeur des urgences de l'hôpital, Amjad Aliwa") or
+/// a body is its complement ("le porte-parole de l'armée israélienne"):
+/// those speak through the rules for names.
 fn office_np(
     a: &Analysis,
     reg: &Registry,
     held: &HashSet<&str>,
     st: usize,
-) -> Option<(usize, usize)> {
+) -> Option<(usize, usize, usize)> {
     if !matches!(a.low(st), "le" | "la" | "l") {
         return None;
     }
@@ -1355,7 +1479,7 @@ fn office_np(
     if matches!(a.tok_text(t), "'" | "’") {
         t += 1;
     }
-    if a.is_cap(t) || !OFFICES.contains(&a.low(t)) {
+    if a.is_cap(t) || !OFFICES.contains(&a.low(t)) || held.contains(a.low(t)) {
         return None;
     }
     let mut end = a.cue_has(t, |c| matches!(c, Cue::Title)).unwrap_or(t + 1);
@@ -1375,50 +1499,109 @@ fn office_np(
     } else if matches!(a.low(k), "regional" | "local" | "provincial") {
         end = k + 1;
     }
-    let (start, stop) = (a.toks.get(t)?.start, a.toks.get(end - 1)?.end);
-    // any name inside or just after: the name's rules decide
-    let next = a.toks.get(end).map_or(stop, |x| x.end);
-    let next2 = a.toks.get(end + 1).map_or(next, |x| x.end);
-    let after = if matches!(a.low(end), "de" | "du" | "d" | ",") {
-        next2
-    } else {
-        next
+    // a portfolio: "le ministre de la Santé", "la ministre des Armées"
+    let mut j = end;
+    if matches!(a.low(j), "de" | "des" | "du") {
+        j += 1;
+        while matches!(a.low(j), "la" | "l") || matches!(a.tok_text(j), "'" | "’") {
+            j += 1;
+        }
+        let named = reg
+            .mentions
+            .iter()
+            .any(|m| Some(m.span.start) == a.toks.get(j).map(|x| x.start));
+        if a.is_word(j) && a.is_cap(j) && !named && j + 1 > end {
+            end = j + 1;
+        }
+    }
+    let (start, name_end) = (a.toks.get(t)?.start, a.toks.get(end - 1)?.end);
+    // the complements of the office: "de l'administration de l'est de la
+    // Libye", "de la ville portuaire de Derna"; each a preposition, a
+    // determiner, a noun (or a place's name) and at most one adjective
+    let k0 = reg.mentions.partition_point(|m| m.span.end <= start);
+    let mention_at = |j: usize| {
+        let b = a.toks.get(j).map(|x| x.start)?;
+        reg.mentions[k0..]
+            .iter()
+            .take(16)
+            .find(|m| m.span.start == b)
+            .map(|m| (m.entity, m.span.end))
     };
-    let k = reg.mentions.partition_point(|m| m.span.end <= start);
-    if reg.mentions[k..].iter().any(|m| m.span.start < after) {
+    let mut stop = end;
+    while stop < end + 16 && matches!(a.low(stop), "de" | "du" | "des" | "d") {
+        let mut j = stop + 1;
+        while matches!(a.low(j), "la" | "le" | "les" | "l") || matches!(a.tok_text(j), "'" | "’")
+        {
+            j += 1;
+        }
+        if let Some((e, mend)) = mention_at(j) {
+            // a body as complement: its own rules make it the speaker
+            if !matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country)) {
+                return None;
+            }
+            stop = a.tok_at(mend);
+        } else if a.is_word(j) && !a.is_cap(j) && !clause_word(a, j) {
+            stop = j + 1;
+            if a.is_word(stop) && !a.is_cap(stop) && is_role_adjective(a, stop) {
+                stop += 1;
+            }
+        } else {
+            return None;
+        }
+    }
+    // any name inside the office's own words: the name's rules decide
+    if reg.mentions[k0..]
+        .iter()
+        .take(16)
+        .any(|m| m.span.start < name_end && m.span.end > start)
+    {
         return None;
     }
-    // the phrase must end there: a complement ("le directeur des urgences
-    // de l'hôpital"), an adjective ("le ministre démissionnaire de
-    // l'Intérieur") or an apposed holder ("le porte-parole du gouvernement,
-    // le colonel Abdoulaye Maïga") makes it another phrase
-    let closes = match a.tok_text(end) {
+    // the phrase must end there: an adjective ("le ministre démissionnaire
+    // de l'Intérieur") or an apposed holder ("le porte-parole du
+    // gouvernement, le colonel Abdoulaye Maïga") makes it another phrase
+    let closes = match a.tok_text(stop) {
         "." | ";" | ":" | "»" | "”" | ")" | "\"" | "" => true,
         "," => {
-            let j = if matches!(a.low(end + 1), "le" | "la" | "l" | "'" | "’") {
-                end + 2 + usize::from(matches!(a.tok_text(end + 2), "'" | "’"))
+            let j = if matches!(a.low(stop + 1), "le" | "la" | "l" | "'" | "’") {
+                stop + 2 + usize::from(matches!(a.tok_text(stop + 2), "'" | "’"))
             } else {
-                end + 1
+                stop + 1
             };
             !(a.is_word(j) && a.is_cap(j)) && a.cue_has(j, |c| matches!(c, Cue::Title)).is_none()
         }
         _ => {
-            a.cue_has(end, |c| {
+            a.cue_has(stop, |c| {
                 matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb)
             })
             .is_some()
                 || matches!(
-                    a.low(end),
+                    a.low(stop),
                     "a" | "ont" | "avait" | "aurait" | "qui" | "que" | "qu"
                 )
         }
     };
-    if !closes {
-        return None;
-    }
-    // the article names who holds it ("le gouverneur régional Oleh
-    // Synehoubov"): the title leads to that person
-    (!held.contains(a.low(t))).then_some((t, stop))
+    closes.then_some((t, name_end, stop))
+}
+
+/// A word that starts or carries a clause of its own (a verb of saying, a
+/// source marker, a figure's measure or bound), never a noun in a
+/// complement ("l'est de la Libye" is one).
+fn clause_word(a: &Analysis, j: usize) -> bool {
+    a.cue(j).is_some_and(|(c, _)| {
+        c.iter().any(|c| {
+            matches!(
+                c,
+                Cue::Speech
+                    | Cue::Source
+                    | Cue::DenyVerb
+                    | Cue::Accuse
+                    | Cue::MeasureVerb(_)
+                    | Cue::MeasureNoun(_)
+                    | Cue::Bound(_)
+            )
+        })
+    })
 }
 
 /// The office of [`office_np`] as a speaker: one entity per title in a
@@ -1592,6 +1775,25 @@ fn titled_persons(
 ) -> HashMap<String, Option<usize>> {
     let mut out: HashMap<String, Option<usize>> = HashMap::new();
     for m in ments.iter().filter(|m| m.2 == EntityKind::Person) {
+        // "Oussama Ali, porte-parole du 'Service de secours' libyen": the
+        // title apposed after the name
+        let after = a.tok_at(m.0.end);
+        if a.tok_text(after) == "," {
+            let mut k = after + 1;
+            if matches!(a.low(k), "le" | "la" | "l") {
+                k += 1;
+            }
+            if matches!(a.tok_text(k), "'" | "’") {
+                k += 1;
+            }
+            if a.cue_has(k, |c| matches!(c, Cue::Title)).is_some() && !a.is_cap(k) {
+                let slot = out.entry(a.low(k).to_string()).or_insert(Some(m.1));
+                if *slot != Some(m.1) {
+                    *slot = None;
+                }
+                continue;
+            }
+        }
         let t = a.tok_at(m.0.start);
         for k in (t.saturating_sub(10)..t).rev() {
             if !a.same_sentence(k, t) {

@@ -297,7 +297,16 @@ impl Lexicon {
             }
             "counted_nouns" => self.counted_nouns.extend(first.iter().cloned()),
             "troop_cues" => self.troop_cues.extend(first.iter().cloned()),
-            "speech_verbs" => self.speech_verbs.extend(first.iter().cloned()),
+            "speech_verbs" => {
+                for form in first {
+                    for tensed in other_tenses(form) {
+                        if !self.speech_verbs.contains(&tensed) && !first.contains(&tensed) {
+                            self.speech_verbs.push(tensed);
+                        }
+                    }
+                }
+                self.speech_verbs.extend(first.iter().cloned());
+            }
             "source_markers" => self.source_markers.extend(first.iter().cloned()),
             "accusation_verbs" => self.accusation_verbs.extend(first.iter().cloned()),
             "denials" => self.denials.extend(first.iter().cloned()),
@@ -422,6 +431,37 @@ pub fn inflect(m: &str) -> Vec<String> {
         }
     }
     v
+}
+
+/// The other tenses of a verb of saying, which news writes as often as the
+/// present: the imperfect ("le ministre évoquait 3 252 morts", "indiquaient
+/// les secours"), the conditional and future ("annoncerait"), and the
+/// pluperfect and past conditional of a compound form ("a évoqué" →
+/// "avait évoqué", "aurait évoqué"). Only regular verbs in -er are formed
+/// from the present ("évoque", "annonce" → "annonçait", "juge" →
+/// "jugeait"); the lexicon lists the irregular ones.
+fn other_tenses(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(participle) = form.strip_prefix("a ").filter(|p| !p.contains(' ')) {
+        for aux in ["avait", "avaient", "aurait", "auraient"] {
+            out.push(format!("{aux} {participle}"));
+        }
+    } else if !form.contains(' ') && form.chars().count() > 3 && form.ends_with('e') {
+        if let Some(stem) = form.strip_suffix('e') {
+            let imperfect_stem = if let Some(s) = stem.strip_suffix('c') {
+                format!("{s}ç")
+            } else if stem.ends_with('g') {
+                format!("{stem}e")
+            } else {
+                stem.to_string()
+            };
+            out.push(format!("{imperfect_stem}ait"));
+            out.push(format!("{imperfect_stem}aient"));
+            out.push(format!("{form}rait"));
+            out.push(format!("{form}raient"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
