@@ -9,7 +9,8 @@ sans-abri | sans abri | sans abris | sans-abris | sans domicile ; displaced
 morts | mort | tués | victimes | victime | décès | personnes tuées ; killed
 blessés | blessées | blessé | blessée ; wounded
 disparus | disparues | disparu | portés disparus ; missing
-prisonniers | prisonnières | otages | captifs | détenus ; captured
+# arrests counted as a noun: "le Kremlin a annoncé 11 arrestations"
+prisonniers | prisonnières | otages | captifs | détenus | arrestations | interpellations ; captured
 réfugiés | réfugiées | déplacés | déplacées | évacués ; displaced
 # not "attaques": the number of attacks ("deux attaques perpétrées ce lundi")
 # is the shape of the event, not a toll
@@ -30,6 +31,14 @@ secourus | secourues | secouru | secourue | sauvés | sauvées | sauvées vivant
 disparus | disparues | portés disparus | portées disparues | porté disparu | manquent à l'appel | manquent à l’appel | manquent toujours à l'appel | manquent toujours à l’appel | manquaient à l'appel | manquaient à l’appel | restent introuvables | sont introuvables | demeurent introuvables | toujours recherchés | toujours recherchées ; missing
 capturés | capturées | capturé | capturée | faits prisonniers | faites prisonnières | fait prisonnier | enlevés | enlevées | kidnappés | kidnappées | arrêtés | arrêtées | arrêté | arrêter | interpellés | interpellées | interpeller | appréhendés | appréhendées | appréhender | détenus | détenues | pris en otage | prises en otage ; captured
 évacués | évacuées | évacué | évacuée | déplacés | déplacées | ont fui | fui | fuient | chassés | chassées | expulsés | expulsées | déportés | déportées | exilés | quitté ; displaced
+# a noun of what happened, before the figure: "a causé la mort de 3 soldats",
+# "l'arrestation de 11 personnes", "la disparition de 40 migrants"
+la mort de | la mort d' | la mort d’ ; killed
+l'arrestation de | l’arrestation de | l'interpellation de | l’interpellation de | l'enlèvement de | l’enlèvement de ; captured
+la disparition de ; missing
+l'évacuation de | l’évacuation de ; displaced
+# taken to hospital: "146 personnes ayant été envoyées dans les hôpitaux"
+envoyés dans les hôpitaux | envoyées dans les hôpitaux | transportés à l'hôpital | transportées à l'hôpital | transportés à l’hôpital | transportées à l’hôpital | admis à l'hôpital | admises à l'hôpital | admis à l’hôpital | admises à l’hôpital | conduits à l'hôpital | conduites à l'hôpital | évacués vers l'hôpital | évacuées vers l'hôpital ; wounded
 déployés | déployé | déployée | déployées | déploie | déployer | stationnés | envoyés | mobilisés | dépêchés | engagés | engagées ; troops
 
 # [counted_nouns] people and units a figure may count, measure given by a verb

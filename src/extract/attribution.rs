@@ -1317,6 +1317,8 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
                 | "secours"
                 | "mairie"
                 | "police"
+                | "enqueteurs"
+                | "sauveteurs"
                 | "gendarmerie"
                 | "parquet"
                 | "pompiers"

@@ -170,9 +170,22 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
         // figure stands alone as the subject, through its auxiliaries
         // "12 sont ce soir toujours hospitalisées": adverbs and times of
         // day may sit between the auxiliary and the participle
+        // "Neuf d'entre eux seraient dans un état grave": the part of a
+        // group named before, with its own verb
         let mut v = k;
+        if matches!(a.low(v), "d" | "de") && matches!(a.tok_text(v + 1), "'" | "’" | "entre") {
+            let e = if a.low(v + 1) == "entre" {
+                v + 1
+            } else {
+                v + 2
+            };
+            if a.low(e) == "entre" && matches!(a.low(e + 1), "eux" | "elles") {
+                v = e + 2;
+            }
+        }
         let mut aux = false;
-        while v < k + 6 {
+        let v0 = v;
+        while v < v0 + 6 {
             let w = a.low(v);
             if matches!(
                 w,
