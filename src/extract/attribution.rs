@@ -113,6 +113,14 @@ impl Speakers {
                         || matches!(a.low(next + 1), "meme" | "memes") && is_source(next + 2));
                 let src = if matches!(a.low(next), "lui" | "elle" | "eux" | "elles") {
                     last
+                } else if let Some(m) = (next > i + 1
+                    && matches!(a.low(next - 1), "source" | "sources"))
+                .then(|| s.mention_at(a, next - 1))
+                .flatten()
+                {
+                    // "de source hospitalière": the marker's last word opens
+                    // the speaker's phrase
+                    Some(m)
                 } else if same {
                     s.sources.iter().rev().find_map(|x| x.1).or(last)
                 } else if let Some(agent) = s.report_agent(a, next) {
@@ -688,9 +696,17 @@ impl Speakers {
                             || a.cue_has(k, |c| matches!(c, Cue::Bound(_))).is_some())
                 })
             });
+        // "Le gouverneur, cité par l'agence Anadolu, a fait état de 56
+        // morts": a figure right after the verb is its object, so the
+        // subject came before
+        let figure_follows = a.tok_text(next).starts_with(|c: char| c.is_ascii_digit())
+            || a.cue_has(next, |c| matches!(c, Cue::Bound(_))).is_some()
+            || !matches!(a.low(next), "un" | "une")
+                && a.lex.numbers.iter().any(|(w, _)| w == a.low(next));
         let inverted = relative
             || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
                 && !que_follows
+                && !figure_follows
                 && !person_before
                 && !report_object;
         if inverted {
@@ -1134,6 +1150,12 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "officiels",
     "humanitaires",
     "ong",
+    "prefecture",
+    "protection",
+    "defense",
+    "securite",
+    "responsable",
+    "officier",
 ];
 
 /// Speakers named by their role: a group with no name in a speaker's slot
@@ -1171,12 +1193,53 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
         let mut ends_at_verb = false;
         if source {
             starts.push(next);
+            // "selon un communiqué de la protection civile": the author of
+            // the report
+            // (a document's author; "les témoignages des survivants" are
+            // accounts, whose scope in the sentence is left to the rules
+            // for sources)
+            let document = |n: usize| {
+                matches!(
+                    a.low(n),
+                    "communique" | "rapport" | "bilan" | "declaration" | "note" | "releve"
+                )
+            };
+            if let Some(noun) = report_noun_at(a, next).filter(|&n| document(n)) {
+                match a.low(noun + 1) {
+                    "du" | "des" => starts.push(noun + 1),
+                    "de" | "d" => starts.push(noun + 2),
+                    _ => {}
+                }
+            }
+            // "a-t-on appris de source hospitalière": the marker's last
+            // word is the head of the speaker's phrase
+            if next > i + 1 && matches!(a.low(next - 1), "source" | "sources") {
+                starts.push(next - 2);
+            }
         }
         if speech {
             // inverted: "ont annoncé mercredi les garde-côtes grecs"
             let mut j = next;
             while j < next + 3 && is_time_word(a, j) {
                 j += 1;
+            }
+            // "a indiqué à l'AFP un responsable local": the one spoken to
+            // comes before the speaker
+            if a.low(j) == "a" {
+                let mut k = j + 1;
+                while matches!(a.low(k), "l" | "la" | "le") || matches!(a.tok_text(k), "'" | "’")
+                {
+                    k += 1;
+                }
+                // a name, in capitals too ("à l'AFP", "à Reuters")
+                let named =
+                    |k: usize| a.is_word(k) && a.tok_text(k).starts_with(char::is_uppercase);
+                if named(k) {
+                    while named(k) && k < j + 6 {
+                        k += 1;
+                    }
+                    j = k;
+                }
             }
             if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
                 starts.push(j);
@@ -1226,7 +1289,13 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             if a.text.get(end..a.toks[i].start) == Some(" ") {
                 let k = reg.mentions.partition_point(|m| m.span.start < end);
                 let m = (k.saturating_sub(6)..k).find(|&m| reg.mentions[m].span.end == end);
-                if let Some(m) = m {
+                // "Le ministère de la Santé de la région de Moscou a publié":
+                // a capital in a complement does not speak
+                let complement = |m: usize| {
+                    let t = a.tok_at(reg.mentions[m].span.start);
+                    t > 0 && matches!(a.low(t - 1), "de" | "du" | "d" | "'" | "’")
+                };
+                if let Some(m) = m.filter(|&m| !complement(m)) {
                     changed |= capital_speaks(a, reg, m);
                 }
             }
@@ -1267,7 +1336,21 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     if a.low(k) == "tous" || a.low(k) == "toutes" {
         k += 1;
     }
-    if !matches!(a.low(k), "les" | "des" | "le" | "la" | "l" | "de" | "d") {
+    // "a indiqué à l'AFP un responsable local", "selon une source
+    // sécuritaire": an unnamed speaker, with a word of office after it
+    if matches!(a.low(k), "un" | "une") {
+        let n = k + 1;
+        let qualified = matches!(a.low(n), "responsable" | "officier" | "source")
+            && a.is_word(n + 1)
+            && !a.is_cap(n + 1)
+            && (is_role_adjective(a, n + 1) || matches!(a.low(n + 1), "militaire" | "local"));
+        if !qualified {
+            return None;
+        }
+    } else if !matches!(
+        a.low(k),
+        "les" | "des" | "du" | "le" | "la" | "l" | "de" | "d"
+    ) {
         return None;
     }
     k += 1;
@@ -1279,6 +1362,18 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     }
     let n0 = k;
     let mut n1 = k + 1;
+    // "la protection civile", "la défense civile", "la sécurité civile":
+    // the civil emergency service, a body of two words
+    if matches!(a.low(n0), "protection" | "defense" | "securite") {
+        if !matches!(a.low(n1), "civile" | "civil") {
+            return None;
+        }
+        n1 += 1;
+    }
+    // "un responsable", "un officier": one speaker, singular
+    if matches!(a.low(n0), "responsable" | "officier") && !matches!(a.low(d), "un" | "une") {
+        return None;
+    }
     // "selon des sources militaires", "les autorités militaires": an
     // adjective that is also a counted noun
     let military = |j: usize| matches!(a.low(j), "militaire" | "militaires");
@@ -1317,6 +1412,10 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
                 | "secours"
                 | "mairie"
                 | "police"
+                | "prefecture"
+                | "protection"
+                | "defense"
+                | "securite"
                 | "enqueteurs"
                 | "sauveteurs"
                 | "gendarmerie"
