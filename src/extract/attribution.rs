@@ -99,10 +99,17 @@ impl Speakers {
             .collect();
         s.titled = titled_persons(a, &s.ments);
         let mut last: Option<usize> = None;
+        let mut last_sent = 0usize;
+        let sent_index = |k: usize| a.tok_sent.get(k).map_or(0, |&x| x as usize);
         for i in 0..a.toks.len() {
             let Some((cues, next)) = a.cue(i) else {
                 continue;
             };
+            // a pronoun or "selon lui" refers to a speaker of the last few
+            // sentences, never to one paragraphs away
+            if sent_index(i).saturating_sub(last_sent) > 4 {
+                last = None;
+            }
             if cues.iter().any(|c| matches!(c, Cue::Source)) {
                 // "selon lui": the last speaker
                 // "d'après la même source", "selon cette source": the last
@@ -129,13 +136,14 @@ impl Speakers {
                     // "selon un dernier bilan très provisoire": nobody
                     agent
                 } else {
-                    s.agent_at(a, next)
+                    s.agent_at(a, next).or_else(|| s.anaphoric_body(a, next))
                 };
                 // "Selon le porte-parole, le colonel X, ... « ... », a-t-il
                 // affirmé": a named source is the last speaker too
                 let relay = matches!(a.low(i), "cite" | "citee" | "cites" | "citees" | "citant");
                 if src.is_some() && !relay {
                     last = src;
+                    last_sent = sent_index(i);
                 }
                 s.sources.push((i, src));
             }
@@ -165,6 +173,7 @@ impl Speakers {
             }
             if speaker.is_some() {
                 last = speaker;
+                last_sent = sent_index(i);
             }
             s.acts.push(Act {
                 tok: i,
@@ -339,6 +348,66 @@ impl Speakers {
         first.map(|m| m.1)
     }
 
+    /// A body named again by a definite description at token `k` ("selon
+    /// le mouvement islamiste", "selon l'agence ukrainienne", "l'organisation
+    /// a affirmé"): the last organization named in the three sentences
+    /// before.
+    fn anaphoric_body(&self, a: &Analysis, k: usize) -> Option<usize> {
+        if !matches!(a.low(k), "le" | "la" | "l") {
+            return None;
+        }
+        let mut h = k + 1;
+        if matches!(a.tok_text(h), "'" | "’") {
+            h += 1;
+        }
+        const HEADS: &[&str] = &[
+            "mouvement",
+            "groupe",
+            "organisation",
+            "agence",
+            "ong",
+            "formation",
+            "milice",
+            "organisme",
+            "institution",
+            "departement",
+            "service",
+        ];
+        if a.is_cap(h) || !HEADS.contains(&a.low(h)) {
+            return None;
+        }
+        // a name right after is no description: "le groupe Wagner"
+        if a.is_cap(h + 1) || self.mention_at(a, h + 1).is_some() {
+            return None;
+        }
+        let here = a.toks.get(k)?.start;
+        let si = *a.tok_sent.get(k)? as usize;
+        let from = a.sents.get(si.saturating_sub(3))?.start;
+        // "l'agence ukrainienne": the nationality must agree with the
+        // body's own name ("le ministère russe de la Défense" is no
+        // Ukrainian agency)
+        let nationality = a
+            .lex
+            .demonyms
+            .contains_key(a.low(h + 1))
+            .then(|| a.low(h + 1).chars().take(5).collect::<String>());
+        let i = self.ments.partition_point(|m| m.0.start < here);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| m.0.start >= from)
+            .filter(|m| m.2 == EntityKind::Organization)
+            .find(|m| {
+                nationality.as_ref().map_or(true, |n| {
+                    a.text
+                        .get(m.0.start..m.0.end)
+                        .is_some_and(|t| fold(t).contains(n.as_str()))
+                })
+            })
+            .map(|m| m.1)
+    }
+
     /// The person named by a title between tokens `from` and `to`.
     fn title_speaker(&self, a: &Analysis, from: usize, to: usize) -> Option<usize> {
         (from..to)
@@ -373,7 +442,12 @@ impl Speakers {
         }
         for k in (v.saturating_sub(3)..v).rev() {
             if a.lex.pronouns.contains(a.low(k)) {
-                return last.or_else(|| self.person_before(a, v, a.low(k)));
+                // "Elles ont précisé": a plural pronoun is no one person
+                let plural = matches!(a.low(k), "ils" | "elles");
+                let agrees = |e: &usize| !(plural && self.persons.contains(e));
+                return last
+                    .filter(agrees)
+                    .or_else(|| self.person_before(a, v, a.low(k)));
             }
             if matches!(a.low(k), "que" | "qu") {
                 break;
@@ -629,7 +703,13 @@ impl Speakers {
             } else {
                 ""
             };
-            return (last.or_else(|| self.person_before(a, v, pronoun)), true);
+            let plural = words.ends_with("-ils") || words.ends_with("-elles");
+            let agrees = |e: &usize| !(plural && self.persons.contains(e));
+            return (
+                last.filter(agrees)
+                    .or_else(|| self.person_before(a, v, pronoun)),
+                true,
+            );
         }
         // a present participle ("..., affirmant que") has the sentence's subject
         if words.ends_with("ant") && !words.contains(' ') {
@@ -1239,6 +1319,9 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                         k += 1;
                     }
                     j = k;
+                } else if matches!(a.low(k), "television" | "radio" | "presse" | "journalistes") {
+                    // a medium: "a déclaré à la télévision le Premier ministre"
+                    j = k + 1;
                 }
             }
             if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
@@ -1536,6 +1619,8 @@ pub(crate) const OFFICES: &[&str] = &[
     "ambassadrice",
     "directeur",
     "directrice",
+    "premier",
+    "premiere",
 ];
 
 /// Nouns of a generic place after an office: "le gouverneur de la
@@ -1580,7 +1665,9 @@ fn office_np(
     if matches!(a.tok_text(t), "'" | "’") {
         t += 1;
     }
-    if a.is_cap(t) || !OFFICES.contains(&a.low(t)) || held.contains(a.low(t)) {
+    // "le Premier ministre": the one office written with a capital
+    let premier = matches!(a.low(t), "premier" | "premiere") && a.low(t + 1) == "ministre";
+    if !premier && (a.is_cap(t) || !OFFICES.contains(&a.low(t))) || held.contains(a.low(t)) {
         return None;
     }
     let mut end = a.cue_has(t, |c| matches!(c, Cue::Title)).unwrap_or(t + 1);
