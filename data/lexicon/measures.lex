@@ -50,7 +50,7 @@ agents | gardes-frontières | garde-frontières | miliciens | rebelles | sépara
 militants | manifestants | soldats de la paix | casques bleus | volontaires | mercenaires | réservistes | conscrits
 Arméniens | Azerbaïdjanais | Azéris | Russes | Ukrainiens | Palestiniens | Israéliens | Syriens | migrants | Ukrainiens
 jihadistes | islamistes | assaillants | ressortissants
-marins | pilotes | officiers | parachutistes | commandos | légionnaires | fantassins | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois
+marins | pilotes | officiers | parachutistes | commandos | légionnaires | fantassins | sapeurs | secouristes | journalistes | médecins | patients | élèves | passagers | villageois | pompiers | pompier | sapeurs-pompiers | sapeur-pompier | soignants | infirmiers | infirmières | gardiens | agents de sécurité | membres d'équipage | touristes | spectateurs | ouvriers | mineurs | pèlerins
 troupes | hommes armés
 
 # [troop_cues] words that make a count of people a troop strength

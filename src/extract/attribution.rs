@@ -1345,6 +1345,23 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                     break;
                 }
             }
+            // a verb joined by "et" shares the subject of the first: "la
+            // préfecture a fait un point de situation et a annoncé un
+            // bilan provisoire passé à 5 décès"
+            if i > 0 && matches!(a.low(i - 1), "et" | "puis") {
+                for d in (i.saturating_sub(16)..i).rev() {
+                    if !a.same_sentence(d, i) {
+                        break;
+                    }
+                    let subject = collective_np(a, d).is_some_and(|(_, e)| {
+                        matches!(a.low(e), "a" | "ont" | "avait" | "avaient")
+                    });
+                    if subject {
+                        starts.push(d);
+                        break;
+                    }
+                }
+            }
             // the office opens the sentence and an insertion between
             // commas comes before the verb: "Le maire de la ville portuaire
             // de Derna, dans l'est de la Libye, estime qu'entre ..."
