@@ -36,6 +36,8 @@ soutient | soutiennent | a soutenu | ont soutenu
 prétend | prétendent | a prétendu | ont prétendu
 affirment-ils | affirme-t-il | affirme-t-elle | a-t-il déclaré | a-t-elle déclaré | a-t-il ajouté | a-t-elle ajouté | a-t-il précisé | a-t-elle précisé | a-t-il indiqué | a-t-elle indiqué | a-t-il affirmé | a-t-elle affirmé | a-t-il souligné | a-t-elle souligné | ont-ils déclaré | ont-ils ajouté
 fait savoir | a fait savoir | ont fait savoir
+# a report given as object: "Le gouverneur ... a donné le bilan officiel suivant : 24 morts"
+a donné le bilan | a donné un bilan | donne le bilan | donne un bilan | a dressé le bilan | a dressé un bilan | dresse un bilan | a livré un bilan | a livré le bilan | a fourni un bilan | a fourni le bilan | a établi le bilan | a établi un bilan | établit le bilan
 communique | a communiqué | publie | a publié
 dit | disent | a dit | ont dit | a-t-il dit | a-t-elle dit
 lit-on | peut-on lire

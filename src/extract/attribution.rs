@@ -826,6 +826,7 @@ impl Speakers {
         // the closest verb of saying before, in the sentence
         let s0 = a.tok_at(sent.start);
         let s1 = a.tok_at(sent.end);
+        let mut via_pre: Vec<usize> = Vec::new();
         if speaker.is_none() {
             speaker = self.gapped_speaker(a, p, s0);
         }
@@ -844,6 +845,22 @@ impl Speakers {
                 .take(8)
                 .find(|x| x.inverted)
                 .and_then(|x| x.speaker);
+        }
+        // "le premier bilan provisoire établi par le gouvernement est de 56
+        // morts": the author of the report the figure's clause names
+        // speaks; whoever reports it relays
+        if let Some(author) = (s0.max(p.saturating_sub(12))..p)
+            .filter(|&b| {
+                report_noun_at(a, b).is_some_and(|n| n < p && (n + 1..p).any(|k| a.low(k) == "par"))
+            })
+            .find_map(|b| self.report_agent(a, b).flatten())
+        {
+            if let Some(s) = speaker.filter(|&s| s != author && Some(s) != self.outlet) {
+                if !via_pre.contains(&s) {
+                    via_pre.push(s);
+                }
+            }
+            speaker = Some(author);
         }
         // "Le ministère de l'Intérieur a publié lundi un bilan actualisé.
         // ... 2862 morts et 2501 blessés ont été recensés, a rapporté
@@ -881,7 +898,7 @@ impl Speakers {
                 // the gerund opens its own clause
                 || a.low(x.0) == "citant" && a.low(x.0 - 1) == "en"
         });
-        let mut via: Vec<usize> = relayed.into_iter().collect();
+        let mut via: Vec<usize> = relayed.into_iter().chain(via_pre).collect();
         // "selon des témoins cités par BBC News", "d'après des sources
         // sécuritaires, citées par l'AFP": the one who cites only relays;
         // "des médias locaux, citant le gouverneur, rapportent": the one
@@ -1231,6 +1248,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "humanitaires",
     "ong",
     "prefecture",
+    "medias",
     "protection",
     "defense",
     "securite",
@@ -1260,6 +1278,30 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             if let Some(j) = title.filter(|&j| OFFICES.contains(&a.low(j))) {
                 held.insert(a.low(j));
             }
+        }
+    }
+    // "le premier bilan provisoire établi par le gouvernement est de 56
+    // morts": the author of a report is a speaker wherever the report is
+    // named
+    for k in 0..a.toks.len() {
+        if a.low(k) != "par" || k < 2 {
+            continue;
+        }
+        let report = (k.saturating_sub(6)..k).any(|b| report_noun_at(a, b).is_some_and(|n| n < k));
+        if !report {
+            continue;
+        }
+        let changed = if let Some((n0, n1)) = collective_np(a, k + 1) {
+            add_collective(a, reg, n0, n1)
+        } else if let Some((t0, end, _)) = office_np(a, reg, &held, k + 1) {
+            add_office(a, reg, t0, end)
+        } else {
+            false
+        };
+        if changed {
+            reg.mentions
+                .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            reg.mentions.dedup();
         }
     }
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
@@ -1299,8 +1341,10 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
         }
         if speech {
             // inverted: "ont annoncé mercredi les garde-côtes grecs"
+            // "», a indiqué, mardi soir, le gouvernement": time words may
+            // sit between commas
             let mut j = next;
-            while j < next + 3 && is_time_word(a, j) {
+            while j < next + 5 && (is_time_word(a, j) || a.tok_text(j) == ",") {
                 j += 1;
             }
             // "a indiqué à l'AFP un responsable local": the one spoken to
@@ -1449,7 +1493,17 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
         }
     } else if !matches!(
         a.low(k),
-        "les" | "des" | "du" | "le" | "la" | "l" | "de" | "d"
+        "les"
+            | "des"
+            | "du"
+            | "le"
+            | "la"
+            | "l"
+            | "de"
+            | "d"
+            | "certains"
+            | "certaines"
+            | "plusieurs"
     ) {
         return None;
     }
@@ -1512,6 +1566,7 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
                 | "secours"
                 | "mairie"
                 | "police"
+                | "medias"
                 | "prefecture"
                 | "protection"
                 | "defense"
@@ -1765,16 +1820,18 @@ fn office_np(
     // the phrase must end there: an adjective ("le ministre démissionnaire
     // de l'Intérieur") or an apposed holder ("le porte-parole du
     // gouvernement, le colonel Abdoulaye Maïga") makes it another phrase
+    // a comma at `c` that opens no apposed holder
+    let open_comma = |c: usize| {
+        let j = if matches!(a.low(c + 1), "le" | "la" | "l" | "'" | "’") {
+            c + 2 + usize::from(matches!(a.tok_text(c + 2), "'" | "’"))
+        } else {
+            c + 1
+        };
+        !(a.is_word(j) && a.is_cap(j)) && a.cue_has(j, |c| matches!(c, Cue::Title)).is_none()
+    };
     let closes = match a.tok_text(stop) {
         "." | ";" | ":" | "»" | "”" | ")" | "\"" | "" => true,
-        "," => {
-            let j = if matches!(a.low(stop + 1), "le" | "la" | "l" | "'" | "’") {
-                stop + 2 + usize::from(matches!(a.tok_text(stop + 2), "'" | "’"))
-            } else {
-                stop + 1
-            };
-            !(a.is_word(j) && a.is_cap(j)) && a.cue_has(j, |c| matches!(c, Cue::Title)).is_none()
-        }
+        "," => open_comma(stop),
         _ => {
             a.cue_has(stop, |c| {
                 matches!(c, Cue::Speech | Cue::Accuse | Cue::DenyVerb)
@@ -1786,7 +1843,28 @@ fn office_np(
                 )
         }
     };
-    closes.then_some((t, name_end, stop))
+    // "Selon le ministre de la Fonction publique, du Travail et de la
+    // Protection sociale depuis 2016 et secrétaire général du MPP, il y
+    // aurait 16 morts": after a source marker the phrase runs to the comma
+    // that closes it, when no person is named in it
+    let loose = || {
+        let source = st > 0 && a.cue_has(st - 1, |c| matches!(c, Cue::Source)).is_some()
+            || st > 1 && a.cue_has(st - 2, |c| matches!(c, Cue::Source)).is_some();
+        source
+            && (stop..(stop + 24).min(a.toks.len()))
+                .take_while(|&j| a.same_sentence(j, st) && !clause_word(a, j))
+                .find(|&j| a.tok_text(j) == ",")
+                .filter(|&comma| open_comma(comma))
+                .is_some_and(|comma| {
+                    let (b0, b1) = (a.toks[stop].start, a.toks[comma].start);
+                    !reg.mentions[k0..].iter().take(32).any(|m| {
+                        m.span.start >= b0
+                            && m.span.start < b1
+                            && reg.kind(m.entity) == Some(EntityKind::Person)
+                    })
+                })
+    };
+    (closes || loose()).then_some((t, name_end, stop))
 }
 
 /// A word that starts or carries a clause of its own (a verb of saying, a
