@@ -229,6 +229,22 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
                 });
             }
         }
+        // "Le bilan est passé de 12 à 19 morts": the earlier figure of a
+        // change counts what the later one counts
+        if a.low(k) == "a" && from > 0 && a.low(from - 1) == "de" {
+            for j in k + 2..k + 5 {
+                if let Some((m, next)) = measure_noun(a, j) {
+                    if (k + 1..j).all(|x| a.toks[x].kind == crate::extract::text::TokKind::Number) {
+                        return Some(Found {
+                            measure: m,
+                            subject: None,
+                            words: tok_span(j, next),
+                            refers_back: false,
+                        });
+                    }
+                }
+            }
+        }
         // "le bilan est de 40", "le nombre de rescapés : 104"
         if ends_clause(a, k) {
             if let Some((m, b, next, subject)) = toll_before(a, from, floor) {

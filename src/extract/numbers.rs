@@ -310,7 +310,28 @@ fn join_ranges(a: &Analysis, figs: &mut Vec<Figure>) {
             let link = a.low(f.end);
             let before = f.bound_start.unwrap_or(f.start);
             let entre = before > 0 && a.low(before - 1) == "entre";
-            let joined = g.start == f.end + 1
+            // "Le bilan est passé de 12 à 19 morts", "a grimpé de 15 à 49":
+            // a change, from an earlier figure to a later one, no range
+            let change = (before.saturating_sub(4)..before).any(|b| {
+                matches!(
+                    a.low(b),
+                    "passe"
+                        | "passee"
+                        | "grimpe"
+                        | "monte"
+                        | "augmente"
+                        | "alourdi"
+                        | "evolue"
+                        | "bondi"
+                        | "revu"
+                        | "releve"
+                        | "rehausse"
+                        | "corrige"
+                )
+            }) && before > 0
+                && a.low(before - 1) == "de";
+            let joined = !change
+                && g.start == f.end + 1
                 && g.bound_start.is_none()
                 && !f.year_like
                 && !g.year_like
@@ -370,6 +391,15 @@ mod tests {
             .iter()
             .map(|f| (f.quantity.value, f.upper))
             .collect()
+    }
+
+    #[test]
+    fn a_change_is_no_range() {
+        assert_eq!(values("entre 300 et 650 morts"), vec![(300.0, Some(650.0))]);
+        assert_eq!(
+            values("Le bilan est passé de 12 à 19 morts"),
+            vec![(12.0, None), (19.0, None)]
+        );
     }
 
     #[test]
