@@ -1283,6 +1283,7 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             }
         }
     }
+    let mut new = Pending::default();
     // "le premier bilan provisoire établi par le gouvernement est de 56
     // morts": the author of a report is a speaker wherever the report is
     // named
@@ -1294,17 +1295,10 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
         if !report {
             continue;
         }
-        let changed = if let Some((n0, n1)) = collective_np(a, k + 1) {
-            add_collective(a, reg, n0, n1)
+        if let Some((n0, n1)) = collective_np(a, k + 1) {
+            add_collective(a, reg, &mut new, n0, n1);
         } else if let Some((t0, end, _)) = office_np(a, reg, &held, k + 1) {
-            add_office(a, reg, t0, end)
-        } else {
-            false
-        };
-        if changed {
-            reg.mentions
-                .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-            reg.mentions.dedup();
+            add_office(a, reg, &mut new, t0, end);
         }
     }
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
@@ -1421,17 +1415,18 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
         let mut changed = false;
         for st in starts {
             if let Some((n0, n1)) = collective_np(a, st) {
-                changed |= add_collective(a, reg, n0, n1);
+                add_collective(a, reg, &mut new, n0, n1);
             } else if let Some((t0, end)) = function_of_place(a, reg, st) {
-                changed |= add_function(a, reg, t0, end);
+                add_function(a, reg, &mut new, t0, end);
             } else if let Some(m) = mention_starting(reg, a, st) {
                 changed |= capital_speaks(a, reg, m);
             } else if let Some((t0, end, _)) = office_np(a, reg, &held, st) {
-                changed |= add_office(a, reg, t0, end);
+                add_office(a, reg, &mut new, t0, end);
             }
         }
         // "Moscou a déclaré": a capital just before the verb
-        if ends_at_verb && i > 0 {
+        // (a cue cut at the end of the text has no token of its own)
+        if ends_at_verb && i > 0 && i < a.toks.len() {
             let end = a.toks[i - 1].end;
             if a.text.get(end..a.toks[i].start) == Some(" ") {
                 let k = reg.mentions.partition_point(|m| m.span.start < end);
@@ -1447,13 +1442,15 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 }
             }
         }
-        // keep the mentions sorted for the lookups by position
+        // keep the mentions sorted for the lookups by position (a capital
+        // moves to its government once: a few times per document)
         if changed {
             reg.mentions
                 .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
             reg.mentions.dedup();
         }
     }
+    new.apply(reg);
 }
 
 fn is_time_word(a: &Analysis, j: usize) -> bool {
@@ -1605,30 +1602,96 @@ fn is_role_adjective(a: &Analysis, k: usize) -> bool {
 
 /// Registers the group named by tokens `[n0, n1)` unless a mention covers
 /// it; "les garde-côtes" after "les garde-côtes grecs" is the same group.
-fn add_collective(a: &Analysis, reg: &mut Registry, n0: usize, n1: usize) -> bool {
+fn add_collective(
+    a: &Analysis,
+    reg: &mut Registry,
+    new: &mut Pending,
+    n0: usize,
+    n1: usize,
+) -> bool {
     let (start, end) = (a.toks[n0].start, a.toks[n1 - 1].end);
-    if reg
-        .mentions
-        .iter()
-        .any(|m| m.span.start < end && start < m.span.end)
-    {
+    if new.overlaps(reg, start, end) {
         return false;
     }
     let Some(surface) = a.text.get(start..end) else {
         return false;
     };
+    // "les garde-côtes" after "les garde-côtes grecs": one group; a bare
+    // head joins the group named with it, a qualified one its own name
     let head = collective_head(a.low(n0));
-    let same = reg.list.iter().position(|e| {
-        e.kind == EntityKind::Organization
-            && fold(&e.name)
-                .split(' ')
-                .next()
-                .is_some_and(|h| collective_head(h) == head)
-            && (n1 == n0 + 1 || fold(&e.name) == fold(surface))
-    });
-    let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Organization));
-    reg.mention(e, Span::new(start, end), surface, "speaker (group)");
+    let key = if n1 == n0 + 1 {
+        head.clone()
+    } else {
+        fold(surface)
+    };
+    let e = match new.groups.get(&key).copied() {
+        Some(e) => e,
+        None => {
+            let existing = reg.list.iter().position(|e| {
+                e.kind == EntityKind::Organization
+                    && fold(&e.name)
+                        .split(' ')
+                        .next()
+                        .is_some_and(|h| collective_head(h) == head)
+                    && (n1 == n0 + 1 || fold(&e.name) == fold(surface))
+            });
+            let e = existing.unwrap_or_else(|| reg.entity(surface, EntityKind::Organization));
+            new.groups.insert(key, e);
+            new.groups.entry(head).or_insert(e);
+            e
+        }
+    };
+    new.push(e, Span::new(start, end), surface, "speaker (group)");
     true
+}
+
+/// Mentions the speaker rules add, kept apart until the end of
+/// [`speaker_roles`] so that the registry's mentions stay sorted for the
+/// lookups by position, and sorted once: linear in the document however
+/// many speakers it names ("Selon la police, ..." in every sentence).
+#[derive(Default)]
+struct Pending {
+    mentions: Vec<(usize, Span, String, &'static str)>,
+    spans: HashSet<(usize, usize)>,
+    /// Group or office key → entity, so that each is looked up once.
+    groups: HashMap<String, usize>,
+}
+
+impl Pending {
+    /// Whether `[start, end)` overlaps a mention of the registry (sorted)
+    /// or one added here.
+    fn overlaps(&self, reg: &Registry, start: usize, end: usize) -> bool {
+        let k = reg.mentions.partition_point(|m| m.span.start < end);
+        let in_reg = reg.mentions[k.saturating_sub(16)..k]
+            .iter()
+            .any(|m| start < m.span.end);
+        in_reg
+            || self
+                .mentions
+                .iter()
+                .rev()
+                .take(16)
+                .any(|(_, sp, _, _)| sp.start < end && start < sp.end)
+    }
+
+    fn push(&mut self, e: usize, span: Span, surface: &str, reason: &'static str) {
+        if self.spans.insert((span.start, span.end)) {
+            self.mentions.push((e, span, surface.to_string(), reason));
+        }
+    }
+
+    /// Hand the added mentions to the registry and sort its mentions once.
+    fn apply(self, reg: &mut Registry) {
+        if self.mentions.is_empty() {
+            return;
+        }
+        for (e, span, surface, reason) in self.mentions {
+            reg.mention(e, span, &surface, reason);
+        }
+        reg.mentions
+            .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        reg.mentions.dedup();
+    }
 }
 
 /// A function held in a place, with nobody named: "selon le gouverneur de
@@ -1769,10 +1832,11 @@ fn office_np(
         while matches!(a.low(j), "la" | "l") || matches!(a.tok_text(j), "'" | "’") {
             j += 1;
         }
+        let at = a.toks.get(j).map_or(usize::MAX, |x| x.start);
         let named = reg
             .mentions
-            .iter()
-            .any(|m| Some(m.span.start) == a.toks.get(j).map(|x| x.start));
+            .get(reg.mentions.partition_point(|m| m.span.start < at))
+            .is_some_and(|m| m.span.start == at);
         if a.is_word(j) && a.is_cap(j) && !named && j + 1 > end {
             end = j + 1;
         }
@@ -1892,35 +1956,45 @@ fn clause_word(a: &Analysis, j: usize) -> bool {
 
 /// The office of [`office_np`] as a speaker: one entity per title in a
 /// document ("le gouverneur" after "le gouverneur de la région").
-fn add_office(a: &Analysis, reg: &mut Registry, t0: usize, end: usize) -> bool {
+fn add_office(a: &Analysis, reg: &mut Registry, new: &mut Pending, t0: usize, end: usize) -> bool {
     let start = a.toks[t0].start;
     let Some(surface) = a.text.get(start..end) else {
         return false;
     };
-    if reg
-        .mentions
-        .iter()
-        .any(|m| m.span.start < end && start < m.span.end)
-    {
+    if new.overlaps(reg, start, end) {
         return false;
     }
     let head = a.low(t0);
-    let same = reg.list.iter().position(|e| {
-        e.kind == EntityKind::Person && fold(&e.name).split(' ').next() == Some(head)
-    });
-    let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Person));
-    reg.mention(e, Span::new(start, end), surface, "speaker (office)");
+    let key = format!("office {head}");
+    let e = match new.groups.get(&key).copied() {
+        Some(e) => e,
+        None => {
+            let same = reg.list.iter().position(|e| {
+                e.kind == EntityKind::Person && fold(&e.name).split(' ').next() == Some(head)
+            });
+            let e = same.unwrap_or_else(|| reg.entity(surface, EntityKind::Person));
+            new.groups.insert(key, e);
+            e
+        }
+    };
+    new.push(e, Span::new(start, end), surface, "speaker (office)");
     true
 }
 
 /// The office of [`function_of_place`] as a speaker of its own.
-fn add_function(a: &Analysis, reg: &mut Registry, t0: usize, end: usize) -> bool {
+fn add_function(
+    a: &Analysis,
+    reg: &mut Registry,
+    new: &mut Pending,
+    t0: usize,
+    end: usize,
+) -> bool {
     let start = a.toks[t0].start;
     let Some(surface) = a.text.get(start..end) else {
         return false;
     };
     let e = reg.entity(surface, EntityKind::Person);
-    reg.mention(e, Span::new(start, end), surface, "speaker (function)");
+    new.push(e, Span::new(start, end), surface, "speaker (function)");
     true
 }
 
