@@ -54,6 +54,7 @@ const DANGLING_WORDS: &[&str] = &[
     "order",
     "by",
     "limit",
+    "show",
     "about",
     "in",
     "via",
