@@ -25,12 +25,7 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     pub fn settings(&self, keep_going: bool) -> Settings {
-        let stdout = std::io::stdout();
-        let width = if stdout.is_terminal() {
-            terminal_width()
-        } else {
-            None
-        };
+        let width = terminal_width(std::io::stdout().is_terminal());
         Settings {
             render: RenderOptions {
                 format: self.format,
@@ -53,14 +48,18 @@ pub fn color_on_stderr() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
 }
 
-/// The terminal's width: `$COLUMNS` when set, else what the terminal says.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| comfy_table::Table::new().width())
-        // A pseudo-terminal that reports no size says 0: fit nothing then.
-        .filter(|w| *w >= 40)
+/// The width answers must fit: `$COLUMNS` when set (also through a pipe,
+/// so that `COLUMNS=80 claimgraph query … | less` fits 80 columns), else
+/// what the terminal says; none for a pipe or a file.
+fn terminal_width(terminal: bool) -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    match columns {
+        Some(w) => Some(w),
+        None if terminal => comfy_table::Table::new().width(),
+        None => None,
+    }
+    // A pseudo-terminal that reports no size says 0: fit nothing then.
+    .filter(|w| *w >= 20)
 }
 
 #[derive(Debug, Args)]

@@ -160,11 +160,13 @@ impl Workspace {
                 Op::Order(keys) => rows.sort_by(|a, b| {
                     keys.iter()
                         .map(|k| {
-                            let o = a.value(k.key, self).sort_cmp(&b.value(k.key, self));
-                            if k.descending {
-                                o.reverse()
-                            } else {
-                                o
+                            let (va, vb) = (a.value(k.key, self), b.value(k.key, self));
+                            // Missing values come last, whatever the direction.
+                            match (va.is_missing(), vb.is_missing()) {
+                                (true, false) => std::cmp::Ordering::Greater,
+                                (false, true) => std::cmp::Ordering::Less,
+                                _ if k.descending => va.sort_cmp(&vb).reverse(),
+                                _ => va.sort_cmp(&vb),
                             }
                         })
                         .find(|o| o.is_ne())

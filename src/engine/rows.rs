@@ -127,6 +127,11 @@ impl Value {
         }
     }
 
+    /// Whether the value is missing for sorting (null, or a list of nulls).
+    pub fn is_missing(&self) -> bool {
+        *self.sort_key() == Value::Null
+    }
+
     /// Total order for sorting: missing values last.
     pub fn sort_cmp(&self, other: &Value) -> Ordering {
         use Value::*;
