@@ -178,3 +178,93 @@ fn lines_and_tables_fit_80_columns() {
     assert!(text.starts_with("-[ 1 ]"), "{text}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("shown as records"));
 }
+
+const TOUR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/queries/tour.cq");
+
+#[test]
+fn run_as_json_is_json_lines_with_the_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = stdout(claimgraph(&dir).args(["run", TOUR, "--format", "json"]));
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let statements = std::fs::read_to_string(TOUR)
+        .unwrap()
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            !l.is_empty() && !l.starts_with("--") && !l.starts_with('#')
+        })
+        .count();
+    assert_eq!(records.len(), statements);
+    assert!(records.iter().all(|r| r["statement"].is_string()));
+    assert_eq!(records[0]["statement"], "contradictions order by date");
+    assert!(records[0]["answer"].is_array());
+}
+
+#[test]
+fn run_titles_each_answer_and_echo_prints_the_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("q.cq"),
+        "stats\ncount claims\n  where polarity = deny\n",
+    )
+    .unwrap();
+    let text = stdout(claimgraph(&dir).args(["run", "q.cq"]));
+    assert!(text.contains("-- q.cq:1: stats\n"), "{text}");
+    assert!(
+        text.contains("-- q.cq:2: count claims where polarity = deny\n"),
+        "{text}"
+    );
+    let echoed = stdout(claimgraph(&dir).args(["run", "q.cq", "--echo"]));
+    assert!(
+        echoed.contains("count claims\n  where polarity = deny\n"),
+        "{echoed}"
+    );
+    // `query -` and `run -` read standard input.
+    let piped = stdout(
+        claimgraph(&dir)
+            .args(["query", "-", "--format", "json"])
+            .write_stdin("count claims"),
+    );
+    let v: Value = serde_json::from_str(&piped).unwrap();
+    assert_eq!(v[0]["count"], 34);
+    let piped = stdout(
+        claimgraph(&dir)
+            .args(["run", "-", "--format", "csv"])
+            .write_stdin("count claims; count documents"),
+    );
+    assert_eq!(piped, "count\n34\n\ncount\n5\n\n");
+}
+
+#[test]
+fn parameters_serve_one_script_for_another_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("weekly.cq"),
+        "count claims by $who where value >= $n\n",
+    )
+    .unwrap();
+    let count = |who: &str| {
+        let text = stdout(claimgraph(&dir).args([
+            "run",
+            "weekly.cq",
+            "--format",
+            "csv",
+            "--param",
+            &format!("who={who}"),
+            "--param",
+            "n=1",
+        ]));
+        text.lines().nth(1).unwrap().to_string()
+    };
+    assert_eq!(count("Armenpress"), "2");
+    assert_eq!(count("ministère russe de la Défense"), "2");
+    let out = claimgraph(&dir)
+        .args(["run", "weekly.cq"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no parameter `$who`"));
+}
