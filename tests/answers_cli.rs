@@ -268,3 +268,69 @@ fn parameters_serve_one_script_for_another_entity() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no parameter `$who`"));
 }
+
+fn graphviz_installed() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn export_follows_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    if graphviz_installed() {
+        stdout(claimgraph(&dir).args(["export", "contradictions", "-o", "c.png"]));
+        let png = std::fs::read(dir.path().join("c.png")).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+        stdout(claimgraph(&dir).args(["export", "contradictions", "-o", "c.svg"]));
+        let svg = std::fs::read_to_string(dir.path().join("c.svg")).unwrap();
+        assert!(svg.contains("<svg"));
+    }
+    stdout(claimgraph(&dir).args(["export", "contradictions", "-o", "c.json"]));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("c.json")).unwrap()).unwrap();
+    assert_eq!(json["format"], "claimgraph-graph/1");
+    // a mismatch is an error, and nothing is written
+    for args in [
+        ["-o", "m.png", "--format", "json"],
+        ["-o", "m.svg", "--render", "png"],
+        ["-o", "m.dot", "--render", "svg"],
+        ["-o", "m.json", "--format", "dot"],
+    ] {
+        let out = claimgraph(&dir)
+            .args(["export", "contradictions"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("asks for"));
+        assert!(!dir.path().join(args[1]).exists());
+    }
+}
+
+#[test]
+fn mention_edges_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = stdout(claimgraph(&dir).args(["export", "--all"]));
+    assert!(
+        !plain.contains("mentions"),
+        "mention edges drawn by default"
+    );
+    let with = stdout(claimgraph(&dir).args(["export", "--all", "--mentions"]));
+    assert!(with.contains("label=\"mentions\""));
+}
+
+#[test]
+fn png_is_never_written_to_a_terminal() {
+    use rexpect::session::spawn_command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"));
+    cmd.current_dir(dir.path())
+        .env_remove("CLAIMGRAPH_DB")
+        .env("NO_COLOR", "1")
+        .args(["export", "contradictions", "--render", "png"]);
+    let mut session = spawn_command(cmd, Some(30_000)).unwrap();
+    session.exp_string("standard output is a terminal").unwrap();
+    session.exp_eof().unwrap();
+}

@@ -58,6 +58,7 @@ impl OutputArgs {
             },
             dot: DotOptions {
                 group_by_document: self.group_by_document,
+                mentions: false,
             },
             color: color_on_stderr(),
             keep_going,
