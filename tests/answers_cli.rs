@@ -334,3 +334,31 @@ fn png_is_never_written_to_a_terminal() {
     session.exp_string("standard output is a terminal").unwrap();
     session.exp_eof().unwrap();
 }
+
+/// Every field of every kind of row is documented in the README's field
+/// tables, and the README names no field the schema lacks.
+#[test]
+fn readme_documents_every_field() {
+    use claimgraph::query::plan::Rows;
+    let readme = include_str!("../README.md");
+    for rows in [
+        Rows::Findings,
+        Rows::Claims,
+        Rows::Entities,
+        Rows::Events,
+        Rows::Documents,
+        Rows::EventPairs,
+        Rows::Nodes,
+    ] {
+        for f in rows.fields() {
+            let line = format!("| `{}` | ", f.key.as_str());
+            assert!(
+                readme.contains(&line) && readme.contains(f.doc),
+                "README lacks {} field `{}` ({})",
+                rows.as_str(),
+                f.key.as_str(),
+                f.doc
+            );
+        }
+    }
+}

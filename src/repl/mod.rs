@@ -276,11 +276,19 @@ impl Shell {
             ".param" | ".parameter" => self.param(arg),
             ".read" => {
                 if arg.is_empty() {
-                    eprintln!("error: .read needs a file: `.read FILE`");
+                    self.fail("error: .read needs a file: `.read FILE`");
                 } else {
                     match crate::query::QueryFile::read(std::path::Path::new(arg)) {
-                        Ok(file) => self.statements(&file.name, &file.text),
-                        Err(e) => eprint!("{}", e.render(self.settings.color)),
+                        Ok(file) => {
+                            // A file's answers are headed by their statement.
+                            let titles = std::mem::replace(&mut self.settings.titles, true);
+                            self.statements(&file.name, &file.text);
+                            self.settings.titles = titles;
+                        }
+                        Err(e) => {
+                            self.errors += 1;
+                            eprint!("{}", e.render(self.settings.color));
+                        }
                     }
                 }
             }
