@@ -362,3 +362,25 @@ fn readme_documents_every_field() {
         }
     }
 }
+
+#[test]
+fn an_ingest_where_every_item_is_bad_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Le minist\xe8re").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = claimgraph(&dir)
+        .args(["--db", "x.db", "ingest", "latin1.txt", "empty.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Un titre\n\nUn texte correct.\n",
+    )
+    .unwrap();
+    let out = claimgraph(&dir)
+        .args(["--db", "x.db", "ingest", "latin1.txt", "good.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
