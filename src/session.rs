@@ -183,10 +183,22 @@ fn execute(
                 },
             )?;
             // The planner picks the format from the file name.
-            let text = match format {
-                plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),
+            let picture = |image| {
+                let text = dot::render(ws, &answer.nodes, settings.dot);
+                crate::export::render::render(&text, image).map_err(|e| match e {
+                    crate::Error::Usage(message) => QueryError::Usage(message),
+                    other => QueryError::Io {
+                        file: PathBuf::from(path),
+                        source: io::Error::other(other.to_string()),
+                    },
+                })
+            };
+            let text: Vec<u8> = match format {
+                plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot).into(),
+                plan::ExportFormat::Svg => picture(crate::export::render::Image::Svg)?,
+                plan::ExportFormat::Png => picture(crate::export::render::Image::Png)?,
                 plan::ExportFormat::Json => crate::export::json::subgraph(ws, &answer.nodes, None)
-                    .map(|file| crate::export::json::to_string(&file))
+                    .map(|file| crate::export::json::to_string(&file).into())
                     .map_err(|e| QueryError::Io {
                         file: PathBuf::from(path),
                         source: io::Error::other(e.to_string()),

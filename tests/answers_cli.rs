@@ -286,6 +286,10 @@ fn export_follows_the_file_name() {
         stdout(claimgraph(&dir).args(["export", "contradictions", "-o", "c.svg"]));
         let svg = std::fs::read_to_string(dir.path().join("c.svg")).unwrap();
         assert!(svg.contains("<svg"));
+        // the language's `export to` follows the file name too
+        stdout(claimgraph(&dir).args(["query", "agreements export to \"a.png\""]));
+        let png = std::fs::read(dir.path().join("a.png")).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
     }
     stdout(claimgraph(&dir).args(["export", "contradictions", "-o", "c.json"]));
     let json: Value =

@@ -56,6 +56,8 @@ impl fmt::Display for Op {
             Op::Export { path, format, .. } => match format {
                 ExportFormat::Dot => write!(f, "export DOT to {}", Quoted(path)),
                 ExportFormat::Json => write!(f, "export JSON to {}", Quoted(path)),
+                ExportFormat::Svg => write!(f, "export an SVG picture to {}", Quoted(path)),
+                ExportFormat::Png => write!(f, "export a PNG picture to {}", Quoted(path)),
             },
         }
     }

@@ -83,6 +83,10 @@ pub enum ExportFormat {
     Dot,
     /// The JSON graph format `claimgraph import` reads (`.json`).
     Json,
+    /// A picture drawn by GraphViz's `dot` (`.svg`).
+    Svg,
+    /// A picture drawn by GraphViz's `dot` (`.png`).
+    Png,
 }
 
 /// One key of an `order by`.
@@ -429,13 +433,17 @@ fn export_format(path: &Name) -> Res<ExportFormat> {
         Ok(ExportFormat::Dot)
     } else if lower.ends_with(".json") {
         Ok(ExportFormat::Json)
+    } else if lower.ends_with(".svg") {
+        Ok(ExportFormat::Svg)
+    } else if lower.ends_with(".png") {
+        Ok(ExportFormat::Png)
     } else {
         Err(Diagnostic::new(
             Code::BadValue,
             format!("cannot tell the export format of {path}"),
             path.span,
         )
-        .with_label("expected a file name ending in .dot, .gv or .json")
-        .with_help("export writes GraphViz DOT (.dot, .gv) or claimgraph's JSON graph (.json)"))
+        .with_label("expected a file name ending in .dot, .gv, .json, .svg or .png")
+        .with_help("export writes GraphViz DOT (.dot, .gv), claimgraph's JSON graph (.json), or a picture drawn by GraphViz (.svg, .png)"))
     }
 }
