@@ -130,6 +130,23 @@ fn every_line_of_a_burst_runs_and_enters_history() {
 }
 
 #[test]
+fn a_pasted_block_is_cut_into_statements_as_a_file_is() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line(".format json");
+    r.prompt();
+    // A bracketed paste: one statement over two lines, then another, as
+    // the same lines in a query file.
+    r.keys("\x1b[200~count claims\n  where polarity = deny\ncount documents\x1b[201~\r");
+    r.expect("\"count\": 4");
+    r.expect("\"count\": 5");
+    r.prompt();
+    r.quit();
+    let saved = std::fs::read_to_string(dir.path().join("history")).unwrap();
+    assert!(saved.contains("count documents"), "{saved}");
+}
+
+#[test]
 fn help_topic_and_grammar_completion() {
     let dir = TempDir::new().unwrap();
     let mut r = start(&dir);

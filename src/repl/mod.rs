@@ -131,21 +131,33 @@ impl Shell {
             let prompt = if pending.is_empty() { PROMPT } else { CONTINUE };
             match rl.readline(prompt) {
                 Ok(input) => {
-                    // A paste may bring several lines at once: each one counts.
-                    for line in input.split('\n') {
-                        let Some(statement) = self.gather(&mut pending, line) else {
+                    // A paste brings several lines at once: each one counts,
+                    // and they are cut into statements as a file's lines are.
+                    let paste = input.contains('\n');
+                    let mut lines = input.split('\n').peekable();
+                    while let Some(line) = lines.next() {
+                        let more = paste && lines.peek().is_some_and(|next| !is_meta(next));
+                        let Some(text) = self.gather(&mut pending, line, more) else {
                             continue;
                         };
-                        let _ = rl.add_history_entry(statement.trim());
+                        if is_meta(&text) {
+                            let _ = rl.add_history_entry(text.trim());
+                        } else {
+                            for chunk in crate::query::script::split(&text) {
+                                let _ = rl.add_history_entry(
+                                    text.get(chunk.span.start..chunk.span.end).unwrap_or(""),
+                                );
+                            }
+                        }
                         if let Some(path) = &history {
                             save_history(&mut rl, path);
                         }
-                        if statement.trim_start().starts_with('.') {
-                            if !self.meta(statement.trim()) {
+                        if is_meta(&text) {
+                            if !self.meta(text.trim()) {
                                 return Ok(self.status());
                             }
                         } else {
-                            self.statements("<repl>", &statement);
+                            self.statements("<repl>", &text);
                         }
                     }
                 }
@@ -162,21 +174,22 @@ impl Shell {
         Ok(self.status())
     }
 
-    /// Add one typed line to the statement being gathered; the whole text
-    /// once it is finished (a meta-command is always one line).
-    fn gather(&mut self, pending: &mut String, line: &str) -> Option<String> {
+    /// Add one typed line to the statements being gathered; the whole text
+    /// once it is finished (a meta-command is always one line). With `more`
+    /// (further pasted lines follow), the text waits for them, so that a
+    /// pasted block is cut into statements exactly as a file is.
+    fn gather(&mut self, pending: &mut String, line: &str, more: bool) -> Option<String> {
         let line = line.trim_end_matches('\r');
-        if pending.is_empty() {
-            if line.trim().is_empty() {
-                return None;
-            }
-            if line.trim_start().starts_with('.') {
-                return Some(line.to_string());
-            }
+        if pending.trim().is_empty() && is_meta(line) {
+            pending.clear();
+            return Some(line.to_string());
+        }
+        if pending.is_empty() && line.trim().is_empty() {
+            return None;
         }
         pending.push_str(line);
         pending.push('\n');
-        if crate::query::is_incomplete(pending) {
+        if more || crate::query::is_incomplete(pending) {
             None
         } else {
             Some(std::mem::take(pending))
@@ -373,6 +386,11 @@ impl Shell {
             ),
         }
     }
+}
+
+/// Whether a line is a meta-command (`.help`, `.read FILE` ...).
+fn is_meta(line: &str) -> bool {
+    line.trim_start().starts_with('.')
 }
 
 fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &std::path::Path) {
