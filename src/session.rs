@@ -6,6 +6,12 @@
 //! plan, and `export` writes its file. The first error stops the run unless
 //! the caller keeps going, in which case errors are printed as they come and
 //! counted.
+//!
+//! A script's answers can be told apart: in the table and lines views each
+//! answer is headed by `-- FILE:LINE: statement` (or, with `echo`, by the
+//! statement exactly as written, as `sqlite3 -echo` does); as JSON, each
+//! statement is one JSON Lines record `{"statement": ..., "answer": ...}`.
+//! `$NAME` in a statement is replaced by a parameter's value first.
 
 use crate::engine::Workspace;
 use crate::export::dot::{self, DotOptions};
@@ -16,8 +22,17 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// How statements are run and printed.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// Head each answer with the statement it answers (scripts).
+    pub titles: bool,
+    /// Print each statement as written before its answer.
+    pub echo: bool,
+    /// With `--format json`, one JSON Lines record per statement (scripts)
+    /// instead of one JSON document.
+    pub json_lines: bool,
+    /// Values of `$NAME` parameters.
+    pub params: Vec<(String, String)>,
     pub render: RenderOptions,
     pub dot: DotOptions,
     /// Colour in diagnostics.
@@ -47,17 +62,31 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, QueryError> {
+    let substituted = query::script::substitute(src, &settings.params)
+        .map_err(|d| QueryError::query(file, src, d))?;
+    let src: &str = &substituted;
     let mut outcome = Outcome::default();
-    for (_, parsed) in query::parse_each(src) {
+    for (span, parsed) in query::parse_each(src) {
         if crate::engine::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
             let _ = writeln!(err, "interrupted");
             break;
         }
+        let text = src.get(span.start..span.end).unwrap_or("").trim();
+        let heading = Heading {
+            file,
+            line: query::Position::of(src, span.start).line,
+            text,
+        };
         let result = parsed
-            .and_then(|statement| plan::plan(&statement))
             .map_err(|d| QueryError::query(file, src, d))
-            .and_then(|plan| {
-                execute(ws, &plan, settings, out, err).map_err(|e| e.attach(file, src))
+            .and_then(|statement| {
+                plan::plan(&statement)
+                    .map(|p| (statement, p))
+                    .map_err(|d| QueryError::query(file, src, d))
+            })
+            .and_then(|(statement, plan)| {
+                execute(ws, &plan, &statement, &heading, settings, out, err)
+                    .map_err(|e| e.attach(file, src))
             });
         match result {
             Ok(Step::Printed) => outcome.statements += 1,
@@ -65,14 +94,31 @@ pub fn run(
                 outcome.closed = true;
                 return Ok(outcome);
             }
-            Err(e) if settings.keep_going => {
+            Err(e) => {
+                if settings.json_lines && settings.render.format == render::Format::Json {
+                    let record = serde_json::json!({
+                        "statement": text,
+                        "error": e.render(false).trim_end(),
+                    });
+                    let _ = writeln!(out, "{record}");
+                }
+                if !settings.keep_going {
+                    return Err(e);
+                }
                 outcome.errors += 1;
                 let _ = write!(err, "{}", e.render(settings.color));
             }
-            Err(e) => return Err(e),
         }
     }
     Ok(outcome)
+}
+
+/// Where a statement is, to head its answer.
+struct Heading<'a> {
+    file: &'a str,
+    line: usize,
+    /// The statement as written.
+    text: &'a str,
 }
 
 trait Attach {
@@ -97,11 +143,29 @@ enum Step {
 fn execute(
     ws: &Workspace,
     plan: &plan::Plan,
+    statement: &query::Statement,
+    heading: &Heading,
     settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Step, QueryError> {
-    let written = if plan.explain {
+    let json_lines = settings.json_lines && settings.render.format == render::Format::Json;
+    let readable = matches!(
+        settings.render.format,
+        render::Format::Table | render::Format::Lines
+    );
+    let mut head = Ok(());
+    if settings.echo && !json_lines {
+        head = writeln!(out, "{}", heading.text);
+    } else if settings.titles && readable {
+        head = writeln!(out, "-- {}:{}: {statement}", heading.file, heading.line);
+    }
+    let written = if let Err(e) = head {
+        Err(e)
+    } else if plan.explain && json_lines {
+        let record = serde_json::json!({ "statement": heading.text, "plan": plan.to_string() });
+        writeln!(out, "{record}")
+    } else if plan.explain {
         writeln!(out, "{plan}")
     } else {
         let answer = ws
@@ -119,10 +183,22 @@ fn execute(
                 },
             )?;
             // The planner picks the format from the file name.
-            let text = match format {
-                plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),
+            let picture = |image| {
+                let text = dot::render(ws, &answer.nodes, settings.dot);
+                crate::export::render::render(&text, image).map_err(|e| match e {
+                    crate::Error::Usage(message) => QueryError::Usage(message),
+                    other => QueryError::Io {
+                        file: PathBuf::from(path),
+                        source: io::Error::other(other.to_string()),
+                    },
+                })
+            };
+            let text: Vec<u8> = match format {
+                plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot).into(),
+                plan::ExportFormat::Svg => picture(crate::export::render::Image::Svg)?,
+                plan::ExportFormat::Png => picture(crate::export::render::Image::Png)?,
                 plan::ExportFormat::Json => crate::export::json::subgraph(ws, &answer.nodes, None)
-                    .map(|file| crate::export::json::to_string(&file))
+                    .map(|file| crate::export::json::to_string(&file).into())
                     .map_err(|e| QueryError::Io {
                         file: PathBuf::from(path),
                         source: io::Error::other(e.to_string()),
@@ -134,7 +210,11 @@ fn execute(
             })?;
             let _ = writeln!(err, "wrote {path}");
         }
-        render::write(out, &answer, &settings.render).and_then(|_| writeln!(out))
+        if json_lines {
+            writeln!(out, "{}", render::json_line(heading.text, &answer))
+        } else {
+            render::write(out, &answer, &settings.render).and_then(|_| writeln!(out))
+        }
     };
     match written {
         Ok(()) => Ok(Step::Printed),

@@ -66,3 +66,39 @@ fn answers_on_the_sample_corpus() {
         }
     }
 }
+
+/// The same answers in the vertical view at 80 columns and as typed JSON
+/// (JSON Lines, as `run --format json` prints them).
+#[test]
+fn lines_and_json_on_the_sample_corpus() {
+    use claimgraph::render::{Format, RenderOptions};
+    let text = "contradictions where measure = killed\n\
+                agreements show id, value, independent\n\
+                provenance claim 5\n\
+                entity \"Parukh\"\n";
+    for (name, format) in [("lines_80", Format::Lines), ("json_lines", Format::Json)] {
+        let settings = Settings {
+            keep_going: true,
+            titles: true,
+            json_lines: true,
+            render: RenderOptions {
+                format,
+                width: Some(80),
+                max_rows: None,
+            },
+            ..Settings::default()
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let ws = workspace().lock().unwrap();
+        session::run(&ws, "formats.cq", text, &settings, &mut out, &mut err).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        if format == Format::Lines {
+            assert!(shown.lines().all(|l| l.chars().count() <= 80), "{shown}");
+        } else {
+            for line in shown.lines() {
+                serde_json::from_str::<serde_json::Value>(line).unwrap();
+            }
+        }
+        insta::assert_snapshot!(name, shown);
+    }
+}

@@ -176,7 +176,14 @@ fn graphviz_accepts_awkward_labels_and_shows_them_verbatim() {
     let ws = awkward_store();
     let nodes: Vec<NodeIndex> = ws.graph.graph().node_indices().collect();
     for group_by_document in [false, true] {
-        let text = dot::render(&ws, &nodes, DotOptions { group_by_document });
+        let text = dot::render(
+            &ws,
+            &nodes,
+            DotOptions {
+                group_by_document,
+                mentions: true,
+            },
+        );
         let Some(svg) = graphviz_svg(&text) else {
             continue;
         };
@@ -244,6 +251,7 @@ fn grouped_by_document_is_valid_too() {
             &answer(&ws, q),
             DotOptions {
                 group_by_document: true,
+                mentions: false,
             },
         );
         graphviz_svg(&text);

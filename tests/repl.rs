@@ -92,9 +92,78 @@ fn a_statement_continues_on_the_next_line() {
     r.line(".format json");
     r.prompt();
     r.line("count claims where");
-    r.expect("where");
+    // the continuation prompt, then the rest of the statement
+    r.expect("...> ");
     r.line("measure = killed");
-    r.expect("\"count\":");
+    r.expect("\"count\": 5");
+    r.prompt();
+    // the same text as in a file: a later line starting with a clause
+    r.line("count claims where measure = killed and");
+    r.expect("...> ");
+    r.line("  value >= 3");
+    r.expect("\"count\": 3");
+    r.prompt();
+    r.quit();
+}
+
+#[test]
+fn every_line_of_a_burst_runs_and_enters_history() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line(".format json");
+    r.prompt();
+    // Three statements arriving at once, as from a paste.
+    r.keys("count claims\ncount documents\ncount entities where kind = country\n");
+    r.expect("\"count\": 34");
+    r.expect("\"count\": 5");
+    r.expect("\"count\": ");
+    r.prompt();
+    r.quit();
+    let saved = std::fs::read_to_string(dir.path().join("history")).unwrap();
+    for s in [
+        "count claims",
+        "count documents",
+        "count entities where kind = country",
+    ] {
+        assert!(saved.lines().any(|l| l == s), "{s} not in {saved}");
+    }
+}
+
+#[test]
+fn a_pasted_block_is_cut_into_statements_as_a_file_is() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line(".format json");
+    r.prompt();
+    // A bracketed paste: one statement over two lines, then another, as
+    // the same lines in a query file.
+    r.keys("\x1b[200~count claims\n  where polarity = deny\ncount documents\x1b[201~\r");
+    r.expect("\"count\": 4");
+    r.expect("\"count\": 5");
+    r.prompt();
+    r.quit();
+    let saved = std::fs::read_to_string(dir.path().join("history")).unwrap();
+    assert!(saved.contains("count documents"), "{saved}");
+}
+
+#[test]
+fn help_topic_and_grammar_completion() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line(".help polarity");
+    r.expect("affirm, deny");
+    r.prompt();
+    r.line(".help nonsense");
+    r.expect("no help on `nonsense`");
+    r.prompt();
+    r.line("count entities");
+    r.expect("count");
+    r.prompt();
+    r.keys("count claims where polarity = de");
+    r.keys("\t");
+    r.expect("deny");
+    r.line("");
+    r.expect(" 4 ");
     r.prompt();
     r.quit();
 }
@@ -136,6 +205,36 @@ fn read_runs_a_query_file_and_format_switches_to_json() {
     r.expect("missing.cq");
     r.prompt();
     r.quit();
+}
+
+#[test]
+fn a_piped_session_with_an_error_exits_non_zero() {
+    let dir = TempDir::new().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .current_dir(dir.path())
+        .env_remove("CLAIMGRAPH_DB")
+        .env("CLAIMGRAPH_HISTORY", dir.path().join("history"))
+        .arg("repl")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"stats\ncontradictons\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -29,10 +29,13 @@ pub struct ExportArgs {
     /// Export the whole graph instead of a query's subgraph
     #[arg(long, conflicts_with = "query")]
     pub all: bool,
-    /// Output format [default: json when FILE ends in .json, else dot]
+    /// Output format [default: from FILE's extension (.dot, .gv, .json,
+    /// .svg, .png), else dot]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Where to write (`-` or nothing: standard output)
+    /// Where to write (`-` or nothing: standard output); the extension
+    /// chooses the format: .svg and .png are rendered by GraphViz
+    /// (a mismatch with --format or --render is an error)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// In DOT, draw each document's claims inside a box
@@ -41,28 +44,88 @@ pub struct ExportArgs {
     /// Render the DOT to a picture with GraphViz's `dot` program
     #[arg(long, value_enum, value_name = "IMAGE")]
     pub render: Option<Image>,
+    /// In DOT, draw the grey `mentions` edges from documents to the
+    /// entities they name (left out by default)
+    #[arg(long)]
+    pub mentions: bool,
 }
 
 impl ExportArgs {
-    fn format(&self) -> Format {
-        self.format.unwrap_or_else(|| match &self.output {
-            Some(p) if has_extension(p, "json") => Format::Json,
-            _ => Format::Dot,
-        })
+    /// The format and picture asked for: `-o`'s extension decides, and
+    /// `--format` or `--render` saying otherwise is an error.
+    fn target(&self) -> Result<(Format, Option<Image>)> {
+        let ext = self
+            .output
+            .as_ref()
+            .filter(|p| p.as_os_str() != "-")
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let wanted = match ext.as_deref() {
+            Some("dot" | "gv") => Some((Format::Dot, None)),
+            Some("json") => Some((Format::Json, None)),
+            Some("svg") => Some((Format::Dot, Some(Image::Svg))),
+            Some("png") => Some((Format::Dot, Some(Image::Png))),
+            _ => None,
+        };
+        let Some((format, image)) = wanted else {
+            return Ok((self.format.unwrap_or(Format::Dot), self.render));
+        };
+        let format_clash = self.format.is_some_and(|f| f != format);
+        let render_clash = self.render.is_some_and(|r| Some(r) != image);
+        if format_clash || render_clash {
+            let asked = match (self.format, self.render) {
+                (_, Some(r)) if render_clash => format!("--render {}", image_name(r)),
+                (Some(f), _) => format!("--format {}", format_name(f)),
+                _ => String::new(),
+            };
+            return Err(Error::Usage(format!(
+                "-o {} asks for {}, not {asked}: change the file name or drop {asked}",
+                self.output.as_deref().unwrap_or(Path::new("")).display(),
+                match image {
+                    Some(i) => format!("a picture in {}", image_name(i).to_uppercase()),
+                    None => format_name(format).to_uppercase(),
+                }
+            )));
+        }
+        Ok((format, image))
     }
 }
 
-fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+fn image_name(image: Image) -> &'static str {
+    match image {
+        Image::Svg => "svg",
+        Image::Png => "png",
+    }
 }
 
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Dot => "dot",
+        Format::Json => "json",
+    }
+}
+
+/// An `--all` export past this many nodes is too big to read as a picture.
+const LARGE_GRAPH: usize = 500;
+
 pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
-    let format = args.format();
-    if format == Format::Json && (args.render.is_some() || args.group_by_document) {
+    let (format, image) = args.target()?;
+    if format == Format::Json && (image.is_some() || args.group_by_document || args.mentions) {
         return Err(Error::Usage(
-            "--render and --group-by-document apply to DOT, not to --format json".to_string(),
+            "--render, --group-by-document and --mentions apply to DOT, not to --format json"
+                .to_string(),
+        ));
+    }
+    let to_stdout = args.output.as_ref().map_or(true, |p| p.as_os_str() == "-");
+    if image == Some(Image::Png)
+        && to_stdout
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(Error::Usage(
+            "a PNG picture is binary and standard output is a terminal: give -o FILE.png, \
+             or pipe the output (`| display`, `> graph.png`)"
+                .to_string(),
         ));
     }
     let ws = workspace(global)?;
@@ -98,11 +161,20 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
                     &all
                 }
             };
+            if args.all && nodes.len() > LARGE_GRAPH {
+                eprintln!(
+                    "note: the whole graph has {} nodes, too many to read as a picture; narrow it \
+                     with a statement, e.g. `claimgraph export 'contradictions involving \"NAME\"' \
+                     -o c.svg` or `claimgraph export 'entity \"NAME\"' -o e.svg`",
+                    nodes.len()
+                );
+            }
             let options = DotOptions {
                 group_by_document: args.group_by_document,
+                mentions: args.mentions,
             };
             let text = dot::render(&ws, nodes, options);
-            match args.render {
+            match image {
                 Some(image) => render::render(&text, image)?,
                 None => text.into_bytes(),
             }

@@ -65,7 +65,17 @@ pub fn run(global: &GlobalArgs, args: IngestArgs) -> Result<u8> {
     progress.finish_and_clear();
     eprintln!("{summary}");
     result?;
-    Ok(if summary.failed > 0 { EXIT_PARTIAL } else { 0 })
+    // Every item bad is bad input (3), as the README's table says; some
+    // bad among good ones is a partial batch (1).
+    Ok(match summary {
+        Summary { failed: 0, .. } => 0,
+        Summary {
+            added: 0,
+            duplicates: 0,
+            ..
+        } => 3,
+        _ => EXIT_PARTIAL,
+    })
 }
 
 /// A bar over input bytes when stderr is a terminal; nothing otherwise.

@@ -21,17 +21,36 @@ pub struct OutputArgs {
     /// In DOT exports, draw each document's claims inside a box
     #[arg(long)]
     pub group_by_document: bool,
+    /// Print each statement before its answer (as `sqlite3 -echo`, `psql -e`)
+    #[arg(long)]
+    pub echo: bool,
+    /// A parameter used as `$NAME` in the statements (repeatable)
+    #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, String)>,
+}
+
+/// `NAME=VALUE` of `--param`.
+fn parse_param(text: &str) -> std::result::Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, found {text:?}"))?;
+    let name = name.trim().trim_start_matches('$');
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!(
+            "{name:?} is not a parameter name (letters, digits, _)"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
 }
 
 impl OutputArgs {
     pub fn settings(&self, keep_going: bool) -> Settings {
-        let stdout = std::io::stdout();
-        let width = if stdout.is_terminal() {
-            terminal_width()
-        } else {
-            None
-        };
+        let width = terminal_width(std::io::stdout().is_terminal());
         Settings {
+            titles: false,
+            echo: self.echo,
+            json_lines: false,
+            params: self.params.clone(),
             render: RenderOptions {
                 format: self.format,
                 width,
@@ -39,6 +58,7 @@ impl OutputArgs {
             },
             dot: DotOptions {
                 group_by_document: self.group_by_document,
+                mentions: false,
             },
             color: color_on_stderr(),
             keep_going,
@@ -53,19 +73,24 @@ pub fn color_on_stderr() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
 }
 
-/// The terminal's width: `$COLUMNS` when set, else what the terminal says.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| comfy_table::Table::new().width())
-        // A pseudo-terminal that reports no size says 0: fit nothing then.
-        .filter(|w| *w >= 40)
+/// The width answers must fit: `$COLUMNS` when set (also through a pipe,
+/// so that `COLUMNS=80 claimgraph query … | less` fits 80 columns), else
+/// what the terminal says; none for a pipe or a file.
+fn terminal_width(terminal: bool) -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    match columns {
+        Some(w) => Some(w),
+        None if terminal => comfy_table::Table::new().width(),
+        None => None,
+    }
+    // A pseudo-terminal that reports no size says 0: fit nothing then.
+    .filter(|w| *w >= 20)
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Query files (statements separated by `;` or new lines; `--` comments)
+    /// Query files (statements separated by `;` or new lines; `--` comments;
+    /// `-` reads standard input)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Go on after an error; the exit status still reports it
@@ -81,8 +106,12 @@ pub struct RunArgs {
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// One or more statements, e.g. 'contradictions where measure = killed'
+    /// (`-` reads them from standard input)
     #[arg(value_name = "TEXT")]
     pub text: String,
+    /// Go on after an error; the exit status still reports it
+    #[arg(long)]
+    pub keep_going: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -93,10 +122,19 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
     settings.origin = crate::guard::Origin::Script {
         overwrite: args.overwrite,
     };
+    // A script's answers are headed by their statement; as JSON, one JSON
+    // Lines record each.
+    settings.titles = true;
+    settings.json_lines = true;
     // Read every file first: a missing file fails before any work is done.
     let mut files = Vec::new();
     for path in &args.files {
-        match QueryFile::read(path) {
+        let read = if path.as_os_str() == "-" {
+            read_stdin()
+        } else {
+            QueryFile::read(path)
+        };
+        match read {
             Ok(f) => files.push(f),
             Err(e) => return Ok(report(&e, &settings)),
         }
@@ -113,12 +151,40 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
 }
 
 pub fn run_query(global: &GlobalArgs, args: QueryArgs) -> Result<u8> {
-    let settings = args.output.settings(false);
+    let mut settings = args.output.settings(args.keep_going);
+    let (name, text) = if args.text == "-" {
+        match read_stdin() {
+            Ok(file) => (file.name, file.text),
+            Err(e) => return Ok(report(&e, &settings)),
+        }
+    } else {
+        ("<query>".to_string(), args.text.clone())
+    };
+    // Several statements are told apart like a script's; one statement's
+    // JSON is one document (`jq '.[]'`).
+    let several = crate::query::script::split(&text).len() > 1;
+    settings.titles = several;
+    settings.json_lines = several;
     let ws = workspace(global)?;
-    Ok(match run_text(&ws, "<query>", &args.text, &settings) {
-        Ok(_) => 0,
+    Ok(match run_text(&ws, &name, &text, &settings) {
+        Ok(0) => 0,
+        Ok(_) => 3,
         Err(code) => code,
     })
+}
+
+/// Standard input as a query file named `<stdin>`.
+fn read_stdin() -> std::result::Result<QueryFile, QueryError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let name = std::path::Path::new("<stdin>");
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| QueryError::Io {
+            file: name.to_path_buf(),
+            source,
+        })?;
+    QueryFile::from_bytes(name, bytes)
 }
 
 /// Load the graph a read command works on.
@@ -159,6 +225,8 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
     let output = OutputArgs {
         format: Format::Table,
         group_by_document: false,
+        echo: false,
+        params: Vec::new(),
     };
     if std::io::stdin().is_terminal() {
         return run_repl(global, ReplArgs { output });
@@ -173,6 +241,8 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
         })?;
     let mut settings = output.settings(false);
     settings.origin = crate::guard::Origin::Script { overwrite: false };
+    settings.titles = true;
+    settings.json_lines = true;
     let file = match QueryFile::from_bytes(std::path::Path::new("<stdin>"), bytes) {
         Ok(f) => f,
         Err(e) => return Ok(report(&e, &settings)),

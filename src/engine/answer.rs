@@ -4,52 +4,29 @@
 //! Rows become cells here, in one place, so that the table, JSON and CSV
 //! renderings show the same columns with the same values.
 
-use super::rows::{claim_date, Row};
+use super::rows::Row;
+use super::schema;
 use super::Workspace;
-use crate::model::{Bound, ClaimRecord, DateRange, FindingRecord, Precision, Quantity};
-use crate::query::plan::Rows;
+use crate::model::{Bound, ClaimRecord, DateRange, Precision, Quantity};
+use crate::query::plan::{Key, Rows};
 use petgraph::graph::NodeIndex;
-use serde::Serialize;
 
-/// One cell of a table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Cell {
-    Null,
-    Int(i64),
-    Num(f64),
-    Bool(bool),
-    Text(String),
-}
-
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-    pub fn opt(s: Option<impl Into<String>>) -> Cell {
-        s.map_or(Cell::Null, |s| Cell::Text(s.into()))
-    }
-}
-
-impl std::fmt::Display for Cell {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Cell::Null => Ok(()),
-            Cell::Int(i) => write!(f, "{i}"),
-            Cell::Num(n) => write!(f, "{}", number(*n)),
-            Cell::Bool(b) => write!(f, "{b}"),
-            Cell::Text(t) => f.write_str(t),
-        }
-    }
-}
+/// One cell of a table: a typed [`super::Value`].
+pub type Cell = super::Value;
 
 /// A table with a header.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Shown above the table when an answer has several.
     pub title: Option<String>,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// A record turned on its side: each row is a `field, value` pair of
+    /// one object (a claim's provenance). JSON writes it as that object.
+    pub record: bool,
+    /// An answer of exactly one row (an entity, a finding): JSON writes
+    /// the row as an object, not an array of one.
+    pub one: bool,
 }
 
 impl Table {
@@ -58,6 +35,15 @@ impl Table {
             title: title.map(str::to_string),
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
+            record: false,
+            one: false,
+        }
+    }
+    /// A `field, value` table of one record.
+    pub fn record(title: Option<&str>) -> Table {
+        Table {
+            record: true,
+            ..Table::new(title, &["field", "value"])
         }
     }
     pub fn push(&mut self, row: Vec<Cell>) {
@@ -147,165 +133,55 @@ pub fn source(ws: &Workspace, c: &ClaimRecord) -> String {
     s
 }
 
-const FINDING_COLUMNS: &[&str] = &[
-    "id", "kind", "reason", "claim_a", "source_a", "quote_a", "claim_b", "source_b", "quote_b",
-];
-const CLAIM_COLUMNS: &[&str] = &[
-    "id", "kind", "polarity", "measure", "value", "subject", "counted", "claimant", "outlet",
-    "date", "quote",
-];
-
-/// The table of a list answer, and the nodes it shows.
-pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row]) -> Answer {
-    let mut nodes = Vec::new();
-    let table = match kind {
-        Rows::Findings => {
-            let mut t = Table::new(None, FINDING_COLUMNS);
-            for r in rows {
-                if let Row::Finding(f) = r {
-                    t.push(finding_cells(ws, f));
-                    nodes.extend(
-                        [ws.graph.claim(f.a), ws.graph.claim(f.b)]
-                            .into_iter()
-                            .flatten(),
-                    );
-                }
-            }
-            t
-        }
-        Rows::Claims => {
-            let mut t = Table::new(None, CLAIM_COLUMNS);
-            for r in rows {
-                if let Row::Claim(c) = r {
-                    t.push(claim_cells(ws, c));
-                    nodes.extend(ws.graph.claim(c.id));
-                }
-            }
-            t
-        }
-        Rows::Entities => {
-            let mut t = Table::new(
-                None,
-                &["id", "name", "kind", "aliases", "mentions", "claims"],
-            );
-            for r in rows {
-                if let Row::Entity(e) = r {
-                    let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
-                    t.push(vec![
-                        Cell::Int(e.id),
-                        Cell::text(&e.name),
-                        Cell::text(e.kind.as_str()),
-                        Cell::text(aliases.join("; ")),
-                        Cell::Int(ws.mention_count(e.id) as i64),
-                        Cell::Int(ws.graph.claims_of_entity(e.id).len() as i64),
-                    ]);
-                    nodes.extend(ws.graph.entity(e.id));
-                }
-            }
-            t
-        }
-        Rows::Events => {
-            let mut t = Table::new(
-                None,
-                &["id", "kind", "date", "place", "participants", "document"],
-            );
-            for r in rows {
-                if let Row::Event(e) = r {
-                    let who: Vec<String> = e
-                        .participants
-                        .iter()
-                        .filter_map(|p| {
-                            ws.entity_name(Some(p.entity))
-                                .map(|n| format!("{n} ({})", p.role))
-                        })
-                        .collect();
-                    t.push(vec![
-                        Cell::Int(e.id),
-                        Cell::text(e.kind.as_str()),
-                        Cell::opt(e.time.as_ref().map(date)),
-                        Cell::opt(ws.entity_name(e.place)),
-                        Cell::text(who.join("; ")),
-                        Cell::Int(e.document),
-                    ]);
-                    nodes.extend(ws.graph.event(e.id));
-                }
-            }
-            t
-        }
-        Rows::Documents => {
-            let mut t = Table::new(
-                None,
-                &["id", "outlet", "published", "title", "source", "bytes"],
-            );
-            for r in rows {
-                if let Row::Document(d) = r {
-                    t.push(vec![
-                        Cell::Int(d.id),
-                        Cell::opt(d.meta.outlet.clone()),
-                        Cell::opt(d.meta.published.map(|p| p.to_string())),
-                        Cell::opt(d.meta.title.clone()),
-                        Cell::text(&d.source),
-                        Cell::Int(d.len as i64),
-                    ]);
-                    nodes.extend(ws.graph.document(d.id));
-                }
-            }
-            t
-        }
-        Rows::EventPairs => {
-            let mut t = Table::new(None, &["event", "kind", "date", "left", "right"]);
-            for r in rows {
-                if let Row::EventPair(p) = r {
-                    let side = |ids: &[i64]| {
-                        ids.iter()
-                            .filter_map(|id| ws.claim(*id))
-                            .map(|c| format!("#{} {}", c.id, claim_summary(ws, c)))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    };
-                    let ev = ws.event(p.event);
-                    t.push(vec![
-                        Cell::Int(p.event),
-                        Cell::opt(ev.map(|e| e.kind.to_string())),
-                        Cell::opt(ev.and_then(|e| e.time.as_ref()).map(date)),
-                        Cell::text(side(&p.left)),
-                        Cell::text(side(&p.right)),
-                    ]);
-                    nodes.extend(
-                        p.left
-                            .iter()
-                            .chain(&p.right)
-                            .filter_map(|id| ws.graph.claim(*id)),
-                    );
-                }
-            }
-            t
-        }
-        Rows::Nodes => {
-            let mut t = Table::new(None, &["depth", "node", "id", "name"]);
-            for r in rows {
-                if let Row::Node { index, depth } = r {
-                    if let Some(n) = ws.graph.node(*index) {
-                        t.push(vec![
-                            Cell::Int(*depth as i64),
-                            Cell::text(n.kind()),
-                            Cell::Int(n.id()),
-                            Cell::text(ws.node_label(*index)),
-                        ]);
-                        nodes.push(*index);
-                    }
-                }
-            }
-            t
-        }
-        Rows::EntityDetail | Rows::Provenance | Rows::PathSteps | Rows::Stats => {
-            Table::new(None, &[])
-        }
+/// The table of a list answer (the default columns, or those `show`
+/// names), and the nodes it shows.
+pub fn rows(ws: &Workspace, kind: Rows, rows: &[Row], show: Option<&[Key]>) -> Answer {
+    let keys: Vec<Key> = match show {
+        Some(keys) => keys.to_vec(),
+        None => kind
+            .fields()
+            .iter()
+            .filter(|f| f.column)
+            .map(|f| f.key)
+            .collect(),
     };
+    let columns: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+    let mut table = Table::new(None, &columns);
+    let mut nodes = Vec::new();
+    for r in rows {
+        table.push(keys.iter().map(|k| schema::get(r, *k, ws)).collect());
+        match r {
+            Row::Finding(f) => nodes.extend(
+                [ws.graph.claim(f.a), ws.graph.claim(f.b)]
+                    .into_iter()
+                    .flatten(),
+            ),
+            Row::Claim(c) => nodes.extend(ws.graph.claim(c.id)),
+            Row::Entity(e) => nodes.extend(ws.graph.entity(e.id)),
+            Row::Event(e) => nodes.extend(ws.graph.event(e.id)),
+            Row::Document(d) => nodes.extend(ws.graph.document(d.id)),
+            Row::EventPair(p) => nodes.extend(
+                p.left
+                    .iter()
+                    .chain(&p.right)
+                    .filter_map(|id| ws.graph.claim(*id)),
+            ),
+            Row::Node(n) => nodes.push(n.index),
+        }
+    }
     Answer {
         tables: vec![table],
         nodes,
     }
+}
+
+/// A titled table of claims, with the default claim columns.
+pub fn claim_table(ws: &Workspace, title: &str, claims: &[&ClaimRecord]) -> Table {
+    let rows: Vec<Row> = claims.iter().map(|c| Row::Claim(c)).collect();
+    let mut answer = self::rows(ws, Rows::Claims, &rows, None);
+    let mut table = answer.tables.remove(0);
+    table.title = Some(title.to_string());
+    table
 }
 
 /// "killed 3 (soldats de l'Artsakh) — Armenpress".
@@ -322,43 +198,4 @@ pub fn claim_summary(ws: &Workspace, c: &ClaimRecord) -> String {
         _ => format!("{} {}", c.polarity, shorten(&c.quote, 60)),
     };
     format!("{what} — {}", source(ws, c))
-}
-
-pub fn finding_cells(ws: &Workspace, f: &FindingRecord) -> Vec<Cell> {
-    let side = |id: i64| match ws.claim(id) {
-        Some(c) => [
-            Cell::Int(id),
-            Cell::text(source(ws, c)),
-            Cell::text(&c.quote),
-        ],
-        None => [Cell::Int(id), Cell::Null, Cell::Null],
-    };
-    let mut cells = vec![
-        Cell::Int(f.id),
-        Cell::text(f.kind.as_str()),
-        Cell::text(&f.reason),
-    ];
-    cells.extend(side(f.a));
-    cells.extend(side(f.b));
-    cells
-}
-
-pub fn claim_cells(ws: &Workspace, c: &ClaimRecord) -> Vec<Cell> {
-    vec![
-        Cell::Int(c.id),
-        Cell::text(c.kind.as_str()),
-        Cell::text(c.polarity.as_str()),
-        Cell::opt(c.measure.map(|m| m.to_string())),
-        Cell::opt(c.quantity.as_ref().map(figure)),
-        Cell::opt(c.subject.clone()),
-        Cell::opt((!c.counted.is_empty()).then(|| c.counted.to_string())),
-        Cell::opt(ws.entity_name(c.claimant)),
-        Cell::opt(ws.entity_name(c.outlet)),
-        Cell::opt(claim_date(c, ws).as_ref().map(date)),
-        Cell::text(&c.quote),
-    ]
-}
-
-pub fn claim_columns() -> &'static [&'static str] {
-    CLAIM_COLUMNS
 }

@@ -8,10 +8,11 @@
 
 mod answer;
 mod rows;
+pub mod schema;
 mod sources;
 
 pub use answer::{figure, shorten, Answer, Cell, Table};
-pub use rows::{EventPair, Row, Value};
+pub use rows::{iso_date, EventPair, NodeAt, Row, Value, Word};
 
 use crate::analysis::words::fold;
 use crate::graph::{ClaimGraph, Node as GraphNode};
@@ -147,7 +148,7 @@ impl Workspace {
                         .graph
                         .neighbours(start, depth)
                         .into_iter()
-                        .map(|(index, depth)| Row::Node { index, depth })
+                        .map(|(index, depth)| Row::Node(NodeAt { index, depth }))
                         .collect();
                 }
                 Op::ShortestPath { from, to } => answer = Some(sources::path(self, from, to)?),
@@ -159,11 +160,13 @@ impl Workspace {
                 Op::Order(keys) => rows.sort_by(|a, b| {
                     keys.iter()
                         .map(|k| {
-                            let o = a.value(k.key, self).sort_cmp(&b.value(k.key, self));
-                            if k.descending {
-                                o.reverse()
-                            } else {
-                                o
+                            let (va, vb) = (a.value(k.key, self), b.value(k.key, self));
+                            // Missing values come last, whatever the direction.
+                            match (va.is_missing(), vb.is_missing()) {
+                                (true, false) => std::cmp::Ordering::Greater,
+                                (false, true) => std::cmp::Ordering::Less,
+                                _ if k.descending => va.sort_cmp(&vb).reverse(),
+                                _ => va.sort_cmp(&vb),
                             }
                         })
                         .find(|o| o.is_ne())
@@ -176,12 +179,12 @@ impl Workspace {
                     }
                 }
                 Op::Count => return Ok(Answer::count(rows.len())),
-                Op::Export { .. } => {}
+                Op::Export { .. } | Op::Show(_) => {}
             }
         }
         Ok(match answer {
             Some(a) => a,
-            None => answer::rows(self, plan.rows, &rows),
+            None => answer::rows(self, plan.rows, &rows, plan.show()),
         })
     }
 
@@ -346,37 +349,55 @@ impl Workspace {
 
     fn check(&self, row: &Row, check: &Check, resolved: &Resolved) -> bool {
         use crate::query::plan::Key;
-        let text_in = |key: Key, allowed: &[String]| {
-            row.values(key, self).iter().any(|v| match v {
-                Value::Text(t) => allowed.iter().any(|a| a == t),
-                _ => false,
-            })
+        // A closed-list test compares typed words, never their spelling.
+        let word_in = |key: Key, wanted: &dyn Fn(Word) -> bool| {
+            row.values(key, self)
+                .iter()
+                .any(|v| matches!(v, Value::Word(w) if wanted(*w)))
         };
-        let strings = |items: &[String]| items.to_vec();
         match check {
             Check::Related { relation, node } => match resolved.targets.get(&node_key(node)) {
                 Some(target) => sources::related(self, row, *relation, target),
                 None => false,
             },
-            Check::Measure(set) => text_in(Key::Measure, &strings(&names(set))),
-            Check::Bound(set) => text_in(Key::Bound, &strings(&names(set))),
-            Check::Polarity(set) => text_in(Key::Polarity, &strings(&names(set))),
-            Check::ClaimKind(set) => text_in(Key::Kind, &strings(&names(set))),
-            Check::EntityKind(set) => text_in(Key::Kind, &strings(&names(set))),
-            Check::EventKind(set) => text_in(Key::Kind, &strings(&names(set))),
-            Check::FindingKind(set) => text_in(Key::Kind, &strings(&names(set))),
-            Check::NodeKind(set) => text_in(
+            Check::Measure(set) => word_in(
+                Key::Measure,
+                &|w| matches!(w, Word::Measure(m) if set.contains(&m)),
+            ),
+            Check::Bound(set) => word_in(
+                Key::Bound,
+                &|w| matches!(w, Word::Bound(b) if set.contains(&b)),
+            ),
+            Check::Polarity(set) => word_in(
+                Key::Polarity,
+                &|w| matches!(w, Word::Polarity(p) if set.contains(&p)),
+            ),
+            Check::ClaimKind(set) => word_in(
+                Key::Kind,
+                &|w| matches!(w, Word::ClaimKind(k) if set.contains(&k)),
+            ),
+            Check::EntityKind(set) => word_in(
+                Key::Kind,
+                &|w| matches!(w, Word::EntityKind(k) if set.contains(&k)),
+            ),
+            Check::EventKind(set) => word_in(
+                Key::Kind,
+                &|w| matches!(w, Word::EventKind(k) if set.contains(&k)),
+            ),
+            Check::FindingKind(set) => word_in(
+                Key::Kind,
+                &|w| matches!(w, Word::FindingKind(k) if set.contains(&k)),
+            ),
+            Check::NodeKind(set) => word_in(
                 Key::Node,
-                &set.iter()
-                    .map(|k| k.as_str().to_string())
-                    .collect::<Vec<_>>(),
+                &|w| matches!(w, Word::Node(k) if set.contains(&k)),
             ),
             Check::Number { key, op, value } => row
                 .values(*key, self)
                 .iter()
                 .any(|v| v.number_passes(*op, *value)),
-            Check::Date { op, range } => row
-                .values(Key::Date, self)
+            Check::Date { key, op, range } => row
+                .values(*key, self)
                 .iter()
                 .any(|v| v.date_passes(*op, range)),
             Check::Text {
@@ -393,13 +414,9 @@ impl Workspace {
                     && !*contains
                     && matches!(row, Row::Entity(e) if e.aliases.iter().any(|a| fold(&a.name) == wanted)))
             }
-            Check::Flag { key, value } => row.values(*key, self).contains(&Value::Flag(*value)),
+            Check::Flag { key, value } => row.values(*key, self).contains(&Value::Bool(*value)),
         }
     }
-}
-
-fn names<T: std::fmt::Display>(set: &[T]) -> Vec<String> {
-    set.iter().map(|v| v.to_string()).collect()
 }
 
 fn missing(kind: &str, id: i64, span: SrcSpan) -> Diagnostic {

@@ -3,8 +3,8 @@
 //! statistics; and what each relation word (`by`, `in`, `involving` ...)
 //! means for each kind of row.
 
-use super::answer::{claim_cells, claim_columns, date, figure, Answer, Cell, Table};
-use super::rows::{claim_date, EventPair, Row};
+use super::answer::{claim_table, Answer, Cell, Table};
+use super::rows::{claim_date, EventPair, Row, Word};
 use super::{Target, Workspace};
 use crate::analysis;
 use crate::graph::{Edge, Node as GraphNode};
@@ -168,11 +168,12 @@ pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagn
         Some("entity"),
         &["id", "name", "kind", "mentions", "claims"],
     );
+    head.one = true;
     let claims = ws.graph.claims_of_entity(id);
     head.push(vec![
         Cell::Int(e.id),
         Cell::text(&e.name),
-        Cell::text(e.kind.as_str()),
+        Cell::Word(Word::EntityKind(e.kind)),
         Cell::Int(ws.mention_count(id) as i64),
         Cell::Int(claims.len() as i64),
     ]);
@@ -180,10 +181,7 @@ pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagn
     for a in &e.aliases {
         aliases.push(vec![Cell::text(&a.name), Cell::text(&a.reason)]);
     }
-    let mut mentions = Table::new(
-        Some("mentions"),
-        &["document", "outlet", "start", "end", "text"],
-    );
+    let mut mentions = Table::new(Some("mentions"), &["document", "outlet", "span", "text"]);
     let mut nodes: Vec<NodeIndex> = ws.graph.entity(id).into_iter().collect();
     for doc in mentioning_documents(ws, id) {
         let Some(d) = ws.document(doc) else { continue };
@@ -202,19 +200,15 @@ pub(super) fn entity_detail(ws: &Workspace, node: &Node) -> Result<Answer, Diagn
             mentions.push(vec![
                 Cell::Int(doc),
                 Cell::opt(d.meta.outlet.clone()),
-                Cell::Int(s.start as i64),
-                Cell::Int(s.end as i64),
+                Cell::Span(s),
                 Cell::opt(s.slice(&text)),
             ]);
         }
     }
-    let mut claim_table = Table::new(Some("claims"), claim_columns());
-    for c in &claims {
-        claim_table.push(claim_cells(ws, c));
-        nodes.extend(ws.graph.claim(c.id));
-    }
+    nodes.extend(claims.iter().filter_map(|c| ws.graph.claim(c.id)));
+    let claims = claim_table(ws, "claims", &claims);
     Ok(Answer {
-        tables: vec![head, aliases, mentions, claim_table],
+        tables: vec![head, aliases, mentions, claims],
         nodes,
     })
 }
@@ -243,7 +237,7 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
             for (other, f) in ws.graph.findings_of_claim(id) {
                 findings.push(vec![
                     Cell::Int(f.id),
-                    Cell::text(f.kind.as_str()),
+                    Cell::Word(Word::FindingKind(f.kind)),
                     Cell::Int(other),
                     Cell::text(&f.reason),
                 ]);
@@ -256,9 +250,10 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
                 .finding(id)
                 .ok_or_else(|| super::missing("finding", id, *span))?;
             let mut head = Table::new(Some("finding"), &["id", "kind", "reason", "independent"]);
+            head.one = true;
             head.push(vec![
                 Cell::Int(f.id),
-                Cell::text(f.kind.as_str()),
+                Cell::Word(Word::FindingKind(f.kind)),
                 Cell::text(&f.reason),
                 f.independent.map_or(Cell::Null, Cell::Bool),
             ]);
@@ -270,7 +265,7 @@ pub(super) fn provenance(ws: &Workspace, node: &Node) -> Result<Answer, Diagnost
                 FindingKind::Update => ["earlier claim", "later claim"],
                 _ => ["claim a", "claim b"],
             };
-            let mut why = Table::new(Some("compared because"), &["field", "value"]);
+            let mut why = Table::record(Some("compared because"));
             why.push(vec![
                 Cell::text("compared because"),
                 Cell::text(why_compared(ws, f.a, f.b)),
@@ -334,16 +329,18 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
         .flatten()
         .unwrap_or_default();
     let names = |ids: &[i64]| {
-        ids.iter()
-            .filter_map(|id| ws.entity_name(Some(*id)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        Cell::List(
+            ids.iter()
+                .filter_map(|id| ws.entity_name(Some(*id)))
+                .map(Cell::text)
+                .collect(),
+        )
     };
-    let mut t = Table::new(Some(title), &["field", "value"]);
+    let mut t = Table::record(Some(title));
     let mut field = |name: &str, value: Cell| t.push(vec![Cell::text(name), value]);
     field("claim", Cell::Int(c.id));
-    field("kind", Cell::text(c.kind.as_str()));
-    field("polarity", Cell::text(c.polarity.as_str()));
+    field("kind", Cell::Word(Word::ClaimKind(c.kind)));
+    field("polarity", Cell::Word(Word::Polarity(c.polarity)));
     field("quote", Cell::text(&c.quote));
     field(
         "sentence",
@@ -351,41 +348,47 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     );
     field("document", Cell::Int(c.document));
     field("source", Cell::opt(doc.map(|d| d.source.clone())));
-    field(
-        "bytes",
-        Cell::text(format!("{}..{}", c.span.start, c.span.end)),
-    );
-    field(
-        "sentence_bytes",
-        Cell::text(format!("{}..{}", c.sentence.start, c.sentence.end)),
-    );
+    field("bytes", Cell::Span(c.span));
+    field("sentence_bytes", Cell::Span(c.sentence));
     // the other places the article states the same claim (headline, lead)
-    for o in &c.occurrences {
+    if !c.occurrences.is_empty() {
         field(
             "also",
-            Cell::text(format!(
-                "{}..{} «{}»",
-                o.start,
-                o.end,
-                o.slice(&text).unwrap_or("").trim()
-            )),
+            Cell::List(
+                c.occurrences
+                    .iter()
+                    .map(|o| {
+                        Cell::text(format!(
+                            "{}..{} «{}»",
+                            o.start,
+                            o.end,
+                            o.slice(&text).unwrap_or("").trim()
+                        ))
+                    })
+                    .collect(),
+            ),
         );
     }
     field("speaker", Cell::opt(ws.entity_name(c.claimant)));
     field("outlet", Cell::opt(ws.entity_name(c.outlet)));
     field(
         "published",
-        Cell::opt(doc.and_then(|d| d.meta.published).map(|p| p.to_string())),
+        doc.and_then(|d| d.meta.published)
+            .map_or(Cell::Null, |p| Cell::Date(super::rows::day(p))),
     );
-    field("via", Cell::text(names(&c.via)));
-    field("measure", Cell::opt(c.measure.map(|m| m.to_string())));
-    field("value", Cell::opt(c.quantity.as_ref().map(figure)));
+    field("via", names(&c.via));
+    field(
+        "measure",
+        c.measure
+            .map_or(Cell::Null, |m| Cell::Word(Word::Measure(m))),
+    );
+    field("value", c.quantity.map_or(Cell::Null, Cell::Figure));
     field("subject", Cell::opt(c.subject.clone()));
     field(
         "counted",
         Cell::opt((!c.counted.is_empty()).then(|| c.counted.to_string())),
     );
-    field("date", Cell::opt(claim_date(c, ws).as_ref().map(date)));
+    field("date", claim_date(c, ws).map_or(Cell::Null, Cell::Date));
     field("event", c.event.map_or(Cell::Null, Cell::Int));
     let published = doc.and_then(|d| d.meta.published);
     // When the figure was reported: its own date when the text puts it
@@ -394,7 +397,10 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
         (Some(d), Some(p)) => Some(d.min(p)),
         (d, p) => p.or(d),
     };
-    field("reported", Cell::opt(reported.map(|d| d.to_string())));
+    field(
+        "reported",
+        reported.map_or(Cell::Null, |d| Cell::Date(super::rows::day(d))),
+    );
     let incident = ws.store().incident_of(c.document).ok().flatten();
     field(
         "incident",

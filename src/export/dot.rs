@@ -33,6 +33,9 @@ const REASON_CHARS: usize = 200;
 pub struct DotOptions {
     /// Draw each document's claims inside a box (a GraphViz cluster).
     pub group_by_document: bool,
+    /// Draw the grey `mentions` edges from documents to the entities they
+    /// name (off by default: they clutter every picture).
+    pub mentions: bool,
 }
 
 /// The DOT text of the subgraph of `nodes`.
@@ -87,6 +90,9 @@ pub fn render(ws: &Workspace, nodes: &[NodeIndex], options: DotOptions) -> Strin
     for n in &nodes {
         for e in g.edges(*n) {
             if !keep.contains(&e.target()) {
+                continue;
+            }
+            if matches!(e.weight(), Edge::Mentions(_)) && !options.mentions {
                 continue;
             }
             let (Some(a), Some(b)) = (g.node_weight(e.source()), g.node_weight(e.target())) else {

@@ -37,10 +37,10 @@ pub fn render(dot: &str, image: Image) -> Result<Vec<u8>> {
         .spawn()
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::Usage(format!(
-                "--render needs the GraphViz `{DOT_PROGRAM}` program, which is not installed \
-                 (not found on PATH); install GraphViz (Debian/Ubuntu: `apt install graphviz`, \
-                 macOS: `brew install graphviz`), or leave out --render to write DOT and render \
-                 it elsewhere"
+                "drawing an SVG or PNG picture needs the GraphViz `{DOT_PROGRAM}` program, which \
+                 is not installed (not found on PATH); install GraphViz (Debian/Ubuntu: `apt \
+                 install graphviz`, macOS: `brew install graphviz`), or write DOT (.dot) and \
+                 render it elsewhere"
             )),
             _ => Error::Io {
                 path: DOT_PROGRAM.into(),

@@ -66,6 +66,9 @@ pub struct Query {
     pub order: Vec<OrderKey>,
     /// `limit 10`
     pub limit: Option<Limit>,
+    /// `show id, value, claimant`: the columns to print (empty: the
+    /// default columns).
+    pub show: Vec<Field>,
     /// `export to "file.dot"` (or the prefix form `export ... to "file.dot"`).
     pub export: Option<Export>,
     pub span: SrcSpan,
@@ -81,6 +84,7 @@ impl Query {
             filter: None,
             order: Vec::new(),
             limit: None,
+            show: Vec::new(),
             export: None,
             span: SrcSpan::default(),
         }
@@ -446,6 +450,10 @@ impl fmt::Display for Query {
         }
         if let Some(l) = &self.limit {
             write!(f, " limit {}", l.n)?;
+        }
+        for (i, field) in self.show.iter().enumerate() {
+            f.write_str(if i == 0 { " show " } else { ", " })?;
+            f.write_str(&field.name)?;
         }
         if let Some(e) = &self.export {
             f.write_str(" export to ")?;

@@ -96,9 +96,11 @@ impl Build {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::count => count = true,
-                Rule::relation | Rule::where_clause | Rule::order_clause | Rule::limit_clause => {
-                    query_parts.push(p)
-                }
+                Rule::relation
+                | Rule::where_clause
+                | Rule::order_clause
+                | Rule::limit_clause
+                | Rule::show_clause => query_parts.push(p),
                 _ => source = Some(self.source(p)?),
             }
         }
@@ -117,6 +119,13 @@ impl Build {
                     for key in p.into_inner().filter(|k| k.as_rule() == Rule::order_key) {
                         query.order.push(self.order_key(key)?);
                     }
+                }
+                Rule::show_clause => {
+                    query.show = p
+                        .into_inner()
+                        .filter(|f| f.as_rule() == Rule::field)
+                        .map(|f| self.field(f))
+                        .collect();
                 }
                 _ => {
                     let n = p.into_inner().nth(1).ok_or_else(|| internal(span))?;
@@ -612,6 +621,7 @@ const KEYWORDS: &[(Rule, &str)] = &[
     (Rule::kw_asc, "asc"),
     (Rule::kw_desc, "desc"),
     (Rule::kw_limit, "limit"),
+    (Rule::kw_show, "show"),
     (Rule::kw_about, "about"),
     (Rule::kw_in, "in"),
     (Rule::kw_via, "via"),
@@ -656,6 +666,7 @@ fn describe(rules: &[Rule]) -> Vec<String> {
             Rule::where_clause => "`where`".into(),
             Rule::order_clause => "`order by`".into(),
             Rule::limit_clause => "`limit`".into(),
+            Rule::show_clause => "`show`".into(),
             Rule::export_clause => "`export to`".into(),
             Rule::direction => "`asc` or `desc`".into(),
             Rule::EOI => continue,

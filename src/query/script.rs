@@ -54,6 +54,7 @@ const DANGLING_WORDS: &[&str] = &[
     "order",
     "by",
     "limit",
+    "show",
     "about",
     "in",
     "via",
@@ -317,6 +318,112 @@ fn starts_statement(rest: &str) -> bool {
             .any(|w| strsim::jaro_winkler(&word, w) >= super::SUGGEST_THRESHOLD)
 }
 
+/// Replaces each `$NAME` outside strings and comments by the value of
+/// parameter `NAME` (`--param NAME=VALUE`, `.param set NAME VALUE`), as
+/// sqlite3's `.parameter` and cypher-shell's `:param` do, so that one
+/// weekly script serves another entity. A number or a date is written bare
+/// (`limit $n`, `date >= $since`), a value already in quotes as it is, any
+/// other value as a quoted name (`by $who`, `measure = $m`). An unknown
+/// parameter is an error pointing at it.
+pub fn substitute<'a>(
+    src: &'a str,
+    params: &[(String, String)],
+) -> Result<std::borrow::Cow<'a, str>, Diagnostic> {
+    if !src.contains('$') {
+        return Ok(std::borrow::Cow::Borrowed(src));
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.char_indices().peekable();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut comment = false;
+    while let Some((i, c)) = chars.next() {
+        if comment {
+            comment = c != '\n';
+            out.push(c);
+            continue;
+        }
+        if let Some(close) = quote {
+            if c == '\n' || (c == close && !escaped) {
+                quote = None;
+            }
+            escaped = close == '"' && c == '\\' && !escaped;
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => quote = Some('"'),
+            '«' => quote = Some('»'),
+            '#' => comment = true,
+            '-' if src[i + 1..].starts_with('-') => comment = true,
+            '$' => {
+                let name: String = src[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    for _ in 0..name.len() {
+                        chars.next();
+                    }
+                    let Some((_, value)) = params.iter().find(|(n, _)| *n == name) else {
+                        let known: Vec<String> =
+                            params.iter().map(|(n, _)| format!("${n}")).collect();
+                        return Err(Diagnostic::new(
+                            Code::UnknownName,
+                            format!("no parameter `${name}`"),
+                            SrcSpan::new(i, i + 1 + name.len()),
+                        )
+                        .with_label("not set")
+                        .with_help(if known.is_empty() {
+                            format!("set it with `--param {name}=VALUE` (or `.param set {name} VALUE` at the REPL)")
+                        } else {
+                            format!("parameters set: {}", known.join(", "))
+                        }));
+                    };
+                    out.push_str(&param_text(value));
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    Ok(std::borrow::Cow::Owned(out))
+}
+
+/// How a parameter's value is written into a statement.
+fn param_text(value: &str) -> String {
+    let v = value.trim();
+    let number = {
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        !digits.is_empty()
+            && digits.split('.').count() <= 2
+            && digits
+                .split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let date = v.len() >= 7
+        && v.split('-').count() <= 3
+        && v.split('-').enumerate().all(|(i, p)| {
+            p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit())
+        });
+    let quoted = (v.starts_with('"') && v.ends_with('"') && v.len() >= 2)
+        || (v.starts_with('«') && v.ends_with('»'));
+    if number || date || quoted {
+        v.to_string()
+    } else {
+        let mut q = String::from("\"");
+        for c in v.chars() {
+            if c == '"' || c == '\\' {
+                q.push('\\');
+            }
+            q.push(c);
+        }
+        q.push('"');
+        q
+    }
+}
+
 /// A query file read from disk, checked to be UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryFile {
@@ -409,6 +516,30 @@ mod tests {
         assert_eq!(error, Some((Code::TooDeep, 13 + MAX_DEPTH)));
         let fine = format!("claims where {}", "(".repeat(MAX_DEPTH));
         assert_eq!(split(&fine)[0].error, None);
+    }
+
+    #[test]
+    fn parameters_are_replaced_outside_strings_and_comments() {
+        let params = vec![
+            ("who".to_string(), "Armenpress".to_string()),
+            ("n".to_string(), "3".to_string()),
+            ("since".to_string(), "2022-03".to_string()),
+        ];
+        let text = substitute(
+            "claims by $who where value >= $n and date >= $since and quote contains \"$who\" -- $x",
+            &params,
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "claims by \"Armenpress\" where value >= 3 and date >= 2022-03 and quote contains \"$who\" -- $x"
+        );
+        let err = substitute("claims by $whom", &params).unwrap_err();
+        assert_eq!(
+            (err.code, err.span.start, err.span.end),
+            (Code::UnknownName, 10, 15)
+        );
+        assert_eq!(param_text("a \"b\""), "\"a \\\"b\\\"\"");
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The interactive shell: statements of the query language plus one-line
 //! meta-commands (`.help`, `.read FILE`, `.format`, `.output`, `.timer`,
-//! `.stats`, `.quit`), with history, completion of the graph's own names and
-//! multi-line statements.
+//! `.echo`, `.param`, `.stats`, `.quit`), with history, completion that
+//! follows the grammar, and multi-line statements.
 //!
-//! Statements and `.read` go through [`crate::session::run`], the code that
-//! runs query files, so the shell and scripts always agree.
+//! Lines are gathered until they make a finished statement (the parser
+//! says so, through the same splitter as query files), with a continuation
+//! prompt meanwhile; the gathered text then runs through
+//! [`crate::session::run`], the code that runs query files, so a statement
+//! typed over several lines is the same statement as in a file, and every
+//! line of a pasted burst runs.
 
 mod helper;
 
@@ -27,6 +31,8 @@ use std::time::Instant;
 pub const MAX_ROWS: usize = 40;
 
 const PROMPT: &str = "claimgraph> ";
+/// The prompt of a line that continues an unfinished statement.
+const CONTINUE: &str = "       ...> ";
 
 /// Where answers go.
 enum Sink {
@@ -51,6 +57,8 @@ pub struct Shell {
     timer: bool,
     /// The database file, which `.output` never writes over.
     database: String,
+    /// Statements and commands that failed (a piped session then exits 3).
+    errors: usize,
 }
 
 /// Where history is kept: `$CLAIMGRAPH_HISTORY`, else the user's data
@@ -83,6 +91,7 @@ impl Shell {
             sink: Sink::Screen,
             timer: false,
             database,
+            errors: 0,
         }
     }
 
@@ -116,31 +125,86 @@ impl Shell {
             "claimgraph {} — {label}\nEnter a statement (e.g. `contradictions`), `.help` for help, `.quit` or Ctrl-D to leave.",
             env!("CARGO_PKG_VERSION")
         );
+        // Lines of a statement still being typed.
+        let mut pending = String::new();
         loop {
-            match rl.readline(PROMPT) {
-                Ok(line) => {
-                    let text = line.trim();
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let _ = rl.add_history_entry(text);
-                    if let Some(path) = &history {
-                        save_history(&mut rl, path);
-                    }
-                    if text.starts_with('.') {
-                        if !self.meta(text) {
-                            break;
+            let prompt = if pending.is_empty() { PROMPT } else { CONTINUE };
+            match rl.readline(prompt) {
+                Ok(input) => {
+                    // A paste brings several lines at once: each one counts,
+                    // and they are cut into statements as a file's lines are.
+                    let paste = input.contains('\n');
+                    let mut lines = input.split('\n').peekable();
+                    while let Some(line) = lines.next() {
+                        let more = paste && lines.peek().is_some_and(|next| !is_meta(next));
+                        let Some(text) = self.gather(&mut pending, line, more) else {
+                            continue;
+                        };
+                        if is_meta(&text) {
+                            let _ = rl.add_history_entry(text.trim());
+                        } else {
+                            for chunk in crate::query::script::split(&text) {
+                                let _ = rl.add_history_entry(
+                                    text.get(chunk.span.start..chunk.span.end).unwrap_or(""),
+                                );
+                            }
                         }
-                    } else {
-                        self.statements("<repl>", text);
+                        if let Some(path) = &history {
+                            save_history(&mut rl, path);
+                        }
+                        if is_meta(&text) {
+                            if !self.meta(text.trim()) {
+                                return Ok(self.status());
+                            }
+                        } else {
+                            self.statements("<repl>", &text);
+                        }
                     }
                 }
-                Err(ReadlineError::Interrupted) => continue,
+                Err(ReadlineError::Interrupted) => pending.clear(),
                 Err(ReadlineError::Eof) => break,
                 Err(e) => return Err(e),
             }
         }
-        Ok(0)
+        if !pending.trim().is_empty() {
+            // Input ended inside a statement: run it, so its error is shown.
+            let statement = std::mem::take(&mut pending);
+            self.statements("<repl>", &statement);
+        }
+        Ok(self.status())
+    }
+
+    /// Add one typed line to the statements being gathered; the whole text
+    /// once it is finished (a meta-command is always one line). With `more`
+    /// (further pasted lines follow), the text waits for them, so that a
+    /// pasted block is cut into statements exactly as a file is.
+    fn gather(&mut self, pending: &mut String, line: &str, more: bool) -> Option<String> {
+        let line = line.trim_end_matches('\r');
+        if pending.trim().is_empty() && is_meta(line) {
+            pending.clear();
+            return Some(line.to_string());
+        }
+        if pending.is_empty() && line.trim().is_empty() {
+            return None;
+        }
+        pending.push_str(line);
+        pending.push('\n');
+        if more || crate::query::is_incomplete(pending) {
+            None
+        } else {
+            Some(std::mem::take(pending))
+        }
+    }
+
+    /// The exit status: an error in a session that was not typed at a
+    /// terminal (statements piped to `claimgraph repl`) is a failure.
+    fn status(&self) -> u8 {
+        use std::io::IsTerminal;
+        if self.errors > 0 && !std::io::stdin().is_terminal() {
+            3
+        } else {
+            0
+        }
     }
 
     /// The loaded graph, waiting for the loader the first time.
@@ -175,6 +239,7 @@ impl Shell {
         let started = Instant::now();
         if self.workspace().is_none() {
             eprintln!("error: there is no graph to query (see the error above)");
+            self.errors += 1;
             return;
         }
         let Graph::Ready(ws) = &self.graph else {
@@ -190,8 +255,12 @@ impl Shell {
             }
             Sink::File(_, file) => session::run(ws, name, text, &self.settings, file, &mut err),
         };
-        if let Err(e) = result {
-            let _ = write!(err, "{}", e.render(self.settings.color));
+        match result {
+            Ok(outcome) => self.errors += outcome.errors,
+            Err(e) => {
+                self.errors += 1;
+                let _ = write!(err, "{}", e.render(self.settings.color));
+            }
         }
         if self.timer {
             let _ = writeln!(err, "time: {:.3} s", started.elapsed().as_secs_f64());
@@ -205,20 +274,40 @@ impl Shell {
         let arg = parts.next().map(str::trim).unwrap_or("");
         match command {
             ".quit" | ".exit" | ".q" => return false,
-            ".help" => println!("{}", help(arg)),
+            ".help" => match help(arg) {
+                Ok(text) => println!("{text}"),
+                Err(text) => {
+                    self.errors += 1;
+                    eprintln!("{text}");
+                }
+            },
+            ".echo" => match arg {
+                "on" => self.settings.echo = true,
+                "off" => self.settings.echo = false,
+                _ => self.fail("error: .echo takes `on` or `off`"),
+            },
+            ".param" | ".parameter" => self.param(arg),
             ".read" => {
                 if arg.is_empty() {
-                    eprintln!("error: .read needs a file: `.read FILE`");
+                    self.fail("error: .read needs a file: `.read FILE`");
                 } else {
                     match crate::query::QueryFile::read(std::path::Path::new(arg)) {
-                        Ok(file) => self.statements(&file.name, &file.text),
-                        Err(e) => eprint!("{}", e.render(self.settings.color)),
+                        Ok(file) => {
+                            // A file's answers are headed by their statement.
+                            let titles = std::mem::replace(&mut self.settings.titles, true);
+                            self.statements(&file.name, &file.text);
+                            self.settings.titles = titles;
+                        }
+                        Err(e) => {
+                            self.errors += 1;
+                            eprint!("{}", e.render(self.settings.color));
+                        }
                     }
                 }
             }
             ".format" | ".mode" => match arg.parse::<Format>() {
                 Ok(f) => self.settings.render.format = f,
-                Err(e) => eprintln!("error: {e}"),
+                Err(e) => self.fail(&format!("error: {e}")),
             },
             ".output" | ".out" => {
                 if arg.is_empty() || arg == "stdout" {
@@ -244,10 +333,11 @@ impl Shell {
             ".timer" => match arg {
                 "on" => self.timer = true,
                 "off" => self.timer = false,
-                _ => eprintln!("error: .timer takes `on` or `off`"),
+                _ => self.fail("error: .timer takes `on` or `off`"),
             },
             ".stats" => self.statements("<repl>", "stats"),
             other => {
+                self.errors += 1;
                 let known: Vec<&str> = META.iter().map(|(m, _)| *m).collect();
                 match crate::query::suggest(other, known.iter().copied()) {
                     Some(s) => eprintln!("error: unknown command `{other}` — did you mean `{s}`?"),
@@ -264,6 +354,45 @@ impl Shell {
     }
 }
 
+impl Shell {
+    fn fail(&mut self, message: &str) {
+        self.errors += 1;
+        eprintln!("{message}");
+    }
+
+    /// `.param set NAME VALUE`, `.param unset NAME`, `.param list`,
+    /// `.param clear`: the values of `$NAME` in statements.
+    fn param(&mut self, arg: &str) {
+        let mut words = arg.splitn(3, char::is_whitespace);
+        let params = &mut self.settings.params;
+        match (words.next().unwrap_or(""), words.next(), words.next()) {
+            ("set", Some(name), Some(value)) => {
+                let name = name.trim_start_matches('$').to_string();
+                params.retain(|(n, _)| *n != name);
+                params.push((name, value.trim().to_string()));
+            }
+            ("unset", Some(name), None) => {
+                let name = name.trim_start_matches('$');
+                params.retain(|(n, _)| n != name);
+            }
+            ("clear", None, None) => params.clear(),
+            ("list" | "", None, None) => {
+                for (name, value) in params.iter() {
+                    println!("${name} = {value}");
+                }
+            }
+            _ => self.fail(
+                "error: .param set NAME VALUE | .param unset NAME | .param list | .param clear",
+            ),
+        }
+    }
+}
+
+/// Whether a line is a meta-command (`.help`, `.read FILE` ...).
+fn is_meta(line: &str) -> bool {
+    line.trim_start().starts_with('.')
+}
+
 fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &std::path::Path) {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
@@ -271,19 +400,25 @@ fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &std::path::Path
     let _ = rl.save_history(path);
 }
 
-/// The text of `.help` and `.help TOPIC`.
-pub fn help(topic: &str) -> String {
-    let topic = topic.trim().trim_start_matches('.');
-    if let Some((m, d)) = META.iter().find(|(m, _)| &m[1..] == topic) {
-        return format!("{m}: {d}");
+/// The text of `.help` and `.help TOPIC`; an unknown topic is an error
+/// naming the topics there are.
+pub fn help(topic: &str) -> Result<String, String> {
+    let topic = topic.trim().to_ascii_lowercase();
+    if topic.is_empty() {
+        return Ok(general_help());
     }
-    if let Some(text) = STATEMENTS
-        .iter()
-        .find(|(s, _)| *s == topic)
-        .map(|(_, t)| *t)
-    {
-        return text.to_string();
-    }
+    helper::topic_help(&topic, STATEMENTS).ok_or_else(|| {
+        let topics = helper::topics(STATEMENTS);
+        let mut text = format!("error: no help on `{topic}`");
+        if let Some(s) = crate::query::suggest(&topic, topics.iter().map(String::as_str)) {
+            text.push_str(&format!(" — did you mean `{s}`?"));
+        }
+        text.push_str(&format!("\ntopics: {}", topics.join(", ")));
+        text
+    })
+}
+
+fn general_help() -> String {
     let mut out = String::from(
         "Statements (end with `;` or Enter; a statement left open continues on the next line):\n",
     );
@@ -294,7 +429,12 @@ pub fn help(topic: &str) -> String {
     for (m, d) in META {
         out.push_str(&format!("  {m:<15} {d}\n"));
     }
-    out.push_str("\nTab completes keywords and entity names (any alias); Ctrl-R searches history.");
+    out.push_str(
+        "\n`.help TOPIC` for a statement, a clause (where, order, limit, show, count, by ...), \
+         a field (measure, value, date ...) or a meta-command.\n\
+         Tab completes keywords, the words a field takes and entity names (any alias); \
+         Ctrl-R searches history.",
+    );
     out
 }
 
@@ -302,13 +442,15 @@ const STATEMENTS: &[(&str, &str)] = &[
     ("contradictions", "contradictions [where measure = killed] [involving \"Artsakh\"]\n  Claims that cannot both hold, with the reason."),
     ("agreements", "agreements [where independent = true]\n  The same figure from different sources."),
     ("updates", "updates [involving \"X\"]\n  A figure superseded by a later one, earlier first."),
+    ("findings", "findings [where kind = contradiction]\n  Contradictions, agreements and updates together."),
+    ("documents", "documents [in \"Outlet\"] [where published >= 2022-03]\n  The ingested articles."),
     ("claims", "claims [by \"X\"] [in \"Outlet\"] [where measure = killed and value >= 3]\n  Attributed claims with their quotes."),
     ("entities", "entities [where kind = person]\n  Entities with their aliases."),
     ("entity", "entity \"Artsakh\"\n  One entity: aliases and why they merged, mentions, claims."),
     ("events", "events [where kind = strike] [at \"X\"]"),
     ("provenance", "provenance claim 12 | provenance finding 3\n  Quote, sentence, document, bytes, speaker, outlet, agencies, findings."),
     ("compare", "compare \"RT en français\" with \"Armenpress\"\n  Two outlets on the events they both cover."),
-    ("neighbours", "neighbours \"X\" depth 2\n  Nodes around a node."),
+    ("neighbours", "neighbours \"X\" depth 2\n  Nodes around a node (`neighbors` also works)."),
     ("path", "path \"A\" to \"B\"\n  A shortest chain of links between two entities."),
     ("timeline", "timeline \"X\"\n  Claims about X in date order."),
     ("count", "count claims where polarity = deny"),

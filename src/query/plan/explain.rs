@@ -49,9 +49,15 @@ impl fmt::Display for Op {
             }
             Op::Limit(n) => write!(f, "limit {n}"),
             Op::Count => f.write_str("count"),
+            Op::Show(keys) => {
+                let names: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+                write!(f, "show {}", names.join(", "))
+            }
             Op::Export { path, format, .. } => match format {
                 ExportFormat::Dot => write!(f, "export DOT to {}", Quoted(path)),
                 ExportFormat::Json => write!(f, "export JSON to {}", Quoted(path)),
+                ExportFormat::Svg => write!(f, "export an SVG picture to {}", Quoted(path)),
+                ExportFormat::Png => write!(f, "export a PNG picture to {}", Quoted(path)),
             },
         }
     }
@@ -130,11 +136,18 @@ impl fmt::Display for Check {
             Check::Number { key, op, value } => {
                 write!(f, "{} {} {value}", key.as_str(), op.as_str())
             }
-            Check::Date { op, range } => {
+            Check::Date { key, op, range } => {
+                let key = key.as_str();
                 if range.start == range.end {
-                    write!(f, "date {} {}", op.as_str(), range.start)
+                    write!(f, "{key} {} {}", op.as_str(), range.start)
                 } else {
-                    write!(f, "date {} [{} .. {}]", op.as_str(), range.start, range.end)
+                    write!(
+                        f,
+                        "{key} {} [{} .. {}]",
+                        op.as_str(),
+                        range.start,
+                        range.end
+                    )
                 }
             }
             Check::Text {

@@ -17,7 +17,7 @@ mod explain;
 mod rows;
 mod typing;
 
-pub use rows::{Key, Rows, FIELD_NAMES};
+pub use rows::{FieldInfo, Key, Rows, Type, Words, FIELD_NAMES};
 pub use typing::EnumWords;
 
 use super::ast::*;
@@ -65,6 +65,8 @@ pub enum Op {
     Limit(u64),
     /// Replace the rows by their number.
     Count,
+    /// Print these fields as the columns, in this order.
+    Show(Vec<Key>),
     /// Write the subgraph of the rows to a file.
     Export {
         path: String,
@@ -81,6 +83,10 @@ pub enum ExportFormat {
     Dot,
     /// The JSON graph format `claimgraph import` reads (`.json`).
     Json,
+    /// A picture drawn by GraphViz's `dot` (`.svg`).
+    Svg,
+    /// A picture drawn by GraphViz's `dot` (`.png`).
+    Png,
 }
 
 /// One key of an `order by`.
@@ -125,6 +131,7 @@ pub enum Check {
     /// `date >= 2022-03`: `=` means the row's date lies within `range`, `<`
     /// before its first day, `<=` no later than its last day, and so on.
     Date {
+        key: Key,
         op: CmpOp,
         range: DateRange,
     },
@@ -193,6 +200,14 @@ impl Plan {
         out
     }
 
+    /// The columns `show` chose, if any.
+    pub fn show(&self) -> Option<&[Key]> {
+        self.ops.iter().find_map(|op| match op {
+            Op::Show(keys) => Some(keys.as_slice()),
+            _ => None,
+        })
+    }
+
     /// Where the rows go when exported, and where the statement says so.
     pub fn export(&self) -> Option<(&str, ExportFormat, crate::query::ast::SrcSpan)> {
         self.ops.iter().find_map(|op| match op {
@@ -252,6 +267,14 @@ pub fn plan(statement: &Statement) -> Res<Plan> {
     }
     if query.count {
         ops.push(Op::Count);
+    }
+    if !query.show.is_empty() {
+        let keys = query
+            .show
+            .iter()
+            .map(|f| key(f, rows))
+            .collect::<Res<Vec<_>>>()?;
+        ops.push(Op::Show(keys));
     }
     if let Some(export) = &query.export {
         ops.push(Op::Export {
@@ -343,6 +366,18 @@ fn check_clauses(query: &Query, rows: Rows) -> Res<()> {
         if let Some(l) = query.limit {
             return Err(not_here("limit", l.span));
         }
+        if let Some(f) = query.show.first() {
+            return Err(not_here("show", f.span));
+        }
+    }
+    if let (true, Some(f)) = (query.count, query.show.first()) {
+        return Err(Diagnostic::new(
+            Code::BadClause,
+            "`count` answers with a number; there are no columns to show",
+            f.span,
+        )
+        .with_label("cannot show columns of a count")
+        .with_help("drop `count` to see the rows, or `show` to count them"));
     }
     if let Some(export) = &query.export {
         if rows == Rows::Stats {
@@ -398,13 +433,17 @@ fn export_format(path: &Name) -> Res<ExportFormat> {
         Ok(ExportFormat::Dot)
     } else if lower.ends_with(".json") {
         Ok(ExportFormat::Json)
+    } else if lower.ends_with(".svg") {
+        Ok(ExportFormat::Svg)
+    } else if lower.ends_with(".png") {
+        Ok(ExportFormat::Png)
     } else {
         Err(Diagnostic::new(
             Code::BadValue,
             format!("cannot tell the export format of {path}"),
             path.span,
         )
-        .with_label("expected a file name ending in .dot, .gv or .json")
-        .with_help("export writes GraphViz DOT (.dot, .gv) or claimgraph's JSON graph (.json)"))
+        .with_label("expected a file name ending in .dot, .gv, .json, .svg or .png")
+        .with_help("export writes GraphViz DOT (.dot, .gv), claimgraph's JSON graph (.json), or a picture drawn by GraphViz (.svg, .png)"))
     }
 }

@@ -3,32 +3,6 @@
 
 use crate::query::ast::RelationKind;
 
-/// Every field name of the language (for suggestions and the statement
-/// splitter).
-pub const FIELD_NAMES: &[&str] = &[
-    "id",
-    "kind",
-    "measure",
-    "value",
-    "bound",
-    "polarity",
-    "date",
-    "quote",
-    "subject",
-    "category",
-    "side",
-    "scope",
-    "reason",
-    "independent",
-    "name",
-    "mentions",
-    "claims",
-    "outlet",
-    "title",
-    "depth",
-    "node",
-];
-
 /// What the rows of an answer are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rows {
@@ -68,22 +42,15 @@ impl Rows {
         }
     }
 
-    /// The fields these rows can be filtered and sorted on.
-    pub fn keys(self) -> &'static [Key] {
-        use Key::*;
-        match self {
-            Rows::Findings => &[Id, Kind, Measure, Value, Date, Reason, Independent],
-            Rows::Claims => &[
-                Id, Kind, Measure, Value, Bound, Polarity, Date, Quote, Subject, Category, Side,
-                Scope,
-            ],
-            Rows::Entities => &[Id, Name, Kind, Mentions, Claims],
-            Rows::Events => &[Id, Kind, Date],
-            Rows::Documents => &[Id, Date, Outlet, Title],
-            Rows::EventPairs => &[Kind, Date],
-            Rows::Nodes => &[Depth, Node, Name],
-            Rows::EntityDetail | Rows::Provenance | Rows::PathSteps | Rows::Stats => &[],
-        }
+    /// The fields of these rows, in column order, from the row schema
+    /// ([`crate::engine::schema`]): each can be filtered, sorted and shown.
+    pub fn fields(self) -> Vec<FieldInfo> {
+        crate::engine::schema::fields(self)
+    }
+
+    /// The fields these rows can be filtered, sorted and shown by.
+    pub fn keys(self) -> Vec<Key> {
+        self.fields().iter().map(|f| f.key).collect()
     }
 
     /// The relations (`by`, `in` ...) these rows can be narrowed with.
@@ -109,88 +76,172 @@ impl Rows {
     }
 }
 
-/// A field of a row, typed.
+/// What a field holds, which decides the tests it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    Id,
-    /// The row's own kind: finding, claim, entity, event or node kind.
-    Kind,
-    Measure,
-    /// The stated figure (a claim's, or either claim's for a finding).
-    Value,
-    Bound,
-    Polarity,
-    /// The date a claim refers to, an event's time, a document's publication.
+pub enum Type {
+    /// A whole number: `=`, `<`, `between` ...
+    Int,
+    /// A stated figure, an interval: a test holds when some number it
+    /// allows passes.
+    Figure,
+    /// A text: `=` (ignoring case and accents) and `contains`.
+    Text,
+    /// Several texts (aliases, participants): a test holds when one passes.
+    Texts,
+    /// A date range: `=` within it, `<` before it ...
     Date,
-    Quote,
-    Subject,
-    /// What a figure counts: soldiers, civilians, people ...
-    Category,
-    /// The side or affiliation of those counted.
-    Side,
-    /// Where or over what the count runs (a place, `both`, `total`).
-    Scope,
-    Reason,
-    Independent,
-    Name,
-    /// Number of mentions of an entity.
-    Mentions,
-    /// Number of claims an entity takes part in.
-    Claims,
-    Outlet,
-    Title,
-    /// Distance from the start node.
-    Depth,
-    /// The type of a node (entity, claim, event, document, finding).
-    Node,
+    /// `true` or `false`.
+    Flag,
+    /// A word of a closed list: `=`, `!=`, `in (...)`.
+    Word(Words),
+    /// A byte range of a document: shown, not tested.
+    Span,
 }
 
-impl Key {
-    pub fn as_str(self) -> &'static str {
+impl Type {
+    /// What a value of this type is, in words, for help and messages.
+    pub fn describe(self) -> &'static str {
         match self {
-            Key::Id => "id",
-            Key::Kind => "kind",
-            Key::Measure => "measure",
-            Key::Value => "value",
-            Key::Bound => "bound",
-            Key::Polarity => "polarity",
-            Key::Date => "date",
-            Key::Quote => "quote",
-            Key::Subject => "subject",
-            Key::Category => "category",
-            Key::Side => "side",
-            Key::Scope => "scope",
-            Key::Reason => "reason",
-            Key::Independent => "independent",
-            Key::Name => "name",
-            Key::Mentions => "mentions",
-            Key::Claims => "claims",
-            Key::Outlet => "outlet",
-            Key::Title => "title",
-            Key::Depth => "depth",
-            Key::Node => "node",
+            Type::Int => "a whole number",
+            Type::Figure => "a figure (an interval, with its bound)",
+            Type::Text => "a text",
+            Type::Texts => "a list of texts",
+            Type::Date => "a date",
+            Type::Flag => "true or false",
+            Type::Word(w) => w.describe(),
+            Type::Span => "a byte range",
+        }
+    }
+}
+
+/// The closed lists of words a field may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Words {
+    Measure,
+    Bound,
+    Polarity,
+    ClaimKind,
+    EntityKind,
+    EventKind,
+    FindingKind,
+    NodeKind,
+}
+
+impl Words {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Words::Measure => "a measure",
+            Words::Bound => "a bound",
+            Words::Polarity => "a polarity",
+            Words::ClaimKind => "a claim kind",
+            Words::EntityKind => "an entity kind",
+            Words::EventKind => "an event kind",
+            Words::FindingKind => "a finding kind",
+            Words::NodeKind => "a node type",
         }
     }
 
-    pub fn is_number(self) -> bool {
-        matches!(
-            self,
-            Key::Id | Key::Value | Key::Mentions | Key::Claims | Key::Depth
-        )
-    }
-
-    pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Key::Quote
-                | Key::Subject
-                | Key::Category
-                | Key::Side
-                | Key::Scope
-                | Key::Reason
-                | Key::Name
-                | Key::Outlet
-                | Key::Title
-        )
+    /// Every word of the list.
+    pub fn words(self) -> Vec<&'static str> {
+        use super::typing::EnumWords;
+        use crate::model::*;
+        match self {
+            Words::Measure => Measure::words(),
+            Words::Bound => Bound::words(),
+            Words::Polarity => Polarity::words(),
+            Words::ClaimKind => ClaimKind::words(),
+            Words::EntityKind => EntityKind::words(),
+            Words::EventKind => EventKind::words(),
+            Words::FindingKind => FindingKind::words(),
+            Words::NodeKind => crate::query::ast::NodeKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect(),
+        }
     }
 }
+
+/// A field as the planner, the help and the renderers see it: its name,
+/// type, whether it is a default column, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldInfo {
+    pub key: Key,
+    pub ty: Type,
+    /// Shown when the statement has no `show`.
+    pub column: bool,
+    pub doc: &'static str,
+}
+
+macro_rules! keys {
+    ($($(#[$m:meta])* $variant:ident = $text:literal),+ $(,)?) => {
+        /// A field of a row.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($(#[$m])* $variant),+ }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $(Key::$variant => $text),+ }
+            }
+        }
+
+        /// Every field name of the language (for suggestions and the
+        /// statement splitter).
+        pub const FIELD_NAMES: &[&str] = &[$($text),+];
+    };
+}
+
+keys!(
+    Id = "id",
+    /// The row's own kind: finding, claim, entity or event kind.
+    Kind = "kind",
+    Measure = "measure",
+    /// The stated figure (a claim's, or both claims' for a finding).
+    Value = "value",
+    Bound = "bound",
+    Polarity = "polarity",
+    /// The date a claim refers to, an event's time, a document's publication.
+    Date = "date",
+    Quote = "quote",
+    Subject = "subject",
+    /// What a figure counts: soldiers, civilians, people ...
+    Category = "category",
+    /// The side or affiliation of those counted.
+    Side = "side",
+    /// Where or over what the count runs (a place, `both`, `total`).
+    Scope = "scope",
+    /// Category, side and scope together.
+    Counted = "counted",
+    Claimant = "claimant",
+    Via = "via",
+    Reason = "reason",
+    Independent = "independent",
+    ClaimA = "claim_a",
+    SourceA = "source_a",
+    QuoteA = "quote_a",
+    ClaimB = "claim_b",
+    SourceB = "source_b",
+    QuoteB = "quote_b",
+    Name = "name",
+    Aliases = "aliases",
+    /// Number of mentions of an entity.
+    Mentions = "mentions",
+    /// Number of claims an entity takes part in.
+    Claims = "claims",
+    Outlet = "outlet",
+    Title = "title",
+    Published = "published",
+    Source = "source",
+    Bytes = "bytes",
+    Place = "place",
+    Participants = "participants",
+    Document = "document",
+    Event = "event",
+    Span = "span",
+    Left = "left",
+    Right = "right",
+    /// Distance from the start node.
+    Depth = "depth",
+    /// The type of a node (entity, claim, event, document, finding).
+    Node = "node",
+);

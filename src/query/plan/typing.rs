@@ -2,7 +2,7 @@
 //! model's enums (`killed` is [`Measure::Killed`]), dates become ranges;
 //! anything that does not fit is a diagnostic pointing at the offending text.
 
-use super::{Check, Filter, Key, Res, Rows, FIELD_NAMES};
+use super::{Check, Filter, Key, Res, Rows, Type, Words, FIELD_NAMES};
 use crate::model::{
     Bound, ClaimKind, DateRange, EntityKind, EventKind, FindingKind, Measure, Polarity, Precision,
 };
@@ -86,7 +86,7 @@ fn test(t: &Test, rows: Rows) -> Res<Filter> {
         }
         Test::Between { field, low, high } => {
             let k = key(field, rows)?;
-            if !(k.is_number() || k == Key::Date) {
+            if !matches!(type_of(k, rows), Type::Int | Type::Figure | Type::Date) {
                 return Err(Diagnostic::new(
                     Code::BadValue,
                     format!(
@@ -112,14 +112,24 @@ fn test(t: &Test, rows: Rows) -> Res<Filter> {
         }
         Test::Contains { field, text } => {
             let k = key(field, rows)?;
-            if !k.is_text() {
+            if !matches!(type_of(k, rows), Type::Text | Type::Texts) {
+                let texts: Vec<&str> = rows
+                    .fields()
+                    .iter()
+                    .filter(|f| matches!(f.ty, Type::Text | Type::Texts))
+                    .map(|f| f.key.as_str())
+                    .collect();
                 return Err(Diagnostic::new(
                     Code::BadValue,
                     format!("`contains` needs a text field; `{}` is not one", k.as_str()),
                     field.span,
                 )
                 .with_label("not a text field")
-                .with_help("text fields: quote, subject, reason, name, outlet, title"));
+                .with_help(format!(
+                    "text fields of {}: {}",
+                    rows.as_str(),
+                    texts.join(", ")
+                )));
             }
             Ok(Filter::Check(Check::Text {
                 key: k,
@@ -201,7 +211,7 @@ pub(super) fn key(field: &Field, rows: Rows) -> Res<Key> {
         }
     };
     let help = if names.is_empty() {
-        format!("{} cannot be filtered or sorted", rows.as_str())
+        format!("{} cannot be filtered, sorted or shown", rows.as_str())
     } else {
         format!("fields of {}: {}", rows.as_str(), names.join(", "))
     };
@@ -210,18 +220,26 @@ pub(super) fn key(field: &Field, rows: Rows) -> Res<Key> {
         .with_help(help))
 }
 
+/// The type of a field of these rows (from the row schema).
+pub(super) fn type_of(k: Key, rows: Rows) -> Type {
+    rows.fields()
+        .iter()
+        .find(|f| f.key == k)
+        .map_or(Type::Text, |f| f.ty)
+}
+
 fn compare(k: Key, field: &Field, op: CmpOp, value: &Value, rows: Rows) -> Res<Filter> {
-    let check = match k {
-        Key::Measure => enum_set(op, value, "a measure", Check::Measure)?,
-        Key::Bound => enum_set(op, value, "a bound", Check::Bound)?,
-        Key::Polarity => enum_set(op, value, "a polarity", Check::Polarity)?,
-        Key::Kind => match rows {
-            Rows::Findings => enum_set(op, value, "a finding kind", Check::FindingKind)?,
-            Rows::Claims => enum_set(op, value, "a claim kind", Check::ClaimKind)?,
-            Rows::Entities => enum_set(op, value, "an entity kind", Check::EntityKind)?,
-            _ => enum_set(op, value, "an event kind", Check::EventKind)?,
-        },
-        Key::Node => {
+    let check = match type_of(k, rows) {
+        Type::Word(Words::Measure) => enum_set(op, value, "a measure", Check::Measure)?,
+        Type::Word(Words::Bound) => enum_set(op, value, "a bound", Check::Bound)?,
+        Type::Word(Words::Polarity) => enum_set(op, value, "a polarity", Check::Polarity)?,
+        Type::Word(Words::FindingKind) => {
+            enum_set(op, value, "a finding kind", Check::FindingKind)?
+        }
+        Type::Word(Words::ClaimKind) => enum_set(op, value, "a claim kind", Check::ClaimKind)?,
+        Type::Word(Words::EntityKind) => enum_set(op, value, "an entity kind", Check::EntityKind)?,
+        Type::Word(Words::EventKind) => enum_set(op, value, "an event kind", Check::EventKind)?,
+        Type::Word(Words::NodeKind) => {
             let word = word_of(value);
             let kind = NodeKind::ALL.iter().find(|k| Some(k.as_str()) == word);
             match kind {
@@ -232,11 +250,12 @@ fn compare(k: Key, field: &Field, op: CmpOp, value: &Value, rows: Rows) -> Res<F
                 }
             }
         }
-        Key::Date => Filter::Check(Check::Date {
+        Type::Date => Filter::Check(Check::Date {
+            key: k,
             op,
             range: date_range(value)?,
         }),
-        Key::Independent => {
+        Type::Flag => {
             let flag = match word_of(value) {
                 Some("true" | "yes") => true,
                 Some("false" | "no") => false,
@@ -251,7 +270,7 @@ fn compare(k: Key, field: &Field, op: CmpOp, value: &Value, rows: Rows) -> Res<F
                 },
             )?
         }
-        _ if k.is_number() => match value.kind {
+        Type::Int | Type::Figure => match value.kind {
             ValueKind::Number(n) => Filter::Check(Check::Number {
                 key: k,
                 op,
@@ -266,7 +285,18 @@ fn compare(k: Key, field: &Field, op: CmpOp, value: &Value, rows: Rows) -> Res<F
                 .with_label("expected a number"))
             }
         },
-        _ => {
+        Type::Span => {
+            return Err(Diagnostic::new(
+                Code::BadValue,
+                format!(
+                    "`{}` is a byte range; it can be shown, not tested",
+                    field.name
+                ),
+                field.span,
+            )
+            .with_label("not a field to test"))
+        }
+        Type::Text | Type::Texts => {
             let text = match &value.kind {
                 ValueKind::Text(t) => t.clone(),
                 _ => {
