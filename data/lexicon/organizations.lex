@@ -11,7 +11,7 @@ BINUH | Bureau intégré des Nations unies en Haïti
 Police nationale d'Haïti | PNH
 Programme des Nations unies pour l'environnement | PNUE
 UNRWA | agence de l'ONU pour les réfugiés palestiniens | agence des Nations unies pour les réfugiés palestiniens | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
-OCHA | Bureau de la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
+OCHA | Bureau de la coordination des affaires humanitaires | Bureau de coordination des affaires humanitaires | Bureau de coordination des affaires humanitaires des Nations unies | Bureau de l'ONU pour la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
 PAM | Programme alimentaire mondial
 OIM | Organisation internationale pour les migrations | IOM | International Organization for Migration
 FAO | Organisation des Nations unies pour l'alimentation et l'agriculture
@@ -116,7 +116,7 @@ Shebab
 [org_heads]
 Croix-Rouge | Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
 Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
-Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée | République populaire | Centre
+Service | Bureau | Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée | République populaire | Centre
 
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]

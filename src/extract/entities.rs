@@ -1580,8 +1580,42 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres", "een", "eenne",
 ];
 
+/// Whether the apostrophe at token `j` elides a word ("d'enquête",
+/// "l'ordre"), rather than quoting.
+fn elision_at(a: &Analysis, j: usize) -> bool {
+    matches!(a.tok_text(j), "'" | "’")
+        && j > 0
+        && a.toks[j].start == a.toks[j - 1].end
+        && matches!(
+            a.low(j - 1),
+            "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu"
+        )
+}
+
+/// Whether token `k` follows "de", "d'", "des", "du", "de la" or "de l'":
+/// the place of a noun complement ("Comité d'enquête", "Service de secours
+/// et des urgences", "Bureau de la coordination").
+fn after_de(a: &Analysis, k: usize) -> bool {
+    let Some(mut j) = k.checked_sub(1) else {
+        return false;
+    };
+    if elision_at(a, j) {
+        match a.low(j - 1) {
+            "d" => return true,
+            "l" => j = j.saturating_sub(2),
+            _ => return false,
+        }
+    } else if a.low(j) == "la" {
+        j = j.saturating_sub(1);
+    }
+    matches!(a.low(j), "de" | "des" | "du")
+}
+
 /// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
-/// communiste chinois", "le Comité international olympique".
+/// communiste chinois", "le Comité international olympique", "le Comité
+/// d'enquête", "le 'Service de secours et des urgences' libyen", "le
+/// Croissant-Rouge libyen". An organ named after a known organization
+/// speaks for it: "le Centre de relations publiques du FSB" is the FSB.
 fn named_bodies(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     let n = a.toks.len();
@@ -1601,11 +1635,33 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         let mut end = next;
         let mut k = next;
         let mut adjectives = 0;
+        let mut complements = 0;
         // "le Haut Conseil islamique du Niger appelle au calme": once the
         // owner ("du Niger") is named, a lower-case word is the verb
         let mut owned = false;
+        // "du 'Service de secours et des urgences' libyen": a quoted name
+        // ends at its closing quote
+        let quoted = i > 0
+            && matches!(a.tok_text(i - 1), "'" | "’" | "\"" | "«" | "“")
+            && !elision_at(a, i - 1);
+        let mut organ_of = None;
         while k < n && k < next + 8 && a.same_sentence(k, i) {
             let low = a.low(k);
+            // "le Centre de relations publiques du FSB": a known
+            // organization as owner ends the name
+            if k > end && after_de(a, k) {
+                if let Some(&(e, sp)) = reg.by_start.get(&a.toks[k].start) {
+                    if reg.kind(e) == Some(EntityKind::Organization) {
+                        organ_of = Some(e);
+                        end = a.tok_at(sp.end);
+                        break;
+                    }
+                }
+            }
+            if quoted && matches!(a.tok_text(k), "'" | "’" | "\"" | "»" | "”") && !elision_at(a, k)
+            {
+                break;
+            }
             if a.is_cap(k) && !a.lex.stop_names.contains(low) {
                 owned |= k > end;
                 end = k + 1;
@@ -1628,7 +1684,8 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 && !a.is_cap(k)
                 && a.cue(k).is_none()
                 && low.chars().count() > 3
-                && ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+                && (ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+                    || demonym_at(a, k).is_some())
                 // "Le Haut conseil islamique condamne cette attaque": a
                 // word before a determiner is the verb, not an adjective
                 && !matches!(
@@ -1641,6 +1698,21 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 k += 1;
                 continue;
             }
+            // "le Comité d'enquête", "le Service de secours et des
+            // urgences": a common noun after "de" completes the head
+            if complements < 3
+                && !owned
+                && a.is_word(k)
+                && !a.is_cap(k)
+                && a.cue(k).is_none()
+                && low.chars().count() > 2
+                && after_de(a, k)
+            {
+                complements += 1;
+                end = k + 1;
+                k += 1;
+                continue;
+            }
             if matches!(
                 low,
                 "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’" | "pour" | "et"
@@ -1649,6 +1721,13 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 continue;
             }
             break;
+        }
+        if let Some(org) = organ_of.filter(|_| end > next) {
+            let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(org, span, &name, "organ of the organization");
+            i = end;
+            continue;
         }
         if end > next {
             let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
