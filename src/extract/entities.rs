@@ -104,6 +104,7 @@ impl Registry {
 pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
     outlet_of_document(a, reg);
     gazetteer(a, gaz, reg);
+    venues(a, reg);
     institutions(a, reg);
     acronyms(a, reg);
     outlets(a, reg);
@@ -369,6 +370,71 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
     }
 }
 
+/// Foreign words that end the name of a venue or a building: "Crocus City
+/// Hall", "Manchester Arena", "World Trade Center", "Westgate Mall".
+const VENUE_WORDS: &[&str] = &[
+    "Hall", "Arena", "Center", "Mall", "Stadium", "Plaza", "Tower", "Towers", "Hotel", "Theatre",
+    "Theater", "Garden", "Gardens", "Palace", "Square",
+];
+
+/// A run of capitalised words ending on a foreign venue word names a venue,
+/// a place, wherever it stands and whatever noun introduces it: "au Crocus
+/// City Hall", "a visé Crocus City Hall", "la salle de concert Crocus City
+/// Hall". A place inside the name is no mention of that place
+/// ("Manchester" in "Manchester Arena").
+fn venues(a: &Analysis, reg: &mut Registry) {
+    for v in 1..a.toks.len() {
+        if !VENUE_WORDS.contains(&a.tok_text(v)) {
+            continue;
+        }
+        let mut s = v;
+        while s > 0
+            && v - s < 3
+            && a.is_cap(s - 1)
+            && !a.lex.stop_names.contains(a.low(s - 1))
+            && a.text.get(a.toks[s - 1].end..a.toks[s].start) == Some(" ")
+        {
+            s -= 1;
+        }
+        if s == v {
+            continue;
+        }
+        let span = Span::new(a.toks[s].start, a.toks[v].end);
+        let inside = |m: &Mention| span.start <= m.span.start && m.span.end <= span.end;
+        let places: Vec<Span> = reg
+            .mentions
+            .iter()
+            .filter(|m| {
+                inside(m)
+                    && matches!(
+                        reg.kind(m.entity),
+                        Some(EntityKind::Place | EntityKind::Country)
+                    )
+            })
+            .map(|m| m.span)
+            .collect();
+        if reg
+            .mentions
+            .iter()
+            .any(|m| inside(m) && !places.contains(&m.span))
+        {
+            continue; // inside a longer name found before
+        }
+        reg.mentions.retain(|m| !places.contains(&m.span));
+        for p in &places {
+            reg.by_start.remove(&p.start);
+        }
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&name, EntityKind::Place);
+        reg.mention(
+            e,
+            span,
+            &name,
+            "venue (a name ending in Hall, Arena, Center...)",
+        );
+    }
+}
+
 /// Ministries and institutions named with a nationality or a place.
 fn institutions(a: &Analysis, reg: &mut Registry) {
     let n = a.toks.len();
@@ -417,6 +483,9 @@ fn canonical_demonym(a: &Analysis, country: usize) -> String {
 /// The end of an owner's name after a portfolio: "du Hamas", "de Gaza"
 /// (one or two capitalised words).
 fn owner_after(a: &Analysis, j: usize) -> Option<usize> {
+    if let Some(k) = territory_after(a, j) {
+        return Some(k);
+    }
     if !matches!(a.low(j), "du" | "de") || !a.is_cap(j + 1) || demonym_at(a, j + 1).is_some() {
         return None;
     }
@@ -424,6 +493,34 @@ fn owner_after(a: &Analysis, j: usize) -> Option<usize> {
         return None;
     }
     let mut k = j + 2;
+    if k < a.toks.len() && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The end of a territory named after a portfolio, the owner of a
+/// regional ministry: "de la région de Moscou", "de l'oblast de Belgorod",
+/// "du gouvernorat de Sfax" (a place noun of the lexicon, then a name).
+fn territory_after(a: &Analysis, j: usize) -> Option<usize> {
+    let noun = match (a.low(j), a.low(j + 1)) {
+        ("du", _) => j + 1,
+        ("de", "la") => j + 2,
+        ("de", "l") if elision_at(a, j + 2) => j + 3,
+        _ => return None,
+    };
+    let name = a
+        .cue(noun)
+        .filter(|(c, _)| {
+            c.iter()
+                .any(|x| matches!(x, Cue::Place { weak: false, .. }))
+        })
+        .map(|(_, next)| next)
+        .filter(|&next| next > noun + 1 && matches!(a.low(next - 1), "de" | "d" | "'" | "’"))?;
+    if !a.is_cap(name) || a.lex.stop_names.contains(a.low(name)) {
+        return None;
+    }
+    let mut k = name + 1;
     if k < a.toks.len() && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
         k += 1;
     }
@@ -1536,6 +1633,7 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
     media_by_shape(a, reg);
+    media_by_suffix(a, reg);
     named_after_noun(
         a,
         reg,
@@ -1929,6 +2027,50 @@ fn media_name(a: &Analysis, spans: &[Span], j: usize) -> Option<(usize, usize)> 
         return None;
     }
     place_name(a, spans, j).map(|end| (j, end))
+}
+
+/// Words that, after a name, make it a medium's: "al-Arabiya TV", "Top
+/// FM", "Sky News", "Kiss Radio", "TF1 Info".
+const MEDIA_SUFFIXES: &[&str] = &["TV", "FM", "News", "Radio", "Info"];
+
+/// "a déclaré à al-Arabiya TV": one or two name words (capitalised, in
+/// capitals or behind an Arabic article) right before a media word name an
+/// outlet; a known outlet's mention grows to take the word in.
+fn media_by_suffix(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    for t in 1..a.toks.len() {
+        if !MEDIA_SUFFIXES.contains(&a.tok_text(t)) {
+            continue;
+        }
+        let word = |k: usize| a.is_cap(k) || caps_name(a, k) || particle_name(a, k);
+        let joined = |k: usize| a.text.get(a.toks[k].end..a.toks[k + 1].start) == Some(" ");
+        if !word(t - 1) || !joined(t - 1) || a.lex.stop_names.contains(a.low(t - 1)) {
+            continue;
+        }
+        let mut s = t - 1;
+        if s > 0 && word(s - 1) && joined(s - 1) && !a.lex.stop_names.contains(a.low(s - 1)) {
+            s -= 1;
+        }
+        let span = Span::new(a.toks[s].start, a.toks[t].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        // a known outlet's name: "al-Arabiya" of Al Arabiya
+        let known = (s..t).find_map(|k| {
+            reg.by_start
+                .get(&a.toks[k].start)
+                .filter(|(e, sp)| {
+                    reg.kind(*e) == Some(EntityKind::Outlet) && sp.end == a.toks[t - 1].end
+                })
+                .map(|(e, _)| *e)
+        });
+        let e = match known {
+            Some(e) => e,
+            None if !overlaps_any(&spans, Span::new(span.start, a.toks[t - 1].end)) => {
+                reg.entity(&surface, EntityKind::Outlet)
+            }
+            None => continue,
+        };
+        reg.mention(e, span, &surface, "outlet (a name before TV, FM, News...)");
+    }
 }
 
 /// Media named after a media noun and its epithets: "le quotidien
