@@ -130,3 +130,22 @@ hôpital | clinique | théâtre | salle de concert | salle de spectacle | stade 
 rond-point | rue | avenue | boulevard | place | pont ; place
 bataillon | régiment | brigade | katiba ; organization
 cyclone | tempête | tempête tropicale | ouragan | typhon | tornade ; place
+
+# Collective bodies of a country that take its nationality ("les forces de
+# l'ordre russes"); alone they refer back to the one named, or to a body the
+# article names in full ("les services de secours" ... "le Service de secours
+# et des urgences"), or speak in their own generic name ("selon les services
+# de secours"), never merged across documents (see generic_heads).
+# [institutions] head ; canonical template
+[institutions]
+services de secours | services d'urgence | services de secours et d'urgence
+forces de l'ordre
+# "forces de l'ordre" as a cue would hide the troop cue "forces" at the
+# same place: it is one too
+[troop_cues]
+forces de l'ordre
+
+# A kind and an owner that name one body only within their article: "une
+# agence de l'ONU" is OCHA in one article, the HCR in another.
+[generic_heads]
+agence de l'ONU | agence des Nations unies | agence onusienne | services d'urgence | services de secours et d'urgence

@@ -34,6 +34,9 @@ pub struct Registry {
     by_start: HashMap<usize, (usize, Span)>,
     /// The place and the country the document names most (see [`dominant`]).
     dominant: Vec<(EntityKind, Option<String>)>,
+    /// Bodies named with a noun complement, by the folded noun ("enquete"
+    /// of "Comité d'enquête"), for their agents ("les enquêteurs").
+    complements: Vec<(String, usize)>,
 }
 
 impl Registry {
@@ -109,6 +112,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     acronyms(a, reg);
     outlets(a, reg);
     named_bodies(a, reg);
+    national_bodies(a, reg);
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
@@ -116,6 +120,9 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     places_struck(a, reg);
     towns_of_regions(a, reg);
     capitals_of_named_governments(a, reg);
+    bodies_by_generic_head(a, reg);
+    agents_of_bodies(a, reg);
+    un_agencies(a, reg);
     handles_after_names(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -750,10 +757,40 @@ fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
         let Some(&g) = reg.keys.get(&gov_key) else {
             continue;
         };
-        // "lors d'un point presse à Tel-Aviv" stays a place
+        // "lors d'un point presse à Tel-Aviv" stays a place, and so does
+        // the city after a place noun ("la banlieue ouest de Moscou", "la
+        // région de Moscou") or in apposition to "capitale" ("la capitale
+        // russe Moscou")
         let locative = |span: Span| {
             let t = a.tok_at(span.start);
+            let place_cue = (t.saturating_sub(5)..t).any(|k| {
+                a.cue(k).is_some_and(|(c, next)| {
+                    next == t && c.iter().any(|x| matches!(x, Cue::Place { .. }))
+                })
+            });
+            let capital = t > 0
+                && (a.low(t - 1) == "capitale"
+                    || t > 1 && a.low(t - 2) == "capitale" && demonym_at(a, t - 1).is_some());
+            let of_place = t > 1
+                && matches!(a.low(t - 1), "de" | "d")
+                && matches!(
+                    a.low(t - 2),
+                    "banlieue"
+                        | "environs"
+                        | "peripherie"
+                        | "ouest"
+                        | "est"
+                        | "nord"
+                        | "sud"
+                        | "centre"
+                        | "region"
+                        | "ville"
+                        | "pres"
+                );
             t > 0 && matches!(a.low(t - 1), "a" | "depuis" | "vers" | "dans")
+                || place_cue
+                || capital
+                || of_place
         };
         let moved: Vec<Span> = reg
             .mentions
@@ -990,6 +1027,69 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
         "generic head, owner named in this document",
     );
     Some(end)
+}
+
+/// "les services de secours" alone, with no owner and no body of that head
+/// named before: the body the article names in full with the same head
+/// ("le porte-parole des services de secours ... du 'Service de secours et
+/// des urgences' libyen", before or after), else, as a speaker ("selon les
+/// services de secours"), a body of its own under its generic name, which
+/// the store never merges across documents.
+fn bodies_by_generic_head(a: &Analysis, reg: &mut Registry) {
+    for i in 0..a.toks.len() {
+        let Some((cues, next)) = a.cue(i) else {
+            continue;
+        };
+        let Some(inst) = cues
+            .iter()
+            .find_map(|c| match c {
+                Cue::Institution(k) => a.lex.institutions.get(*k),
+                _ => None,
+            })
+            .filter(|x| x.template.is_none())
+        else {
+            continue;
+        };
+        if reg.by_start.contains_key(&a.toks[i].start) || reg.heads.contains_key(&inst.key) {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[next - 1].end);
+        let head = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let f = fold(&head);
+        if !a.lex.generic_heads.contains(&f) {
+            continue;
+        }
+        // "services de secours" → "service de secours"
+        let singular = match f.split_once(' ') {
+            Some((w, rest)) => format!("{} {rest}", w.strip_suffix('s').unwrap_or(w)),
+            None => f.strip_suffix('s').unwrap_or(&f).to_string(),
+        };
+        let named: Vec<usize> = reg
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let n = fold(&e.name);
+                e.kind == EntityKind::Organization
+                    && (n.starts_with(&format!("{singular} ")) || n.starts_with(&format!("{f} ")))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let det = match i.checked_sub(1) {
+            Some(d) if elision_at(a, d) => d - 1,
+            Some(d) if matches!(a.low(d), "le" | "la" | "les") => d,
+            _ => i,
+        };
+        let speaker = speech_ends_at(a, i)
+            || speech_ends_at(a, det)
+            || a.cue_has(next, |c| matches!(c, Cue::Speech)).is_some();
+        let e = match named.as_slice() {
+            [e] => *e,
+            [] if speaker => reg.entity(&head, EntityKind::Organization),
+            _ => continue,
+        };
+        reg.mention(e, span, &head, "generic head of a body of this document");
+    }
 }
 
 /// The demonym index of a country by its canonical name ("Mali" → "malien").
@@ -1743,6 +1843,7 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
             && matches!(a.tok_text(i - 1), "'" | "’" | "\"" | "«" | "“")
             && !elision_at(a, i - 1);
         let mut organ_of = None;
+        let mut first_complement = None;
         while k < n && k < next + 8 && a.same_sentence(k, i) {
             let low = a.low(k);
             // "le Centre de relations publiques du FSB": a known
@@ -1806,6 +1907,9 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 && low.chars().count() > 2
                 && after_de(a, k)
             {
+                if complements == 0 {
+                    first_complement = Some(low.to_string());
+                }
                 complements += 1;
                 end = k + 1;
                 k += 1;
@@ -1862,10 +1966,196 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 }
             };
             reg.mention(e, span, &name, "named body");
+            if let Some(c) = first_complement {
+                reg.complements.push((c, e));
+            }
             i = end;
         } else {
             i += 1;
         }
+    }
+}
+
+/// Heads of an institution written in lower case, named by a noun
+/// complement and a nationality ("le comité d'enquête russe").
+const INSTITUTION_NOUNS: &[&str] = &[
+    "comite",
+    "commission",
+    "conseil",
+    "service",
+    "services",
+    "bureau",
+    "office",
+    "agence",
+    "institut",
+    "observatoire",
+    "direction",
+    "tribunal",
+];
+
+/// "le comité d'enquête russe", "la commission électorale ... ", "le
+/// service de sécurité ukrainien": an institution's head in lower case, one
+/// or two noun complements and a nationality name a country's body (not
+/// when a name follows: "l'agence de presse russe Tass" is the outlet's).
+/// Without the nationality it is the same body ("comité d'enquête").
+fn national_bodies(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    for i in 0..n {
+        if a.is_cap(i)
+            || !INSTITUTION_NOUNS.contains(&a.low(i))
+            || a.cue_has(i, |c| matches!(c, Cue::OutletNoun)).is_some()
+            || overlaps_any(&spans, a.toks[i].span())
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut complements = 0;
+        let mut last = i;
+        while complements < 2 && k < n && k < i + 7 {
+            if a.is_word(k)
+                && !a.is_cap(k)
+                && after_de(a, k)
+                && a.cue(k).is_none()
+                && demonym_at(a, k).is_none()
+                && a.low(k).chars().count() > 2
+            {
+                complements += 1;
+                last = k;
+                k += 1;
+            } else if matches!(a.low(k), "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let d = last + 1;
+        if complements == 0
+            || demonym_at(a, d).is_none()
+            || a.is_cap(d)
+            || a.is_cap(d + 1)
+            || overlaps_any(&spans, Span::new(a.toks[i].start, a.toks[d].end))
+        {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[d].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let bare = a
+            .text
+            .get(span.start..a.toks[last].end)
+            .unwrap_or("")
+            .to_string();
+        let e = match reg.known(&name).or_else(|| reg.known(&bare)) {
+            Some(e) => e,
+            None => reg.entity(&name, EntityKind::Organization),
+        };
+        reg.mention(
+            e,
+            span,
+            &name,
+            "institution with a complement and a nationality",
+        );
+        reg.mention_alias(e, &bare, "institution without its nationality");
+        let first = (i + 1..=last).find(|&k| a.is_word(k) && after_de(a, k) && !a.is_cap(k));
+        if let Some(c) = first {
+            reg.complements.push((a.low(c).to_string(), e));
+        }
+    }
+}
+
+/// "le comité d'enquête russe ... Selon les enquêteurs": the agents of the
+/// activity a body is named after (a plural noun in -eurs or -istes on the
+/// stem of its complement: enquête → enquêteurs, secours → secouristes)
+/// refer back to that body in its document.
+fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
+    if reg.complements.is_empty() {
+        return;
+    }
+    let stems: Vec<(String, usize)> = reg
+        .complements
+        .iter()
+        .map(|(c, e)| (c.trim_end_matches(['e', 's']).to_string(), *e))
+        .filter(|(s, _)| s.chars().count() >= 5)
+        .collect();
+    for t in 1..a.toks.len() {
+        let w = a.low(t);
+        if !matches!(a.low(t - 1), "les" | "des" | "aux")
+            || a.is_cap(t)
+            || !(w.ends_with("eurs") || w.ends_with("istes"))
+            || reg.by_start.contains_key(&a.toks[t].start)
+        {
+            continue;
+        }
+        let Some(&(_, e)) = stems.iter().find(|(s, _)| w.starts_with(s.as_str())) else {
+            continue;
+        };
+        let named_before = reg
+            .mentions
+            .iter()
+            .any(|m| m.entity == e && m.span.end <= a.toks[t].start);
+        if named_before {
+            let surface = a.tok_text(t).to_string();
+            reg.mention(
+                e,
+                a.toks[t].span(),
+                &surface,
+                "agents of the body's activity",
+            );
+        }
+    }
+}
+
+/// "Une agence de l'ONU a évoqué ... Le Bureau de coordination des
+/// affaires humanitaires des Nations unies (Ocha) a rapporté ... cette
+/// agence de l'ONU": an unnamed agency of the UN is the one body of the UN
+/// (by its names, "... des Nations unies") the article names, before or
+/// after; with two such bodies it stays unresolved. Generic: never merged
+/// across documents by the store.
+fn un_agencies(a: &Analysis, reg: &mut Registry) {
+    let of_un = |n: &str| {
+        let f = fold(n);
+        f.contains(" des nations unies") || f.contains(" de l'onu")
+    };
+    let un_itself = |n: &str| matches!(fold(n).as_str(), "onu" | "nations unies");
+    let mut bodies = reg.list.iter().enumerate().filter(|(_, e)| {
+        let table: &[String] = a
+            .lex
+            .entities
+            .iter()
+            .find(|l| l.kind == EntityKind::Organization && l.name == e.name)
+            .map_or(&[], |l| l.aliases.as_slice());
+        let names = || {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(|x| x.name.as_str()))
+                .chain(table.iter().map(String::as_str))
+        };
+        e.kind == EntityKind::Organization && !names().any(un_itself) && names().any(of_un)
+    });
+    let (Some((body, _)), None) = (bodies.next(), bodies.next()) else {
+        return;
+    };
+    for i in 0..a.toks.len() {
+        if a.tok_text(i) != "agence" {
+            continue;
+        }
+        let end = match (a.low(i + 1), a.low(i + 2)) {
+            ("onusienne", _) => i + 2,
+            ("de", "l") if elision_at(a, i + 3) && a.low(i + 4) == "onu" => i + 5,
+            ("des", "nations") if a.low(i + 3) == "unies" => i + 4,
+            _ => continue,
+        };
+        // "l'agence de l'ONU pour les réfugiés" is a name of its own
+        if matches!(a.low(end), "pour" | "chargee" | "des" | "de" | "du") {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        reg.mention(
+            body,
+            span,
+            &surface,
+            "an agency of the UN, the one this document names",
+        );
     }
 }
 
