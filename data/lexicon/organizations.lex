@@ -28,7 +28,7 @@ M23 | Mouvement du 23 mars | M23/AFC
 ADF | Forces démocratiques alliées
 FDLR | Forces démocratiques de libération du Rwanda
 FARDC | Forces armées de la République démocratique du Congo
-FAMa | Forces armées maliennes | armée malienne | FAMas | FAMA | forces maliennes | Forces maliennes
+FAMa | Forces armées maliennes | armée malienne | armées maliennes | FAMas | FAMA | forces maliennes | Forces maliennes
 FDS | Forces de défense et de sécurité
 Météo-France
 Jihad islamique

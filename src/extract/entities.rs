@@ -787,7 +787,11 @@ fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
                         | "ville"
                         | "pres"
                 );
+            // "Par Sophie Douce (Ouagadougou, correspondance)": where the
+            // reporter writes from
+            let byline = t > 0 && a.tok_text(t - 1) == "(";
             t > 0 && matches!(a.low(t - 1), "a" | "depuis" | "vers" | "dans")
+                || byline
                 || place_cue
                 || capital
                 || of_place
