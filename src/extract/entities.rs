@@ -390,6 +390,9 @@ const VENUE_WORDS: &[&str] = &[
 /// Hall". A place inside the name is no mention of that place
 /// ("Manchester" in "Manchester Arena").
 fn venues(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let mut inner: HashSet<usize> = HashSet::new();
+    let mut found: Vec<Span> = Vec::new();
     for v in 1..a.toks.len() {
         if !VENUE_WORDS.contains(&a.tok_text(v)) {
             continue;
@@ -407,30 +410,43 @@ fn venues(a: &Analysis, reg: &mut Registry) {
             continue;
         }
         let span = Span::new(a.toks[s].start, a.toks[v].end);
-        let inside = |m: &Mention| span.start <= m.span.start && m.span.end <= span.end;
-        let places: Vec<Span> = reg
-            .mentions
-            .iter()
-            .filter(|m| {
-                inside(m)
-                    && matches!(
-                        reg.kind(m.entity),
-                        Some(EntityKind::Place | EntityKind::Country)
-                    )
-            })
-            .map(|m| m.span)
-            .collect();
-        if reg
-            .mentions
-            .iter()
-            .any(|m| inside(m) && !places.contains(&m.span))
-        {
-            continue; // inside a longer name found before
+        // inside a longer name found before
+        let k = spans.partition_point(|c| c.start < span.start);
+        if k > 0 && spans[k - 1].overlaps(&span) {
+            continue;
         }
-        reg.mentions.retain(|m| !places.contains(&m.span));
-        for p in &places {
-            reg.by_start.remove(&p.start);
+        let mut places = Vec::new();
+        let mut other = false;
+        for t in s..=v {
+            if let Some(&(e, sp)) = reg.by_start.get(&a.toks[t].start) {
+                let place = matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country));
+                if place && sp.end <= span.end {
+                    places.push(sp.start);
+                } else {
+                    other = true;
+                }
+            }
         }
+        if other {
+            continue;
+        }
+        inner.extend(places);
+        found.push(span);
+    }
+    if !inner.is_empty() {
+        let kinds: Vec<Option<EntityKind>> = (0..reg.list.len()).map(|e| reg.kind(e)).collect();
+        reg.mentions.retain(|m| {
+            !(inner.contains(&m.span.start)
+                && matches!(
+                    kinds.get(m.entity).copied().flatten(),
+                    Some(EntityKind::Place | EntityKind::Country)
+                ))
+        });
+        for p in &inner {
+            reg.by_start.remove(p);
+        }
+    }
+    for span in found {
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = reg.entity(&name, EntityKind::Place);
         reg.mention(
@@ -1040,6 +1056,7 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
 /// services de secours"), a body of its own under its generic name, which
 /// the store never merges across documents.
 fn bodies_by_generic_head(a: &Analysis, reg: &mut Registry) {
+    let mut cache: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..a.toks.len() {
         let Some((cues, next)) = a.cue(i) else {
             continue;
@@ -1068,17 +1085,20 @@ fn bodies_by_generic_head(a: &Analysis, reg: &mut Registry) {
             Some((w, rest)) => format!("{} {rest}", w.strip_suffix('s').unwrap_or(w)),
             None => f.strip_suffix('s').unwrap_or(&f).to_string(),
         };
-        let named: Vec<usize> = reg
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                let n = fold(&e.name);
-                e.kind == EntityKind::Organization
-                    && (n.starts_with(&format!("{singular} ")) || n.starts_with(&format!("{f} ")))
-            })
-            .map(|(k, _)| k)
-            .collect();
+        // the bodies named with this head, looked up once per head
+        let named = cache.entry(f.clone()).or_insert_with(|| {
+            reg.list
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    let n = fold(&e.name);
+                    e.kind == EntityKind::Organization
+                        && (n.starts_with(&format!("{singular} "))
+                            || n.starts_with(&format!("{f} ")))
+                })
+                .map(|(k, _)| k)
+                .collect()
+        });
         let det = match i.checked_sub(1) {
             Some(d) if elision_at(a, d) => d - 1,
             Some(d) if matches!(a.low(d), "le" | "la" | "les") => d,
@@ -2081,6 +2101,12 @@ fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
         .map(|(c, e)| (c.trim_end_matches(['e', 's']).to_string(), *e))
         .filter(|(s, _)| s.chars().count() >= 5)
         .collect();
+    // where each body is first named
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        let f = first.entry(m.entity).or_insert(m.span.end);
+        *f = (*f).min(m.span.end);
+    }
     for t in 1..a.toks.len() {
         let w = a.low(t);
         if !matches!(a.low(t - 1), "les" | "des" | "aux")
@@ -2093,11 +2119,7 @@ fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
         let Some(&(_, e)) = stems.iter().find(|(s, _)| w.starts_with(s.as_str())) else {
             continue;
         };
-        let named_before = reg
-            .mentions
-            .iter()
-            .any(|m| m.entity == e && m.span.end <= a.toks[t].start);
-        if named_before {
+        if first.get(&e).is_some_and(|&f| f <= a.toks[t].start) {
             let surface = a.tok_text(t).to_string();
             reg.mention(
                 e,
@@ -2116,6 +2138,9 @@ fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
 /// after; with two such bodies it stays unresolved. Generic: never merged
 /// across documents by the store.
 fn un_agencies(a: &Analysis, reg: &mut Registry) {
+    if !a.toks.iter().any(|t| t.text(a.text) == "agence") {
+        return;
+    }
     let of_un = |n: &str| {
         let f = fold(n);
         f.contains(" des nations unies") || f.contains(" de l'onu")
