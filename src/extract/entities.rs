@@ -397,6 +397,13 @@ fn venues(a: &Analysis, reg: &mut Registry) {
         if !VENUE_WORDS.contains(&a.tok_text(v)) {
             continue;
         }
+        // the name goes on: "Madison Square Garden"
+        if a.is_cap(v + 1)
+            && !a.lex.stop_names.contains(a.low(v + 1))
+            && a.text.get(a.toks[v].end..a.toks[v + 1].start) == Some(" ")
+        {
+            continue;
+        }
         let mut s = v;
         while s > 0
             && v - s < 3
@@ -2369,6 +2376,10 @@ fn media_by_suffix(a: &Analysis, reg: &mut Registry) {
         let mut s = t - 1;
         if s > 0 && word(s - 1) && joined(s - 1) && !a.lex.stop_names.contains(a.low(s - 1)) {
             s -= 1;
+        }
+        // "les Fake News": a plural common noun, no outlet's title
+        if s > 0 && matches!(a.low(s - 1), "les" | "des" | "ces" | "de") {
+            continue;
         }
         let span = Span::new(a.toks[s].start, a.toks[t].end);
         let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
