@@ -140,13 +140,10 @@ cyclone | tempête | tempête tropicale | ouragan | typhon | tornade ; place
 [institutions]
 services de secours | services d'urgence | services de secours et d'urgence
 forces de l'ordre
-# a country's armed forces by their formal name ("les forces armées
-# ukrainiennes"); "l'armée X" is the ministry's (see language.lex)
-forces armées
-# these cues would hide the troop cue "forces" at the same place: they are
-# troop words too
+# "forces de l'ordre" as a cue would hide the troop cue "forces" at the
+# same place: it is one too
 [troop_cues]
-forces de l'ordre | forces armées
+forces de l'ordre
 
 # A kind and an owner that name one body only within their article: "une
 # agence de l'ONU" is OCHA in one article, the HCR in another.
