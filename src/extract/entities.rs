@@ -1203,7 +1203,14 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         }
         let acr = a.tok_text(i);
         let letters: Vec<char> = acr.chars().collect();
-        if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        // "(Otan)", "(Unicef)": the press writes acronyms of four letters
+        // or more as words
+        let word_like = (4..=6).contains(&letters.len())
+            && letters[0].is_uppercase()
+            && letters[1..].iter().all(|c| c.is_lowercase());
+        if !(2..=6).contains(&letters.len())
+            || !(word_like || letters.iter().all(|c| c.is_uppercase()))
+        {
             continue;
         }
         // walk back over the words whose initials spell the acronym
@@ -1239,6 +1246,24 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             }
         }
         let (0, Some(f)) = (k, first) else { continue };
+        // a word-like acronym only after a capitalised name ("(Mali)" after
+        // words that happen to start with M, A, L, I is no acronym)
+        let not_a_body = |e: usize| {
+            matches!(
+                reg.kind(e),
+                Some(EntityKind::Place | EntityKind::Country | EntityKind::Person)
+            )
+        };
+        if word_like
+            && (!a.is_cap(f)
+                || reg.known(acr).is_some_and(not_a_body)
+                || reg
+                    .by_start
+                    .get(&a.toks[f].start)
+                    .is_some_and(|m| not_a_body(m.0)))
+        {
+            continue;
+        }
         // the name ends before the parenthesis (and a closing quote)
         let mut last = open - 1;
         while last > f && !a.is_word(last) {
