@@ -2389,13 +2389,50 @@ const MEDIA_SUFFIXES: &[&str] = &["TV", "FM", "News", "Radio", "Info"];
 /// outlet; a known outlet's mention grows to take the word in.
 fn media_by_suffix(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
+    let word = |k: usize| a.is_cap(k) || caps_name(a, k) || particle_name(a, k);
+    let joined = |k: usize| {
+        k + 1 < a.toks.len() && a.text.get(a.toks[k].end..a.toks[k + 1].start) == Some(" ")
+    };
+    let mut countries_inside: HashSet<(usize, usize)> = HashSet::new();
     for t in 1..a.toks.len() {
         if !MEDIA_SUFFIXES.contains(&a.tok_text(t)) {
             continue;
         }
-        let word = |k: usize| a.is_cap(k) || caps_name(a, k) || particle_name(a, k);
-        let joined = |k: usize| a.text.get(a.toks[k].end..a.toks[k + 1].start) == Some(" ");
         if !word(t - 1) || !joined(t - 1) || a.lex.stop_names.contains(a.low(t - 1)) {
+            // "Radio Free Europe", "Radio France": the media word first;
+            // a country in the title is no mention of the country
+            if matches!(a.tok_text(t), "Radio" | "TV")
+                && joined(t)
+                && word(t + 1)
+                && !a.lex.stop_names.contains(a.low(t + 1))
+                && !reg.by_start.contains_key(&a.toks[t].start)
+            {
+                let mut end = t + 2;
+                if joined(t + 1) && word(end) && !a.lex.stop_names.contains(a.low(end)) {
+                    end += 1;
+                }
+                let span = Span::new(a.toks[t].start, a.toks[end - 1].end);
+                let mut inside = Vec::new();
+                let mut other = false;
+                for k in t + 1..end {
+                    if let Some(&(e, sp)) = reg.by_start.get(&a.toks[k].start) {
+                        if matches!(reg.kind(e), Some(EntityKind::Country | EntityKind::Place))
+                            && sp.end <= span.end
+                        {
+                            inside.push((sp.start, sp.end));
+                        } else {
+                            other = true;
+                        }
+                    }
+                }
+                if other {
+                    continue;
+                }
+                countries_inside.extend(inside);
+                let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                let e = reg.entity(&surface, EntityKind::Outlet);
+                reg.mention(e, span, &surface, "outlet (Radio, TV before a name)");
+            }
             continue;
         }
         let mut s = t - 1;
@@ -2425,6 +2462,13 @@ fn media_by_suffix(a: &Analysis, reg: &mut Registry) {
             None => continue,
         };
         reg.mention(e, span, &surface, "outlet (a name before TV, FM, News...)");
+    }
+    if !countries_inside.is_empty() {
+        reg.mentions
+            .retain(|m| !countries_inside.contains(&(m.span.start, m.span.end)));
+        for (start, _) in &countries_inside {
+            reg.by_start.remove(start);
+        }
     }
 }
 
