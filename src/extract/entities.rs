@@ -1190,6 +1190,7 @@ fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
 /// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
     let mut found: HashMap<String, usize> = HashMap::new();
+    let mut inside: HashSet<(usize, usize)> = HashSet::new();
     let quote = |t: &str| matches!(t, "\"" | "«" | "»" | "“" | "”");
     for i in 2..a.toks.len().saturating_sub(1) {
         // "(RPD)", and quoted: '("RPD")'
@@ -1275,9 +1276,30 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             Some(e) => e,
             None => reg.entity(&name, EntityKind::Organization),
         };
+        // "l'Alliance des Etats du Sahel (AES)": a place inside a body's
+        // name is no mention of the place
+        if reg.kind(e) == Some(EntityKind::Organization) {
+            for t in f..=last {
+                if let Some(&(p, sp)) = reg.by_start.get(&a.toks[t].start) {
+                    if p != e
+                        && sp.end <= span.end
+                        && matches!(reg.kind(p), Some(EntityKind::Place | EntityKind::Country))
+                    {
+                        inside.insert((sp.start, sp.end));
+                    }
+                }
+            }
+        }
         reg.mention(e, span, &name, "name before its acronym");
         reg.mention(e, a.toks[i].span(), acr, "acronym");
         found.insert(acr.to_string(), e);
+    }
+    if !inside.is_empty() {
+        reg.mentions
+            .retain(|m| !inside.contains(&(m.span.start, m.span.end)));
+        for (start, _) in &inside {
+            reg.by_start.remove(start);
+        }
     }
     if found.is_empty() {
         return;
