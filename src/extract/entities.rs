@@ -8,6 +8,12 @@
 //! alone ("le ministère russe", "La Défense russe"), a capital for a
 //! government the article names ("autorités du Maroc" ... "Rabat"), an
 //! outlet's regional edition, a handle after a name ("(@GDarmanin)").
+//! Bodies are also found by their shape: a capitalised head with its
+//! complements ("le Comité d'enquête"), a lower-case head with a complement
+//! and a nationality ("le comité d'enquête russe"), a collective body
+//! ("les services de secours"), venues by a foreign venue word ("Crocus
+//! City Hall") and outlets by a media word ("al-Arabiya TV"); a place
+//! inside such a name is no mention of the place.
 //! Site furniture never reaches this stage (set aside by cleaning), and no
 //! rule takes a bare capitalised word for an entity.
 
