@@ -1120,9 +1120,15 @@ fn bodies_by_generic_head(a: &Analysis, reg: &mut Registry) {
         let speaker = speech_ends_at(a, i)
             || speech_ends_at(a, det)
             || a.cue_has(next, |c| matches!(c, Cue::Speech)).is_some();
+        // a collective speaker is plural ("les services de secours"); "la
+        // présidence" alone is left to the attribution of its country
+        let plural = f
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with('s') || w.ends_with('x'));
         let e = match named.as_slice() {
             [e] => *e,
-            [] if speaker => reg.entity(&head, EntityKind::Organization),
+            [] if speaker && plural => reg.entity(&head, EntityKind::Organization),
             _ => continue,
         };
         reg.mention(e, span, &head, "generic head of a body of this document");
@@ -1983,12 +1989,16 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
             }
             // "le Comité d'enquête", "le Service de secours et des
             // urgences": a common noun after "de" completes the head
+            // (an owner's generic head, a singular institution, ends the
+            // name: "le Centre de crise et de soutien du ministère des
+            // Affaires étrangères"; "de secours" goes on)
             if complements < 3
                 && !owned
                 && a.is_word(k)
                 && !a.is_cap(k)
                 && a.cue(k).is_none()
                 && low.chars().count() > 2
+                && (!a.lex.generic_heads.contains(low) || low.ends_with('s'))
                 && after_de(a, k)
             {
                 if complements == 0 {
