@@ -127,6 +127,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     towns_of_regions(a, reg);
     capitals_of_named_governments(a, reg);
     bodies_by_generic_head(a, reg);
+    staffs_of_forces(a, reg);
     agents_of_bodies(a, reg);
     un_agencies(a, reg);
     handles_after_names(a, reg);
@@ -2154,6 +2155,38 @@ fn national_bodies(a: &Analysis, reg: &mut Registry) {
         if let Some(c) = first {
             reg.complements.push((a.low(c).to_string(), e));
         }
+    }
+}
+
+/// "L'état-major général des armées maliennes a affirmé": the staff or the
+/// command of a known armed body speaks for it (another name of it here).
+fn staffs_of_forces(a: &Analysis, reg: &mut Registry) {
+    for i in 0..a.toks.len() {
+        if !matches!(a.low(i), "etat-major" | "commandement") {
+            continue;
+        }
+        let mut k = i + 1;
+        if matches!(a.low(k), "general" | "central" | "militaire" | "supreme") {
+            k += 1;
+        }
+        if !matches!(a.low(k), "de" | "des" | "du") {
+            continue;
+        }
+        k += 1;
+        if a.low(k) == "l" && elision_at(a, k + 1) {
+            k += 2;
+        } else if a.low(k) == "la" {
+            k += 1;
+        }
+        let Some(&(e, sp)) = a.toks.get(k).and_then(|t| reg.by_start.get(&t.start)) else {
+            continue;
+        };
+        if reg.kind(e) != Some(EntityKind::Organization) {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, sp.end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        reg.mention(e, span, &surface, "staff of the armed body");
     }
 }
 
