@@ -11,7 +11,7 @@ BINUH | Bureau intégré des Nations unies en Haïti
 Police nationale d'Haïti | PNH
 Programme des Nations unies pour l'environnement | PNUE
 UNRWA | agence de l'ONU pour les réfugiés palestiniens | agence des Nations unies pour les réfugiés palestiniens | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine | Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient
-OCHA | Bureau de la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
+OCHA | Bureau de la coordination des affaires humanitaires | Bureau de coordination des affaires humanitaires | Bureau de coordination des affaires humanitaires des Nations unies | Bureau de l'ONU pour la coordination des affaires humanitaires | Bureau de la coordination des affaires humanitaires des Nations unies | Bureau des Nations unies pour la coordination des affaires humanitaires
 PAM | Programme alimentaire mondial
 OIM | Organisation internationale pour les migrations | IOM | International Organization for Migration
 FAO | Organisation des Nations unies pour l'alimentation et l'agriculture
@@ -28,7 +28,7 @@ M23 | Mouvement du 23 mars | M23/AFC
 ADF | Forces démocratiques alliées
 FDLR | Forces démocratiques de libération du Rwanda
 FARDC | Forces armées de la République démocratique du Congo
-FAMa | Forces armées maliennes | armée malienne | FAMas | FAMA | forces maliennes | Forces maliennes
+FAMa | Forces armées maliennes | armée malienne | armées maliennes | FAMas | FAMA | forces maliennes | Forces maliennes
 FDS | Forces de défense et de sécurité
 Météo-France
 Jihad islamique
@@ -116,7 +116,7 @@ Shebab
 [org_heads]
 Croix-Rouge | Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
 Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
-Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée | République populaire | Centre
+Service | Bureau | Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée | République populaire | Centre
 
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
@@ -130,3 +130,22 @@ hôpital | clinique | théâtre | salle de concert | salle de spectacle | stade 
 rond-point | rue | avenue | boulevard | place | pont ; place
 bataillon | régiment | brigade | katiba ; organization
 cyclone | tempête | tempête tropicale | ouragan | typhon | tornade ; place
+
+# Collective bodies of a country that take its nationality ("les forces de
+# l'ordre russes"); alone they refer back to the one named, or to a body the
+# article names in full ("les services de secours" ... "le Service de secours
+# et des urgences"), or speak in their own generic name ("selon les services
+# de secours"), never merged across documents (see generic_heads).
+# [institutions] head ; canonical template
+[institutions]
+services de secours | services d'urgence | services de secours et d'urgence
+forces de l'ordre
+# "forces de l'ordre" as a cue would hide the troop cue "forces" at the
+# same place: it is one too
+[troop_cues]
+forces de l'ordre
+
+# A kind and an owner that name one body only within their article: "une
+# agence de l'ONU" is OCHA in one article, the HCR in another.
+[generic_heads]
+agence de l'ONU | agence des Nations unies | agence onusienne | services d'urgence | services de secours et d'urgence

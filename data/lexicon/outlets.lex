@@ -54,8 +54,8 @@ Armenpress
 Anadolu | agence Anadolu
 APA
 Xinhua
-Al Jazeera | Al-Jazeera
-Al Arabiya
+Al Jazeera | Al-Jazeera | al-Jazeera
+Al Arabiya | al-Arabiya
 Bloomberg
 New York Times
 Washington Post

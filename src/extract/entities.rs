@@ -8,6 +8,12 @@
 //! alone ("le ministère russe", "La Défense russe"), a capital for a
 //! government the article names ("autorités du Maroc" ... "Rabat"), an
 //! outlet's regional edition, a handle after a name ("(@GDarmanin)").
+//! Bodies are also found by their shape: a capitalised head with its
+//! complements ("le Comité d'enquête"), a lower-case head with a complement
+//! and a nationality ("le comité d'enquête russe"), a collective body
+//! ("les services de secours"), venues by a foreign venue word ("Crocus
+//! City Hall") and outlets by a media word ("al-Arabiya TV"); a place
+//! inside such a name is no mention of the place.
 //! Site furniture never reaches this stage (set aside by cleaning), and no
 //! rule takes a bare capitalised word for an entity.
 
@@ -34,6 +40,9 @@ pub struct Registry {
     by_start: HashMap<usize, (usize, Span)>,
     /// The place and the country the document names most (see [`dominant`]).
     dominant: Vec<(EntityKind, Option<String>)>,
+    /// Bodies named with a noun complement, by the folded noun ("enquete"
+    /// of "Comité d'enquête"), for their agents ("les enquêteurs").
+    complements: Vec<(String, usize)>,
 }
 
 impl Registry {
@@ -104,10 +113,12 @@ impl Registry {
 pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg: &mut Registry) {
     outlet_of_document(a, reg);
     gazetteer(a, gaz, reg);
+    venues(a, reg);
     institutions(a, reg);
     acronyms(a, reg);
     outlets(a, reg);
     named_bodies(a, reg);
+    national_bodies(a, reg);
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
@@ -115,6 +126,10 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     places_struck(a, reg);
     towns_of_regions(a, reg);
     capitals_of_named_governments(a, reg);
+    bodies_by_generic_head(a, reg);
+    staffs_of_forces(a, reg);
+    agents_of_bodies(a, reg);
+    un_agencies(a, reg);
     handles_after_names(a, reg);
     reg.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -369,6 +384,94 @@ fn gazetteer(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, reg:
     }
 }
 
+/// Foreign words that end the name of a venue or a building: "Crocus City
+/// Hall", "Manchester Arena", "World Trade Center", "Westgate Mall".
+const VENUE_WORDS: &[&str] = &[
+    "Hall", "Arena", "Center", "Mall", "Stadium", "Plaza", "Tower", "Towers", "Hotel", "Theatre",
+    "Theater", "Garden", "Gardens", "Palace", "Square",
+];
+
+/// A run of capitalised words ending on a foreign venue word names a venue,
+/// a place, wherever it stands and whatever noun introduces it: "au Crocus
+/// City Hall", "a visé Crocus City Hall", "la salle de concert Crocus City
+/// Hall". A place inside the name is no mention of that place
+/// ("Manchester" in "Manchester Arena").
+fn venues(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let mut inner: HashSet<usize> = HashSet::new();
+    let mut found: Vec<Span> = Vec::new();
+    for v in 1..a.toks.len() {
+        if !VENUE_WORDS.contains(&a.tok_text(v)) {
+            continue;
+        }
+        // the name goes on: "Madison Square Garden"
+        if a.is_cap(v + 1)
+            && !a.lex.stop_names.contains(a.low(v + 1))
+            && a.text.get(a.toks[v].end..a.toks[v + 1].start) == Some(" ")
+        {
+            continue;
+        }
+        let mut s = v;
+        while s > 0
+            && v - s < 3
+            && a.is_cap(s - 1)
+            && !a.lex.stop_names.contains(a.low(s - 1))
+            && a.text.get(a.toks[s - 1].end..a.toks[s].start) == Some(" ")
+        {
+            s -= 1;
+        }
+        if s == v {
+            continue;
+        }
+        let span = Span::new(a.toks[s].start, a.toks[v].end);
+        // inside a longer name found before
+        let k = spans.partition_point(|c| c.start < span.start);
+        if k > 0 && spans[k - 1].overlaps(&span) {
+            continue;
+        }
+        let mut places = Vec::new();
+        let mut other = false;
+        for t in s..=v {
+            if let Some(&(e, sp)) = reg.by_start.get(&a.toks[t].start) {
+                let place = matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country));
+                if place && sp.end <= span.end {
+                    places.push(sp.start);
+                } else {
+                    other = true;
+                }
+            }
+        }
+        if other {
+            continue;
+        }
+        inner.extend(places);
+        found.push(span);
+    }
+    if !inner.is_empty() {
+        let kinds: Vec<Option<EntityKind>> = (0..reg.list.len()).map(|e| reg.kind(e)).collect();
+        reg.mentions.retain(|m| {
+            !(inner.contains(&m.span.start)
+                && matches!(
+                    kinds.get(m.entity).copied().flatten(),
+                    Some(EntityKind::Place | EntityKind::Country)
+                ))
+        });
+        for p in &inner {
+            reg.by_start.remove(p);
+        }
+    }
+    for span in found {
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&name, EntityKind::Place);
+        reg.mention(
+            e,
+            span,
+            &name,
+            "venue (a name ending in Hall, Arena, Center...)",
+        );
+    }
+}
+
 /// Ministries and institutions named with a nationality or a place.
 fn institutions(a: &Analysis, reg: &mut Registry) {
     let n = a.toks.len();
@@ -417,6 +520,9 @@ fn canonical_demonym(a: &Analysis, country: usize) -> String {
 /// The end of an owner's name after a portfolio: "du Hamas", "de Gaza"
 /// (one or two capitalised words).
 fn owner_after(a: &Analysis, j: usize) -> Option<usize> {
+    if let Some(k) = territory_after(a, j) {
+        return Some(k);
+    }
     if !matches!(a.low(j), "du" | "de") || !a.is_cap(j + 1) || demonym_at(a, j + 1).is_some() {
         return None;
     }
@@ -424,6 +530,34 @@ fn owner_after(a: &Analysis, j: usize) -> Option<usize> {
         return None;
     }
     let mut k = j + 2;
+    if k < a.toks.len() && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The end of a territory named after a portfolio, the owner of a
+/// regional ministry: "de la région de Moscou", "de l'oblast de Belgorod",
+/// "du gouvernorat de Sfax" (a place noun of the lexicon, then a name).
+fn territory_after(a: &Analysis, j: usize) -> Option<usize> {
+    let noun = match (a.low(j), a.low(j + 1)) {
+        ("du", _) => j + 1,
+        ("de", "la") => j + 2,
+        ("de", "l") if elision_at(a, j + 2) => j + 3,
+        _ => return None,
+    };
+    let name = a
+        .cue(noun)
+        .filter(|(c, _)| {
+            c.iter()
+                .any(|x| matches!(x, Cue::Place { weak: false, .. }))
+        })
+        .map(|(_, next)| next)
+        .filter(|&next| next > noun + 1 && matches!(a.low(next - 1), "de" | "d" | "'" | "’"))?;
+    if !a.is_cap(name) || a.lex.stop_names.contains(a.low(name)) {
+        return None;
+    }
+    let mut k = name + 1;
     if k < a.toks.len() && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
         k += 1;
     }
@@ -653,10 +787,44 @@ fn capitals_of_named_governments(a: &Analysis, reg: &mut Registry) {
         let Some(&g) = reg.keys.get(&gov_key) else {
             continue;
         };
-        // "lors d'un point presse à Tel-Aviv" stays a place
+        // "lors d'un point presse à Tel-Aviv" stays a place, and so does
+        // the city after a place noun ("la banlieue ouest de Moscou", "la
+        // région de Moscou") or in apposition to "capitale" ("la capitale
+        // russe Moscou")
         let locative = |span: Span| {
             let t = a.tok_at(span.start);
+            let place_cue = (t.saturating_sub(5)..t).any(|k| {
+                a.cue(k).is_some_and(|(c, next)| {
+                    next == t && c.iter().any(|x| matches!(x, Cue::Place { .. }))
+                })
+            });
+            let capital = t > 0
+                && (a.low(t - 1) == "capitale"
+                    || t > 1 && a.low(t - 2) == "capitale" && demonym_at(a, t - 1).is_some());
+            let of_place = t > 1
+                && matches!(a.low(t - 1), "de" | "d")
+                && matches!(
+                    a.low(t - 2),
+                    "banlieue"
+                        | "environs"
+                        | "peripherie"
+                        | "ouest"
+                        | "est"
+                        | "nord"
+                        | "sud"
+                        | "centre"
+                        | "region"
+                        | "ville"
+                        | "pres"
+                );
+            // "Par Sophie Douce (Ouagadougou, correspondance)": where the
+            // reporter writes from
+            let byline = t > 0 && a.tok_text(t - 1) == "(";
             t > 0 && matches!(a.low(t - 1), "a" | "depuis" | "vers" | "dans")
+                || byline
+                || place_cue
+                || capital
+                || of_place
         };
         let moved: Vec<Span> = reg
             .mentions
@@ -895,6 +1063,79 @@ fn institution(a: &Analysis, reg: &mut Registry, i: usize, next: usize, k: usize
     Some(end)
 }
 
+/// "les services de secours" alone, with no owner and no body of that head
+/// named before: the body the article names in full with the same head
+/// ("le porte-parole des services de secours ... du 'Service de secours et
+/// des urgences' libyen", before or after), else, as a speaker ("selon les
+/// services de secours"), a body of its own under its generic name, which
+/// the store never merges across documents.
+fn bodies_by_generic_head(a: &Analysis, reg: &mut Registry) {
+    let mut cache: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in 0..a.toks.len() {
+        let Some((cues, next)) = a.cue(i) else {
+            continue;
+        };
+        let Some(inst) = cues
+            .iter()
+            .find_map(|c| match c {
+                Cue::Institution(k) => a.lex.institutions.get(*k),
+                _ => None,
+            })
+            .filter(|x| x.template.is_none())
+        else {
+            continue;
+        };
+        if reg.by_start.contains_key(&a.toks[i].start) || reg.heads.contains_key(&inst.key) {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[next - 1].end);
+        let head = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let f = fold(&head);
+        if !a.lex.generic_heads.contains(&f) {
+            continue;
+        }
+        // "services de secours" → "service de secours"
+        let singular = match f.split_once(' ') {
+            Some((w, rest)) => format!("{} {rest}", w.strip_suffix('s').unwrap_or(w)),
+            None => f.strip_suffix('s').unwrap_or(&f).to_string(),
+        };
+        // the bodies named with this head, looked up once per head
+        let named = cache.entry(f.clone()).or_insert_with(|| {
+            reg.list
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    let n = fold(&e.name);
+                    e.kind == EntityKind::Organization
+                        && (n.starts_with(&format!("{singular} "))
+                            || n.starts_with(&format!("{f} ")))
+                })
+                .map(|(k, _)| k)
+                .collect()
+        });
+        let det = match i.checked_sub(1) {
+            Some(d) if elision_at(a, d) => d - 1,
+            Some(d) if matches!(a.low(d), "le" | "la" | "les") => d,
+            _ => i,
+        };
+        let speaker = speech_ends_at(a, i)
+            || speech_ends_at(a, det)
+            || a.cue_has(next, |c| matches!(c, Cue::Speech)).is_some();
+        // a collective speaker is plural ("les services de secours"); "la
+        // présidence" alone is left to the attribution of its country
+        let plural = f
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with('s') || w.ends_with('x'));
+        let e = match named.as_slice() {
+            [e] => *e,
+            [] if speaker && plural => reg.entity(&head, EntityKind::Organization),
+            _ => continue,
+        };
+        reg.mention(e, span, &head, "generic head of a body of this document");
+    }
+}
+
 /// The demonym index of a country by its canonical name ("Mali" → "malien").
 fn country_demonym(a: &Analysis, country: &str) -> Option<usize> {
     a.lex.demonyms.get(&fold(country)).copied().or_else(|| {
@@ -962,6 +1203,7 @@ fn count_dominant(reg: &Registry, kind: EntityKind) -> Option<String> {
 /// alone afterwards.
 fn acronyms(a: &Analysis, reg: &mut Registry) {
     let mut found: HashMap<String, usize> = HashMap::new();
+    let mut inside: HashSet<(usize, usize)> = HashSet::new();
     let quote = |t: &str| matches!(t, "\"" | "«" | "»" | "“" | "”");
     for i in 2..a.toks.len().saturating_sub(1) {
         // "(RPD)", and quoted: '("RPD")'
@@ -975,7 +1217,14 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
         }
         let acr = a.tok_text(i);
         let letters: Vec<char> = acr.chars().collect();
-        if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        // "(Otan)", "(Unicef)": the press writes acronyms of four letters
+        // or more as words
+        let word_like = (4..=6).contains(&letters.len())
+            && letters[0].is_uppercase()
+            && letters[1..].iter().all(|c| c.is_lowercase());
+        if !(2..=6).contains(&letters.len())
+            || !(word_like || letters.iter().all(|c| c.is_uppercase()))
+        {
             continue;
         }
         // walk back over the words whose initials spell the acronym
@@ -1011,6 +1260,24 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             }
         }
         let (0, Some(f)) = (k, first) else { continue };
+        // a word-like acronym only after a capitalised name ("(Mali)" after
+        // words that happen to start with M, A, L, I is no acronym)
+        let not_a_body = |e: usize| {
+            matches!(
+                reg.kind(e),
+                Some(EntityKind::Place | EntityKind::Country | EntityKind::Person)
+            )
+        };
+        if word_like
+            && (!a.is_cap(f)
+                || reg.known(acr).is_some_and(not_a_body)
+                || reg
+                    .by_start
+                    .get(&a.toks[f].start)
+                    .is_some_and(|m| not_a_body(m.0)))
+        {
+            continue;
+        }
         // the name ends before the parenthesis (and a closing quote)
         let mut last = open - 1;
         while last > f && !a.is_word(last) {
@@ -1022,9 +1289,30 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
             Some(e) => e,
             None => reg.entity(&name, EntityKind::Organization),
         };
+        // "l'Alliance des Etats du Sahel (AES)": a place inside a body's
+        // name is no mention of the place
+        if reg.kind(e) == Some(EntityKind::Organization) {
+            for t in f..=last {
+                if let Some(&(p, sp)) = reg.by_start.get(&a.toks[t].start) {
+                    if p != e
+                        && sp.end <= span.end
+                        && matches!(reg.kind(p), Some(EntityKind::Place | EntityKind::Country))
+                    {
+                        inside.insert((sp.start, sp.end));
+                    }
+                }
+            }
+        }
         reg.mention(e, span, &name, "name before its acronym");
         reg.mention(e, a.toks[i].span(), acr, "acronym");
         found.insert(acr.to_string(), e);
+    }
+    if !inside.is_empty() {
+        reg.mentions
+            .retain(|m| !inside.contains(&(m.span.start, m.span.end)));
+        for (start, _) in &inside {
+            reg.by_start.remove(start);
+        }
     }
     if found.is_empty() {
         return;
@@ -1536,6 +1824,7 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
 /// Tass", "le média russe Interfax".
 fn outlets(a: &Analysis, reg: &mut Registry) {
     media_by_shape(a, reg);
+    media_by_suffix(a, reg);
     named_after_noun(
         a,
         reg,
@@ -1580,8 +1869,42 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "e", "ieur", "ieure", "ieurs", "ieures", "ere", "eres", "een", "eenne",
 ];
 
+/// Whether the apostrophe at token `j` elides a word ("d'enquête",
+/// "l'ordre"), rather than quoting.
+fn elision_at(a: &Analysis, j: usize) -> bool {
+    matches!(a.tok_text(j), "'" | "’")
+        && j > 0
+        && a.toks[j].start == a.toks[j - 1].end
+        && matches!(
+            a.low(j - 1),
+            "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu"
+        )
+}
+
+/// Whether token `k` follows "de", "d'", "des", "du", "de la" or "de l'":
+/// the place of a noun complement ("Comité d'enquête", "Service de secours
+/// et des urgences", "Bureau de la coordination").
+fn after_de(a: &Analysis, k: usize) -> bool {
+    let Some(mut j) = k.checked_sub(1) else {
+        return false;
+    };
+    if elision_at(a, j) {
+        match a.low(j - 1) {
+            "d" => return true,
+            "l" => j = j.saturating_sub(2),
+            _ => return false,
+        }
+    } else if a.low(j) == "la" {
+        j = j.saturating_sub(1);
+    }
+    matches!(a.low(j), "de" | "des" | "du")
+}
+
 /// Bodies named with a head word: "la Défense civile de Gaza", "le Parti
-/// communiste chinois", "le Comité international olympique".
+/// communiste chinois", "le Comité international olympique", "le Comité
+/// d'enquête", "le 'Service de secours et des urgences' libyen", "le
+/// Croissant-Rouge libyen". An organ named after a known organization
+/// speaks for it: "le Centre de relations publiques du FSB" is the FSB.
 fn named_bodies(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     let n = a.toks.len();
@@ -1601,11 +1924,34 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
         let mut end = next;
         let mut k = next;
         let mut adjectives = 0;
+        let mut complements = 0;
         // "le Haut Conseil islamique du Niger appelle au calme": once the
         // owner ("du Niger") is named, a lower-case word is the verb
         let mut owned = false;
+        // "du 'Service de secours et des urgences' libyen": a quoted name
+        // ends at its closing quote
+        let quoted = i > 0
+            && matches!(a.tok_text(i - 1), "'" | "’" | "\"" | "«" | "“")
+            && !elision_at(a, i - 1);
+        let mut organ_of = None;
+        let mut first_complement = None;
         while k < n && k < next + 8 && a.same_sentence(k, i) {
             let low = a.low(k);
+            // "le Centre de relations publiques du FSB": a known
+            // organization as owner ends the name
+            if k > end && after_de(a, k) {
+                if let Some(&(e, sp)) = reg.by_start.get(&a.toks[k].start) {
+                    if reg.kind(e) == Some(EntityKind::Organization) {
+                        organ_of = Some(e);
+                        end = a.tok_at(sp.end);
+                        break;
+                    }
+                }
+            }
+            if quoted && matches!(a.tok_text(k), "'" | "’" | "\"" | "»" | "”") && !elision_at(a, k)
+            {
+                break;
+            }
             if a.is_cap(k) && !a.lex.stop_names.contains(low) {
                 owned |= k > end;
                 end = k + 1;
@@ -1628,7 +1974,8 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 && !a.is_cap(k)
                 && a.cue(k).is_none()
                 && low.chars().count() > 3
-                && ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+                && (ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+                    || demonym_at(a, k).is_some())
                 // "Le Haut conseil islamique condamne cette attaque": a
                 // word before a determiner is the verb, not an adjective
                 && !matches!(
@@ -1641,6 +1988,28 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 k += 1;
                 continue;
             }
+            // "le Comité d'enquête", "le Service de secours et des
+            // urgences": a common noun after "de" completes the head
+            // (an owner's generic head, a singular institution, ends the
+            // name: "le Centre de crise et de soutien du ministère des
+            // Affaires étrangères"; "de secours" goes on)
+            if complements < 3
+                && !owned
+                && a.is_word(k)
+                && !a.is_cap(k)
+                && a.cue(k).is_none()
+                && low.chars().count() > 2
+                && (!a.lex.generic_heads.contains(low) || low.ends_with('s'))
+                && after_de(a, k)
+            {
+                if complements == 0 {
+                    first_complement = Some(low.to_string());
+                }
+                complements += 1;
+                end = k + 1;
+                k += 1;
+                continue;
+            }
             if matches!(
                 low,
                 "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’" | "pour" | "et"
@@ -1649,6 +2018,13 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 continue;
             }
             break;
+        }
+        if let Some(org) = organ_of.filter(|_| end > next) {
+            let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+            let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+            reg.mention(org, span, &name, "organ of the organization");
+            i = end;
+            continue;
         }
         if end > next {
             let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
@@ -1685,10 +2061,233 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
                 }
             };
             reg.mention(e, span, &name, "named body");
+            if let Some(c) = first_complement {
+                reg.complements.push((c, e));
+            }
             i = end;
         } else {
             i += 1;
         }
+    }
+}
+
+/// Heads of an institution written in lower case, named by a noun
+/// complement and a nationality ("le comité d'enquête russe").
+const INSTITUTION_NOUNS: &[&str] = &[
+    "comite",
+    "commission",
+    "conseil",
+    "service",
+    "services",
+    "bureau",
+    "office",
+    "agence",
+    "institut",
+    "observatoire",
+    "direction",
+    "tribunal",
+];
+
+/// "le comité d'enquête russe", "la commission électorale ... ", "le
+/// service de sécurité ukrainien": an institution's head in lower case, one
+/// or two noun complements and a nationality name a country's body (not
+/// when a name follows: "l'agence de presse russe Tass" is the outlet's).
+/// Without the nationality it is the same body ("comité d'enquête").
+fn national_bodies(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    for i in 0..n {
+        if a.is_cap(i)
+            || !INSTITUTION_NOUNS.contains(&a.low(i))
+            || a.cue_has(i, |c| matches!(c, Cue::OutletNoun)).is_some()
+            || overlaps_any(&spans, a.toks[i].span())
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut complements = 0;
+        let mut last = i;
+        while complements < 2 && k < n && k < i + 7 {
+            if a.is_word(k)
+                && !a.is_cap(k)
+                && after_de(a, k)
+                && a.cue(k).is_none()
+                && demonym_at(a, k).is_none()
+                && a.low(k).chars().count() > 2
+            {
+                complements += 1;
+                last = k;
+                k += 1;
+            } else if matches!(a.low(k), "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let d = last + 1;
+        if complements == 0
+            || demonym_at(a, d).is_none()
+            || a.is_cap(d)
+            || a.is_cap(d + 1)
+            || overlaps_any(&spans, Span::new(a.toks[i].start, a.toks[d].end))
+        {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[d].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let bare = a
+            .text
+            .get(span.start..a.toks[last].end)
+            .unwrap_or("")
+            .to_string();
+        let e = match reg.known(&name).or_else(|| reg.known(&bare)) {
+            Some(e) => e,
+            None => reg.entity(&name, EntityKind::Organization),
+        };
+        reg.mention(
+            e,
+            span,
+            &name,
+            "institution with a complement and a nationality",
+        );
+        reg.mention_alias(e, &bare, "institution without its nationality");
+        let first = (i + 1..=last).find(|&k| a.is_word(k) && after_de(a, k) && !a.is_cap(k));
+        if let Some(c) = first {
+            reg.complements.push((a.low(c).to_string(), e));
+        }
+    }
+}
+
+/// "L'état-major général des armées maliennes a affirmé": the staff or the
+/// command of a known armed body speaks for it (another name of it here).
+fn staffs_of_forces(a: &Analysis, reg: &mut Registry) {
+    for i in 0..a.toks.len() {
+        if !matches!(a.low(i), "etat-major" | "commandement") {
+            continue;
+        }
+        let mut k = i + 1;
+        if matches!(a.low(k), "general" | "central" | "militaire" | "supreme") {
+            k += 1;
+        }
+        if !matches!(a.low(k), "de" | "des" | "du") {
+            continue;
+        }
+        k += 1;
+        if a.low(k) == "l" && elision_at(a, k + 1) {
+            k += 2;
+        } else if a.low(k) == "la" {
+            k += 1;
+        }
+        let Some(&(e, sp)) = a.toks.get(k).and_then(|t| reg.by_start.get(&t.start)) else {
+            continue;
+        };
+        if reg.kind(e) != Some(EntityKind::Organization) {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, sp.end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        reg.mention(e, span, &surface, "staff of the armed body");
+    }
+}
+
+/// "le comité d'enquête russe ... Selon les enquêteurs": the agents of the
+/// activity a body is named after (a plural noun in -eurs or -istes on the
+/// stem of its complement: enquête → enquêteurs, secours → secouristes)
+/// refer back to that body in its document.
+fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
+    if reg.complements.is_empty() {
+        return;
+    }
+    let stems: Vec<(String, usize)> = reg
+        .complements
+        .iter()
+        .map(|(c, e)| (c.trim_end_matches(['e', 's']).to_string(), *e))
+        .filter(|(s, _)| s.chars().count() >= 5)
+        .collect();
+    // where each body is first named
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        let f = first.entry(m.entity).or_insert(m.span.end);
+        *f = (*f).min(m.span.end);
+    }
+    for t in 1..a.toks.len() {
+        let w = a.low(t);
+        if !matches!(a.low(t - 1), "les" | "des" | "aux")
+            || a.is_cap(t)
+            || !(w.ends_with("eurs") || w.ends_with("istes"))
+            || reg.by_start.contains_key(&a.toks[t].start)
+        {
+            continue;
+        }
+        let Some(&(_, e)) = stems.iter().find(|(s, _)| w.starts_with(s.as_str())) else {
+            continue;
+        };
+        if first.get(&e).is_some_and(|&f| f <= a.toks[t].start) {
+            let surface = a.tok_text(t).to_string();
+            reg.mention(
+                e,
+                a.toks[t].span(),
+                &surface,
+                "agents of the body's activity",
+            );
+        }
+    }
+}
+
+/// "Une agence de l'ONU a évoqué ... Le Bureau de coordination des
+/// affaires humanitaires des Nations unies (Ocha) a rapporté ... cette
+/// agence de l'ONU": an unnamed agency of the UN is the one body of the UN
+/// (by its names, "... des Nations unies") the article names, before or
+/// after; with two such bodies it stays unresolved. Generic: never merged
+/// across documents by the store.
+fn un_agencies(a: &Analysis, reg: &mut Registry) {
+    if !a.toks.iter().any(|t| t.text(a.text) == "agence") {
+        return;
+    }
+    let of_un = |n: &str| {
+        let f = fold(n);
+        f.contains(" des nations unies") || f.contains(" de l'onu")
+    };
+    let un_itself = |n: &str| matches!(fold(n).as_str(), "onu" | "nations unies");
+    let mut bodies = reg.list.iter().enumerate().filter(|(_, e)| {
+        let table: &[String] = a
+            .lex
+            .entities
+            .iter()
+            .find(|l| l.kind == EntityKind::Organization && l.name == e.name)
+            .map_or(&[], |l| l.aliases.as_slice());
+        let names = || {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(|x| x.name.as_str()))
+                .chain(table.iter().map(String::as_str))
+        };
+        e.kind == EntityKind::Organization && !names().any(un_itself) && names().any(of_un)
+    });
+    let (Some((body, _)), None) = (bodies.next(), bodies.next()) else {
+        return;
+    };
+    for i in 0..a.toks.len() {
+        if a.tok_text(i) != "agence" {
+            continue;
+        }
+        let end = match (a.low(i + 1), a.low(i + 2)) {
+            ("onusienne", _) => i + 2,
+            ("de", "l") if elision_at(a, i + 3) && a.low(i + 4) == "onu" => i + 5,
+            ("des", "nations") if a.low(i + 3) == "unies" => i + 4,
+            _ => continue,
+        };
+        // "l'agence de l'ONU pour les réfugiés" is a name of its own
+        if matches!(a.low(end), "pour" | "chargee" | "des" | "de" | "du") {
+            continue;
+        }
+        let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        reg.mention(
+            body,
+            span,
+            &surface,
+            "an agency of the UN, the one this document names",
+        );
     }
 }
 
@@ -1850,6 +2449,98 @@ fn media_name(a: &Analysis, spans: &[Span], j: usize) -> Option<(usize, usize)> 
         return None;
     }
     place_name(a, spans, j).map(|end| (j, end))
+}
+
+/// Words that, after a name, make it a medium's: "al-Arabiya TV", "Top
+/// FM", "Sky News", "Kiss Radio", "TF1 Info".
+const MEDIA_SUFFIXES: &[&str] = &["TV", "FM", "News", "Radio", "Info"];
+
+/// "a déclaré à al-Arabiya TV": one or two name words (capitalised, in
+/// capitals or behind an Arabic article) right before a media word name an
+/// outlet; a known outlet's mention grows to take the word in.
+fn media_by_suffix(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let word = |k: usize| a.is_cap(k) || caps_name(a, k) || particle_name(a, k);
+    let joined = |k: usize| {
+        k + 1 < a.toks.len() && a.text.get(a.toks[k].end..a.toks[k + 1].start) == Some(" ")
+    };
+    let mut countries_inside: HashSet<(usize, usize)> = HashSet::new();
+    for t in 1..a.toks.len() {
+        if !MEDIA_SUFFIXES.contains(&a.tok_text(t)) {
+            continue;
+        }
+        if !word(t - 1) || !joined(t - 1) || a.lex.stop_names.contains(a.low(t - 1)) {
+            // "Radio Free Europe", "Radio France": the media word first;
+            // a country in the title is no mention of the country
+            if matches!(a.tok_text(t), "Radio" | "TV")
+                && joined(t)
+                && word(t + 1)
+                && !a.lex.stop_names.contains(a.low(t + 1))
+                && !reg.by_start.contains_key(&a.toks[t].start)
+            {
+                let mut end = t + 2;
+                if joined(t + 1) && word(end) && !a.lex.stop_names.contains(a.low(end)) {
+                    end += 1;
+                }
+                let span = Span::new(a.toks[t].start, a.toks[end - 1].end);
+                let mut inside = Vec::new();
+                let mut other = false;
+                for k in t + 1..end {
+                    if let Some(&(e, sp)) = reg.by_start.get(&a.toks[k].start) {
+                        if matches!(reg.kind(e), Some(EntityKind::Country | EntityKind::Place))
+                            && sp.end <= span.end
+                        {
+                            inside.push((sp.start, sp.end));
+                        } else {
+                            other = true;
+                        }
+                    }
+                }
+                if other {
+                    continue;
+                }
+                countries_inside.extend(inside);
+                let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                let e = reg.entity(&surface, EntityKind::Outlet);
+                reg.mention(e, span, &surface, "outlet (Radio, TV before a name)");
+            }
+            continue;
+        }
+        let mut s = t - 1;
+        if s > 0 && word(s - 1) && joined(s - 1) && !a.lex.stop_names.contains(a.low(s - 1)) {
+            s -= 1;
+        }
+        // "les Fake News": a plural common noun, no outlet's title
+        if s > 0 && matches!(a.low(s - 1), "les" | "des" | "ces" | "de") {
+            continue;
+        }
+        let span = Span::new(a.toks[s].start, a.toks[t].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        // a known outlet's name: "al-Arabiya" of Al Arabiya
+        let known = (s..t).find_map(|k| {
+            reg.by_start
+                .get(&a.toks[k].start)
+                .filter(|(e, sp)| {
+                    reg.kind(*e) == Some(EntityKind::Outlet) && sp.end == a.toks[t - 1].end
+                })
+                .map(|(e, _)| *e)
+        });
+        let e = match known {
+            Some(e) => e,
+            None if !overlaps_any(&spans, Span::new(span.start, a.toks[t - 1].end)) => {
+                reg.entity(&surface, EntityKind::Outlet)
+            }
+            None => continue,
+        };
+        reg.mention(e, span, &surface, "outlet (a name before TV, FM, News...)");
+    }
+    if !countries_inside.is_empty() {
+        reg.mentions
+            .retain(|m| !countries_inside.contains(&(m.span.start, m.span.end)));
+        for (start, _) in &countries_inside {
+            reg.by_start.remove(start);
+        }
+    }
 }
 
 /// Media named after a media noun and its epithets: "le quotidien

@@ -36,8 +36,12 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             if phrase.contains('’') {
                 variants.push(phrase.replace('’', "'"));
             }
-            if let Some(rest) = phrase.strip_prefix('É') {
-                variants.push(format!("E{rest}"));
+            // capitals often lose their accent in the press, anywhere in
+            // a phrase: "États-Unis" and "Etats-Unis", "secrétaire d'État"
+            // and "secrétaire d’Etat", "Alliance des Etats du Sahel"
+            if phrase.contains('É') {
+                let plain: Vec<String> = variants.iter().map(|v| v.replace('É', "E")).collect();
+                variants.extend(plain);
             }
             // a compound is written with a hyphen or a space: "Croix-Rouge"
             // and "Croix Rouge", "Nations unies" and "Nations-unies"
