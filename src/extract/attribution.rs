@@ -334,7 +334,7 @@ impl Speakers {
                 && a.tok_at(m.0.start) > from
                 && matches!(
                     a.low(a.tok_at(m.0.start) - 1),
-                    "du" | "de" | "d" | "l" | "'" | "’"
+                    "du" | "de" | "des" | "d" | "l" | "'" | "’"
                 )
         });
         if !first.is_some_and(|m| !matches!(m.2, EntityKind::Place | EntityKind::Country))
