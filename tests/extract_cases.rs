@@ -114,6 +114,7 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
             .claims
             .iter()
             .any(|c| c.polarity == Polarity::Deny && claimant_ok(c)),
+        ["no-denial"] => !x.claims.iter().any(|c| c.polarity == Polarity::Deny),
         ["accusation"] => x
             .claims
             .iter()

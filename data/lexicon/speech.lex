@@ -75,7 +75,8 @@ dénuées de fondement | dénuée de fondement | dénué de fondement | sans fon
 ne sont pas la cible | ne sont pas visés | ne sont pas visées | n'est pas la cible | n’est pas la cible | n'ont pas été visés | n’ont pas été visés | ne visent pas | ne vise pas | n'a pas visé | n’a pas visé | n'ont pas visé | n’ont pas visé | ne cible pas | ne ciblent pas
 n'a rien à voir | n’a rien à voir | n'ont rien à voir | n’ont rien à voir | aucune implication | n'a pas tiré | n’a pas tiré | n'ont pas tiré | n’ont pas tiré | n'a pas bombardé | n’a pas bombardé | n'ont pas bombardé | n’ont pas bombardé
 n'avons pas tiré | n'avons pas bombardé | n'avons pas visé | n'avons jamais visé | n'avons rien à voir | ne visons pas | n'a jamais visé | n'ont jamais visé | n'a jamais tiré | n'ont jamais tiré | n'y a eu aucune victime | aucun civil n'a été touché
-qualifié de mensonges | qualifie de mensonges | a qualifié de mensonge | dénonce des mensonges | pure invention | fabrication | fabriquées de toutes pièces
+# "fabrication" alone is also manufacture ("de fabrication américaine"): only "une fabrication" denies
+qualifié de mensonges | qualifie de mensonges | a qualifié de mensonge | dénonce des mensonges | pure invention | une fabrication | une pure fabrication | fabrication de toutes pièces | fabriquées de toutes pièces
 # first person and passive: "Je démens de façon formelle que ...", "La présence de combattants russes est fermement démentie"
 démens | démentons | nions | nies | démentie | démenties | démentis | réfutons | rejetons
 # "Elles se sont inscrites en faux contre des « spéculations diffamatoires »"
