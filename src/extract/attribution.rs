@@ -1406,8 +1406,14 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             // the office opens the sentence and an insertion between
             // commas comes before the verb: "Le maire de la ville portuaire
             // de Derna, dans l'est de la Libye, estime qu'entre ..."
+            // "Des sources sécuritaires, citées par l'AFP, ont fait état de
+            // 15 soldats tués": a group opens it the same way
             if let Some(s0) = a.sent_of(i).map(|s| a.tok_at(s.start)) {
-                if i > 0 && a.tok_text(i - 1) == "," && office_np(a, reg, &held, s0).is_some() {
+                if i > 0
+                    && a.tok_text(i - 1) == ","
+                    && (office_np(a, reg, &held, s0).is_some()
+                        || collective_np(a, s0).is_some_and(|(_, e)| matches!(a.tok_text(e), ",")))
+                {
                     starts.push(s0);
                 }
             }
