@@ -57,7 +57,7 @@ pub fn run(
             .and_then(|statement| plan::plan(&statement))
             .map_err(|d| QueryError::query(file, src, d))
             .and_then(|plan| {
-                execute(ws, &plan, settings, out, err).map_err(|e| e.attach(file, src))
+                execute(ws, &plan, settings, file, out, err).map_err(|e| e.attach(file, src))
             });
         match result {
             Ok(Step::Printed) => outcome.statements += 1,
@@ -98,6 +98,7 @@ fn execute(
     ws: &Workspace,
     plan: &plan::Plan,
     settings: &Settings,
+    file: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Step, QueryError> {
@@ -108,16 +109,23 @@ fn execute(
             .evaluate(plan)
             .map_err(|d| QueryError::query("", "", d))?;
         if let Some((path, format, span)) = plan.export() {
-            crate::guard::check(Path::new(path), ws.store().label(), settings.origin).map_err(
-                |why| {
-                    QueryError::query(
-                        "",
-                        "",
-                        Diagnostic::new(Code::UnsafePath, why, span)
-                            .with_label("this file may not be written"),
-                    )
-                },
-            )?;
+            // a query file's `export to` may also write below its own folder
+            let script = matches!(settings.origin, crate::guard::Origin::Script { .. })
+                .then(|| Path::new(file));
+            crate::guard::check_script(
+                Path::new(path),
+                ws.store().label(),
+                settings.origin,
+                script,
+            )
+            .map_err(|why| {
+                QueryError::query(
+                    "",
+                    "",
+                    Diagnostic::new(Code::UnsafePath, why, span)
+                        .with_label("this file may not be written"),
+                )
+            })?;
             // The planner picks the format from the file name.
             let text = match format {
                 plan::ExportFormat::Dot => dot::render(ws, &answer.nodes, settings.dot),
@@ -128,9 +136,17 @@ fn execute(
                         source: io::Error::other(e.to_string()),
                     })?,
             };
-            std::fs::write(path, text).map_err(|source| QueryError::Io {
-                file: PathBuf::from(path),
-                source,
+            crate::guard::write(Path::new(path), text.as_bytes()).map_err(|source| {
+                QueryError::query(
+                    "",
+                    "",
+                    Diagnostic::new(
+                        Code::UnsafePath,
+                        format!("cannot write {path}: {}", crate::error::io_message(&source)),
+                        span,
+                    )
+                    .with_label("this file could not be written"),
+                )
             })?;
             let _ = writeln!(err, "wrote {path}");
         }

@@ -262,7 +262,8 @@ fn import_reads_standard_input() {
 
 /// Output paths are guarded: nothing writes over the database being read,
 /// and a query file's `export to` stays below the directory it runs in and
-/// never replaces a file unless run with --overwrite.
+/// never replaces a file unless run with --force (or its old name
+/// --overwrite).
 #[test]
 fn output_paths_are_guarded() {
     let c = Case::new();
@@ -288,7 +289,7 @@ fn output_paths_are_guarded() {
             "absolute path",
         ),
         ("contradictions export to \"../up.dot\"", "`..`"),
-        ("contradictions export to \"old.dot\"", "--overwrite"),
+        ("contradictions export to \"old.dot\"", "--force"),
     ] {
         std::fs::write(c.path("q.cq"), statement).unwrap();
         c.cmd()

@@ -23,7 +23,7 @@ pub const META: &[(&str, &str)] = &[
     (".format", "set the output format: `.format table|json|csv`"),
     (
         ".output",
-        "send answers to a file (`.output FILE`) or back to the screen (`.output`)",
+        "send answers to a file (`.output FILE`; `.output --force FILE` replaces one) or back to the screen (`.output`)",
     ),
     (
         ".timer",
