@@ -102,7 +102,12 @@ fn execute(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Step, QueryError> {
-    let written = if plan.explain {
+    let written = if plan.explain && settings.render.format == render::Format::Json {
+        // `--format json`: the plan as data, one step per operation
+        let steps: Vec<String> = plan.ops.iter().map(|op| op.to_string()).collect();
+        let value = serde_json::json!({ "plan": plan.rows.as_str(), "steps": steps });
+        writeln!(out, "{value:#}")
+    } else if plan.explain {
         writeln!(out, "{plan}")
     } else {
         let answer = ws

@@ -410,3 +410,25 @@ fn reads_are_capped() {
     }
     assert!(!c.path("claimgraph.db").exists());
 }
+
+/// `explain` honours `--format json`: the plan as data.
+#[test]
+fn explain_speaks_json_when_asked() {
+    let c = Case::new();
+    let out = c
+        .cmd()
+        .args([
+            "query",
+            "--format",
+            "json",
+            "explain claims where measure = killed limit 3",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(value["plan"], "claims");
+    assert_eq!(value["steps"][2], "limit 3");
+}
