@@ -25,7 +25,7 @@ def gen(shape, size):
             line = f"Le ministre {name(i)} {name(i+1)} a rencontré M. {name(i+2)} {name(i+3)}. "
             i += 4
         elif shape == "repeated":
-            line = f"Selon l'AFP, {i % 900 + 10} soldats ont été tués.\n"
+            line = f"Selon l'AFP, {i + 10} soldats ont été tués.\n"
             i += 1
         elif shape == "fragments":
             frags = ["selon l'AFP", "au moins 12 morts", "a déclaré le ministre", "dont trois enfants",
