@@ -107,8 +107,16 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// 96 cases a run, or `PROPTEST_CASES` to run longer.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(96)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn arbitrary_bytes_never_break_ingest(
