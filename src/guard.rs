@@ -95,6 +95,14 @@ fn check_in(
         ));
     }
     let meta = std::fs::symlink_metadata(&target).ok();
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            return Err(format!(
+                "the folder {} does not exist",
+                path.parent().unwrap_or(Path::new(".")).display()
+            ));
+        }
+    }
     if std::fs::metadata(&target).is_ok_and(|m| m.is_dir()) {
         return Err(format!("{} is a folder, not a file", path.display()));
     }
@@ -417,5 +425,7 @@ mod tests {
         assert_eq!(names.len(), 1);
         // a folder that does not exist: an error, and no file
         assert!(write(&dir.path().join("no/such/x.dot"), b"x").is_err());
+        let e = check(&dir.path().join("no/x.dot"), ":memory:", Origin::Command).unwrap_err();
+        assert!(e.contains("does not exist"), "{e}");
     }
 }
