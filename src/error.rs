@@ -65,7 +65,7 @@ impl Error {
 }
 
 /// An I/O error without the "(os error N)" suffix.
-fn io_message(error: &std::io::Error) -> String {
+pub fn io_message(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match error.kind() {
         ErrorKind::NotFound => "no such file or directory".to_string(),

@@ -21,6 +21,7 @@ pub mod extract;
 pub mod graph;
 pub mod guard;
 pub mod ingest;
+pub mod limits;
 pub mod model;
 pub mod query;
 pub mod render;

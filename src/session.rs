@@ -85,7 +85,7 @@ pub fn run(
                     .map_err(|d| QueryError::query(file, src, d))
             })
             .and_then(|(statement, plan)| {
-                execute(ws, &plan, &statement, &heading, settings, out, err)
+                execute(ws, &plan, &statement, &heading, settings, file, out, err)
                     .map_err(|e| e.attach(file, src))
             });
         match result {
@@ -146,6 +146,7 @@ fn execute(
     statement: &query::Statement,
     heading: &Heading,
     settings: &Settings,
+    file: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Step, QueryError> {
@@ -162,9 +163,20 @@ fn execute(
     }
     let written = if let Err(e) = head {
         Err(e)
-    } else if plan.explain && json_lines {
-        let record = serde_json::json!({ "statement": heading.text, "plan": plan.to_string() });
-        writeln!(out, "{record}")
+    } else if plan.explain && settings.render.format == render::Format::Json {
+        // `--format json`: the plan as data, one step per operation
+        let steps: Vec<String> = plan.ops.iter().map(|op| op.to_string()).collect();
+        if json_lines {
+            let record = serde_json::json!({
+                "statement": heading.text,
+                "plan": plan.rows.as_str(),
+                "steps": steps,
+            });
+            writeln!(out, "{record}")
+        } else {
+            let value = serde_json::json!({ "plan": plan.rows.as_str(), "steps": steps });
+            writeln!(out, "{value:#}")
+        }
     } else if plan.explain {
         writeln!(out, "{plan}")
     } else {
@@ -172,16 +184,23 @@ fn execute(
             .evaluate(plan)
             .map_err(|d| QueryError::query("", "", d))?;
         if let Some((path, format, span)) = plan.export() {
-            crate::guard::check(Path::new(path), ws.store().label(), settings.origin).map_err(
-                |why| {
-                    QueryError::query(
-                        "",
-                        "",
-                        Diagnostic::new(Code::UnsafePath, why, span)
-                            .with_label("this file may not be written"),
-                    )
-                },
-            )?;
+            // a query file's `export to` may also write below its own folder
+            let script = matches!(settings.origin, crate::guard::Origin::Script { .. })
+                .then(|| Path::new(file));
+            crate::guard::check_script(
+                Path::new(path),
+                ws.store().label(),
+                settings.origin,
+                script,
+            )
+            .map_err(|why| {
+                QueryError::query(
+                    "",
+                    "",
+                    Diagnostic::new(Code::UnsafePath, why, span)
+                        .with_label("this file may not be written"),
+                )
+            })?;
             // The planner picks the format from the file name.
             let picture = |image| {
                 let text = dot::render(ws, &answer.nodes, settings.dot);
@@ -204,9 +223,17 @@ fn execute(
                         source: io::Error::other(e.to_string()),
                     })?,
             };
-            std::fs::write(path, text).map_err(|source| QueryError::Io {
-                file: PathBuf::from(path),
-                source,
+            crate::guard::write(Path::new(path), &text).map_err(|source| {
+                QueryError::query(
+                    "",
+                    "",
+                    Diagnostic::new(
+                        Code::UnsafePath,
+                        format!("cannot write {path}: {}", crate::error::io_message(&source)),
+                        span,
+                    )
+                    .with_label("this file could not be written"),
+                )
             })?;
             let _ = writeln!(err, "wrote {path}");
         }

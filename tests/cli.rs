@@ -315,7 +315,7 @@ case!(a_200_mb_file_is_refused_before_reading, |c| {
         .assert()
         .code(1)
         .stderr(
-            "error: big.txt: article is 200.0 MB, over the limit of 32.0 MB for one article (raise it with --max-article-mb)\n\
+            "error: big.txt: article is 200 MiB, over the limit of 32 MiB for one article (raise it with --max-article-mb)\n\
              added 1, skipped 0 duplicates, failed 1\n",
         );
     // A long JSON line is skipped without being held in memory.

@@ -262,7 +262,8 @@ fn import_reads_standard_input() {
 
 /// Output paths are guarded: nothing writes over the database being read,
 /// and a query file's `export to` stays below the directory it runs in and
-/// never replaces a file unless run with --overwrite.
+/// never replaces a file unless run with --force (or its old name
+/// --overwrite).
 #[test]
 fn output_paths_are_guarded() {
     let c = Case::new();
@@ -288,7 +289,7 @@ fn output_paths_are_guarded() {
             "absolute path",
         ),
         ("contradictions export to \"../up.dot\"", "`..`"),
-        ("contradictions export to \"old.dot\"", "--overwrite"),
+        ("contradictions export to \"old.dot\"", "--force"),
     ] {
         std::fs::write(c.path("q.cq"), statement).unwrap();
         c.cmd()
@@ -314,4 +315,120 @@ fn output_paths_are_guarded() {
         .assert()
         .success();
     assert_eq!(c.stats("war.db"), before);
+}
+
+/// Each file guard at the command line: another SQLite file is never an
+/// output, `-o` replaces an ordinary file, `query` needs --force for it, a
+/// query file writes in its own folder, and --allow-write-anywhere lifts
+/// the folder rule.
+#[test]
+fn every_output_guard_at_the_command_line() {
+    let c = Case::new();
+    // another application's SQLite file
+    let mut other = b"SQLite format 3\0".to_vec();
+    other.extend([0u8; 100]);
+    std::fs::write(c.path("app.sqlite"), &other).unwrap();
+    c.cmd()
+        .args(["export", "--all", "-o", "app.sqlite", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a SQLite database"));
+    assert_eq!(std::fs::read(c.path("app.sqlite")).unwrap(), other);
+    // -o replaces an ordinary file, through a temporary file
+    std::fs::write(c.path("old.dot"), "mine").unwrap();
+    c.cmd()
+        .args(["export", "--all", "-o", "old.dot"])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(c.path("old.dot"))
+        .unwrap()
+        .starts_with("digraph"));
+    // a statement typed on the command line replaces only with --force
+    std::fs::write(c.path("mine.dot"), "mine").unwrap();
+    c.cmd()
+        .args(["query", "claims export to \"mine.dot\""])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(c.path("mine.dot")).unwrap(), "mine");
+    c.cmd()
+        .args(["query", "--force", "claims export to \"mine.dot\""])
+        .assert()
+        .success();
+    // a query file in a sub-folder writes beside itself
+    std::fs::create_dir(c.path("sub")).unwrap();
+    std::fs::write(c.path("sub/q.cq"), "claims export to \"sub/out.dot\"").unwrap();
+    c.cmd().args(["run", "sub/q.cq"]).assert().success();
+    assert!(c.path("sub/out.dot").exists());
+    // and nowhere else unless told
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("far.dot");
+    std::fs::write(
+        c.path("far.cq"),
+        format!("claims export to \"{}\"", target.display()),
+    )
+    .unwrap();
+    c.cmd()
+        .args(["run", "far.cq"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--allow-write-anywhere"));
+    assert!(!target.exists());
+    c.cmd()
+        .args(["run", "--allow-write-anywhere", "far.cq"])
+        .assert()
+        .success();
+    assert!(target.exists());
+    // no temporary file is left behind
+    let left: Vec<String> = std::fs::read_dir(c.path("."))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Import files, query files and lexicons are read up to a cap, never
+/// until memory runs out; each flag raises its cap.
+#[test]
+#[cfg(unix)]
+fn reads_are_capped() {
+    let c = Case::new();
+    for (args, flag) in [
+        (vec!["import", "/dev/zero"], "--max-import-mb"),
+        (vec!["run", "/dev/zero"], "--max-query-mb"),
+        (vec!["--lexicon", "/dev/zero", "stats"], "--max-lexicon-mb"),
+    ] {
+        c.cmd()
+            .args(&args)
+            .args([flag, "1"])
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains("larger than the limit of 1 MiB"))
+            .stderr(predicate::str::contains(flag));
+    }
+    assert!(!c.path("claimgraph.db").exists());
+}
+
+/// `explain` honours `--format json`: the plan as data.
+#[test]
+fn explain_speaks_json_when_asked() {
+    let c = Case::new();
+    let out = c
+        .cmd()
+        .args([
+            "query",
+            "--format",
+            "json",
+            "explain claims where measure = killed limit 3",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(value["plan"], "claims");
+    assert_eq!(value["steps"][2], "limit 3");
 }

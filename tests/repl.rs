@@ -274,3 +274,34 @@ fn history_is_kept_across_sessions() {
     second.prompt();
     second.quit();
 }
+
+#[test]
+fn output_never_clobbers_and_writes_through_a_renamed_file() {
+    let dir = TempDir::new().unwrap();
+    let mut sqlite = b"SQLite format 3\0".to_vec();
+    sqlite.extend([0u8; 100]);
+    std::fs::write(dir.path().join("app.db"), &sqlite).unwrap();
+    std::fs::write(dir.path().join("mine.txt"), "mine").unwrap();
+    let mut r = start(&dir);
+    r.line(".output app.db");
+    r.expect("is a SQLite database");
+    r.prompt();
+    r.line(".output mine.txt");
+    r.expect("--force");
+    r.prompt();
+    r.line(".output --force mine.txt");
+    r.prompt();
+    r.line("count claims");
+    r.prompt();
+    r.line(".output");
+    r.prompt();
+    r.quit();
+    assert_eq!(std::fs::read(dir.path().join("app.db")).unwrap(), sqlite);
+    let written = std::fs::read_to_string(dir.path().join("mine.txt")).unwrap();
+    assert!(written.contains("count"), "{written}");
+    let temporary = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"));
+    assert!(!temporary);
+}

@@ -131,7 +131,7 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
     let ws = workspace(global)?;
     // `export --all -o war.db` must never write over the database it reads.
     if let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") {
-        crate::guard::check(path, ws.store().label(), crate::guard::Origin::Typed)
+        crate::guard::check(path, ws.store().label(), crate::guard::Origin::Command)
             .map_err(|why| Error::Usage(format!("-o {}: {why}", path.display())))?;
     }
     let nodes = match &args.query {
@@ -182,7 +182,7 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
     };
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            std::fs::write(path, &bytes).map_err(|source| Error::Io {
+            crate::guard::write(path, &bytes).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,
             })?;

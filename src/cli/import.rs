@@ -3,10 +3,9 @@
 //! database, in one transaction, and recompute the findings.
 
 use super::GlobalArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::import;
 use clap::Args;
-use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -14,24 +13,21 @@ pub struct ImportArgs {
     /// A graph file (`claimgraph-graph/1` JSON; `-` for standard input)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Largest graph file accepted, in MiB
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub max_import_mb: u64,
 }
 
 pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<u8> {
+    let cap = crate::limits::Cap {
+        what: "graph file",
+        mb: args.max_import_mb,
+        flag: "--max-import-mb",
+    };
     let (name, bytes) = if args.file.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                path: PathBuf::from("<stdin>"),
-                source,
-            })?;
-        ("<stdin>".to_string(), bytes)
+        ("<stdin>".to_string(), cap.read_stdin()?)
     } else {
-        let bytes = std::fs::read(&args.file).map_err(|source| Error::Io {
-            path: args.file.clone(),
-            source,
-        })?;
-        (args.file.display().to_string(), bytes)
+        (args.file.display().to_string(), cap.read(&args.file)?)
     };
     // Check the file before creating or touching a database.
     let records = import::parse(&name, &bytes)?;

@@ -53,6 +53,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
 
+    /// Largest lexicon file accepted, in MiB
+    #[arg(long, global = true, value_name = "MB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_lexicon_mb: u64,
+
     /// Seconds to wait for another process writing the database
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30.0)]
     pub lock_timeout: f64,
@@ -85,10 +89,24 @@ pub enum Command {
 impl GlobalArgs {
     /// The extractor: the built-in lexicon, plus `--lexicon FILE`.
     pub fn extractor(&self) -> Result<Extractor> {
-        match &self.lexicon {
-            Some(path) => Extractor::with_lexicon_file(path),
-            None => Ok(Extractor::builtin()),
-        }
+        let Some(path) = &self.lexicon else {
+            return Ok(Extractor::builtin());
+        };
+        let cap = crate::limits::Cap {
+            what: "lexicon",
+            mb: self.max_lexicon_mb,
+            flag: "--max-lexicon-mb",
+        };
+        let text = String::from_utf8(cap.read(path)?).map_err(|e| Error::Input {
+            location: path.display().to_string(),
+            message: format!(
+                "a lexicon is UTF-8 text; byte {} is not",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
+        let mut lex = crate::extract::lexicon::Lexicon::builtin();
+        lex.add_text(&text, &path.display().to_string())?;
+        Ok(Extractor::from_lexicon(lex))
     }
 
     fn lock_timeout(&self) -> Result<Duration> {

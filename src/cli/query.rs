@@ -62,7 +62,7 @@ impl OutputArgs {
             },
             color: color_on_stderr(),
             keep_going,
-            origin: crate::guard::Origin::Typed,
+            origin: crate::guard::Origin::Typed { force: false },
         }
     }
 }
@@ -97,8 +97,15 @@ pub struct RunArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Let `export to "FILE"` in the files replace existing files
+    #[arg(long, alias = "overwrite")]
+    pub force: bool,
+    /// Let `export to "FILE"` in the files write outside the query file's
+    /// folder and the current folder
     #[arg(long)]
-    pub overwrite: bool,
+    pub allow_write_anywhere: bool,
+    /// Largest query file accepted, in MiB
+    #[arg(long, value_name = "MB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_query_mb: u64,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -112,6 +119,9 @@ pub struct QueryArgs {
     /// Go on after an error; the exit status still reports it
     #[arg(long)]
     pub keep_going: bool,
+    /// Let `export to "FILE"` replace an existing file
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -120,7 +130,13 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
     let mut settings = args.output.settings(args.keep_going);
     // A query file may come from anyone: its `export to` stays below here.
     settings.origin = crate::guard::Origin::Script {
-        overwrite: args.overwrite,
+        force: args.force,
+        anywhere: args.allow_write_anywhere,
+    };
+    let cap = crate::limits::Cap {
+        what: "query file",
+        mb: args.max_query_mb,
+        flag: "--max-query-mb",
     };
     // A script's answers are headed by their statement; as JSON, one JSON
     // Lines record each.
@@ -132,7 +148,11 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
         let read = if path.as_os_str() == "-" {
             read_stdin()
         } else {
-            QueryFile::read(path)
+            match std::fs::metadata(path) {
+                // a missing file keeps the query language's own message
+                Err(_) => QueryFile::read(path),
+                Ok(_) => QueryFile::from_bytes(path, cap.read(path)?),
+            }
         };
         match read {
             Ok(f) => files.push(f),
@@ -165,6 +185,7 @@ pub fn run_query(global: &GlobalArgs, args: QueryArgs) -> Result<u8> {
     let several = crate::query::script::split(&text).len() > 1;
     settings.titles = several;
     settings.json_lines = several;
+    settings.origin = crate::guard::Origin::Typed { force: args.force };
     let ws = workspace(global)?;
     Ok(match run_text(&ws, &name, &text, &settings) {
         Ok(0) => 0,
@@ -231,16 +252,17 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
     if std::io::stdin().is_terminal() {
         return run_repl(global, ReplArgs { output });
     }
-    let mut bytes = Vec::new();
-    use std::io::Read;
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| crate::Error::Io {
-            path: PathBuf::from("<stdin>"),
-            source,
-        })?;
+    let cap = crate::limits::Cap {
+        what: "query text",
+        mb: 16,
+        flag: "a query file given to `run --max-query-mb`",
+    };
+    let bytes = cap.read_stdin()?;
     let mut settings = output.settings(false);
-    settings.origin = crate::guard::Origin::Script { overwrite: false };
+    settings.origin = crate::guard::Origin::Script {
+        force: false,
+        anywhere: false,
+    };
     settings.titles = true;
     settings.json_lines = true;
     let file = match QueryFile::from_bytes(std::path::Path::new("<stdin>"), bytes) {

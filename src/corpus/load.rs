@@ -267,11 +267,15 @@ impl Iterator for Articles {
 }
 
 fn too_large(size: u64, max: u64) -> String {
-    let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+    // stdin is read one byte past the limit: it is larger, by how much is unknown
+    let larger = if size == max.saturating_add(1) {
+        "larger than".to_string()
+    } else {
+        format!("{}, over", crate::limits::size(size))
+    };
     format!(
-        "article is {:.1} MB, over the limit of {:.1} MB for one article (raise it with --max-article-mb)",
-        mb(size),
-        mb(max)
+        "article is {larger} the limit of {} for one article (raise it with --max-article-mb)",
+        crate::limits::size(max)
     )
 }
 

@@ -4,7 +4,9 @@
 //! The file is parsed (a syntax or type error names its line and column),
 //! then checked as a whole — ids unique, every reference resolves, every span
 //! lies on character boundaries of its document's text, every quote is the
-//! text its span covers — before anything is written. The records are then
+//! text its span covers — and held to what ingest and the model require:
+//! no NUL byte in any text, no empty text or name, an interval's low end at
+//! most its high end, no negative figure — before anything is written. The records are then
 //! written in one transaction and the findings recomputed over the whole
 //! database (findings are derived data; those in the file are not copied).
 
@@ -29,13 +31,29 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<ImportRecords> {
     check(name, bytes, file)
 }
 
-/// serde_json's message without its trailing " at line L column C".
+/// serde_json's message without its trailing " at line L column C", and
+/// a date that does not parse said to be one (chrono alone says "input is
+/// out of range" for "2024-13-45").
 fn json_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    match text.rfind(" at line ") {
+    let text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
+    };
+    const CHRONO: [&str; 6] = [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+    ];
+    if CHRONO.contains(&text.as_str()) {
+        return format!(
+            "not a valid date ({text}); dates are written YYYY-MM-DD, e.g. \"2024-05-02\""
+        );
     }
+    text
 }
 
 /// Import the graph file `bytes` (read from `name`) into `store`.
@@ -151,8 +169,38 @@ fn check(name: &str, bytes: &[u8], file: GraphFile) -> Result<ImportRecords> {
         }
     };
 
+    // What ingest refuses and what the model never holds.
+    let no_nul = |at: &str, what: &str, text: &str| -> Result<()> {
+        match text.find('\0') {
+            Some(offset) => Err(bad(
+                at.to_string(),
+                format!("{what} holds a NUL byte (at offset {offset}); only text can be imported"),
+            )),
+            None => Ok(()),
+        }
+    };
+    let non_empty = |at: &str, what: &str, text: &str| -> Result<()> {
+        no_nul(at, what, text)?;
+        if text.trim().is_empty() {
+            return Err(bad(at.to_string(), format!("{what} is empty")));
+        }
+        Ok(())
+    };
     for (i, d) in file.documents.iter().enumerate() {
         let at = format!("documents[{i}] (id {})", d.id);
+        non_empty(&at, "text", &d.text)?;
+        let meta = [
+            ("source", Some(&d.source)),
+            ("outlet", d.meta.outlet.as_ref()),
+            ("language", d.meta.language.as_ref()),
+            ("url", d.meta.url.as_ref()),
+            ("title", d.meta.title.as_ref()),
+        ];
+        for (what, value) in meta {
+            if let Some(v) = value {
+                no_nul(&at, what, v)?;
+            }
+        }
         if let Some(hash) = &d.hash {
             if !hash.eq_ignore_ascii_case(&content_hash(&d.text)) {
                 return Err(bad(at, "hash is not the SHA-256 of text".to_string()));
@@ -160,6 +208,14 @@ fn check(name: &str, bytes: &[u8], file: GraphFile) -> Result<ImportRecords> {
         }
         for s in &d.set_aside {
             span(&at, "set-aside", &d.text, &s.span)?;
+        }
+    }
+    for (i, e) in file.entities.iter().enumerate() {
+        let at = format!("entities[{i}] (id {})", e.id);
+        non_empty(&at, "name", &e.name)?;
+        for (j, a) in e.aliases.iter().enumerate() {
+            non_empty(&at, &format!("aliases[{j}].name"), &a.name)?;
+            no_nul(&at, &format!("aliases[{j}].reason"), &a.reason)?;
         }
     }
     for (i, m) in file.mentions.iter().enumerate() {
@@ -183,8 +239,33 @@ fn check(name: &str, bytes: &[u8], file: GraphFile) -> Result<ImportRecords> {
         let text = text_of(&at, c.document)?;
         span(&at, "claim", text, &c.span)?;
         span(&at, "sentence", text, &c.sentence)?;
+        non_empty(&at, "quote", &c.quote)?;
+        for (what, value) in [("subject", &c.subject), ("topic", &c.topic)] {
+            if let Some(v) = value {
+                no_nul(&at, what, v)?;
+            }
+        }
         if c.span.slice(text) != Some(c.quote.as_str()) {
             return Err(bad(at, "quote is not the text its span covers".to_string()));
+        }
+        if let Some(q) = &c.quantity {
+            let (lo, hi) = (q.interval.lo, q.interval.hi);
+            if !q.value.is_finite() || q.value < 0.0 || lo < 0.0 || hi.is_some_and(|h| h < 0.0) {
+                return Err(bad(
+                    at,
+                    format!(
+                        "quantity {} (interval {lo}..{}) is negative; a toll counts from 0",
+                        q.value,
+                        hi.map_or("".to_string(), |h| h.to_string())
+                    ),
+                ));
+            }
+            if let Some(h) = hi.filter(|h| *h < lo) {
+                return Err(bad(
+                    at,
+                    format!("interval {lo}..{h} has its low end above its high end"),
+                ));
+            }
         }
         let named = c
             .claimant

@@ -16,7 +16,9 @@
 use crate::extract::fold::{fold, rules_used, translit_key, Rule};
 use crate::extract::lexicon::Lexicon;
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -27,13 +29,40 @@ struct Entry {
     key: String,
 }
 
+/// The places and countries one document names, folded once and shared by
+/// every entity of that document: an article naming 10,000 places and
+/// 10,000 people keeps one set, not 10,000 copies of it.
+#[derive(Debug, Clone)]
+pub struct Context {
+    id: u64,
+    words: Arc<BTreeSet<String>>,
+}
+
+impl Context {
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 /// What the index knows of the corpus' entities, keyed by the store's ids.
+///
+/// Every lookup goes through a hash of the name (its fold, its
+/// transliteration key, its last word, its initials, its one-letter
+/// confusable variants), never through a scan of every entity, so resolving
+/// the entities of an article costs in proportion to the article.
 #[derive(Debug, Default)]
 pub struct EntityIndex {
     entries: Vec<Entry>,
     by_fold: HashMap<String, Vec<usize>>,
     by_key: HashMap<String, Vec<usize>>,
-    by_len: HashMap<(EntityKind, usize), Vec<usize>>,
+    /// Persons named with several words, by the last word of their key.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Entries named with several words, by their initials ("OTSC").
+    by_initials: HashMap<String, Vec<usize>>,
+    /// Entries named by an acronym, by that acronym.
+    by_acronym: HashMap<String, Vec<usize>>,
+    /// Entries whose spelling is in the alias table, by table group.
+    by_group: HashMap<usize, Vec<usize>>,
     /// Folded spelling → alias-table group (one per lexicon entity).
     groups: HashMap<String, usize>,
     /// The names of each alias-table group, canonical first.
@@ -41,7 +70,13 @@ pub struct EntityIndex {
     rules: Vec<Rule>,
     confusables: Vec<(char, char)>,
     suffixes: Vec<String>,
-    contexts: HashMap<i64, HashSet<String>>,
+    /// The contexts each entity was named in (one per document).
+    contexts: HashMap<i64, Vec<Context>>,
+    /// Identity of the next [`Context`].
+    next_context: u64,
+    /// First shared word of two contexts, by their identities: a document
+    /// compared many times with another costs one intersection.
+    shared: RefCell<HashMap<(u64, u64), Option<String>>>,
     /// Folded generic heads ("autorites", "mairie", "ministere de la sante"):
     /// a name that is one of them never resolves across documents.
     generic: HashSet<String>,
@@ -145,10 +180,20 @@ impl EntityIndex {
         let i = self.entries.len();
         self.by_fold.entry(f.clone()).or_default().push(i);
         self.by_key.entry(key.clone()).or_default().push(i);
-        self.by_len
-            .entry((kind, key.chars().count()))
-            .or_default()
-            .push(i);
+        if kind == EntityKind::Person {
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                self.by_last.entry(last.to_string()).or_default().push(i);
+            }
+        }
+        if name.contains(' ') {
+            self.by_initials.entry(initials(name)).or_default().push(i);
+        }
+        if is_acronym(name) {
+            self.by_acronym.entry(name.to_string()).or_default().push(i);
+        }
+        if let Some(&g) = self.groups.get(&f) {
+            self.by_group.entry(g).or_default().push(i);
+        }
         self.entries.push(Entry {
             id,
             name: name.to_string(),
@@ -158,13 +203,34 @@ impl EntityIndex {
         });
     }
 
+    /// The context of one document (the names of its places and
+    /// countries), folded once, to give to [`add_context_of`](Self::add_context_of)
+    /// and [`resolve_with`](Self::resolve_with) for each of its entities.
+    pub fn context(&mut self, names: &[String]) -> Context {
+        self.next_context += 1;
+        Context {
+            id: self.next_context,
+            words: Arc::new(names.iter().map(|c| fold(c)).collect()),
+        }
+    }
+
     /// Record what entity `id` is named with (folded names of the places and
     /// countries of its documents), for guarded fuzzy matches.
     pub fn add_context(&mut self, id: i64, context: &[String]) {
-        self.contexts
-            .entry(id)
-            .or_default()
-            .extend(context.iter().map(|c| fold(c)));
+        let context = self.context(context);
+        self.add_context_of(id, &context);
+    }
+
+    /// [`add_context`](Self::add_context) with a context already folded;
+    /// the entity shares the document's set.
+    pub fn add_context_of(&mut self, id: i64, context: &Context) {
+        if context.is_empty() {
+            return;
+        }
+        let list = self.contexts.entry(id).or_default();
+        if !list.iter().any(|c| c.id == context.id) {
+            list.push(context.clone());
+        }
     }
 
     /// The entity `name` of `kind` refers to, with the reason for the match,
@@ -180,6 +246,21 @@ impl EntityIndex {
         name: &str,
         kind: EntityKind,
         context: &[String],
+    ) -> Option<(i64, String)> {
+        let context = Context {
+            id: 0,
+            words: Arc::new(context.iter().map(|c| fold(c)).collect()),
+        };
+        self.resolve_with(name, kind, &context)
+    }
+
+    /// As [`resolve_in_context`](Self::resolve_in_context), with the
+    /// document's context folded once by [`context`](Self::context).
+    pub fn resolve_with(
+        &self,
+        name: &str,
+        kind: EntityKind,
+        context: &Context,
     ) -> Option<(i64, String)> {
         let f = fold(name);
         if f.is_empty() || self.is_generic(name) {
@@ -202,9 +283,9 @@ impl EntityIndex {
         let group = self.groups.get(&f).copied();
         if let Some(g) = group {
             if let Some(e) = self
-                .entries
-                .iter()
-                .find(|e| e.kind == kind && self.groups.get(&e.fold) == Some(&g))
+                .by_group
+                .get(&g)
+                .and_then(|v| v.iter().map(|&i| &self.entries[i]).find(|e| e.kind == kind))
             {
                 return Some((e.id, "alias table".to_string()));
             }
@@ -254,102 +335,105 @@ impl EntityIndex {
     }
 
     fn acronym(&self, name: &str, kind: EntityKind) -> Option<(i64, String)> {
-        let is_acr =
-            |s: &str| (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase());
-        let initials = |s: &str| -> String {
-            s.split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
-                .filter(|w| {
-                    !w.is_empty()
-                        && !matches!(
-                            fold(w).as_str(),
-                            "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les"
-                        )
-                })
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect()
-        };
         let org = matches!(kind, EntityKind::Organization | EntityKind::Outlet);
         if !org {
             return None;
         }
-        if is_acr(name) {
-            return self
-                .entries
-                .iter()
-                .find(|e| e.kind == kind && e.name.contains(' ') && initials(&e.name) == name)
-                .map(|e| (e.id, "acronym".to_string()));
-        }
-        if name.contains(' ') {
-            let ini = initials(name);
-            return self
-                .entries
-                .iter()
-                .find(|e| e.kind == kind && is_acr(&e.name) && e.name == ini)
-                .map(|e| (e.id, "acronym".to_string()));
-        }
-        None
+        let found = if is_acronym(name) {
+            self.by_initials.get(name)
+        } else if name.contains(' ') {
+            self.by_acronym.get(&initials(name))
+        } else {
+            None
+        };
+        found?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .find(|e| e.kind == kind)
+            .map(|e| (e.id, "acronym".to_string()))
     }
 
     /// "Zelenskyy" and "Volodymyr Zelensky": one family name, one person.
     fn family(&self, key: &str) -> Option<(i64, String)> {
-        let last = |k: &str| k.rsplit(' ').next().unwrap_or("").to_string();
-        let single = !key.contains(' ');
+        let candidates: Vec<usize> = match key.rsplit_once(' ') {
+            // a family name alone: the full names that end with it
+            None => self.by_last.get(key).cloned().unwrap_or_default(),
+            // a full name: the family name alone
+            Some((_, last)) => self
+                .by_key
+                .get(last)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| !self.entries[i].key.contains(' '))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
         let mut found: Option<i64> = None;
-        for e in self.entries.iter().filter(|e| e.kind == EntityKind::Person) {
-            let hit = if single {
-                e.key.contains(' ') && last(&e.key) == key
-            } else {
-                !e.key.contains(' ') && last(key) == e.key
-            };
-            if hit {
-                match found {
-                    Some(id) if id != e.id => return None, // ambiguous
-                    _ => found = Some(e.id),
-                }
+        for e in candidates
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            match found {
+                Some(id) if id != e.id => return None, // ambiguous
+                _ => found = Some(e.id),
             }
         }
         found.map(|id| (id, "family name".to_string()))
     }
 
+    /// One letter of `key` swapped for its confusable ("Farukh" for
+    /// "Parukh"), same kind, same length, and a context both share. The
+    /// candidates are the key's one-letter variants looked up by key: a few
+    /// dozen lookups, whatever the number of entities.
     fn fuzzy(
         &self,
         key: &str,
         kind: EntityKind,
-        context: &[String],
+        context: &Context,
         group: Option<usize>,
     ) -> Option<(i64, String)> {
-        let n = key.chars().count();
-        if n < 5 || context.is_empty() {
+        let a: Vec<char> = key.chars().collect();
+        if a.len() < 5 || context.is_empty() {
             return None;
         }
-        let ctx: HashSet<String> = context.iter().map(|c| fold(c)).collect();
-        let a: Vec<char> = key.chars().collect();
-        for &i in self.by_len.get(&(kind, n))? {
+        let mut candidates: Vec<(usize, char, char)> = Vec::new();
+        let mut variant = a.clone();
+        for (p, &x) in a.iter().enumerate() {
+            for &(c, d) in &self.confusables {
+                let y = match x {
+                    _ if x == c => d,
+                    _ if x == d => c,
+                    _ => continue,
+                };
+                variant[p] = y;
+                let v: String = variant.iter().collect();
+                variant[p] = x;
+                for &i in self.by_key.get(&v).into_iter().flatten() {
+                    candidates.push((i, x, y));
+                }
+            }
+        }
+        // the first entity recorded wins, as a scan in order would find it
+        candidates.sort_unstable_by_key(|&(i, _, _)| i);
+        for (i, x, y) in candidates {
             let e = &self.entries[i];
+            if e.kind != kind {
+                continue;
+            }
             if matches!((group, self.groups.get(&e.fold)), (Some(x), Some(y)) if x != *y) {
                 continue;
             }
-            let b: Vec<char> = e.key.chars().collect();
-            let diffs: Vec<(char, char)> = a
-                .iter()
-                .zip(&b)
-                .filter(|(x, y)| x != y)
-                .map(|(x, y)| (*x, *y))
-                .collect();
-            let [(x, y)] = diffs.as_slice() else { continue };
-            if !self
-                .confusables
-                .iter()
-                .any(|&(p, q)| (p, q) == (*x, *y) || (q, p) == (*x, *y))
-            {
-                continue;
-            }
+            // the first in order, not in hash order: the reason is stable
             let Some(shared) = self
                 .contexts
                 .get(&e.id)
-                // the first in order, not in hash order: the reason is stable
-                .and_then(|c| c.iter().filter(|w| ctx.contains(*w)).min())
+                .into_iter()
+                .flatten()
+                .filter_map(|c| self.shared_word(c, context))
+                .min()
             else {
                 continue;
             };
@@ -360,4 +444,51 @@ impl EntityIndex {
         }
         None
     }
+
+    /// The first word (in order) two contexts share. Both are sorted, so
+    /// the walk stops at the first word of the smaller one found in the
+    /// other; each pair of documents is intersected once.
+    fn shared_word(&self, a: &Context, b: &Context) -> Option<String> {
+        if a.id == b.id && a.id != 0 {
+            return a.words.first().cloned();
+        }
+        let pair = (a.id.min(b.id), a.id.max(b.id));
+        let cacheable = a.id != 0 && b.id != 0;
+        if cacheable {
+            if let Some(hit) = self.shared.borrow().get(&pair) {
+                return hit.clone();
+            }
+        }
+        let (small, large) = if a.words.len() <= b.words.len() {
+            (&a.words, &b.words)
+        } else {
+            (&b.words, &a.words)
+        };
+        let word = small.iter().find(|w| large.contains(*w)).cloned();
+        if cacheable {
+            self.shared.borrow_mut().insert(pair, word.clone());
+        }
+        word
+    }
+}
+
+/// Whether `s` is written as an acronym: 2 to 6 capitals ("OTSC", "ONU").
+fn is_acronym(s: &str) -> bool {
+    (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase())
+}
+
+/// The initials of a name's content words: "Organisation du traité de
+/// sécurité collective" → "OTSC".
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    fold(w).as_str(),
+                    "de" | "du" | "des" | "la" | "le" | "l" | "d" | "et" | "pour" | "les"
+                )
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }

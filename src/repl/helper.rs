@@ -36,7 +36,7 @@ pub const META: &[(&str, &str)] = &[
     ),
     (
         ".output",
-        "send answers to a file (`.output FILE`) or back to the screen (`.output`)",
+        "send answers to a file (`.output FILE`; `.output --force FILE` replaces one) or back to the screen (`.output`)",
     ),
     (
         ".timer",

@@ -37,7 +37,10 @@ const CONTINUE: &str = "       ...> ";
 /// Where answers go.
 enum Sink {
     Screen,
-    File(PathBuf, std::fs::File),
+    /// The file named, the open file, and while it is still a temporary
+    /// file beside it, that file's path (renamed into place once the first
+    /// answer is written: never a half-written file under the name).
+    File(PathBuf, std::fs::File, Option<PathBuf>),
 }
 
 /// The graph, loading in the background so that the prompt comes at once.
@@ -253,7 +256,7 @@ impl Shell {
                 let mut out = stdout.lock();
                 session::run(ws, name, text, &self.settings, &mut out, &mut err)
             }
-            Sink::File(_, file) => session::run(ws, name, text, &self.settings, file, &mut err),
+            Sink::File(_, file, _) => session::run(ws, name, text, &self.settings, file, &mut err),
         };
         match result {
             Ok(outcome) => self.errors += outcome.errors,
@@ -262,6 +265,9 @@ impl Shell {
                 let _ = write!(err, "{}", e.render(self.settings.color));
             }
         }
+        drop(err);
+        self.settle_output();
+        let mut err = std::io::stderr().lock();
         if self.timer {
             let _ = writeln!(err, "time: {:.3} s", started.elapsed().as_secs_f64());
         }
@@ -310,23 +316,30 @@ impl Shell {
                 Err(e) => self.fail(&format!("error: {e}")),
             },
             ".output" | ".out" => {
+                let (force, arg) = match arg.strip_prefix("--force") {
+                    Some(rest) => (true, rest.trim()),
+                    None => (false, arg),
+                };
                 if arg.is_empty() || arg == "stdout" {
                     self.sink = Sink::Screen;
                     self.settings.render.max_rows = Some(MAX_ROWS);
                 } else if let Err(why) = crate::guard::check(
                     std::path::Path::new(arg),
                     self.ws_label(),
-                    crate::guard::Origin::Typed,
+                    crate::guard::Origin::Typed { force },
                 ) {
                     eprintln!("error: .output {arg}: {why}");
                 } else {
-                    match std::fs::File::create(arg) {
-                        Ok(f) => {
-                            self.sink = Sink::File(PathBuf::from(arg), f);
+                    match crate::guard::temporary_beside(std::path::Path::new(arg)) {
+                        Ok((f, temp)) => {
+                            self.sink = Sink::File(PathBuf::from(arg), f, Some(temp));
                             // A file gets every row.
                             self.settings.render.max_rows = None;
                         }
-                        Err(e) => eprintln!("error: {arg}: {e}"),
+                        Err(e) => eprintln!(
+                            "error: .output {arg}: cannot write: {}",
+                            crate::error::io_message(&e)
+                        ),
                     }
                 }
             }
@@ -345,12 +358,25 @@ impl Shell {
                 }
             }
         }
-        if let Sink::File(path, f) = &mut self.sink {
-            if let Err(e) = f.flush() {
+        self.settle_output();
+        true
+    }
+
+    /// Flush the output file, and put it in place under its name once it
+    /// holds its first answer.
+    fn settle_output(&mut self) {
+        let Sink::File(path, f, temp) = &mut self.sink else {
+            return;
+        };
+        if let Err(e) = f.flush() {
+            eprintln!("error: {}: {e}", path.display());
+        }
+        if let Some(t) = temp.take() {
+            if let Err(e) = std::fs::rename(&t, &*path) {
                 eprintln!("error: {}: {e}", path.display());
+                let _ = std::fs::remove_file(&t);
             }
         }
-        true
     }
 }
 

@@ -95,13 +95,18 @@ impl Store {
             // Articles naming one of the new articles' places, published
             // within the incident window (see `analysis::incident`).
             let mut same_place = self.conn.prepare_cached(
-                "SELECT DISTINCT m2.document FROM mentions m
-                 JOIN entities e ON e.id = m.entity AND e.kind IN ('place', 'country')
-                 JOIN documents d ON d.id = m.document
-                 JOIN mentions m2 ON m2.entity = m.entity
+                // Each place once, whatever the number of its mentions: an
+                // article naming Kiev 16,000 times must not join 16,000 x
+                // 16,000 rows.
+                "SELECT DISTINCT m2.document FROM
+                   (SELECT DISTINCT m.entity FROM mentions m
+                    JOIN entities e ON e.id = m.entity AND e.kind IN ('place', 'country')
+                    WHERE m.document = ?1) p
+                 JOIN documents d ON d.id = ?1
+                 JOIN mentions m2 ON m2.entity = p.entity
                  JOIN documents d2 ON d2.id = m2.document
-                 WHERE m.document = ?1 AND (d.published IS NULL OR d2.published IS NULL
-                    OR abs(julianday(d2.published) - julianday(d.published)) <= ?2)",
+                 WHERE d.published IS NULL OR d2.published IS NULL
+                    OR abs(julianday(d2.published) - julianday(d.published)) <= ?2",
             )?;
             for doc in new {
                 let rows = same_place

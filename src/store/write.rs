@@ -4,7 +4,7 @@
 
 use super::{Outcome, PreparedDocument, Store};
 use crate::error::{Error, Result};
-use crate::extract::alias::EntityIndex;
+use crate::extract::alias::{Context, EntityIndex};
 use crate::extract::{Extraction, LocalEntity};
 use crate::model::{Alias, DateRange, EntityKind, EventKind, Role, Span};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -119,7 +119,7 @@ impl Entities {
         name: &str,
         kind: EntityKind,
         aliases: &[Alias],
-        context: &[String],
+        context: &Context,
     ) -> rusqlite::Result<i64> {
         let found = match self
             .exact
@@ -131,7 +131,7 @@ impl Entities {
                 .chain(aliases.iter().map(|a| a.name.as_str()))
                 .find_map(|spelling| {
                     self.index
-                        .resolve_in_context(spelling, kind, context)
+                        .resolve_with(spelling, kind, context)
                         .filter(|(id, _)| self.names.contains_key(id))
                 }),
         };
@@ -159,7 +159,7 @@ impl Entities {
         for other in &known {
             self.alias(tx, id, other, kind, "alias table")?;
         }
-        self.index.add_context(id, context);
+        self.index.add_context_of(id, context);
         Ok(id)
     }
 
@@ -318,7 +318,10 @@ fn insert_document(
         ])?;
     }
     let outlet = match &m.outlet {
-        Some(name) => Some(entities.resolve(tx, name, EntityKind::Outlet, &[], &[])?),
+        Some(name) => {
+            let none = entities.index.context(&[]);
+            Some(entities.resolve(tx, name, EntityKind::Outlet, &[], &none)?)
+        }
         None => None,
     };
     insert_extraction(tx, entities, id, outlet, &doc.text, &doc.extraction)?;
@@ -339,6 +342,8 @@ fn insert_extraction(
         .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place))
         .map(|e| e.name.clone())
         .collect();
+    // folded once for the document, shared by each of its entities
+    let context = entities.index.context(&context);
     let entity_ids: Vec<i64> = x
         .entities
         .iter()
