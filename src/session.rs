@@ -85,7 +85,7 @@ pub fn run(
                     .map_err(|d| QueryError::query(file, src, d))
             })
             .and_then(|(statement, plan)| {
-                execute(ws, &plan, &statement, &heading, settings, file, out, err)
+                execute(ws, &plan, &statement, &heading, settings, out, err)
                     .map_err(|e| e.attach(file, src))
             });
         match result {
@@ -146,10 +146,10 @@ fn execute(
     statement: &query::Statement,
     heading: &Heading,
     settings: &Settings,
-    file: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Step, QueryError> {
+    let file = heading.file;
     let json_lines = settings.json_lines && settings.render.format == render::Format::Json;
     let readable = matches!(
         settings.render.format,
