@@ -1,15 +1,22 @@
-//! The ingest pipeline: load → clean → extract → store, in batches.
+//! The ingest pipeline: load → clean → extract → store → compare, in
+//! batches.
 //!
 //! Each article is prepared on its own (metadata completed from the text,
 //! furniture set aside, extraction run on what is left) and stored with the
-//! others of its batch in one transaction. A bad item is reported and
-//! skipped; only a database error stops the run.
+//! others of its batch in one transaction, each new document marked as
+//! waiting for comparison. A bad item is reported and skipped; only a
+//! database error stops the run. At the end the comparison runs under the
+//! write lock over the whole store, in an order that does not depend on how
+//! the documents came in, and clears the marks; an ingest interrupted before
+//! that leaves the marks for the next command that writes.
 
 use crate::corpus::{self, meta, Article, Loaded};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::model::Span;
-use crate::store::{self, content_hash, Outcome, PreparedDocument, Store};
+use crate::store::{
+    self, content_hash, Comparison, ComparisonChange, Outcome, PreparedDocument, Store,
+};
 use serde::Serialize;
 use std::panic::AssertUnwindSafe;
 
@@ -99,7 +106,6 @@ pub fn run(
 ) -> Result<()> {
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
-    let mut added = Vec::new();
     for Loaded { result, bytes } in items {
         report(Event::Read(bytes));
         let prepared = result.and_then(|article| {
@@ -121,48 +127,50 @@ pub fn run(
             }
         }
         if batch.len() >= options.batch_size.max(1) || batch_bytes >= options.batch_bytes {
-            commit(store, extractor, &mut batch, summary, &mut added)?;
+            commit(store, extractor, &mut batch, summary)?;
             batch_bytes = 0;
         }
     }
-    commit(store, extractor, &mut batch, summary, &mut added)?;
-    added.sort_unstable();
-    refresh_findings(store, &added)?;
+    commit(store, extractor, &mut batch, summary)?;
+    complete_pending(store)?;
     Ok(())
 }
 
-/// Compare the claims of newly added documents and store what changed.
+/// Complete the comparison of the documents waiting for it — this ingest's,
+/// and any an interrupted command left — under the write lock (see
+/// [`crate::store::comparison`]). `None` when none was waiting.
+pub fn complete_pending(store: &mut Store) -> Result<Option<ComparisonChange>> {
+    store.complete_comparison(&compare_store)
+}
+
+/// The findings and incidents of everything in `store`.
 ///
-/// Only the part of the store the new documents can touch is read: their own
-/// records and those of documents with an event in the same days (see
-/// [`crate::store::window`]). The comparison state is built from that part,
-/// the new documents are added to it, and the findings this adds or retracts
-/// (an update 49 → 135 replaced by 49 → 105 → 135) are written. Comparison
-/// runs only inside the groups the new claims join.
-pub fn refresh_findings(store: &mut Store, new: &[i64]) -> Result<usize> {
-    if new.is_empty() {
-        return Ok(0);
-    }
-    let scope = store.neighbourhood(new)?;
-    let window = store.window(&scope)?;
-    let entities = store.entities()?;
-    let is_new = |doc: i64| new.binary_search(&doc).is_ok();
-    let (new_docs, old_docs): (Vec<_>, Vec<_>) =
-        window.documents.into_iter().partition(|d| is_new(d.id));
-    let (new_events, old_events): (Vec<_>, Vec<_>) =
-        window.events.into_iter().partition(|e| is_new(e.document));
-    let (new_claims, old_claims): (Vec<_>, Vec<_>) =
-        window.claims.into_iter().partition(|c| is_new(c.document));
-    let (new_places, old_places): (Vec<_>, Vec<_>) =
-        window.places.into_iter().partition(|m| is_new(m.document));
+/// The comparison is given the records with canonical ids (see
+/// [`crate::store::canonical`]), so that the same documents give the same
+/// findings whatever the order, the batches or the number of processes
+/// they were ingested by; its answer is mapped back to row ids.
+pub fn compare_store(store: &Store) -> Result<Comparison> {
+    let (records, back) = store.snapshot()?.canonical();
     let mut analyzer = crate::analysis::Analyzer::new();
-    analyzer.add_mentions(&old_places);
-    analyzer.load(&old_docs, &entities, &old_events, &old_claims);
-    analyzer.add_mentions(&new_places);
-    let delta = analyzer.add(&new_docs, &[], &new_events, &new_claims);
-    store.apply_findings(&delta.findings, &delta.retracted)?;
-    store.write_incidents(&analyzer.incidents())?;
-    Ok(delta.findings.len())
+    analyzer.add_mentions(&records.places);
+    analyzer.load(
+        &records.documents,
+        &records.entities,
+        &records.events,
+        &records.claims,
+    );
+    Ok(Comparison {
+        findings: analyzer
+            .findings()
+            .iter()
+            .filter_map(|f| back.finding(f))
+            .collect(),
+        incidents: analyzer
+            .incidents()
+            .iter()
+            .filter_map(|row| back.incident(row))
+            .collect(),
+    })
 }
 
 fn commit(
@@ -170,17 +178,13 @@ fn commit(
     extractor: &Extractor,
     batch: &mut Vec<PreparedDocument>,
     summary: &mut Summary,
-    added: &mut Vec<i64>,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
     for outcome in store.ingest_with(batch, extractor.entity_index())? {
         match outcome {
-            Outcome::Added(id) => {
-                summary.added += 1;
-                added.push(id);
-            }
+            Outcome::Added(_) => summary.added += 1,
             Outcome::Duplicate(_) => summary.duplicates += 1,
         }
     }

@@ -104,9 +104,7 @@ impl GlobalArgs {
     /// `./claimgraph.db`, created when missing.
     pub fn open_for_writing(&self) -> Result<Store> {
         let path = self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB));
-        let store = Store::open(&path)?;
-        store.set_busy_timeout(self.lock_timeout()?)?;
-        Ok(store)
+        Store::open_waiting(&path, self.lock_timeout()?)
     }
 
     /// The database a read command uses: `--db` or `$CLAIMGRAPH_DB` (which
@@ -125,8 +123,8 @@ impl GlobalArgs {
                 return crate::ingest::sample_store(extractor);
             }
         };
-        let store = Store::open_existing(&path)?;
-        store.set_busy_timeout(self.lock_timeout()?)?;
+        let store = Store::open_existing_waiting(&path, self.lock_timeout()?)?;
+        stats::note_pending(&store)?;
         Ok(store)
     }
 }

@@ -1,6 +1,7 @@
 //! Writing a batch of prepared documents in one transaction: documents,
 //! set-aside ranges, and the extraction mapped from document-local indices
-//! onto corpus-wide entity, event and claim ids.
+//! onto corpus-wide entity, event and claim ids. Each new document is marked
+//! as waiting for comparison in the same transaction.
 
 use super::{Outcome, PreparedDocument, Store};
 use crate::error::{Error, Result};
@@ -306,6 +307,9 @@ fn insert_document(
         ],
     )?;
     let id = tx.last_insert_rowid();
+    // Compared after the batch commits (see `schema`, migration 3).
+    tx.prepare_cached("INSERT OR IGNORE INTO pending_comparison (document) VALUES (?1)")?
+        .execute([id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
     )?;
