@@ -172,9 +172,10 @@ impl Store {
         loop {
             match self.try_setup(on_disk) {
                 Err(SetupError::Sqlite(e))
-                    if is_busy(&e) && std::time::Instant::now() + pause < deadline =>
+                    if is_busy(&e) && std::time::Instant::now() < deadline =>
                 {
-                    std::thread::sleep(pause);
+                    let left = deadline.saturating_duration_since(std::time::Instant::now());
+                    std::thread::sleep(pause.min(left));
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
                 Err(SetupError::Sqlite(e)) => return Err(self.error(e)),
