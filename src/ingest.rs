@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::model::Span;
 use crate::store::{
-    self, content_hash, Comparison, ComparisonChange, Outcome, PreparedDocument, Store,
+    self, content_hash, Comparison, ComparisonChange, Existing, Outcome, PreparedDocument, Store,
 };
 use serde::Serialize;
 use std::panic::AssertUnwindSafe;
@@ -27,6 +27,8 @@ pub struct IngestOptions {
     pub batch_size: usize,
     /// Text bytes per transaction (a batch closes at whichever comes first).
     pub batch_bytes: usize,
+    /// What to do with documents already stored (`ingest --refresh`).
+    pub existing: Existing,
 }
 
 impl Default for IngestOptions {
@@ -34,6 +36,7 @@ impl Default for IngestOptions {
         IngestOptions {
             batch_size: 500,
             batch_bytes: 32 * 1024 * 1024,
+            existing: Existing::Keep,
         }
     }
 }
@@ -42,16 +45,22 @@ impl Default for IngestOptions {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub added: u64,
+    /// Documents stored again in place of an earlier version (`--refresh`).
+    pub refreshed: u64,
     pub duplicates: u64,
     pub failed: u64,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "added {}", self.added)?;
+        if self.refreshed > 0 {
+            write!(f, ", refreshed {}", self.refreshed)?;
+        }
         write!(
             f,
-            "added {}, skipped {} duplicates, failed {}",
-            self.added, self.duplicates, self.failed
+            ", skipped {} duplicates, failed {}",
+            self.duplicates, self.failed
         )
     }
 }
@@ -127,11 +136,11 @@ pub fn run(
             }
         }
         if batch.len() >= options.batch_size.max(1) || batch_bytes >= options.batch_bytes {
-            commit(store, extractor, &mut batch, summary)?;
+            commit(store, extractor, &mut batch, options.existing, summary)?;
             batch_bytes = 0;
         }
     }
-    commit(store, extractor, &mut batch, summary)?;
+    commit(store, extractor, &mut batch, options.existing, summary)?;
     complete_pending(store)?;
     Ok(())
 }
@@ -173,18 +182,91 @@ pub fn compare_store(store: &Store) -> Result<Comparison> {
     })
 }
 
+/// What a correction (`forget`, `reextract`) did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Correction {
+    /// Documents removed (`forget`) or extracted again (`reextract`).
+    pub documents: usize,
+    pub comparison: ComparisonChange,
+}
+
+/// Remove documents and everything derived from them, and recompute the
+/// findings, in one transaction.
+pub fn forget(store: &mut Store, documents: &[i64]) -> Result<Correction> {
+    store.write_transaction(|store| {
+        let removed = store.remove_documents(documents)?;
+        let comparison = compare_store(store)?;
+        Ok(Correction {
+            documents: removed,
+            comparison: store.store_comparison(&comparison)?,
+        })
+    })
+}
+
+/// Extract every stored text again with `extractor` (after a lexicon
+/// change, or on a database written by an older claimgraph), and rebuild
+/// the store from it — documents in their stored order with their stored
+/// metadata, entities resolved afresh, findings recomputed — in one
+/// transaction. The result is what a clean ingest of the same texts and
+/// metadata gives. A text that fails extraction is reported through
+/// `report` and the whole rebuild is abandoned, leaving the store as it
+/// was.
+pub fn reextract(
+    store: &mut Store,
+    extractor: &Extractor,
+    report: &mut dyn FnMut(Event),
+) -> Result<Correction> {
+    store.write_transaction(|store| {
+        let mut prepared = Vec::new();
+        let mut failed = 0;
+        for d in store.documents()? {
+            let text = store.document_text(d.id)?.unwrap_or_default();
+            report(Event::Read(text.len() as u64));
+            let article = Article {
+                source: d.source,
+                text,
+                meta: d.meta,
+            };
+            match prepare_guarded(article, extractor) {
+                Ok(doc) => prepared.push(doc),
+                Err(e) => {
+                    failed += 1;
+                    report(Event::Failed(e));
+                }
+            }
+        }
+        if failed > 0 {
+            return Err(Error::Input {
+                location: store.label().to_string(),
+                message: format!(
+                    "{failed} stored documents could not be extracted again; nothing was changed"
+                ),
+            });
+        }
+        store.clear_records()?;
+        store.insert_batch(&prepared, extractor.entity_index(), Existing::Keep)?;
+        let comparison = compare_store(store)?;
+        Ok(Correction {
+            documents: prepared.len(),
+            comparison: store.store_comparison(&comparison)?,
+        })
+    })
+}
+
 fn commit(
     store: &mut Store,
     extractor: &Extractor,
     batch: &mut Vec<PreparedDocument>,
+    existing: Existing,
     summary: &mut Summary,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    for outcome in store.ingest_with(batch, extractor.entity_index())? {
+    for outcome in store.ingest_batch(batch, extractor.entity_index(), existing)? {
         match outcome {
             Outcome::Added(_) => summary.added += 1,
+            Outcome::Refreshed(_) => summary.refreshed += 1,
             Outcome::Duplicate(_) => summary.duplicates += 1,
         }
     }

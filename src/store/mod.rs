@@ -11,6 +11,7 @@
 
 pub mod canonical;
 pub mod comparison;
+mod correct;
 pub mod import;
 mod read;
 pub mod schema;
@@ -19,7 +20,7 @@ mod write;
 
 pub use comparison::{Comparison, ComparisonChange};
 pub use read::Stats;
-pub use write::check;
+pub use write::{check, Existing};
 
 use crate::corpus::SetAside;
 use crate::error::{Error, Result};
@@ -62,6 +63,9 @@ pub enum Outcome {
     Added(i64),
     /// Already stored (same text) under this id; nothing changed.
     Duplicate(i64),
+    /// Replaced an earlier version (other metadata, or another text from
+    /// the same source) and stored under this id.
+    Refreshed(i64),
 }
 
 /// A claimgraph database.
