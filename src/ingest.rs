@@ -13,7 +13,7 @@
 use crate::corpus::{self, meta, Article, Loaded};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::model::Span;
+use crate::model::{FindingRecord, Span};
 use crate::store::{
     self, content_hash, Comparison, ComparisonChange, Existing, Outcome, PreparedDocument, Store,
 };
@@ -168,12 +168,15 @@ pub fn compare_store(store: &Store) -> Result<Comparison> {
         &records.events,
         &records.claims,
     );
+    let mut findings: Vec<FindingRecord> = analyzer
+        .findings()
+        .iter()
+        .filter_map(|f| back.finding(f))
+        .collect();
+    // In the order of the claims' row ids, as listings show them.
+    findings.sort_by_key(|f| (f.kind, f.a, f.b));
     Ok(Comparison {
-        findings: analyzer
-            .findings()
-            .iter()
-            .filter_map(|f| back.finding(f))
-            .collect(),
+        findings,
         incidents: analyzer
             .incidents()
             .iter()

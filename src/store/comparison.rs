@@ -146,6 +146,9 @@ impl Store {
                 delete.execute([id])?;
                 change.removed += 1;
             }
+            // New findings get ids in the order of their claims' ids, as
+            // listings show them.
+            fresh.sort_by_key(|f| (f.kind, f.a, f.b));
             for f in fresh {
                 // A finding listed twice by the comparison is stored once.
                 let key = (f.kind.as_str(), f.a, f.b);
