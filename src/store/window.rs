@@ -1,6 +1,13 @@
 //! Reading the part of the store a new batch of articles can touch, so that
-//! comparing after an ingest costs what the new articles' time window holds,
-//! not what the whole corpus holds.
+//! comparing after an ingest could cost what the new articles' time window
+//! holds, not what the whole corpus holds.
+//!
+//! Ingest no longer compares incrementally over this window: an incremental
+//! result depended on arrival order and on concurrent writers (issue 12), so
+//! the comparison now reads the whole store in canonical order (see
+//! [`super::canonical`]). The window stays for bounding that recomputation
+//! to the part of the store a batch can reach, once it is closed under the
+//! relations the comparison uses (incidents chain articles transitively).
 //!
 //! Events are compared only with events whose dates share a day (an undated
 //! event lies in the week before its article's publication; see
