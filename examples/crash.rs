@@ -88,6 +88,7 @@ fn main() {
         let ok = rerun.is_ok() && same && got.integrity == "ok";
         if !ok {
             failures += 1;
+            got.differences(&clean).iter().for_each(|d| println!("{d}"));
         }
         println!(
             "run {run:2}: SIG{signal} at {:5.2} s ({status}), {docs_before} documents stored, {pending} pending; \
@@ -106,6 +107,91 @@ fn main() {
         "{} runs, {} left documents waiting for comparison, {failures} failures",
         kills + interrupts,
         pending_seen
+    );
+
+    // Concurrency and order: the same articles split among 2 and 4
+    // processes started at once on a fresh database, and in reverse order.
+    let lines: Vec<String> = std::fs::read_to_string(&corpus)
+        .expect("corpus")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for writers in [2usize, 4] {
+        let parts: Vec<PathBuf> = (0..writers)
+            .map(|w| {
+                let part = dir.path().join(format!("part{w}of{writers}.jsonl"));
+                let text: String = lines
+                    .iter()
+                    .skip(w)
+                    .step_by(writers)
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                std::fs::write(&part, text).expect("part");
+                part
+            })
+            .collect();
+        let db = dir.path().join(format!("concurrent{writers}.db"));
+        let started = Instant::now();
+        let children: Vec<_> = parts
+            .iter()
+            .map(|p| {
+                command(&binary, &db, p)
+                    .args(["--lock-timeout", "600"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("ingest")
+            })
+            .collect();
+        let mut ok = true;
+        for child in children {
+            let out = child.wait_with_output().expect("wait");
+            if !out.status.success() {
+                ok = false;
+                println!("  writer failed: {}", String::from_utf8_lossy(&out.stderr));
+            }
+        }
+        let got = contents(&db);
+        let same = got.same_findings(&clean);
+        if !(ok && same) {
+            failures += 1;
+            got.differences(&clean).iter().for_each(|d| println!("{d}"));
+        }
+        println!(
+            "{writers} concurrent writers: {:.1} s, integrity {}, {} documents {} claims {} findings: {}{}",
+            started.elapsed().as_secs_f64(),
+            got.integrity,
+            got.documents.len(),
+            got.claims.len(),
+            got.findings.len(),
+            if same { "the clean ingest's findings" } else { "DIFFERENT" },
+            if got == clean { " (reasons' wording too)" } else { "" }
+        );
+    }
+    let reversed = dir.path().join("reversed.jsonl");
+    let text: String = lines.iter().rev().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&reversed, text).expect("reversed corpus");
+    let db = dir.path().join("reversed.db");
+    ingest(&binary, &db, &reversed).expect("reversed ingest");
+    let got = contents(&db);
+    let same = got.same_findings(&clean);
+    if !same {
+        failures += 1;
+        got.differences(&clean).iter().for_each(|d| println!("{d}"));
+    }
+    println!(
+        "reverse order: {} findings: {}{}",
+        got.findings.len(),
+        if same {
+            "the clean ingest's findings"
+        } else {
+            "DIFFERENT"
+        },
+        if got == clean {
+            " (reasons' wording too)"
+        } else {
+            ""
+        }
     );
     if failures > 0 {
         std::process::exit(1);
@@ -174,7 +260,61 @@ struct Contents {
     integrity: String,
     documents: BTreeSet<String>,
     claims: BTreeSet<String>,
+    /// Kind, both claims (document source, span, kind), then the reason.
     findings: BTreeSet<String>,
+}
+
+impl Contents {
+    /// A few of the records that differ from `other`, to show.
+    fn differences(&self, other: &Contents) -> Vec<String> {
+        let mut out = Vec::new();
+        for (what, a, b) in [
+            ("document", &self.documents, &other.documents),
+            ("claim", &self.claims, &other.claims),
+            ("finding", &self.findings, &other.findings),
+        ] {
+            out.extend(
+                a.difference(b)
+                    .take(3)
+                    .map(|x| format!("  only here: {what} {x}")),
+            );
+            out.extend(
+                b.difference(a)
+                    .take(3)
+                    .map(|x| format!("  only in the clean ingest: {what} {x}")),
+            );
+        }
+        out
+    }
+
+    /// The same documents (by text), claims and findings (kind and
+    /// claims), with reasons allowed to word an entity differently (its
+    /// first spelling depends on which article came first), and a text
+    /// ingested twice under two sources kept under either.
+    fn same_findings(&self, other: &Contents) -> bool {
+        let pairs = |c: &Contents| -> BTreeSet<String> {
+            c.findings
+                .iter()
+                .map(|f| {
+                    f.rsplit_once(" | ")
+                        .map_or(f.clone(), |(k, _)| k.to_string())
+                })
+                .collect()
+        };
+        let hashes = |c: &Contents| -> BTreeSet<String> {
+            c.documents
+                .iter()
+                .map(|d| {
+                    d.split_once(" | ")
+                        .map_or(d.clone(), |(h, _)| h.to_string())
+                })
+                .collect()
+        };
+        self.integrity == "ok"
+            && hashes(self) == hashes(other)
+            && self.claims == other.claims
+            && pairs(self) == pairs(other)
+    }
 }
 
 fn contents(db: &Path) -> Contents {
@@ -199,12 +339,14 @@ fn contents(db: &Path) -> Contents {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap_or_else(|e| e.to_string()),
         documents: rows("SELECT hash, source FROM documents"),
+        // Claims and findings by their document's text, not its source: of
+        // two articles with the same text, the one ingested first is kept.
         claims: rows(
-            "SELECT d.source, c.start, c.end, c.kind, c.polarity, c.measure, c.lo, c.hi, c.quote
+            "SELECT d.hash, c.start, c.end, c.kind, c.polarity, c.measure, c.lo, c.hi, c.quote
              FROM claims c JOIN documents d ON d.id = c.document",
         ),
         findings: rows(
-            "SELECT f.kind, da.source, ca.start, ca.end, ca.kind, db.source, cb.start, cb.end, cb.kind, f.reason
+            "SELECT f.kind, da.hash, ca.start, ca.end, ca.kind, db.hash, cb.start, cb.end, cb.kind, f.reason
              FROM findings f
              JOIN claims ca ON ca.id = f.a JOIN documents da ON da.id = ca.document
              JOIN claims cb ON cb.id = f.b JOIN documents db ON db.id = cb.document",

@@ -6,11 +6,13 @@
 //! sorts by id and names an incident or an event cluster by its smallest id,
 //! and among figures reported the same day it takes the smaller id as the
 //! earlier report; so it must not see row ids. [`Snapshot::canonical`] gives
-//! every record a new id from what it is — documents by publication date,
-//! then file name (natural order: `2.txt` before `10.txt`), then the SHA-256
-//! of their text; events and claims by their document and byte span;
-//! entities by kind and spelling — and [`Back`] maps what the comparison
-//! returns to row ids.
+//! every record a new id from what it is — documents by publication date
+//! (so that, as far as the dates tell, earlier reports come first), then by
+//! the SHA-256 of their text; events and claims by their document and byte
+//! span; entities by kind and spelling — and [`Back`] maps what the
+//! comparison returns to row ids. Nothing of it depends on where a document
+//! came from (its source), which for a text ingested twice under two names
+//! is whichever came first.
 
 use super::Store;
 use crate::error::Result;
@@ -85,33 +87,6 @@ impl Back {
     }
 }
 
-/// The last part of a document's source: the file name (`feed.jsonl:12`
-/// for a line of JSON Lines), whatever folder it was given from.
-fn file_name(source: &str) -> &str {
-    source.rsplit(['/', '\\']).next().unwrap_or(source)
-}
-
-/// A key sorting text as people do: `2.txt` before `10.txt`, `feed:9`
-/// before `feed:10`.
-fn natural(text: &str) -> Vec<(bool, String)> {
-    let mut parts: Vec<(bool, String)> = Vec::new();
-    for c in text.chars() {
-        let digit = c.is_ascii_digit();
-        match parts.last_mut() {
-            Some((d, part)) if *d == digit => part.push(c),
-            _ => parts.push((digit, c.to_string())),
-        }
-    }
-    for (digit, part) in &mut parts {
-        if *digit {
-            let trimmed = part.trim_start_matches('0');
-            // Longer numbers are larger: pad to a common width.
-            *part = format!("{:0>20}", trimmed);
-        }
-    }
-    parts
-}
-
 /// Canonical ids start at 1, as row ids do.
 fn index(id: i64) -> Option<usize> {
     usize::try_from(id).ok()?.checked_sub(1)
@@ -138,13 +113,7 @@ impl Snapshot {
         let doc_rows = renumber(
             &self.documents,
             |d| d.id,
-            |d| {
-                (
-                    d.meta.published,
-                    natural(file_name(&d.source)),
-                    d.hash.clone(),
-                )
-            },
+            |d| (d.meta.published, d.hash.clone()),
         );
         let docs = map_of(&doc_rows);
         let doc = |id: i64| docs.get(&id).copied().unwrap_or(0);
