@@ -193,6 +193,23 @@ fn main() {
             ""
         }
     );
+    // What one more article costs on a database of this size (the
+    // comparison runs over the whole store).
+    let one = dir.path().join("one.jsonl");
+    let mut line: serde_json::Value = serde_json::from_str(&lines[0]).expect("a JSON line");
+    line["source"] = serde_json::json!("one-more");
+    line["text"] = serde_json::json!(format!(
+        "{}\nMise à jour : le bilan reste inchangé.",
+        line["text"].as_str().unwrap_or_default()
+    ));
+    std::fs::write(&one, format!("{line}\n")).expect("one article");
+    let started = Instant::now();
+    ingest(&binary, &clean_db, &one).expect("one more article");
+    println!(
+        "one more article into the clean database ({} documents): {:.2} s",
+        clean.documents.len(),
+        started.elapsed().as_secs_f64()
+    );
     if failures > 0 {
         std::process::exit(1);
     }
