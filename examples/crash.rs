@@ -220,12 +220,22 @@ fn write_corpus(path: &Path, articles: usize) {
     // About three claims per article.
     let mut claims = articles * 3;
     let mut plan = Plan::generate(&Config::new(2026, claims));
-    while plan.articles().len() < articles {
+    while plan.articles().len() < articles * 11 / 10 {
         claims = claims * 3 / 2;
         plan = Plan::generate(&Config::new(2026, claims));
     }
+    // The generator sometimes writes one text for two outlets; a text is
+    // one document, stored with the metadata of whichever came first, so a
+    // corpus with such twins depends on arrival order by design. Keep the
+    // first of each text.
+    let mut seen = std::collections::HashSet::new();
     let mut out = String::new();
-    for a in plan.articles().into_iter().take(articles) {
+    for a in plan
+        .articles()
+        .into_iter()
+        .filter(|a| seen.insert(a.text.clone()))
+        .take(articles)
+    {
         let line = serde_json::json!({
             "source": a.source,
             "text": a.text,
