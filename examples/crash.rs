@@ -40,6 +40,14 @@ fn main() {
         binary.display()
     );
 
+    if interrupts > 0 && sigint_ignored() {
+        println!(
+            "warning: SIGINT is ignored by this process (started in the background by a shell \
+             without job control), so the ingests it starts ignore it too: run it in the \
+             foreground for the SIGINT runs to mean anything"
+        );
+    }
+
     let dir = tempfile::tempdir().expect("temporary directory");
     let corpus = dir.path().join("corpus.jsonl");
     write_corpus(&corpus, articles);
@@ -213,6 +221,18 @@ fn main() {
     if failures > 0 {
         std::process::exit(1);
     }
+}
+
+/// Whether SIGINT is ignored here (and so in the children; Linux only).
+fn sigint_ignored() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("SigIgn:"))
+                .and_then(|m| u64::from_str_radix(m.trim(), 16).ok())
+        })
+        .is_some_and(|mask| mask & (1 << (2 - 1)) != 0)
 }
 
 /// `articles` synthetic articles as JSON Lines.
