@@ -1,15 +1,22 @@
-//! The ingest pipeline: load → clean → extract → store, in batches.
+//! The ingest pipeline: load → clean → extract → store → compare, in
+//! batches.
 //!
 //! Each article is prepared on its own (metadata completed from the text,
 //! furniture set aside, extraction run on what is left) and stored with the
-//! others of its batch in one transaction. A bad item is reported and
-//! skipped; only a database error stops the run.
+//! others of its batch in one transaction, each new document marked as
+//! waiting for comparison. A bad item is reported and skipped; only a
+//! database error stops the run. At the end the comparison runs under the
+//! write lock over the whole store, in an order that does not depend on how
+//! the documents came in, and clears the marks; an ingest interrupted before
+//! that leaves the marks for the next command that writes.
 
 use crate::corpus::{self, meta, Article, Loaded};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::model::Span;
-use crate::store::{self, content_hash, Outcome, PreparedDocument, Store};
+use crate::model::{FindingRecord, Span};
+use crate::store::{
+    self, content_hash, Comparison, ComparisonChange, Existing, Outcome, PreparedDocument, Store,
+};
 use serde::Serialize;
 use std::panic::AssertUnwindSafe;
 
@@ -20,6 +27,8 @@ pub struct IngestOptions {
     pub batch_size: usize,
     /// Text bytes per transaction (a batch closes at whichever comes first).
     pub batch_bytes: usize,
+    /// What to do with documents already stored (`ingest --refresh`).
+    pub existing: Existing,
 }
 
 impl Default for IngestOptions {
@@ -27,6 +36,7 @@ impl Default for IngestOptions {
         IngestOptions {
             batch_size: 500,
             batch_bytes: 32 * 1024 * 1024,
+            existing: Existing::Keep,
         }
     }
 }
@@ -35,16 +45,22 @@ impl Default for IngestOptions {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub added: u64,
+    /// Documents stored again in place of an earlier version (`--refresh`).
+    pub refreshed: u64,
     pub duplicates: u64,
     pub failed: u64,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "added {}", self.added)?;
+        if self.refreshed > 0 {
+            write!(f, ", refreshed {}", self.refreshed)?;
+        }
         write!(
             f,
-            "added {}, skipped {} duplicates, failed {}",
-            self.added, self.duplicates, self.failed
+            ", skipped {} duplicates, failed {}",
+            self.duplicates, self.failed
         )
     }
 }
@@ -99,7 +115,6 @@ pub fn run(
 ) -> Result<()> {
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
-    let mut added = Vec::new();
     for Loaded { result, bytes } in items {
         report(Event::Read(bytes));
         let prepared = result.and_then(|article| {
@@ -121,66 +136,140 @@ pub fn run(
             }
         }
         if batch.len() >= options.batch_size.max(1) || batch_bytes >= options.batch_bytes {
-            commit(store, extractor, &mut batch, summary, &mut added)?;
+            commit(store, extractor, &mut batch, options.existing, summary)?;
             batch_bytes = 0;
         }
     }
-    commit(store, extractor, &mut batch, summary, &mut added)?;
-    added.sort_unstable();
-    refresh_findings(store, &added)?;
+    commit(store, extractor, &mut batch, options.existing, summary)?;
+    complete_pending(store)?;
     Ok(())
 }
 
-/// Compare the claims of newly added documents and store what changed.
+/// Complete the comparison of the documents waiting for it — this ingest's,
+/// and any an interrupted command left — under the write lock (see
+/// [`crate::store::comparison`]). `None` when none was waiting.
+pub fn complete_pending(store: &mut Store) -> Result<Option<ComparisonChange>> {
+    store.complete_comparison(&compare_store)
+}
+
+/// The findings and incidents of everything in `store`.
 ///
-/// Only the part of the store the new documents can touch is read: their own
-/// records and those of documents with an event in the same days (see
-/// [`crate::store::window`]). The comparison state is built from that part,
-/// the new documents are added to it, and the findings this adds or retracts
-/// (an update 49 → 135 replaced by 49 → 105 → 135) are written. Comparison
-/// runs only inside the groups the new claims join.
-pub fn refresh_findings(store: &mut Store, new: &[i64]) -> Result<usize> {
-    if new.is_empty() {
-        return Ok(0);
-    }
-    let scope = store.neighbourhood(new)?;
-    let window = store.window(&scope)?;
-    let entities = store.entities()?;
-    let is_new = |doc: i64| new.binary_search(&doc).is_ok();
-    let (new_docs, old_docs): (Vec<_>, Vec<_>) =
-        window.documents.into_iter().partition(|d| is_new(d.id));
-    let (new_events, old_events): (Vec<_>, Vec<_>) =
-        window.events.into_iter().partition(|e| is_new(e.document));
-    let (new_claims, old_claims): (Vec<_>, Vec<_>) =
-        window.claims.into_iter().partition(|c| is_new(c.document));
-    let (new_places, old_places): (Vec<_>, Vec<_>) =
-        window.places.into_iter().partition(|m| is_new(m.document));
+/// The comparison is given the records with canonical ids (see
+/// [`crate::store::canonical`]), so that the same documents give the same
+/// findings whatever the order, the batches or the number of processes
+/// they were ingested by; its answer is mapped back to row ids.
+pub fn compare_store(store: &Store) -> Result<Comparison> {
+    let (records, back) = store.snapshot()?.canonical();
     let mut analyzer = crate::analysis::Analyzer::new();
-    analyzer.add_mentions(&old_places);
-    analyzer.load(&old_docs, &entities, &old_events, &old_claims);
-    analyzer.add_mentions(&new_places);
-    let delta = analyzer.add(&new_docs, &[], &new_events, &new_claims);
-    store.apply_findings(&delta.findings, &delta.retracted)?;
-    store.write_incidents(&analyzer.incidents())?;
-    Ok(delta.findings.len())
+    analyzer.add_mentions(&records.places);
+    analyzer.load(
+        &records.documents,
+        &records.entities,
+        &records.events,
+        &records.claims,
+    );
+    let mut findings: Vec<FindingRecord> = analyzer
+        .findings()
+        .iter()
+        .filter_map(|f| back.finding(f))
+        .collect();
+    // In the order of the claims' row ids, as listings show them.
+    findings.sort_by_key(|f| (f.kind, f.a, f.b));
+    Ok(Comparison {
+        findings,
+        incidents: analyzer
+            .incidents()
+            .iter()
+            .filter_map(|row| back.incident(row))
+            .collect(),
+    })
+}
+
+/// What a correction (`forget`, `reextract`) did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Correction {
+    /// Documents removed (`forget`) or extracted again (`reextract`).
+    pub documents: usize,
+    pub comparison: ComparisonChange,
+}
+
+/// Remove documents and everything derived from them, and recompute the
+/// findings, in one transaction.
+pub fn forget(store: &mut Store, documents: &[i64]) -> Result<Correction> {
+    store.write_transaction(|store| {
+        let removed = store.remove_documents(documents)?;
+        let comparison = compare_store(store)?;
+        Ok(Correction {
+            documents: removed,
+            comparison: store.store_comparison(&comparison)?,
+        })
+    })
+}
+
+/// Extract every stored text again with `extractor` (after a lexicon
+/// change, or on a database written by an older claimgraph), and rebuild
+/// the store from it — documents in their stored order with their stored
+/// metadata, entities resolved afresh, findings recomputed — in one
+/// transaction. The result is what a clean ingest of the same texts and
+/// metadata gives. A text that fails extraction is reported through
+/// `report` and the whole rebuild is abandoned, leaving the store as it
+/// was.
+pub fn reextract(
+    store: &mut Store,
+    extractor: &Extractor,
+    report: &mut dyn FnMut(Event),
+) -> Result<Correction> {
+    store.write_transaction(|store| {
+        let mut prepared = Vec::new();
+        let mut failed = 0;
+        for d in store.documents()? {
+            let text = store.document_text(d.id)?.unwrap_or_default();
+            report(Event::Read(text.len() as u64));
+            let article = Article {
+                source: d.source,
+                text,
+                meta: d.meta,
+            };
+            match prepare_guarded(article, extractor) {
+                Ok(doc) => prepared.push(doc),
+                Err(e) => {
+                    failed += 1;
+                    report(Event::Failed(e));
+                }
+            }
+        }
+        if failed > 0 {
+            return Err(Error::Input {
+                location: store.label().to_string(),
+                message: format!(
+                    "{failed} stored documents could not be extracted again; nothing was changed"
+                ),
+            });
+        }
+        store.clear_records()?;
+        store.insert_batch(&prepared, extractor.entity_index(), Existing::Keep)?;
+        let comparison = compare_store(store)?;
+        Ok(Correction {
+            documents: prepared.len(),
+            comparison: store.store_comparison(&comparison)?,
+        })
+    })
 }
 
 fn commit(
     store: &mut Store,
     extractor: &Extractor,
     batch: &mut Vec<PreparedDocument>,
+    existing: Existing,
     summary: &mut Summary,
-    added: &mut Vec<i64>,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    for outcome in store.ingest_with(batch, extractor.entity_index())? {
+    for outcome in store.ingest_batch(batch, extractor.entity_index(), existing)? {
         match outcome {
-            Outcome::Added(id) => {
-                summary.added += 1;
-                added.push(id);
-            }
+            Outcome::Added(_) => summary.added += 1,
+            Outcome::Refreshed(_) => summary.refreshed += 1,
             Outcome::Duplicate(_) => summary.duplicates += 1,
         }
     }

@@ -1,6 +1,7 @@
 //! Findings after ingesting articles in several runs are the findings of one
-//! run: ingest compares only the part of the store the new articles touch,
-//! and writes what that adds or retracts.
+//! run: each run compares the whole store in an order that does not depend
+//! on arrival, and writes what that adds or retracts (see also
+//! tests/durable.rs for any order, batch split and interruption).
 
 use claimgraph::corpus::{sample, Article};
 use claimgraph::extract::Extractor;

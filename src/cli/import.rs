@@ -33,6 +33,8 @@ pub fn run(global: &GlobalArgs, args: ImportArgs) -> Result<u8> {
     let records = import::parse(&name, &bytes)?;
     let mut store = global.open_for_writing()?;
     let outcome = import::write(&mut store, &records)?;
+    // Documents an interrupted ingest left uncompared.
+    crate::ingest::complete_pending(&mut store)?;
     super::print_out(&format!(
         "imported {name}: {} documents ({} already stored), {} claims, {} events, {} new entities; {} findings in {}\n",
         outcome.documents,

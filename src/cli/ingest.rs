@@ -5,6 +5,7 @@ use super::GlobalArgs;
 use crate::corpus::{self, LoadOptions};
 use crate::error::{Result, EXIT_PARTIAL};
 use crate::ingest::{self, Event, IngestOptions, Summary};
+use crate::store::Existing;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -29,6 +30,12 @@ pub struct IngestArgs {
     /// Documents per database transaction
     #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_size: u64,
+
+    /// Store again, in place of the stored version, an article whose
+    /// metadata (sidecar, source) changed or whose file now holds another
+    /// text; everything derived from it is recomputed
+    #[arg(long)]
+    pub refresh: bool,
 }
 
 pub fn run(global: &GlobalArgs, args: IngestArgs) -> Result<u8> {
@@ -47,6 +54,11 @@ pub fn run(global: &GlobalArgs, args: IngestArgs) -> Result<u8> {
     let items = corpus::Articles::new(inputs, options);
     let batch = IngestOptions {
         batch_size: usize::try_from(args.batch_size).unwrap_or(usize::MAX),
+        existing: if args.refresh {
+            Existing::Refresh
+        } else {
+            Existing::Keep
+        },
         ..IngestOptions::default()
     };
 

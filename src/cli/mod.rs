@@ -6,6 +6,7 @@
 //! [`crate::error`]: 0 ok, 1 some items of a batch failed, 2 usage, 3 input,
 //! 4 database.
 
+mod correct;
 mod eval;
 mod export;
 mod import;
@@ -84,6 +85,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Load a JSON graph file (from `export --format json` or another extractor)
     Import(import::ImportArgs),
+    /// Remove documents and everything derived from them; findings recomputed
+    Forget(correct::ForgetArgs),
+    /// Store again articles whose sidecar or text changed (`ingest --refresh`)
+    Refresh(IngestArgs),
+    /// Run the current extractor (and --lexicon) over the stored texts again
+    Reextract(correct::ReextractArgs),
 }
 
 impl GlobalArgs {
@@ -122,9 +129,7 @@ impl GlobalArgs {
     /// `./claimgraph.db`, created when missing.
     pub fn open_for_writing(&self) -> Result<Store> {
         let path = self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB));
-        let store = Store::open(&path)?;
-        store.set_busy_timeout(self.lock_timeout()?)?;
-        Ok(store)
+        Store::open_waiting(&path, self.lock_timeout()?)
     }
 
     /// The database a read command uses: `--db` or `$CLAIMGRAPH_DB` (which
@@ -143,8 +148,8 @@ impl GlobalArgs {
                 return crate::ingest::sample_store(extractor);
             }
         };
-        let store = Store::open_existing(&path)?;
-        store.set_busy_timeout(self.lock_timeout()?)?;
+        let store = Store::open_existing_waiting(&path, self.lock_timeout()?)?;
+        stats::note_pending(&store)?;
         Ok(store)
     }
 }
@@ -182,6 +187,15 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Query(args) => query::run_query(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
         Command::Import(args) => import::run(&cli.global, args),
+        Command::Forget(args) => correct::forget(&cli.global, args),
+        Command::Refresh(args) => ingest::run(
+            &cli.global,
+            IngestArgs {
+                refresh: true,
+                ..args
+            },
+        ),
+        Command::Reextract(args) => correct::reextract(&cli.global, args),
     }
 }
 

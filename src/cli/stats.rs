@@ -1,5 +1,6 @@
 //! `claimgraph stats`: how many documents, entities, events, claims and
-//! findings the graph holds, as a table or JSON.
+//! findings the graph holds, as a table or JSON, and how many documents
+//! still wait for comparison.
 
 use super::{print_out, GlobalArgs};
 use crate::error::{Error, Result};
@@ -55,7 +56,31 @@ pub fn render(stats: &Stats, format: StatsFormat) -> Result<String> {
             if let Some(column) = table.column_mut(1) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
-            Ok(format!("{table}\n"))
+            let mut out = format!("{table}\n");
+            if stats.comparison_pending > 0 {
+                out.push_str(&pending_message(stats.comparison_pending));
+                out.push('\n');
+            }
+            Ok(out)
         }
     }
+}
+
+/// What readers are told while documents wait for comparison.
+pub fn pending_message(n: u64) -> String {
+    let documents = if n == 1 { "document" } else { "documents" };
+    format!(
+        "comparison pending for {n} {documents}: their findings are not stored yet \
+         (an ingest is running, or was interrupted: the next ingest, import, forget, \
+         refresh or reextract completes it)"
+    )
+}
+
+/// Say on stderr, once, that the findings do not yet cover every document.
+pub fn note_pending(store: &crate::store::Store) -> Result<()> {
+    let n = store.pending_comparison()?;
+    if n > 0 {
+        eprintln!("note: {}", pending_message(n));
+    }
+    Ok(())
 }

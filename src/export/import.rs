@@ -70,15 +70,10 @@ pub fn write(store: &mut Store, records: &ImportRecords) -> Result<ImportOutcome
 
 /// The findings of everything in `store`, by the claim comparison of
 /// [`crate::analysis`].
+/// The same comparison as ingest, so that findings do not depend on how
+/// the documents came in.
 fn recompute(store: &Store) -> Result<Vec<FindingRecord>> {
-    Ok(crate::analysis::analyze_with_places(
-        &store.documents()?,
-        &store.entities()?,
-        &store.events()?,
-        &store.claims()?,
-        &store.mentions()?,
-    )
-    .findings)
+    Ok(crate::ingest::compare_store(store)?.findings)
 }
 
 fn check(name: &str, bytes: &[u8], file: GraphFile) -> Result<ImportRecords> {

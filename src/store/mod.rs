@@ -9,14 +9,18 @@
 //! second writer waits for the first (or fails with a clear message when the
 //! wait runs out). The schema is versioned (see [`schema`]).
 
+pub mod canonical;
+pub mod comparison;
+mod correct;
 pub mod import;
 mod read;
 pub mod schema;
 pub mod window;
 mod write;
 
+pub use comparison::{Comparison, ComparisonChange};
 pub use read::Stats;
-pub use write::check;
+pub use write::{check, Existing};
 
 use crate::corpus::SetAside;
 use crate::error::{Error, Result};
@@ -59,6 +63,9 @@ pub enum Outcome {
     Added(i64),
     /// Already stored (same text) under this id; nothing changed.
     Duplicate(i64),
+    /// Replaced an earlier version (other metadata, or another text from
+    /// the same source) and stored under this id.
+    Refreshed(i64),
 }
 
 /// A claimgraph database.
@@ -72,7 +79,15 @@ impl Store {
     /// Open the database at `path`, creating it when missing, and bring its
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE)
+        Self::open_waiting(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`], waiting up to `timeout` for other processes that
+    /// hold the database — also while a new database is being set up (its
+    /// switch to WAL and its migrations), where SQLite may refuse at once
+    /// rather than wait.
+    pub fn open_waiting(path: &Path, timeout: Duration) -> Result<Store> {
+        Self::open_with(path, OpenFlags::SQLITE_OPEN_CREATE, timeout)
     }
 
     /// Open an existing claimgraph database for a read command. A missing
@@ -80,6 +95,11 @@ impl Store {
     /// error, and such a file is left byte for byte as it was: nothing is
     /// created, no table added, the journal mode untouched.
     pub fn open_existing(path: &Path) -> Result<Store> {
+        Self::open_existing_waiting(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open_existing`], waiting up to `timeout` for a writer.
+    pub fn open_existing_waiting(path: &Path, timeout: Duration) -> Result<Store> {
         let label = path.display().to_string();
         let refuse = |message: &str| Error::Database {
             path: label.clone(),
@@ -105,7 +125,7 @@ impl Store {
             ));
         }
         let mut store = store;
-        store.setup(true)?;
+        store.setup(true, timeout)?;
         Ok(store)
     }
 
@@ -126,13 +146,13 @@ impl Store {
         read().map_err(|e| self.error(e))
     }
 
-    fn open_with(path: &Path, extra: OpenFlags) -> Result<Store> {
+    fn open_with(path: &Path, extra: OpenFlags, timeout: Duration) -> Result<Store> {
         let label = path.display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
         let mut store = Store { conn, label };
-        store.setup(true)?;
+        store.setup(true, timeout)?;
         Ok(store)
     }
 
@@ -141,12 +161,43 @@ impl Store {
         let label = ":memory:".to_string();
         let conn = Connection::open_in_memory().map_err(|e| Error::database(&label, &e))?;
         let mut store = Store { conn, label };
-        store.setup(false)?;
+        store.setup(false, DEFAULT_BUSY_TIMEOUT)?;
         Ok(store)
     }
 
-    fn setup(&mut self, on_disk: bool) -> Result<()> {
-        self.set_busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+    fn setup(&mut self, on_disk: bool, timeout: Duration) -> Result<()> {
+        self.set_busy_timeout(timeout)?;
+        // Two processes opening a database that does not exist yet both try
+        // to switch it to WAL and migrate it; SQLite answers "busy" at once
+        // (without its busy handler) when waiting could deadlock, so wait
+        // here, as for any other lock, until `timeout` runs out.
+        let deadline = std::time::Instant::now() + timeout;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match self.try_setup(on_disk) {
+                Err(SetupError::Sqlite(e))
+                    if is_busy(&e) && std::time::Instant::now() < deadline =>
+                {
+                    let left = deadline.saturating_duration_since(std::time::Instant::now());
+                    std::thread::sleep(pause.min(left));
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(SetupError::Sqlite(e)) => return Err(self.error(e)),
+                Err(SetupError::Newer(v)) => {
+                    return Err(Error::Database {
+                        path: self.label.clone(),
+                        message: format!(
+                            "written by a newer claimgraph (schema version {v}; this build knows up to {}); upgrade claimgraph",
+                            schema::current_version()
+                        ),
+                    })
+                }
+                Ok(()) => return Ok(()),
+            }
+        }
+    }
+
+    fn try_setup(&mut self, on_disk: bool) -> std::result::Result<(), SetupError> {
         let conn = &self.conn;
         let pragmas = || -> rusqlite::Result<()> {
             // The first statement is where a file that is not SQLite shows.
@@ -159,16 +210,10 @@ impl Store {
             }
             Ok(())
         };
-        pragmas().map_err(|e| self.error(e))?;
+        pragmas().map_err(SetupError::Sqlite)?;
         schema::migrate(&mut self.conn).map_err(|e| match e {
-            schema::MigrateError::Newer(v) => Error::Database {
-                path: self.label.clone(),
-                message: format!(
-                    "written by a newer claimgraph (schema version {v}; this build knows up to {}); upgrade claimgraph",
-                    schema::current_version()
-                ),
-            },
-            schema::MigrateError::Sqlite(e) => self.error(e),
+            schema::MigrateError::Newer(v) => SetupError::Newer(v),
+            schema::MigrateError::Sqlite(e) => SetupError::Sqlite(e),
         })
     }
 
@@ -185,6 +230,21 @@ impl Store {
     fn error(&self, e: rusqlite::Error) -> Error {
         Error::database(&self.label, &e)
     }
+}
+
+/// Why setting a database up failed.
+enum SetupError {
+    Sqlite(rusqlite::Error),
+    /// Written by a newer claimgraph (its schema version).
+    Newer(i64),
+}
+
+/// Whether SQLite refused because another connection holds the database.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 #[cfg(test)]

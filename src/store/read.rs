@@ -24,6 +24,10 @@ pub struct Stats {
     pub events: u64,
     pub claims: u64,
     pub findings: u64,
+    /// Documents stored but not compared yet: their findings are missing
+    /// until the ingest finishes or, after an interrupted one, until the
+    /// next command that writes.
+    pub comparison_pending: u64,
 }
 
 fn conversion(col: usize, message: String) -> rusqlite::Error {
@@ -105,6 +109,7 @@ impl Store {
             events: count("events")?,
             claims: count("claims")?,
             findings: count("findings")?,
+            comparison_pending: count("pending_comparison")?,
         })
     }
 

@@ -135,6 +135,17 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (claim, start)
     ) WITHOUT ROWID;
     "#,
+    // 3: documents stored but not yet compared. A batch of documents and
+    // their marks commit in one transaction; the comparison that follows
+    // (by this ingest, or by the next command that writes after an
+    // interrupted one) recomputes the findings and clears the marks in
+    // another. So a reader can always tell whether the findings cover every
+    // document.
+    r#"
+    CREATE TABLE pending_comparison (
+        document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

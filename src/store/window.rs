@@ -1,6 +1,13 @@
 //! Reading the part of the store a new batch of articles can touch, so that
-//! comparing after an ingest costs what the new articles' time window holds,
-//! not what the whole corpus holds.
+//! comparing after an ingest could cost what the new articles' time window
+//! holds, not what the whole corpus holds.
+//!
+//! Ingest no longer compares incrementally over this window: an incremental
+//! result depended on arrival order and on concurrent writers (issue 12), so
+//! the comparison now reads the whole store in canonical order (see
+//! [`super::canonical`]). The window stays for bounding that recomputation
+//! to the part of the store a batch can reach, once it is closed under the
+//! relations the comparison uses (incidents chain articles transitively).
 //!
 //! Events are compared only with events whose dates share a day (an undated
 //! event lies in the week before its article's publication; see
@@ -153,21 +160,25 @@ impl Store {
             documents: self.documents_in(Scope::Listed)?,
             events: self.events_in(Scope::Listed)?,
             claims: self.claims_in(Scope::Listed)?,
-            places: self.places_in()?,
+            places: self.places_in(Scope::Listed)?,
         })
     }
 
-    /// The place and country mentions of the listed documents, without
+    /// The place and country mentions of the documents of `scope`, without
     /// datelines ("BAMAKO, 14 mai 2024 —": where the dispatch was written).
-    fn places_in(&self) -> Result<Vec<MentionRecord>> {
+    pub(super) fn places_in(&self, scope: Scope) -> Result<Vec<MentionRecord>> {
         use crate::analysis::incident::{is_dateline, DATELINE_REACH};
         let mut out = Vec::new();
         let run = |out: &mut Vec<MentionRecord>| -> rusqlite::Result<()> {
-            let mut stmt = self.conn.prepare_cached(
+            let listed = match scope {
+                Scope::All => "",
+                Scope::Listed => "m.document IN (SELECT doc FROM temp.scope) AND",
+            };
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT m.entity, m.document, m.start, m.end FROM mentions m JOIN entities e ON e.id = m.entity
-                 WHERE m.document IN (SELECT doc FROM temp.scope) AND e.kind IN ('place', 'country')
-                 ORDER BY m.document, m.start, m.entity",
-            )?;
+                 WHERE {listed} e.kind IN ('place', 'country')
+                 ORDER BY m.document, m.start, m.entity"
+            ))?;
             let mut head = self.conn.prepare_cached(
                 "SELECT CAST(substr(CAST(text AS BLOB), 1, ?2) AS BLOB) FROM documents WHERE id = ?1",
             )?;

@@ -1,13 +1,14 @@
 //! Writing a batch of prepared documents in one transaction: documents,
 //! set-aside ranges, and the extraction mapped from document-local indices
-//! onto corpus-wide entity, event and claim ids.
+//! onto corpus-wide entity, event and claim ids. Each new document is marked
+//! as waiting for comparison in the same transaction.
 
 use super::{Outcome, PreparedDocument, Store};
 use crate::error::{Error, Result};
 use crate::extract::alias::{Context, EntityIndex};
 use crate::extract::{Extraction, LocalEntity};
 use crate::model::{Alias, DateRange, EntityKind, EventKind, Role, Span};
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
 /// Check that a prepared document is consistent: every span lies on
@@ -76,7 +77,7 @@ struct Entities {
 }
 
 impl Entities {
-    fn load(tx: &Transaction<'_>, index: EntityIndex) -> rusqlite::Result<Entities> {
+    fn load(tx: &Connection, index: EntityIndex) -> rusqlite::Result<Entities> {
         let mut entities = Entities {
             index,
             exact: HashMap::new(),
@@ -115,7 +116,7 @@ impl Entities {
     /// guard fuzzy matches (see [`EntityIndex::resolve_in_context`]).
     fn resolve(
         &mut self,
-        tx: &Transaction<'_>,
+        tx: &Connection,
         name: &str,
         kind: EntityKind,
         aliases: &[Alias],
@@ -165,7 +166,7 @@ impl Entities {
 
     fn alias(
         &mut self,
-        tx: &Transaction<'_>,
+        tx: &Connection,
         id: i64,
         name: &str,
         kind: EntityKind,
@@ -234,6 +235,19 @@ pub(super) fn date_columns(
     }
 }
 
+/// What to do with a document already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Existing {
+    /// Keep it: the same text is the same document ([`Outcome::Duplicate`]).
+    #[default]
+    Keep,
+    /// Replace it, and everything derived from it, when its metadata
+    /// (source, sidecar, inferred fields) changed, or when a document of
+    /// the same source has another text (the file was corrected):
+    /// [`Outcome::Refreshed`]. An unchanged document is still a duplicate.
+    Refresh,
+}
+
 impl Store {
     /// Store a batch of documents in one transaction; documents already
     /// stored (same text) are skipped. On any error nothing of the batch is
@@ -250,45 +264,135 @@ impl Store {
         docs: &[PreparedDocument],
         index: EntityIndex,
     ) -> Result<Vec<Outcome>> {
+        self.ingest_batch(docs, index, Existing::Keep)
+    }
+
+    /// [`Store::ingest_with`], with `existing` saying what to do with
+    /// documents already stored.
+    pub fn ingest_batch(
+        &mut self,
+        docs: &[PreparedDocument],
+        index: EntityIndex,
+        existing: Existing,
+    ) -> Result<Vec<Outcome>> {
+        self.write_transaction(|store| store.insert_batch(docs, index, existing))
+    }
+
+    /// Write a batch inside the caller's transaction (see
+    /// [`Store::write_transaction`]).
+    pub fn insert_batch(
+        &mut self,
+        docs: &[PreparedDocument],
+        index: EntityIndex,
+        existing: Existing,
+    ) -> Result<Vec<Outcome>> {
         for doc in docs {
             check(doc).map_err(|message| Error::Input {
                 location: doc.source.clone(),
                 message,
             })?;
         }
-        let label = self.label.clone();
-        let db = |e: rusqlite::Error| Error::database(&label, &e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
-        let mut entities = Entities::load(&tx, index).map_err(db)?;
-        let mut outcomes = Vec::with_capacity(docs.len());
-        for doc in docs {
-            outcomes.push(insert_document(&tx, &mut entities, doc).map_err(db)?);
-        }
-        tx.commit().map_err(db)?;
-        Ok(outcomes)
+        let run = |tx: &Connection| -> rusqlite::Result<Vec<Outcome>> {
+            let mut entities = Entities::load(tx, index)?;
+            let mut outcomes = Vec::with_capacity(docs.len());
+            let mut replaced = false;
+            for doc in docs {
+                let outcome = insert_document(tx, &mut entities, doc, existing)?;
+                replaced |= matches!(outcome, Outcome::Refreshed(_));
+                outcomes.push(outcome);
+            }
+            if replaced {
+                remove_orphan_entities(tx)?;
+            }
+            Ok(outcomes)
+        };
+        run(&self.conn).map_err(|e| self.error(e))
+    }
+
+    /// Remove documents and everything derived from them (set-aside ranges,
+    /// mentions, events, claims, their findings), then the entities no
+    /// record refers to any more, inside the caller's transaction. Returns
+    /// how many documents were removed. The findings left are not
+    /// recompared here.
+    pub fn remove_documents(&mut self, ids: &[i64]) -> Result<usize> {
+        let run = |tx: &Connection| -> rusqlite::Result<usize> {
+            let mut n = 0;
+            for id in ids {
+                n += remove_document(tx, *id)?;
+            }
+            remove_orphan_entities(tx)?;
+            Ok(n)
+        };
+        run(&self.conn).map_err(|e| self.error(e))
     }
 }
 
+/// Remove one document: claims first (a denial points at the claim it
+/// denies, a claim at its event), then the document, whose other records
+/// go with it.
+fn remove_document(tx: &Connection, id: i64) -> rusqlite::Result<usize> {
+    tx.prepare_cached("UPDATE claims SET denies = NULL WHERE document = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM claims WHERE document = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?
+        .execute([id])
+}
+
+/// Entities no mention, event, participant or claim refers to any more
+/// (those only a removed document named).
+fn remove_orphan_entities(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DELETE FROM entities WHERE
+            NOT EXISTS (SELECT 1 FROM mentions WHERE entity = entities.id)
+            AND NOT EXISTS (SELECT 1 FROM events WHERE place = entities.id)
+            AND NOT EXISTS (SELECT 1 FROM participants WHERE entity = entities.id)
+            AND NOT EXISTS (SELECT 1 FROM claims WHERE claimant = entities.id
+                OR outlet = entities.id OR subject_entity = entities.id)
+            AND NOT EXISTS (SELECT 1 FROM claim_via WHERE entity = entities.id);",
+    )
+}
+
 fn insert_document(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     entities: &mut Entities,
     doc: &PreparedDocument,
+    existing: Existing,
 ) -> rusqlite::Result<Outcome> {
-    let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM documents WHERE hash = ?1",
-            [&doc.hash],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        return Ok(Outcome::Duplicate(id));
-    }
     let m = &doc.meta;
     let credits = serde_json::to_string(&doc.credits).unwrap_or_else(|_| "[]".to_string());
+    let published = m.published.map(|d| d.to_string());
+    let same: Option<(i64, bool)> = tx
+        .query_row(
+            "SELECT id, source IS ?2 AND outlet IS ?3 AND published IS ?4 AND language IS ?5
+                AND url IS ?6 AND title IS ?7 AND credits IS ?8
+             FROM documents WHERE hash = ?1",
+            params![doc.hash, doc.source, m.outlet, published, m.language, m.url, m.title, credits],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let mut refreshed = false;
+    match (same, existing) {
+        (Some((id, _)), Existing::Keep) | (Some((id, true)), Existing::Refresh) => {
+            return Ok(Outcome::Duplicate(id))
+        }
+        (Some((id, false)), Existing::Refresh) => {
+            remove_document(tx, id)?;
+            refreshed = true;
+        }
+        (None, Existing::Refresh) => {
+            // The same file with a corrected text replaces its old version.
+            let old: Vec<i64> = tx
+                .prepare_cached("SELECT id FROM documents WHERE source = ?1")?
+                .query_map([&doc.source], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in old {
+                remove_document(tx, id)?;
+                refreshed = true;
+            }
+        }
+        (None, Existing::Keep) => {}
+    }
     tx.execute(
         "INSERT INTO documents (hash, source, outlet, published, language, url, title, credits, len, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -296,7 +400,7 @@ fn insert_document(
             doc.hash,
             doc.source,
             m.outlet,
-            m.published.map(|d| d.to_string()),
+            published,
             m.language,
             m.url,
             m.title,
@@ -306,6 +410,9 @@ fn insert_document(
         ],
     )?;
     let id = tx.last_insert_rowid();
+    // Compared after the batch commits (see `schema`, migration 3).
+    tx.prepare_cached("INSERT OR IGNORE INTO pending_comparison (document) VALUES (?1)")?
+        .execute([id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO set_aside (document, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -325,11 +432,15 @@ fn insert_document(
         None => None,
     };
     insert_extraction(tx, entities, id, outlet, &doc.text, &doc.extraction)?;
-    Ok(Outcome::Added(id))
+    Ok(if refreshed {
+        Outcome::Refreshed(id)
+    } else {
+        Outcome::Added(id)
+    })
 }
 
 fn insert_extraction(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     entities: &mut Entities,
     document: i64,
     outlet: Option<i64>,
