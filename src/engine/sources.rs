@@ -524,6 +524,15 @@ pub(super) fn stats(ws: &Workspace) -> Answer {
     ] {
         t.push(vec![Cell::text(what), Cell::Int(n)]);
     }
+    // documents stored whose comparison an interrupted ingest left to do:
+    // their findings are missing until the next command that writes
+    let pending = ws.store().pending_comparison().unwrap_or(0);
+    if pending > 0 {
+        t.push(vec![
+            Cell::text("comparison pending (documents)"),
+            Cell::Int(pending as i64),
+        ]);
+    }
     Answer {
         tables: vec![t],
         nodes: Vec::new(),
