@@ -242,14 +242,19 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // Civilians killed are such a toll too ("un civil a été tué", then "Des
     // balles perdues ont tué au moins deux civils" two days later).
     let toll = |c: &ClaimRecord| matches!(class(c).as_str(), "people" | "civilian");
-    let tolls = toll(a) && toll(b);
+    let same_day_tolls = toll(a) && toll(b);
+    // Days apart, any toll of people rises as it is counted, soldiers' too:
+    // "Quinze soldats maliens ont été tués" (Friday, the army's first
+    // toll), then "au moins 35 morts", then "49 soldats maliens sont morts"
+    // (Saturday). Two voices the same day still dispute (below).
+    let tolls = a.measure.is_some_and(super::group::counts_people);
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Greater => Some(false),
         std::cmp::Ordering::Equal
-            if tolls && a.document != b.document && !state(oa) && !state(ob) =>
+            if same_day_tolls && a.document != b.document && !state(oa) && !state(ob) =>
         {
             Some(qa.value < qb.value)
         }
@@ -277,7 +282,11 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         // ("plus de 150 morts", then "160 morts"), or the same voice's
         // revision ("au moins 79", then "au moins 78"). An approximation a
         // precise figure merely fits ("une centaine", then 104) is nothing.
-        let vague = qe.bound == Bound::Approx || ql.bound == Bound::Approx;
+        // A toll that passes the mark it approached is no vaguer: "près de
+        // 5000 blessés", then "plus de 5 000 blessées".
+        let passed =
+            qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
+        let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
         let revised = (tolls && ql.value > qe.value) || (same_voice && ql.value != qe.value);
         return if revised && !vague {
             forward

@@ -54,6 +54,101 @@ impl GroupKey {
     }
 }
 
+/// Whether a measure counts people (whose figures form one toll whatever
+/// word names them), rather than things ("30 camions", "six missiles").
+pub fn counts_people(m: Measure) -> bool {
+    matches!(
+        m,
+        Measure::Killed
+            | Measure::Wounded
+            | Measure::Missing
+            | Measure::Captured
+            | Measure::Displaced
+    )
+}
+
+/// Who a figure counts, coarsely, for deciding which tolls are one series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kin {
+    /// "27 morts", "150 personnes", "82 corps", "12 Palestiniens": anyone.
+    Anyone,
+    /// "25 militaires", "38 soldats", "des policiers".
+    Armed,
+    /// "15 assaillants", "203 jihadistes", "membres de groupes armés".
+    Militant,
+    /// "2 civils", "300 réfugiés", "des migrants".
+    Civilian,
+    /// A part that is only ever compared with its own kind: "dont deux
+    /// enfants", "trois journalistes".
+    Part(u32),
+}
+
+fn kin(c: &ClaimRecord) -> Kin {
+    match c.counted.category.as_deref() {
+        Some("soldiers" | "police" | "peacekeepers") => return Kin::Armed,
+        Some("militants") => return Kin::Militant,
+        Some("civilians" | "refugees" | "migrants") => return Kin::Civilian,
+        Some("people") | None => {}
+        Some(other) => {
+            return Kin::Part(
+                other
+                    .bytes()
+                    .fold(7u32, |h, b| h.wrapping_mul(31) ^ u32::from(b)),
+            )
+        }
+    }
+    let class = c
+        .subject
+        .as_deref()
+        .map(super::words::subject_class)
+        .unwrap_or_default();
+    match class.as_str() {
+        "armed" | "police" => Kin::Armed,
+        "militant" => Kin::Militant,
+        // "enfant" and "femme" are civilians for the class, but a count of
+        // children is a part of a toll ("dont deux enfants").
+        "civilian"
+            if c.counted.category.is_none()
+                && c.subject.as_deref().is_some_and(|s| {
+                    let f = super::words::fold(s);
+                    f.contains("enfant") || f.contains("femme")
+                }) =>
+        {
+            Kin::Part(1)
+        }
+        "civilian" => Kin::Civilian,
+        _ => Kin::Anyone,
+    }
+}
+
+/// Whether two figures of one toll count comparable people.
+///
+/// - The same kind, or a toll of anyone ("27 morts", "40 décès") against a
+///   kind: "25 militaires tués", then "38 morts".
+/// - Soldiers and militants, soldiers and civilians are different tolls:
+///   "au moins trois militaires et un civil ont été tués".
+/// - A part ("dont deux enfants", "trois journalistes") only against the
+///   same part.
+/// - Militants against civilians only when two voices give them for the
+///   dead: "203 jihadistes neutralisés" (the army) against "300 civils
+///   exécutés" (a rights group) is one toll re-labelled, a dispute; one
+///   voice's "vingt civils et une douzaine de membres présumés de la
+///   katiba" are two tolls.
+pub fn comparable(a: &ClaimRecord, b: &ClaimRecord) -> bool {
+    let Some(m) = a.measure.filter(|m| counts_people(*m)) else {
+        return true;
+    };
+    match (kin(a), kin(b)) {
+        (x, y) if x == y => true,
+        (Kin::Part(_), _) | (_, Kin::Part(_)) => false,
+        (Kin::Anyone, _) | (_, Kin::Anyone) => true,
+        (Kin::Militant, Kin::Civilian) | (Kin::Civilian, Kin::Militant) => {
+            m == Measure::Killed && origin(a) != origin(b)
+        }
+        _ => false,
+    }
+}
+
 /// How many later first occurrences of a series each one is compared with.
 pub const SERIES_REACH: usize = 256;
 
@@ -94,6 +189,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         {
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            if !comparable(a, b) {
                 continue;
             }
             // Different sides or scopes are different series: one side's

@@ -241,6 +241,10 @@ impl std::ops::Deref for Held<'_> {
 /// say what it is about.
 const LEAD_BYTES: usize = 800;
 
+/// How far after an article's first place its other opening places may
+/// stand, for an article whose lead names none.
+const FIRST_PLACES_BYTES: usize = 200;
+
 impl<'a> Analyzer<'a> {
     pub fn new() -> Self {
         Self::default()
@@ -253,18 +257,32 @@ impl<'a> Analyzer<'a> {
     /// lead (its first [`LEAD_BYTES`]), or one it names again. A place named
     /// once in passing further down ("après celles de Boulkessy et Mondoro",
     /// recalling an earlier attack) does not join the two incidents.
+    ///
+    /// An article whose lead names no place at all is placed by the first
+    /// places it names, together (within [`FIRST_PLACES_BYTES`] of the
+    /// first): "autour des camps de Boulkessy et de Mondoro, dans le centre
+    /// du Mali" further down an article whose lead tells only of "deux
+    /// camps".
     pub fn add_mentions(&mut self, mentions: &[MentionRecord]) {
         let mut seen: HashMap<(i64, i64), (usize, bool)> = HashMap::new();
+        // Per document: whether its lead names a place, and its first mention.
+        let mut first: HashMap<i64, (bool, usize)> = HashMap::new();
         for m in mentions {
             let e = seen.entry((m.document, m.entity)).or_insert((0, false));
             e.0 += 1;
             e.1 |= m.span.start < LEAD_BYTES;
+            let f = first.entry(m.document).or_insert((false, usize::MAX));
+            f.0 |= m.span.start < LEAD_BYTES;
+            f.1 = f.1.min(m.span.start);
         }
         for m in mentions {
             let Some(&(count, in_lead)) = seen.get(&(m.document, m.entity)) else {
                 continue;
             };
-            if count < 2 && !in_lead {
+            let opening = first.get(&m.document).is_some_and(|&(lead, start)| {
+                !lead && m.span.start < start.saturating_add(FIRST_PLACES_BYTES)
+            });
+            if count < 2 && !in_lead && !opening {
                 continue;
             }
             let list = self.named.entry(m.document).or_default();
@@ -494,6 +512,13 @@ impl<'a> Analyzer<'a> {
         let Some(text) = c.subject.as_deref().filter(|_| c.quantity.is_some()) else {
             return 0;
         };
+        // Tolls of people share one series per incident and measure; which
+        // of them are compared is decided pair by pair (see
+        // [`group::comparable`]): "25 militaires", "38 soldats" and "40
+        // morts" are one toll, "2 civils" and "15 assaillants" are not.
+        if c.measure.is_some_and(group::counts_people) {
+            return 0;
+        }
         if let Some(id) = self.subjects.get(text) {
             return *id;
         }

@@ -7,6 +7,7 @@
 use crate::extract::analysis::Analysis;
 use crate::extract::attribution::Speakers;
 use crate::extract::counted;
+use crate::extract::earlier;
 use crate::extract::entities::Registry;
 use crate::extract::numbers::Figure;
 use crate::extract::{Cue, LocalClaim};
@@ -746,6 +747,9 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             claim.subject_entity = subject_entity;
             claim.counted = counted_what.clone();
             claim.date = cx.date_for(sent, fstart);
+            if let Some(d) = earlier::date(a, f.bound_start.unwrap_or(f.start), f.end, claim.date) {
+                claim.date = Some(d);
+            }
             out.push(claim);
         }
     }
