@@ -120,15 +120,26 @@ pub enum Relation {
     UpdatedBy,
 }
 
-/// When a figure was reported: the date the text gives for it when that
-/// lies before the article ("un bilan de 79 morts annoncé la veille"), else
-/// the article's publication date.
+/// When a figure was reported: the article's publication date, unless the
+/// text says the figure is recalled from an earlier report (extraction keeps
+/// the words that say so as the figure's topic: "un précédent bilan faisait
+/// état de 160 morts", "un bilan de 79 morts annoncé la veille"); then the
+/// date it gives for it, or the week before the article. The date a figure
+/// refers to is not when it was reported: "Vendredi, 49 soldats maliens
+/// sont morts" in Saturday's paper is Saturday's toll.
 pub fn reported(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
     let published = sources.published(c.document);
+    let recalled = c.quantity.is_some() && c.topic.is_some();
     match (c.date.map(|d| d.end), published) {
-        (Some(d), Some(p)) => Some(d.min(p)),
+        (Some(d), Some(p)) if recalled => Some(d.min(p)),
         (d, p) => p.or(d),
     }
+}
+
+/// The words by which the text says a figure is recalled from an earlier
+/// report, if it does.
+pub fn recalled(c: &ClaimRecord) -> Option<&str> {
+    c.topic.as_deref().filter(|_| c.quantity.is_some())
 }
 
 /// The interval of a claim's figure, widened for plural vague counts: "des

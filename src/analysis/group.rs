@@ -171,7 +171,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     // in the order they were reported, each with the next [`SERIES_REACH`]:
     // a series reported thousands of times costs linear time, and update
     // chains still link every step.
-    let mut order: Vec<usize> = (0..numeric.len()).filter(|&i| echo[i] == i).collect();
+    let mut order: Vec<usize> = one_series_per_voice(&numeric, &echo, ledger);
     order.sort_by_key(|&i| (compare::reported(numeric[i], ledger), numeric[i].id));
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (p, &i) in order.iter().enumerate() {
@@ -326,6 +326,45 @@ pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> 
         }
     }
     out.sort_by_key(|f| (f.kind, f.a, f.b));
+    out
+}
+
+/// How many different figures one voice may give for one series in one
+/// article on one report day before they are read as a list.
+pub const FIGURES_PER_VOICE: usize = 4;
+
+/// The first occurrences (see [`echoes`]) that are compared, in the order
+/// they were reported. One voice giving more than [`FIGURES_PER_VOICE`]
+/// different figures of one series in one article, reported the same day,
+/// lists them (a breakdown, a table, a page of dispatches: "Selon l'AFP, 12
+/// soldats ont été tués. Selon l'AFP, 13 soldats..."): only its largest
+/// figure stands for it, so an article never yields findings without bound.
+fn one_series_per_voice(numeric: &[&ClaimRecord], echo: &[usize], ledger: &Ledger) -> Vec<usize> {
+    type Voice = (i64, Option<i64>, Option<chrono::NaiveDate>);
+    let mut by_voice: HashMap<Voice, Vec<usize>> = HashMap::new();
+    for i in (0..numeric.len()).filter(|&i| echo[i] == i) {
+        let c = numeric[i];
+        by_voice
+            .entry((c.document, origin(c), compare::reported(c, ledger)))
+            .or_default()
+            .push(i);
+    }
+    let value = |i: usize| numeric[i].quantity.map_or(0.0, |q| q.value);
+    let mut out: Vec<usize> = Vec::new();
+    for list in by_voice.into_values() {
+        // Both ends of one range ("entre 300 et 650 morts") are one figure.
+        let mut quotes: Vec<&str> = list.iter().map(|&i| numeric[i].quote.as_str()).collect();
+        quotes.sort_unstable();
+        quotes.dedup();
+        if quotes.len() <= FIGURES_PER_VOICE {
+            out.extend(list);
+        } else if let Some(top) = list
+            .into_iter()
+            .max_by(|&x, &y| value(x).total_cmp(&value(y)))
+        {
+            out.push(top);
+        }
+    }
     out
 }
 

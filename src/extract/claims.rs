@@ -747,8 +747,13 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             claim.subject_entity = subject_entity;
             claim.counted = counted_what.clone();
             claim.date = cx.date_for(sent, fstart);
-            if let Some(d) = earlier::date(a, f.bound_start.unwrap_or(f.start), f.end, claim.date) {
-                claim.date = Some(d);
+            // A figure recalled from an earlier toll keeps the words that
+            // say so as its topic, and the date it was reported.
+            if let Some((cue, d)) =
+                earlier::mark(a, f.bound_start.unwrap_or(f.start), f.end, claim.date)
+            {
+                claim.topic = Some(cue);
+                claim.date = d;
             }
             out.push(claim);
         }

@@ -21,9 +21,10 @@ const REACH_AFTER: usize = 4;
 /// taken to have been reported (it ends the day before).
 const EARLIER: i64 = 7;
 
-/// Whether the figure at tokens `[start, end)` is recalled from an earlier
-/// report.
-pub fn recalled(a: &Analysis, start: usize, end: usize) -> bool {
+/// The words by which the text says the figure at tokens `[start, end)`
+/// is recalled from an earlier report ("précédent bilan", "faisait état",
+/// "initialement", "annoncé la veille"), or `None`.
+pub fn recalled(a: &Analysis, start: usize, end: usize) -> Option<String> {
     let lo = start.saturating_sub(REACH_BACK);
     let mut k = start;
     while k > lo {
@@ -38,51 +39,79 @@ pub fn recalled(a: &Analysis, start: usize, end: usize) -> bool {
             w,
             "nouveau" | "nouvelle" | "desormais" | "actualise" | "dernier"
         ) {
-            return false;
+            return None;
         }
-        if cue_at(a, k) {
-            return true;
+        if let Some(n) = cue_at(a, k) {
+            return Some(words(a, k, k + n));
         }
     }
+    // "89 morts et non 63 comme initialement reconnus", "un bilan de 79
+    // morts annoncé la veille"
     (end..end + REACH_AFTER)
         .take_while(|&k| a.same_sentence(k, start) && !matches!(a.tok_text(k), ";" | "."))
-        .any(|k| matches!(a.low(k), "initialement" | "auparavant" | "precedemment"))
+        .find(|&k| {
+            let announced = matches!(a.low(k), "annonce" | "annonces" | "annoncee" | "annoncees");
+            let before = (a.low(k + 1) == "la" && a.low(k + 2) == "veille")
+                || matches!(a.low(k + 1), "hier" | "avant-hier");
+            matches!(a.low(k), "initialement" | "auparavant" | "precedemment")
+                || (announced && before)
+        })
+        .map(|k| words(a, k, k + 1))
 }
 
-/// A cue of an earlier report at token `k`.
-fn cue_at(a: &Analysis, k: usize) -> bool {
+/// The text of tokens `[from, to)`.
+fn words(a: &Analysis, from: usize, to: usize) -> String {
+    match (a.toks.get(from), a.toks.get(to.saturating_sub(1))) {
+        (Some(x), Some(y)) => a.text.get(x.start..y.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A cue of an earlier report at token `k`, with its length in tokens.
+fn cue_at(a: &Analysis, k: usize) -> Option<usize> {
     match a.low(k) {
         // "le précédent bilan", "le bilan précédent", "un bilan antérieur"
-        "precedent" | "anterieur" => {
-            a.low(k + 1) == "bilan" || k.checked_sub(1).is_some_and(|j| a.low(j) == "bilan")
+        "precedent" | "anterieur" if a.low(k + 1) == "bilan" => Some(2),
+        "precedent" | "anterieur" if k.checked_sub(1).is_some_and(|j| a.low(j) == "bilan") => {
+            Some(1)
         }
-        "initialement" | "auparavant" | "precedemment" => true,
+        "initialement" | "auparavant" | "precedemment" => Some(1),
         // The imperfect of report verbs: "faisait état de", "parlaient de",
         // "évoquait", "annonçait".
-        "faisait" | "faisaient" => a.low(k + 1) == "etat",
-        "parlait" | "parlaient" | "evoquait" | "evoquaient" | "annoncait" | "annoncaient" => true,
+        "faisait" | "faisaient" if a.low(k + 1) == "etat" => Some(2),
+        "parlait" | "parlaient" | "evoquait" | "evoquaient" | "annoncait" | "annoncaient" => {
+            Some(1)
+        }
         // The pluperfect: "avait fait état de", "avaient annoncé".
         "avait" | "avaient" => match a.low(k + 1) {
-            "fait" => a.low(k + 2) == "etat",
-            "annonce" | "evoque" | "recense" | "rapporte" => true,
-            _ => false,
+            "fait" if a.low(k + 2) == "etat" => Some(3),
+            "annonce" | "evoque" | "recense" | "rapporte" => Some(2),
+            _ => None,
         },
-        _ => false,
+        _ => None,
     }
 }
 
-/// The date of a recalled figure: the one the text gives when it lies
-/// before the article, else the week before publication. `None` when the
-/// figure is not recalled or the publication date is unknown.
-pub fn date(a: &Analysis, start: usize, end: usize, given: Option<DateRange>) -> Option<DateRange> {
-    let published = a.meta.published?;
-    if given.is_some_and(|d| d.end < published) || !recalled(a, start, end) {
-        return None;
+/// A recalled figure: the words that say so and the date it was reported
+/// (the one the text gives when it lies before the article, else the week
+/// before publication). `None` when the figure is not recalled.
+pub fn mark(
+    a: &Analysis,
+    start: usize,
+    end: usize,
+    given: Option<DateRange>,
+) -> Option<(String, Option<DateRange>)> {
+    let cue = recalled(a, start, end)?;
+    let Some(published) = a.meta.published else {
+        return Some((cue, given));
+    };
+    if given.is_some_and(|d| d.end < published) {
+        return Some((cue, given));
     }
-    let end = published.pred_opt()?;
-    Some(DateRange {
+    let date = published.pred_opt().map(|end| DateRange {
         start: published - chrono::Duration::days(EARLIER),
         end,
         precision: Precision::Week,
-    })
+    });
+    Some((cue, date.or(given)))
 }
