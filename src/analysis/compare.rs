@@ -128,7 +128,11 @@ pub enum Relation {
 /// refers to is not when it was reported: "Vendredi, 49 soldats maliens
 /// sont morts" in Saturday's paper is Saturday's toll.
 pub fn reported(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
-    let published = sources.published(c.document);
+    reported_on(c, sources.published(c.document))
+}
+
+/// [`reported`], given the claim's publication date.
+pub fn reported_on(c: &ClaimRecord, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let recalled = c.quantity.is_some() && c.topic.is_some();
     match (c.date.map(|d| d.end), published) {
         (Some(d), Some(p)) if recalled => Some(d.min(p)),

@@ -149,6 +149,52 @@ pub fn comparable(a: &ClaimRecord, b: &ClaimRecord) -> bool {
     }
 }
 
+/// Why two figures of one finding were compared, in words: who each
+/// counts, and which was recalled from an earlier report ("«25 militaires»
+/// counts soldiers, «38 morts» anyone: one toll; «160 morts» is recalled
+/// («précédent bilan»)").
+pub fn why_paired(a: &ClaimRecord, b: &ClaimRecord) -> String {
+    let words = |c: &ClaimRecord| match kin(c) {
+        Kin::Anyone => "anyone",
+        Kin::Armed => "soldiers or police",
+        Kin::Militant => "armed groups",
+        Kin::Civilian => "civilians",
+        Kin::Part(_) => "a part",
+    };
+    let mut out = Vec::new();
+    if a.quantity.is_some() && b.quantity.is_some() {
+        let (sa, sb) = (
+            a.subject.as_deref().unwrap_or("the figure"),
+            b.subject.as_deref().unwrap_or("the figure"),
+        );
+        let relation = match (kin(a), kin(b)) {
+            (x, y) if x == y => "the same people",
+            (Kin::Militant, Kin::Civilian) | (Kin::Civilian, Kin::Militant) => {
+                "the same dead, named differently by two voices"
+            }
+            _ => "one toll",
+        };
+        out.push(format!(
+            "«{sa}» counts {}, «{sb}» {}: {relation}",
+            words(a),
+            words(b)
+        ));
+        let sides = [&a.counted.side, &b.counted.side];
+        if let Some(side) = sides.iter().find_map(|s| s.as_deref()) {
+            out.push(format!("side {side}"));
+        }
+    }
+    for c in [a, b] {
+        if let Some(cue) = compare::recalled(c) {
+            out.push(format!(
+                "«{}» is recalled from an earlier report («{cue}»)",
+                c.quote
+            ));
+        }
+    }
+    out.join("; ")
+}
+
 /// How many later first occurrences of a series each one is compared with.
 pub const SERIES_REACH: usize = 256;
 
