@@ -540,6 +540,23 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         else {
             continue;
         };
+        // One voice counting two kinds of dead in one breath ("vingt civils
+        // et une douzaine de membres présumés de la katiba") gives the parts
+        // of one toll, its largest too.
+        let kinds = |m: Option<Measure>| {
+            let mut k: Vec<Kin> = list
+                .iter()
+                .filter(|c| c.measure == m)
+                .map(|c| kin(c))
+                .collect();
+            k.dedup();
+            k.len()
+        };
+        out.extend(
+            list.iter()
+                .filter(|c| c.measure.is_some_and(counts_people) && kinds(c.measure) > 1)
+                .map(|c| c.id),
+        );
         out.extend(
             list.iter()
                 .filter(|c| {

@@ -56,7 +56,15 @@ pub struct Evidence {
     pub countries: Vec<(i64, String)>,
     /// Families of the article's events (see [`super::coref::family`]).
     pub families: Vec<crate::model::EventKind>,
+    /// Dates its figures refer to, well before its publication (at most
+    /// [`RECALLED_DATES`]): "plus de 500 personnes ont été exécutées [...]
+    /// en mars 2022" in a report published in May 2023 tells of the
+    /// incident of March 2022.
+    pub recalled: Vec<NaiveDate>,
 }
+
+/// How many recalled dates of an article are looked up.
+pub const RECALLED_DATES: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
@@ -77,6 +85,8 @@ pub struct Incidents {
     merges: Vec<IncidentMerge>,
     /// Why each document joined its incident (the first merge naming it).
     reasons: IdMap<i64, usize>,
+    /// The earliest publication date of each incident (by its root).
+    earliest: IdMap<i64, NaiveDate>,
 }
 
 fn month(d: NaiveDate) -> i64 {
@@ -96,6 +106,19 @@ impl Incidents {
             root = p;
         }
         root
+    }
+
+    /// The earliest publication date of a document's incident.
+    pub fn earliest(&self, document: i64) -> Option<NaiveDate> {
+        self.earliest.get(&self.of(document)).copied()
+    }
+
+    fn merge_roots(&mut self, gone: i64, keep: i64) {
+        self.parent.insert(gone, keep);
+        if let Some(d) = self.earliest.remove(&gone) {
+            let e = self.earliest.entry(keep).or_insert(d);
+            *e = (*e).min(d);
+        }
     }
 
     /// Every merge made so far, in order.
@@ -135,6 +158,9 @@ impl Incidents {
             return Vec::new();
         }
         self.parent.insert(document, document);
+        if let Some(p) = ev.published {
+            self.earliest.insert(document, p);
+        }
         // (block, whether to look it up, whether to join it)
         let mut keys = Vec::new();
         for (p, _) in &ev.places {
@@ -145,6 +171,9 @@ impl Incidents {
                     keys.push((Key::UndatedPlace(*p), true, false));
                 }
                 None => keys.push((Key::UndatedPlace(*p), false, true)),
+            }
+            for r in ev.recalled.iter().take(RECALLED_DATES) {
+                keys.extend((-1..=1).map(|k| (Key::Place(*p, month(*r) + k), true, false)));
             }
         }
         if let Some(d) = ev.published {
@@ -179,7 +208,7 @@ impl Incidents {
                 continue;
             };
             let (keep, gone) = (ra.min(rb), ra.max(rb));
-            self.parent.insert(gone, keep);
+            self.merge_roots(gone, keep);
             self.record(IncidentMerge {
                 a: other.min(document),
                 b: other.max(document),
@@ -202,7 +231,7 @@ impl Incidents {
             return None;
         }
         let (keep, gone) = (ra.min(rb), ra.max(rb));
-        self.parent.insert(gone, keep);
+        self.merge_roots(gone, keep);
         self.record(IncidentMerge {
             a: a.min(b),
             b: a.max(b),
@@ -288,6 +317,16 @@ fn kind_words(family: crate::model::EventKind) -> &'static str {
     }
 }
 
+/// A date `x` recalls that lies within [`PLACE_WINDOW_DAYS`] of `y`'s
+/// publication, with that publication.
+fn recalls(x: &Evidence, y: &Evidence) -> Option<(NaiveDate, NaiveDate)> {
+    let q = y.published?;
+    x.recalled
+        .iter()
+        .find(|r| (q - **r).num_days().abs() <= PLACE_WINDOW_DAYS)
+        .map(|r| (*r, q))
+}
+
 /// Why articles `a` (known) and `b` (new) report one incident, or `None`.
 fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
     let gap = match (x.published, y.published) {
@@ -315,7 +354,11 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
                     apart(g)
                 )
             }),
-            Some(_) => None,
+            Some(_) => recalls(x, y).or_else(|| recalls(y, x)).map(|(r, q)| {
+                format!(
+                    "articles #{a} and #{b} both name {name}; one of them dates its figures to {r}, when the other was published ({q})"
+                )
+            }),
             None => Some(format!(
                 "articles #{a} and #{b} both name {name} (no publication date on one of them: grouped on the place alone)"
             )),

@@ -28,6 +28,7 @@ use crate::model::{
     ClaimRecord, DocumentRecord, EntityKind, EntityRecord, EventKind, EventRecord, FindingKind,
     FindingRecord, MentionRecord,
 };
+use chrono::{Datelike, NaiveDate};
 use compare::Sources;
 use coref::{Coref, Merge};
 use group::{GroupKey, Scope};
@@ -294,10 +295,11 @@ impl<'a> Analyzer<'a> {
 
     /// Group a new article into incidents, from the places it names and
     /// the kinds of its events.
-    fn place_document(&mut self, document: i64, touched: &mut Touched) {
+    fn place_document(&mut self, document: i64, recalled: Vec<NaiveDate>, touched: &mut Touched) {
         let named = self.named.remove(&document).unwrap_or_default();
         let mut ev = incident::Evidence {
             published: self.ledger.published(document),
+            recalled,
             ..Default::default()
         };
         for e in named {
@@ -402,8 +404,28 @@ impl<'a> Analyzer<'a> {
         // coreference merges of this batch.
         let mut docs: Vec<i64> = documents.iter().map(|d| d.id).collect();
         docs.sort_unstable();
+        // The dates an article's figures refer to, well before it: "en mars
+        // 2022" in a report of May 2023 (a few months per article).
+        let mut recalled: IdMap<i64, Vec<NaiveDate>> = IdMap::default();
+        for c in claims.iter().filter(|c| c.quantity.is_some()) {
+            let (Some(d), Some(p)) = (c.date, self.ledger.published(c.document)) else {
+                continue;
+            };
+            if (p - d.start).num_days() <= incident::PLACE_KIND_WINDOW_DAYS {
+                continue;
+            }
+            let list = recalled.entry(c.document).or_default();
+            let month = |x: NaiveDate| (x.year(), x.month());
+            // The end of the range: "en mars 2022" runs to 31 March.
+            if list.len() < incident::RECALLED_DATES
+                && !list.iter().any(|x| month(*x) == month(d.end))
+            {
+                list.push(d.end);
+            }
+        }
         for d in docs {
-            self.place_document(d, &mut touched);
+            let r = recalled.remove(&d).unwrap_or_default();
+            self.place_document(d, r, &mut touched);
         }
         let joins: Vec<(i64, i64, String)> = self.coref.merges()[merges_before..]
             .iter()
@@ -558,7 +580,15 @@ impl<'a> Analyzer<'a> {
             .event
             .and_then(|e| self.ledger.event(e))
             .is_some_and(|e| e.kind == EventKind::War);
-        let long_before = match (c.date, self.ledger.published(c.document)) {
+        // Well before the incident's first article, that is: a report of
+        // May 2023 on an operation of March 2022 joins the articles of
+        // April 2022 (see [`incident`]), and its figures are the
+        // operation's, not a cumulative toll.
+        let first = self
+            .incidents
+            .earliest(c.document)
+            .or_else(|| self.ledger.published(c.document));
+        let long_before = match (c.date, first) {
             (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_KIND_WINDOW_DAYS,
             _ => false,
         };
