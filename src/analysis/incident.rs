@@ -394,6 +394,7 @@ mod tests {
             places: places.iter().map(|p| (*p, format!("P{p}"))).collect(),
             countries: countries.iter().map(|c| (*c, format!("C{c}"))).collect(),
             families: vec![crate::model::EventKind::Strike],
+            recalled: Vec::new(),
         }
     }
 

@@ -319,7 +319,7 @@ fn why_compared(ws: &Workspace, a: i64, b: i64) -> String {
     if let Some(m) = x.measure {
         parts.push(format!("same measure {m}"));
     }
-    let paired = crate::analysis::group::why_paired(&x, &y);
+    let paired = crate::analysis::group::why_paired(x, y);
     if !paired.is_empty() {
         parts.push(paired);
     }
