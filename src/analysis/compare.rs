@@ -302,7 +302,8 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         let passed =
             qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
         let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
-        let revised = (tolls && ql.value > qe.value) || (same_voice && ql.value != qe.value);
+        let revised = (tolls && ql.value > qe.value && !super::group::relabelled(early, late))
+            || (same_voice && ql.value != qe.value);
         return if revised && !vague {
             forward
         } else {
@@ -316,8 +317,11 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     if origin(early) == origin(late) || (same_voice && ql.value > qe.value) {
         return forward;
     }
-    // Incompatible tolls of people: the later, higher one updates.
-    if tolls && ql.value > qe.value {
+    // Incompatible tolls of people: the later, higher one updates, unless
+    // the two voices name the dead differently: "203 jihadistes
+    // neutralisés" (the army), then "au moins 500 personnes exécutées" (a
+    // UN report) is a dispute over who died, not a rising toll.
+    if tolls && ql.value > qe.value && !super::group::relabelled(early, late) {
         return forward;
     }
     Relation::Contradiction

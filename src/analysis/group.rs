@@ -149,6 +149,19 @@ pub fn comparable(a: &ClaimRecord, b: &ClaimRecord) -> bool {
     }
 }
 
+/// Whether two voices count the dead of one toll as different kinds: one
+/// names them militants ("203 jihadistes neutralisés"), the other anyone or
+/// civilians ("500 personnes exécutées", "300 civils").
+pub fn relabelled(a: &ClaimRecord, b: &ClaimRecord) -> bool {
+    let (x, y) = (kin(a), kin(b));
+    a.measure == Some(Measure::Killed)
+        && origin(a) != origin(b)
+        && x != y
+        && (x == Kin::Militant || y == Kin::Militant)
+        && !matches!(x, Kin::Part(_) | Kin::Armed)
+        && !matches!(y, Kin::Part(_) | Kin::Armed)
+}
+
 /// Why two figures of one finding were compared, in words: who each
 /// counts, and which was recalled from an earlier report ("«25 militaires»
 /// counts soldiers, «38 morts» anyone: one toll; «160 morts» is recalled
