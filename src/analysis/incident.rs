@@ -113,6 +113,43 @@ impl Incidents {
         self.earliest.get(&self.of(document)).copied()
     }
 
+    /// The incident a figure of `document` dated `date`, well before the
+    /// article, belongs to: one with an article published from two days
+    /// before that date to [`PLACE_WINDOW_DAYS`] after it, naming one of the
+    /// document's places (else one of its countries), the closest in time.
+    /// "Cette attaque survient un mois après la mort de 40 soldats dans deux
+    /// attaques djihadistes le 30 septembre et le 1er octobre" is a figure of
+    /// the attacks of 30 September, not of this one.
+    pub fn near(&self, document: i64, date: NaiveDate) -> Option<i64> {
+        let ev = self.evidence.get(&document)?;
+        let mut best: Option<(u8, i64, i64)> = None;
+        let places = ev.places.iter().map(|(p, _)| (0u8, *p));
+        let countries = ev.countries.iter().map(|(c, _)| (1u8, *c));
+        for (rank, id) in places.chain(countries) {
+            for k in -1..=1 {
+                let key = if rank == 0 {
+                    Key::Place(id, month(date) + k)
+                } else {
+                    Key::Country(id, month(date) + k)
+                };
+                for doc in self.blocks.get(&key).take(BLOCK_REACH) {
+                    let Some(q) = self.evidence.get(&doc).and_then(|e| e.published) else {
+                        continue;
+                    };
+                    let gap = (q - date).num_days();
+                    if !(-2..=PLACE_WINDOW_DAYS).contains(&gap) {
+                        continue;
+                    }
+                    let candidate = (rank, gap.abs(), self.of(doc));
+                    if best.is_none_or(|b| candidate < b) {
+                        best = Some(candidate);
+                    }
+                }
+            }
+        }
+        best.map(|(_, _, root)| root)
+    }
+
     fn merge_roots(&mut self, gone: i64, keep: i64) {
         self.parent.insert(gone, keep);
         if let Some(d) = self.earliest.remove(&gone) {

@@ -580,19 +580,27 @@ impl<'a> Analyzer<'a> {
             .event
             .and_then(|e| self.ledger.event(e))
             .is_some_and(|e| e.kind == EventKind::War);
-        // Well before the incident's first article, that is: a report of
-        // May 2023 on an operation of March 2022 joins the articles of
-        // April 2022 (see [`incident`]), and its figures are the
-        // operation's, not a cumulative toll.
+        // A figure dated well before its incident's first article is a
+        // figure of an earlier incident: the one of articles published at
+        // that time about the same place or country (see
+        // [`incident::Incidents::near`]); when there is none, a cumulative
+        // toll of its own ("depuis le 7 octobre"). A report of May 2023 on
+        // an operation of March 2022 that joined the articles of April 2022
+        // stays with them.
+        let own = self.incidents.of(c.document);
         let first = self
             .incidents
             .earliest(c.document)
             .or_else(|| self.ledger.published(c.document));
-        let long_before = match (c.date, first) {
-            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_KIND_WINDOW_DAYS,
-            _ => false,
-        };
-        Scope::Incident(self.incidents.of(c.document), war || long_before)
+        if let (Some(d), Some(p)) = (c.date, first) {
+            if (p - d.end).num_days() > incident::PLACE_WINDOW_DAYS {
+                return match self.incidents.near(c.document, d.end) {
+                    Some(earlier) => Scope::Incident(earlier, war),
+                    None => Scope::Incident(own, true),
+                };
+            }
+        }
+        Scope::Incident(own, war)
     }
 
     /// Cluster `gone` was merged into `keep`: move its groups.
