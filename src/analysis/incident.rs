@@ -122,11 +122,39 @@ impl Incidents {
     /// the attacks of 30 September, not of this one.
     pub fn near(&self, document: i64, date: NaiveDate) -> Option<i64> {
         let ev = self.evidence.get(&document)?;
-        let mut best: Option<(u8, i64, i64)> = None;
         let places = ev.places.iter().map(|(p, _)| (0u8, *p));
         let countries = ev.countries.iter().map(|(c, _)| (1u8, *c));
-        for (rank, id) in places.chain(countries) {
-            for k in -1..=1 {
+        let keys: Vec<(u8, i64)> = places.chain(countries).collect();
+        self.around(&keys, date, -2..=PLACE_WINDOW_DAYS)
+    }
+
+    /// The incident of an earlier article naming `place`, published at
+    /// most [`PLACE_KIND_WINDOW_DAYS`] before `date` and not the incident of
+    /// `document`: "Cette attaque intervient un mois après celles de
+    /// Mondoro et de Boulkessi qui avaient fait près d'une quarantaine des
+    /// soldats maliens tués" recalls the toll of the attacks at Mondoro.
+    pub fn before(&self, document: i64, place: i64, date: NaiveDate) -> Option<i64> {
+        let ev = self.evidence.get(&document)?;
+        if ev.places.iter().any(|(p, _)| *p == place) {
+            return None;
+        }
+        let found = self.around(&[(0, place)], date, -PLACE_KIND_WINDOW_DAYS..=0)?;
+        (found != self.of(document)).then_some(found)
+    }
+
+    /// The closest incident with an article naming one of `keys` (rank 0:
+    /// a place, 1: a country) published `date` + a number of days in
+    /// `window`.
+    fn around(
+        &self,
+        keys: &[(u8, i64)],
+        date: NaiveDate,
+        window: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
+        let mut best: Option<(u8, i64, i64)> = None;
+        let reach = window.start().abs().max(window.end().abs()) / PLACE_KIND_WINDOW_DAYS + 1;
+        for &(rank, id) in keys {
+            for k in -reach..=reach {
                 let key = if rank == 0 {
                     Key::Place(id, month(date) + k)
                 } else {
@@ -137,7 +165,7 @@ impl Incidents {
                         continue;
                     };
                     let gap = (q - date).num_days();
-                    if !(-2..=PLACE_WINDOW_DAYS).contains(&gap) {
+                    if !window.contains(&gap) {
                         continue;
                     }
                     let candidate = (rank, gap.abs(), self.of(doc));

@@ -588,6 +588,20 @@ impl<'a> Analyzer<'a> {
         // an operation of March 2022 that joined the articles of April 2022
         // stays with them.
         let own = self.incidents.of(c.document);
+        // A recalled toll of an event at a place the article names only in
+        // passing: the incident of the articles about that place.
+        if compare::recalled(c).is_some() {
+            let place = c
+                .event
+                .and_then(|e| self.ledger.event(e))
+                .and_then(|e| e.place);
+            let published = self.ledger.published(c.document);
+            if let (Some(p), Some(d)) = (place, published) {
+                if let Some(earlier) = self.incidents.before(c.document, p, d) {
+                    return Scope::Incident(earlier, war);
+                }
+            }
+        }
         let first = self
             .incidents
             .earliest(c.document)

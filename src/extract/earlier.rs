@@ -16,7 +16,7 @@ use crate::model::{DateRange, Precision};
 const REACH_BACK: usize = 14;
 /// How far after the figure a cue may stand ("63 comme initialement
 /// reconnus").
-const REACH_AFTER: usize = 4;
+const REACH_AFTER: usize = 8;
 /// How many days before the article an earlier toll of unknown date is
 /// taken to have been reported (it ends the day before).
 const EARLIER: i64 = 7;
@@ -53,8 +53,14 @@ pub fn recalled(a: &Analysis, start: usize, end: usize) -> Option<String> {
             let announced = matches!(a.low(k), "annonce" | "annonces" | "annoncee" | "annoncees");
             let before = (a.low(k + 1) == "la" && a.low(k + 2) == "veille")
                 || matches!(a.low(k + 1), "hier" | "avant-hier");
+            // "Le bilan est de 38 morts et 16 blessés à la date du 4
+            // octobre": a toll as of a date.
+            let as_of = a.low(k) == "date"
+                && a.low(k + 1) == "du"
+                && matches!(a.low(k.wrapping_sub(1)), "la" | "en");
             matches!(a.low(k), "initialement" | "auparavant" | "precedemment")
                 || (announced && before)
+                || as_of
         })
         .map(|k| words(a, k, k + 1))
 }
@@ -82,9 +88,12 @@ fn cue_at(a: &Analysis, k: usize) -> Option<usize> {
         "parlait" | "parlaient" | "evoquait" | "evoquaient" | "annoncait" | "annoncaient" => {
             Some(1)
         }
-        // The pluperfect: "avait fait état de", "avaient annoncé".
+        // The pluperfect: "avait fait état de", "avaient annoncé"; an
+        // earlier event's toll: "celles de Mondoro et de Boulkessi qui
+        // avaient fait près d'une quarantaine des soldats maliens tués".
         "avait" | "avaient" => match a.low(k + 1) {
             "fait" if a.low(k + 2) == "etat" => Some(3),
+            "fait" => Some(2),
             "annonce" | "evoque" | "recense" | "rapporte" => Some(2),
             _ => None,
         },
