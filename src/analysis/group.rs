@@ -544,8 +544,14 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
             .push(c);
     }
     let mut out = HashSet::new();
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+    // The largest figure of each article (any voice, any bound).
+    let mut largest: HashMap<i64, f64> = HashMap::new();
+    for c in numeric {
+        let e = largest.entry(c.document).or_insert(0.0);
+        *e = e.max(value(c));
+    }
     for list in by_sentence.into_values() {
-        let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
         let Some(top) = list
             .iter()
             .copied()
@@ -553,6 +559,15 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         else {
             continue;
         };
+        // A breakdown whose largest figure is below its article's toll
+        // breaks that toll down: "au moins 2 012 personnes ont péri", then
+        // "al-Haouz est la plus endeuillée avec 1 293 morts, suivie de
+        // Taroudant avec 452 morts" are both parts.
+        let distinct = list.iter().any(|c| value(c) != value(top));
+        if distinct && largest.get(&top.document).is_some_and(|&m| m > value(top)) {
+            out.extend(list.iter().map(|c| c.id));
+            continue;
+        }
         // One voice counting two kinds of dead in one breath ("vingt civils
         // et une douzaine de membres présumés de la katiba") gives the parts
         // of one toll, its largest too.
