@@ -238,6 +238,10 @@ impl std::ops::Deref for Held<'_> {
     }
 }
 
+/// The subject class of assertions that state a figure (compared through
+/// the figure): no denial shares it.
+const FIGURE_STATEMENTS: u32 = u32::MAX;
+
 /// How far into an article its headline and lead run, for the places that
 /// say what it is about.
 const LEAD_BYTES: usize = 800;
@@ -449,13 +453,42 @@ impl<'a> Analyzer<'a> {
         let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
+        // An assertion that states a figure extracted on its own ("AP
+        // déclare qu'au moins 600 civils ont été tués", and the figure "au
+        // moins 600 civils") is compared through its figure, not as a
+        // proposition against denials of the strike.
+        let mut figures: IdMap<(i64, Option<i64>), Vec<crate::model::Span>> = IdMap::default();
+        for c in claims.iter().filter(|c| c.quantity.is_some()) {
+            figures
+                .entry((c.document, compare::origin(c)))
+                .or_default()
+                .push(c.span);
+        }
+        let states_a_figure = |c: &ClaimRecord| {
+            c.quantity.is_none()
+                && c.polarity == crate::model::Polarity::Affirm
+                && figures
+                    .get(&(c.document, compare::origin(c)))
+                    .is_some_and(|spans| {
+                        spans
+                            .iter()
+                            .any(|s| c.span.start <= s.start && s.end <= c.span.end)
+                    })
+        };
         for c in claims {
             if self.claim_group.contains_key(&c.id) {
                 continue;
             }
             let scope = self.scope_of(c);
             let subject = self.subject_of(c);
-            let key = GroupKey::of(c, scope, subject);
+            let mut key = GroupKey::of(c, scope, subject);
+            if states_a_figure(c) {
+                key = GroupKey {
+                    scope: Scope::Document(c.document),
+                    measure: None,
+                    subject: FIGURE_STATEMENTS,
+                };
+            }
             let group = self.groups.entry(key).or_default();
             group.members.push(keep(c));
             if want_delta {
