@@ -244,7 +244,21 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             .map(|j| (echo[j], j)),
     );
     pairs.sort_unstable();
-    for (i, j) in pairs {
+    // The repetitions of each first occurrence in other articles, so that a
+    // contradiction of a figure reaches each outlet repeating it (Hamas's
+    // "plus de 110" in three outlets against "Israël évoque une dizaine de
+    // morts"), a few contradictions per figure at most.
+    let mut repeats: HashMap<usize, Vec<usize>> = HashMap::new();
+    for j in (0..numeric.len()).filter(|&j| echo[j] != j) {
+        if numeric[j].document != numeric[echo[j]].document {
+            repeats.entry(echo[j]).or_default().push(j);
+        }
+    }
+    let mut spread: HashMap<usize, usize> = HashMap::new();
+    let mut queue = pairs;
+    let mut next = 0;
+    while let Some(&(i, j)) = queue.get(next) {
+        next += 1;
         {
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
@@ -275,6 +289,27 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             match compare::compare_numbers(a, b, ledger) {
                 Relation::Nothing => {}
                 Relation::Contradiction => {
+                    for (first, other) in [(i, j), (j, i)] {
+                        if echo[first] != first || echo[other] != other {
+                            continue;
+                        }
+                        let n = spread.entry(first).or_insert(0);
+                        if *n >= ECHO_CONTRADICTIONS {
+                            continue;
+                        }
+                        *n += 1;
+                        for &r in repeats.get(&first).into_iter().flatten() {
+                            // In the other's own article, only two voices
+                            // of one time: "Israël évoque une dizaine de
+                            // morts, le Hamas plus de 110".
+                            let (x, y) = (numeric[r], numeric[other]);
+                            if x.document != y.document
+                                || compare::reported(x, ledger) == compare::reported(y, ledger)
+                            {
+                                queue.push((r.min(other), r.max(other)));
+                            }
+                        }
+                    }
                     let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
                     out.push(record(
                         FindingKind::Contradiction,
@@ -387,6 +422,10 @@ pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> 
     out.sort_by_key(|f| (f.kind, f.a, f.b));
     out
 }
+
+/// How many contradictions of a first occurrence reach its repetitions in
+/// other articles.
+pub const ECHO_CONTRADICTIONS: usize = 4;
 
 /// How many different figures one voice may give for one series in one
 /// article on one report day before they are read as a list.
