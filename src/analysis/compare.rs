@@ -355,6 +355,24 @@ const BARE_TOPIC_WORDS: &[&str] = &[
 /// les chiffres fantaisistes", "a rejeté ce bilan".
 const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
 
+/// Whether a denial says that nobody (of some kind) died: "Aucun
+/// ressortissant civil de Moura n'a perdu la vie pendant l'opération
+/// militaire", "personne n'a été tué". `Some(true)` when it speaks of
+/// civilians only.
+pub fn denies_deaths(d: &ClaimRecord) -> Option<bool> {
+    if d.polarity != Polarity::Deny || d.quantity.is_some() {
+        return None;
+    }
+    let words = super::words::content_words(d.topic.as_deref()?);
+    let death = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "perdu" | "mort" | "tue" | "tuee" | "dece" | "decede" | "victime" | "peri"
+        )
+    });
+    death.then(|| words.iter().any(|w| w.starts_with("civil")))
+}
+
 /// Whether a denial disputes figures rather than a proposition.
 pub fn disputes_figures(d: &ClaimRecord) -> bool {
     d.polarity == Polarity::Deny

@@ -357,6 +357,42 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         }
     }
 
+    // A denial that anyone (or any civilian) died, placed with the killed:
+    // it disputes other voices' figures of the dead of its kind ("Aucun
+    // ressortissant civil de Moura n'a perdu la vie" against "300 civils
+    // exécutés"); the same voice's later toll updates it ("pas de morts",
+    // then "quelque 300 réfugiés [...] ont été tués").
+    for d in members.iter().copied() {
+        let Some(civilians) = compare::denies_deaths(d) else {
+            continue;
+        };
+        for a in numeric.iter().copied().take(SERIES_REACH) {
+            if a.polarity != Polarity::Affirm || a.measure != Some(Measure::Killed) {
+                continue;
+            }
+            if civilians && kin(a) != Kin::Civilian {
+                continue;
+            }
+            if origin(a) != origin(d) {
+                out.push(record(
+                    FindingKind::Contradiction,
+                    a,
+                    d,
+                    reason::dispute(a, d, ledger),
+                    None,
+                ));
+            } else if compare::reported(d, ledger) < compare::reported(a, ledger) {
+                out.push(record(
+                    FindingKind::Update,
+                    d,
+                    a,
+                    reason::update(d, a, ledger),
+                    None,
+                ));
+            }
+        }
+    }
+
     let assertions: Vec<&ClaimRecord> = members
         .iter()
         .copied()

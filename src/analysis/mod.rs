@@ -482,7 +482,14 @@ impl<'a> Analyzer<'a> {
             let scope = self.scope_of(c);
             let subject = self.subject_of(c);
             let mut key = GroupKey::of(c, scope, subject);
-            if states_a_figure(c) {
+            if compare::denies_deaths(c).is_some() {
+                // With the dead it denies (see [`group::findings`]).
+                key = GroupKey {
+                    scope: Scope::Incident(self.incidents.of(c.document), false),
+                    measure: Some(crate::model::Measure::Killed),
+                    subject: 0,
+                };
+            } else if states_a_figure(c) {
                 key = GroupKey {
                     scope: Scope::Document(c.document),
                     measure: None,
@@ -494,13 +501,13 @@ impl<'a> Analyzer<'a> {
             if want_delta {
                 touched.touch(key, Some(group));
             }
-            if let (Scope::Cluster(id), false) = (scope, mode == Mode::OneShot) {
+            if let (Scope::Cluster(id), false) = (key.scope, mode == Mode::OneShot) {
                 let keys = self.cluster_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
             }
-            if let (Scope::Incident(id, _), false) = (scope, mode == Mode::OneShot) {
+            if let (Scope::Incident(id, _), false) = (key.scope, mode == Mode::OneShot) {
                 let keys = self.incident_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
