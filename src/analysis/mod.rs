@@ -581,6 +581,12 @@ impl<'a> Analyzer<'a> {
         if c.measure.is_some_and(group::counts_people) {
             return 0;
         }
+        // Things befallen people, whatever noun counts them: "104
+        // personnes ont pu être secourues" and "104 rescapés".
+        if let Some(k @ ("survivors" | "aboard")) = c.counted.category.as_deref() {
+            let next = self.classes.len() as u32 + 1;
+            return *self.classes.entry(k.to_string()).or_insert(next);
+        }
         if let Some(id) = self.subjects.get(text) {
             return *id;
         }
