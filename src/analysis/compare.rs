@@ -217,12 +217,20 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
                 (qa.bound, qb.bound),
                 (Bound::AtMost, Bound::Approx) | (Bound::Approx, Bound::AtMost)
             );
-        if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
-            return Relation::Nothing;
+        // "près de 5000 blessés", then "plus de 5 000 blessées": the toll
+        // passed the mark it approached (see below).
+        let approach = matches!(
+            (qa.bound, qb.bound),
+            (Bound::Approx, Bound::AtLeast) | (Bound::AtLeast, Bound::Approx)
+        );
+        if !(approach && !close) {
+            if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
+                return Relation::Nothing;
+            }
+            return Relation::Agreement {
+                independent: oa != ob,
+            };
         }
-        return Relation::Agreement {
-            independent: oa != ob,
-        };
     }
     // An article does not silently contradict the total it cites: its own,
     // unattributed lower figure of the same day is a part of that total
@@ -302,8 +310,9 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         let passed =
             qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
         let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
-        let revised = (tolls && ql.value > qe.value && !super::group::relabelled(early, late))
-            || (same_voice && ql.value != qe.value);
+        let revised =
+            (tolls && (ql.value > qe.value || passed) && !super::group::relabelled(early, late))
+                || (same_voice && (ql.value != qe.value || passed));
         return if revised && !vague {
             forward
         } else {
