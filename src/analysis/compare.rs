@@ -291,7 +291,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         };
     };
     let (early, late) = if a_first { (a, b) } else { (b, a) };
-    let forward = if a_first {
+    // A bracket ("Sans doute entre 300 et 650 morts", "près de 600 à 700
+    // personnes") estimates; it is no step in a toll's history: bodies
+    // counted are a floor of it, not an earlier toll.
+    let forward = if is_range(a) || is_range(b) {
+        Relation::Nothing
+    } else if a_first {
         Relation::Updates
     } else {
         Relation::UpdatedBy
@@ -334,6 +339,23 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return forward;
     }
     Relation::Contradiction
+}
+
+/// Whether a figure is one end of a range the text states ("entre 300 et
+/// 650 morts", "de 600 à 700 personnes").
+pub fn is_range(c: &ClaimRecord) -> bool {
+    if !c
+        .quantity
+        .is_some_and(|q| matches!(q.bound, Bound::AtLeast | Bound::AtMost))
+    {
+        return false;
+    }
+    let quote = crate::extract::fold::fold(&c.quote);
+    let numbers = quote
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .count();
+    numbers >= 2 && (quote.contains("entre ") || quote.contains(" a "))
 }
 
 fn is_outlet(who: Option<i64>, sources: &dyn Sources) -> bool {

@@ -68,7 +68,7 @@ pub fn counts_people(m: Measure) -> bool {
 }
 
 /// Who a figure counts, coarsely, for deciding which tolls are one series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kin {
     /// "27 morts", "150 personnes", "82 corps", "12 Palestiniens": anyone.
     Anyone,
@@ -222,6 +222,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let parts = parts_by_document(&numeric);
     let breakdown = breakdowns(&numeric);
     let minor = minor_parts(&numeric);
+    let subsumed = subsumed(&numeric, ledger);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -281,6 +282,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             }
             if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
             {
+                continue;
+            }
+            if a.document != b.document && (subsumed.contains(&a.id) || subsumed.contains(&b.id)) {
                 continue;
             }
             if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
@@ -520,6 +524,56 @@ fn echoes(numeric: &[&ClaimRecord]) -> Vec<usize> {
             *first.entry(key).or_insert(i)
         })
         .collect()
+}
+
+/// Figures one voice gives of one kind of people, in one article, reported
+/// the same day, that do not fit its largest exact or minimum figure of
+/// them: a voice does not contradict itself, such counts are sub-counts
+/// ("203 jihadistes neutralisés" and "Cent quarante-cinq terroristes
+/// auraient ainsi été abattus « aux alentours » de Moura"), compared with
+/// other articles through that largest figure only. Ranges ("entre 300 et
+/// 650 morts") are estimates, never the largest.
+fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
+    type Key = (i64, Option<i64>, Option<chrono::NaiveDate>, Kin);
+    let mut by_voice: HashMap<Key, Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        if !c.measure.is_some_and(counts_people) {
+            continue;
+        }
+        let range = numeric
+            .iter()
+            .any(|o| o.id != c.id && o.document == c.document && o.span == c.span);
+        let bound = c.quantity.map(|q| q.bound);
+        if range || !matches!(bound, Some(Bound::Exact | Bound::AtLeast)) {
+            continue;
+        }
+        by_voice
+            .entry((c.document, origin(c), compare::reported(c, ledger), kin(c)))
+            .or_default()
+            .push(c);
+    }
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+    let mut out = HashSet::new();
+    for list in by_voice.into_values() {
+        let Some(top) = list
+            .iter()
+            .copied()
+            .max_by(|x, y| value(x).total_cmp(&value(y)))
+        else {
+            continue;
+        };
+        let Some(whole) = compare::claim_interval(top) else {
+            continue;
+        };
+        // A figure that fits the largest restates it ("6.000 blessés" and
+        // "plus de 5.000 blessés"); one that does not is a sub-count.
+        out.extend(
+            list.iter()
+                .filter(|c| compare::claim_interval(c).is_some_and(|i| !i.intersects(&whole)))
+                .map(|c| c.id),
+        );
+    }
+    out
 }
 
 /// For each article and source giving several figures in one group (parts:

@@ -82,6 +82,9 @@ fn cue_at(a: &Analysis, k: usize) -> Option<usize> {
             Some(1)
         }
         "initialement" | "auparavant" | "precedemment" => Some(1),
+        // "Au lendemain du naufrage, 78 corps ont été récupérés": the toll
+        // of the day after the event, before the article.
+        "lendemain" if matches!(a.low(k.wrapping_sub(1)), "au" | "le") => Some(1),
         // The imperfect of report verbs: "faisait état de", "parlaient de",
         // "évoquait", "annonçait".
         "faisait" | "faisaient" if a.low(k + 1) == "etat" => Some(2),
