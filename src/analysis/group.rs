@@ -582,9 +582,38 @@ fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
 fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), Interval> {
     let mut seen: HashSet<(i64, Option<i64>, &str, u64)> = HashSet::new();
     let mut sums: HashMap<(i64, Option<i64>), (usize, Interval)> = HashMap::new();
+    // Two figures of one voice that fit each other, counting the same
+    // people, one of them exact, restate one toll ("6.000 blessés" in the
+    // standfirst, "plus de 5.000 blessés" at the end): no parts.
+    let mut stated: HashMap<(i64, Option<i64>), Vec<&ClaimRecord>> = HashMap::new();
+    let mut restated: HashSet<(i64, Option<i64>)> = HashSet::new();
+    for c in numeric {
+        let (Some(q), Some(i)) = (c.quantity, compare::claim_interval(c)) else {
+            continue;
+        };
+        let key = (c.document, origin(c));
+        let list = stated.entry(key).or_default();
+        let fits = |o: &ClaimRecord| {
+            let exact =
+                q.bound == Bound::Exact || o.quantity.is_some_and(|p| p.bound == Bound::Exact);
+            o.quote != c.quote
+                && exact
+                && !compare::is_range(o)
+                && !compare::is_range(c)
+                && kin(o) == kin(c)
+                && compare::claim_interval(o).is_some_and(|j| j.intersects(&i))
+        };
+        if list.iter().any(|o| fits(o)) {
+            restated.insert(key);
+        }
+        list.push(c);
+    }
     for c in numeric {
         let Some(q) = c.quantity else { continue };
         let key = (c.document, origin(c));
+        if restated.contains(&key) {
+            continue;
+        }
         if !seen.insert((key.0, key.1, c.quote.as_str(), q.value.to_bits())) {
             continue;
         }
