@@ -614,6 +614,11 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
         if restated.contains(&key) {
             continue;
         }
+        // An earlier toll the article recalls ("Au lendemain du naufrage, 78
+        // corps") and a bracket estimate are no parts of its toll.
+        if compare::recalled(c).is_some() || compare::is_range(c) {
+            continue;
+        }
         if !seen.insert((key.0, key.1, c.quote.as_str(), q.value.to_bits())) {
             continue;
         }

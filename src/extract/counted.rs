@@ -188,7 +188,13 @@ fn predicate_category(
         "bord" if matches!(a.low(k.wrapping_sub(1)), "a" | "son" | "leur") => Some("aboard"),
         _ => None,
     };
-    if let Some(c) = (t0.saturating_sub(4).max(s0)..t0).rev().find_map(word) {
+    // Back to the start of the clause: "104 rescapés, 82 morts" counts
+    // no survivors among the dead.
+    if let Some(c) = (t0.saturating_sub(4).max(s0)..t0)
+        .rev()
+        .take_while(|&k| !matches!(a.tok_text(k), "," | ";" | "." | ":"))
+        .find_map(word)
+    {
         return Some(c);
     }
     let mut k = t0;
