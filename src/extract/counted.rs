@@ -117,7 +117,14 @@ pub fn fill(
     // "104 personnes ont pu être secourues" (survivors), "près de 600 à 700
     // personnes se trouvaient à bord" and "400 passagers" (those aboard).
     if matches!(out.category.as_deref(), None | Some("people" | "migrants")) {
-        if let Some(c) = predicate_category(a, t0, t1, a.tok_at(sent.start), s1) {
+        // The noun itself first ("300 passagers, 400, 500": the later
+        // figures share it).
+        let noun = subject.and_then(|(ns, _)| match a.low(ns) {
+            "passagers" | "passageres" => Some("aboard"),
+            "rescapes" | "rescapees" | "survivants" | "survivantes" => Some("survivors"),
+            _ => None,
+        });
+        if let Some(c) = noun.or_else(|| predicate_category(a, t0, t1, a.tok_at(sent.start), s1)) {
             out.category = Some(c.to_string());
         }
     }
