@@ -151,17 +151,42 @@ pub fn recalled(c: &ClaimRecord) -> Option<&str> {
 /// "des dizaines" tens, whatever single value extraction gave them.
 pub fn claim_interval(c: &ClaimRecord) -> Option<Interval> {
     let q = c.quantity?;
-    let quote = crate::extract::fold::fold(&c.quote);
-    let plural = ["dizaines", "centaines", "milliers", "millions"]
-        .iter()
-        .any(|w| quote.contains(w));
-    if plural && q.bound == Bound::Approx && q.value > 0.0 {
+    if vague_plural(c) {
         return Some(Interval {
             lo: 2.0 * q.value,
             hi: Some(10.0 * q.value - 1.0),
         });
     }
+    // Bodies recovered are a floor of the dead: "78 corps ont été
+    // récupérés" does not deny "au moins 79 morts" (the missing may lie
+    // at sea).
+    if bodies(c) && q.bound == Bound::Exact {
+        return Some(Interval::at_least(q.value));
+    }
     Some(interval(&q))
+}
+
+/// "des centaines de morts", "des milliers": a plural vague count.
+fn vague_plural(c: &ClaimRecord) -> bool {
+    let Some(q) = c.quantity else {
+        return false;
+    };
+    let quote = crate::extract::fold::fold(&c.quote);
+    let plural = ["dizaines", "centaines", "milliers", "millions"]
+        .iter()
+        .any(|w| quote.contains(w));
+    plural && q.bound == Bound::Approx && q.value > 0.0
+}
+
+/// Whether a toll of the dead counts bodies recovered ("82 cadavres", "78
+/// corps").
+fn bodies(c: &ClaimRecord) -> bool {
+    c.measure == Some(crate::model::Measure::Killed)
+        && c.subject.as_deref().is_some_and(|s| {
+            super::words::content_words(s)
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "corp" | "corps" | "cadavre" | "depouille"))
+        })
 }
 
 /// Compare two numeric claims of one incident × measure × subject series.
@@ -224,7 +249,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
             (Bound::Approx, Bound::AtLeast) | (Bound::AtLeast, Bound::Approx)
         );
         if !(approach && !close) {
-            if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
+            if !close || a.document == b.document || vague_plural(a) || vague_plural(b) {
                 return Relation::Nothing;
             }
             return Relation::Agreement {
