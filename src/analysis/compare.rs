@@ -266,7 +266,9 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     if a.document == b.document && ta == tb && !meet {
         let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
         let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
-        if own(lower) && !own(higher) {
+        // Unless the two name the dead differently ("abattre 203 membres
+        // de groupes armés" and "exécuté sommairement 300 civils").
+        if own(lower) && !own(higher) && !super::group::relabelled(lower, higher) {
             return Relation::Nothing;
         }
     }
