@@ -84,6 +84,9 @@ enum Kin {
 }
 
 fn kin(c: &ClaimRecord) -> Kin {
+    if others(c) {
+        return Kin::Part(2);
+    }
     match c.counted.category.as_deref() {
         Some("soldiers" | "police" | "peacekeepers") => return Kin::Armed,
         Some("militants") => return Kin::Militant,
@@ -130,23 +133,41 @@ fn kin(c: &ClaimRecord) -> Kin {
 /// - A part ("dont deux enfants", "trois journalistes") only against the
 ///   same part.
 /// - Militants against civilians only when two voices give them for the
-///   dead: "203 jihadistes neutralisés" (the army) against "300 civils
-///   exécutés" (a rights group) is one toll re-labelled, a dispute; one
-///   voice's "vingt civils et une douzaine de membres présumés de la
-///   katiba" are two tolls.
-pub fn comparable(a: &ClaimRecord, b: &ClaimRecord) -> bool {
+///   dead, the civilians no fewer: "203 jihadistes neutralisés" (the
+///   army) against "300 civils exécutés" (a rights group) is one toll
+///   re-labelled, a dispute; one voice's "vingt civils et une douzaine de
+///   membres présumés de la katiba" are two tolls, and so are "deux
+///   civils tués" and "Quinze djihadistes ont été tués".
+/// - Where soldiers are counted (`soldiers_counted`), a toll of anyone is
+///   theirs ("38 morts" after "25 militaires"), not the militants'
+///   ("Quinze djihadistes ont été tués").
+/// - "Trois autres ont été blessés" counts others: a part.
+pub fn comparable(a: &ClaimRecord, b: &ClaimRecord, soldiers_counted: bool) -> bool {
     let Some(m) = a.measure.filter(|m| counts_people(*m)) else {
         return true;
     };
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
     match (kin(a), kin(b)) {
         (x, y) if x == y => true,
         (Kin::Part(_), _) | (_, Kin::Part(_)) => false,
+        (Kin::Anyone, Kin::Militant) | (Kin::Militant, Kin::Anyone) => !soldiers_counted,
         (Kin::Anyone, _) | (_, Kin::Anyone) => true,
-        (Kin::Militant, Kin::Civilian) | (Kin::Civilian, Kin::Militant) => {
-            m == Measure::Killed && origin(a) != origin(b)
+        (Kin::Militant, Kin::Civilian) => {
+            m == Measure::Killed && origin(a) != origin(b) && value(b) >= value(a)
+        }
+        (Kin::Civilian, Kin::Militant) => {
+            m == Measure::Killed && origin(a) != origin(b) && value(a) >= value(b)
         }
         _ => false,
     }
+}
+
+/// Whether a figure counts others beside those already counted: "Trois
+/// autres ont été blessés", "en ont blessé 15 autres".
+fn others(c: &ClaimRecord) -> bool {
+    let quote = super::words::fold(&c.quote);
+    let mut words = quote.split_whitespace();
+    words.next().is_some() && words.next() == Some("autres")
 }
 
 /// Whether two voices count the dead of one toll as different kinds: one
@@ -223,6 +244,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let breakdown = breakdowns(&numeric);
     let minor = minor_parts(&numeric);
     let subsumed = subsumed(&numeric, ledger);
+    let soldiers_counted = numeric.iter().any(|c| kin(c) == Kin::Armed);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -265,7 +287,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
                 continue;
             }
-            if !comparable(a, b) {
+            if !comparable(a, b, soldiers_counted) {
                 continue;
             }
             // Different sides or scopes are different series: one side's
