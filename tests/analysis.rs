@@ -385,3 +385,28 @@ fn one_articles_repeated_figures_give_findings_without_blow_up() {
         );
     }
 }
+
+/// The gold compatible pairs of the real sets (figures that differ on the
+/// surface yet agree: a part and its total, a floor and an estimate) are
+/// never flagged as contradictions.
+#[test]
+fn gold_compatible_pairs_are_never_flagged() {
+    let x = claimgraph::extract::Extractor::builtin();
+    for (set, gold) in [
+        ("dev", "dev.gold.json"),
+        ("real", "real.gold.json"),
+        ("real2", "real2.gold.json"),
+    ] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(set);
+        let g = claimgraph::eval::Gold::load(&dir.join(gold)).expect("gold loads");
+        let r = claimgraph::eval::evaluate(&g, &dir.join("corpus"), &x).expect("eval runs");
+        let flagged: Vec<&String> = r
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("compatible pair flagged"))
+            .collect();
+        assert!(flagged.is_empty(), "{set}: {flagged:?}");
+    }
+}

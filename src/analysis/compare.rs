@@ -248,7 +248,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
             (qa.bound, qb.bound),
             (Bound::Approx, Bound::AtLeast) | (Bound::AtLeast, Bound::Approx)
         );
-        if !(approach && !close) {
+        if !approach || close {
             if !close || a.document == b.document || vague_plural(a) || vague_plural(b) {
                 return Relation::Nothing;
             }

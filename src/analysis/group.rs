@@ -143,11 +143,22 @@ fn kin(c: &ClaimRecord) -> Kin {
 ///   ("Quinze djihadistes ont été tués").
 /// - "Trois autres ont été blessés" counts others: a part.
 pub fn comparable(a: &ClaimRecord, b: &ClaimRecord, soldiers_counted: bool) -> bool {
+    comparable_kins(a, kin(a), b, kin(b), soldiers_counted)
+}
+
+/// [`comparable`], the kinds of both figures known.
+fn comparable_kins(
+    a: &ClaimRecord,
+    ka: Kin,
+    b: &ClaimRecord,
+    kb: Kin,
+    soldiers_counted: bool,
+) -> bool {
     let Some(m) = a.measure.filter(|m| counts_people(*m)) else {
         return true;
     };
     let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
-    match (kin(a), kin(b)) {
+    match (ka, kb) {
         (x, y) if x == y => true,
         (Kin::Part(_), _) | (_, Kin::Part(_)) => false,
         (Kin::Anyone, Kin::Militant) | (Kin::Militant, Kin::Anyone) => !soldiers_counted,
@@ -244,7 +255,8 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let breakdown = breakdowns(&numeric);
     let minor = minor_parts(&numeric);
     let subsumed = subsumed(&numeric, ledger);
-    let soldiers_counted = numeric.iter().any(|c| kin(c) == Kin::Armed);
+    let kins: Vec<Kin> = numeric.iter().map(|c| kin(c)).collect();
+    let soldiers_counted = kins.contains(&Kin::Armed);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -287,7 +299,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
                 continue;
             }
-            if !comparable(a, b, soldiers_counted) {
+            if !comparable_kins(a, kins[i], b, kins[j], soldiers_counted) {
                 continue;
             }
             // Different sides or scopes are different series: one side's
@@ -558,13 +570,19 @@ fn echoes(numeric: &[&ClaimRecord]) -> Vec<usize> {
 fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
     type Key = (i64, Option<i64>, Option<chrono::NaiveDate>, Kin);
     let mut by_voice: HashMap<Key, Vec<&ClaimRecord>> = HashMap::new();
+    let mut spans: HashMap<(i64, usize, usize), usize> = HashMap::new();
+    for c in numeric {
+        *spans
+            .entry((c.document, c.span.start, c.span.end))
+            .or_insert(0) += 1;
+    }
     for c in numeric {
         if !c.measure.is_some_and(counts_people) {
             continue;
         }
-        let range = numeric
-            .iter()
-            .any(|o| o.id != c.id && o.document == c.document && o.span == c.span);
+        let range = spans
+            .get(&(c.document, c.span.start, c.span.end))
+            .is_some_and(|&n| n > 1);
         let bound = c.quantity.map(|q| q.bound);
         if range || !matches!(bound, Some(Bound::Exact | Bound::AtLeast)) {
             continue;
@@ -628,7 +646,10 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
         if list.iter().any(|o| fits(o)) {
             restated.insert(key);
         }
-        list.push(c);
+        // A few figures per voice tell a restatement; a long list is parts.
+        if list.len() < 2 * FIGURES_PER_VOICE {
+            list.push(c);
+        }
     }
     for c in numeric {
         let Some(q) = c.quantity else { continue };

@@ -169,7 +169,7 @@ impl Incidents {
                         continue;
                     }
                     let candidate = (rank, gap.abs(), self.of(doc));
-                    if best.is_none_or(|b| candidate < b) {
+                    if best.map_or(true, |b| candidate < b) {
                         best = Some(candidate);
                     }
                 }
