@@ -62,6 +62,52 @@ pub trait Sources {
     fn published(&self, document: i64) -> Option<NaiveDate>;
     /// Kind of an entity.
     fn kind(&self, entity: i64) -> Option<EntityKind>;
+    /// Name of an entity.
+    fn name(&self, _entity: i64) -> Option<&str> {
+        None
+    }
+}
+
+/// Whether one of two figures of soldiers comes from the other side: the
+/// soldiers are named by their side ("63 militaires russes", "170 militaires
+/// sarveniens") and one voice is a state or armed body whose name carries
+/// no such word ("forces ukrainiennes", "ministère ostrandais de la
+/// Défense"). The other side's count of one's losses is a dispute, never a
+/// step of one's toll.
+pub fn other_side(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bool {
+    const ORGANS: &[&str] = &[
+        "ministere",
+        "armee",
+        "forces",
+        "gouvernement",
+        "defense",
+        "etat-major",
+    ];
+    let stems: Vec<String> = [a, b]
+        .iter()
+        .filter_map(|c| c.subject.as_deref())
+        .flat_map(|s| {
+            super::words::fold(s)
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
+                .map(|w| w.chars().take(5).collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if stems.is_empty() {
+        return false;
+    }
+    [origin(a), origin(b)].into_iter().flatten().any(|v| {
+        let Some(name) = sources.name(v).map(super::words::fold) else {
+            return false;
+        };
+        let organ = ORGANS.iter().any(|o| name.contains(o));
+        organ
+            && !stems
+                .iter()
+                .any(|s| name.split_whitespace().any(|w| w.starts_with(s.as_str())))
+    })
 }
 
 /// The interval a stated figure allows (see the module documentation).
@@ -362,7 +408,15 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // the two voices name the dead differently: "203 jihadistes
     // neutralisés" (the army), then "au moins 500 personnes exécutées" (a
     // UN report) is a dispute over who died, not a rising toll.
-    if tolls && ql.value > qe.value && !super::group::relabelled(early, late) {
+    // A higher count of soldiers from the other side is its claim, a
+    // dispute (see [`other_side`]); otherwise a later tally ("Vendredi, 49
+    // soldats maliens sont morts") updates the series.
+    let people = toll(early) && toll(late);
+    if tolls
+        && (people || !other_side(early, late, sources))
+        && ql.value > qe.value
+        && !super::group::relabelled(early, late)
+    {
         return forward;
     }
     Relation::Contradiction

@@ -161,7 +161,11 @@ fn comparable_kins(
     match (ka, kb) {
         (x, y) if x == y => true,
         (Kin::Part(_), _) | (_, Kin::Part(_)) => false,
-        (Kin::Anyone, Kin::Militant) | (Kin::Militant, Kin::Anyone) => !soldiers_counted,
+        (Kin::Anyone, Kin::Militant) | (Kin::Militant, Kin::Anyone) if soldiers_counted => false,
+        // "170 militaires tués" is a part of "plus de 335 personnes au total
+        // ont été tuées", not a rival of it.
+        (Kin::Anyone, _) if total(a) && value(b) <= value(a) => false,
+        (_, Kin::Anyone) if total(b) && value(a) <= value(b) => false,
         (Kin::Anyone, _) | (_, Kin::Anyone) => true,
         (Kin::Militant, Kin::Civilian) => {
             m == Measure::Killed && origin(a) != origin(b) && value(b) >= value(a)
@@ -170,6 +174,19 @@ fn comparable_kins(
             m == Measure::Killed && origin(a) != origin(b) && value(a) >= value(b)
         }
         _ => false,
+    }
+}
+
+/// Whether a figure is given as a total of several kinds: "au total", "en
+/// tout", "dans les deux pays".
+fn total(c: &ClaimRecord) -> bool {
+    matches!(c.counted.scope.as_deref(), Some("total" | "both")) || {
+        let text = super::words::fold(&format!(
+            "{} {}",
+            c.quote,
+            c.subject.as_deref().unwrap_or("")
+        ));
+        text.contains("au total") || text.contains("en tout")
     }
 }
 
@@ -367,6 +384,11 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                         Some(independent),
                     ));
                 }
+                // A total of several kinds and one kind's count are no
+                // steps of one history ("plus de 19 personnes au total",
+                // "36 civils").
+                Relation::Updates | Relation::UpdatedBy
+                    if kins[i] != kins[j] && (total(a) || total(b)) => {}
                 Relation::Updates => updates.push((i, j)),
                 Relation::UpdatedBy => updates.push((j, i)),
             }
