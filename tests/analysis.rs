@@ -346,3 +346,67 @@ fn a_later_report_of_a_higher_toll_updates_whoever_gives_it() {
         .iter()
         .any(|f| f.kind == FindingKind::Update && (f.a, f.b) == (15, 16)));
 }
+
+/// A long line of "Selon l'AFP, N soldats ont été tués." in one article is
+/// one voice's series: its figures are compared through a bounded few, so
+/// one article never yields a quadratic (or even linear) number of findings.
+#[test]
+fn one_articles_repeated_figures_give_findings_without_blow_up() {
+    for distinct in [true, false] {
+        let mut c = sample();
+        let base = c.claims.len();
+        for k in 0..2_000i64 {
+            let value = if distinct { 10.0 + k as f64 } else { 10.0 };
+            c.claims.push(numeric(
+                C {
+                    id: 1_000 + k,
+                    document: 1,
+                    claimant: RUSSIAN_MOD,
+                    outlet: RT,
+                    event: 1,
+                },
+                claimgraph::model::Measure::Killed,
+                value,
+                claimgraph::model::Bound::Exact,
+                "soldats du Haut-Karabakh",
+                Some(KARABAKH),
+            ));
+        }
+        assert_eq!(c.claims.len(), base + 2_000);
+        let analysis = analyze(&c.documents, &c.entities, &c.events, &c.claims);
+        let touching = analysis
+            .findings
+            .iter()
+            .filter(|f| f.a >= 1_000 || f.b >= 1_000)
+            .count();
+        assert!(
+            touching <= 2 * claimgraph::analysis::group::FIGURES_PER_VOICE,
+            "{touching} findings from one article's repeated figures"
+        );
+    }
+}
+
+/// The gold compatible pairs of the real sets (figures that differ on the
+/// surface yet agree: a part and its total, a floor and an estimate) are
+/// never flagged as contradictions.
+#[test]
+fn gold_compatible_pairs_are_never_flagged() {
+    let x = claimgraph::extract::Extractor::builtin();
+    for (set, gold) in [
+        ("dev", "dev.gold.json"),
+        ("real", "real.gold.json"),
+        ("real2", "real2.gold.json"),
+    ] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(set);
+        let g = claimgraph::eval::Gold::load(&dir.join(gold)).expect("gold loads");
+        let r = claimgraph::eval::evaluate(&g, &dir.join("corpus"), &x).expect("eval runs");
+        let flagged: Vec<&String> = r
+            .notes
+            .iter()
+            .filter(|n| n.starts_with("compatible pair flagged"))
+            .collect();
+        assert!(flagged.is_empty(), "{set}: {flagged:?}");
+    }
+}

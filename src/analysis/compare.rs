@@ -62,6 +62,52 @@ pub trait Sources {
     fn published(&self, document: i64) -> Option<NaiveDate>;
     /// Kind of an entity.
     fn kind(&self, entity: i64) -> Option<EntityKind>;
+    /// Name of an entity.
+    fn name(&self, _entity: i64) -> Option<&str> {
+        None
+    }
+}
+
+/// Whether one of two figures of soldiers comes from the other side: the
+/// soldiers are named by their side ("63 militaires russes", "170 militaires
+/// sarveniens") and one voice is a state or armed body whose name carries
+/// no such word ("forces ukrainiennes", "ministère ostrandais de la
+/// Défense"). The other side's count of one's losses is a dispute, never a
+/// step of one's toll.
+pub fn other_side(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bool {
+    const ORGANS: &[&str] = &[
+        "ministere",
+        "armee",
+        "forces",
+        "gouvernement",
+        "defense",
+        "etat-major",
+    ];
+    let stems: Vec<String> = [a, b]
+        .iter()
+        .filter_map(|c| c.subject.as_deref())
+        .flat_map(|s| {
+            super::words::fold(s)
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
+                .map(|w| w.chars().take(5).collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if stems.is_empty() {
+        return false;
+    }
+    [origin(a), origin(b)].into_iter().flatten().any(|v| {
+        let Some(name) = sources.name(v).map(super::words::fold) else {
+            return false;
+        };
+        let organ = ORGANS.iter().any(|o| name.contains(o));
+        organ
+            && !stems
+                .iter()
+                .any(|s| name.split_whitespace().any(|w| w.starts_with(s.as_str())))
+    })
 }
 
 /// The interval a stated figure allows (see the module documentation).
@@ -120,15 +166,30 @@ pub enum Relation {
     UpdatedBy,
 }
 
-/// When a figure was reported: the date the text gives for it when that
-/// lies before the article ("un bilan de 79 morts annoncé la veille"), else
-/// the article's publication date.
+/// When a figure was reported: the article's publication date, unless the
+/// text says the figure is recalled from an earlier report (extraction keeps
+/// the words that say so as the figure's topic: "un précédent bilan faisait
+/// état de 160 morts", "un bilan de 79 morts annoncé la veille"); then the
+/// date it gives for it, or the week before the article. The date a figure
+/// refers to is not when it was reported: "Vendredi, 49 soldats maliens
+/// sont morts" in Saturday's paper is Saturday's toll.
 pub fn reported(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
-    let published = sources.published(c.document);
+    reported_on(c, sources.published(c.document))
+}
+
+/// [`reported`], given the claim's publication date.
+pub fn reported_on(c: &ClaimRecord, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let recalled = c.quantity.is_some() && c.topic.is_some();
     match (c.date.map(|d| d.end), published) {
-        (Some(d), Some(p)) => Some(d.min(p)),
+        (Some(d), Some(p)) if recalled => Some(d.min(p)),
         (d, p) => p.or(d),
     }
+}
+
+/// The words by which the text says a figure is recalled from an earlier
+/// report, if it does.
+pub fn recalled(c: &ClaimRecord) -> Option<&str> {
+    c.topic.as_deref().filter(|_| c.quantity.is_some())
 }
 
 /// The interval of a claim's figure, widened for plural vague counts: "des
@@ -136,17 +197,42 @@ pub fn reported(c: &ClaimRecord, sources: &dyn Sources) -> Option<NaiveDate> {
 /// "des dizaines" tens, whatever single value extraction gave them.
 pub fn claim_interval(c: &ClaimRecord) -> Option<Interval> {
     let q = c.quantity?;
-    let quote = crate::extract::fold::fold(&c.quote);
-    let plural = ["dizaines", "centaines", "milliers", "millions"]
-        .iter()
-        .any(|w| quote.contains(w));
-    if plural && q.bound == Bound::Approx && q.value > 0.0 {
+    if vague_plural(c) {
         return Some(Interval {
             lo: 2.0 * q.value,
             hi: Some(10.0 * q.value - 1.0),
         });
     }
+    // Bodies recovered are a floor of the dead: "78 corps ont été
+    // récupérés" does not deny "au moins 79 morts" (the missing may lie
+    // at sea).
+    if bodies(c) && q.bound == Bound::Exact {
+        return Some(Interval::at_least(q.value));
+    }
     Some(interval(&q))
+}
+
+/// "des centaines de morts", "des milliers": a plural vague count.
+fn vague_plural(c: &ClaimRecord) -> bool {
+    let Some(q) = c.quantity else {
+        return false;
+    };
+    let quote = crate::extract::fold::fold(&c.quote);
+    let plural = ["dizaines", "centaines", "milliers", "millions"]
+        .iter()
+        .any(|w| quote.contains(w));
+    plural && q.bound == Bound::Approx && q.value > 0.0
+}
+
+/// Whether a toll of the dead counts bodies recovered ("82 cadavres", "78
+/// corps").
+fn bodies(c: &ClaimRecord) -> bool {
+    c.measure == Some(crate::model::Measure::Killed)
+        && c.subject.as_deref().is_some_and(|s| {
+            super::words::content_words(s)
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "corp" | "corps" | "cadavre" | "depouille"))
+        })
 }
 
 /// Compare two numeric claims of one incident × measure × subject series.
@@ -202,12 +288,20 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
                 (qa.bound, qb.bound),
                 (Bound::AtMost, Bound::Approx) | (Bound::Approx, Bound::AtMost)
             );
-        if !close || a.document == b.document || ia != interval(&qa) || ib != interval(&qb) {
-            return Relation::Nothing;
+        // "près de 5000 blessés", then "plus de 5 000 blessées": the toll
+        // passed the mark it approached (see below).
+        let approach = matches!(
+            (qa.bound, qb.bound),
+            (Bound::Approx, Bound::AtLeast) | (Bound::AtLeast, Bound::Approx)
+        );
+        if !approach || close {
+            if !close || a.document == b.document || vague_plural(a) || vague_plural(b) {
+                return Relation::Nothing;
+            }
+            return Relation::Agreement {
+                independent: oa != ob,
+            };
         }
-        return Relation::Agreement {
-            independent: oa != ob,
-        };
     }
     // An article does not silently contradict the total it cites: its own,
     // unattributed lower figure of the same day is a part of that total
@@ -218,7 +312,9 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     if a.document == b.document && ta == tb && !meet {
         let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
         let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
-        if own(lower) && !own(higher) {
+        // Unless the two name the dead differently ("abattre 203 membres
+        // de groupes armés" and "exécuté sommairement 300 civils").
+        if own(lower) && !own(higher) && !super::group::relabelled(lower, higher) {
             return Relation::Nothing;
         }
     }
@@ -242,14 +338,19 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // Civilians killed are such a toll too ("un civil a été tué", then "Des
     // balles perdues ont tué au moins deux civils" two days later).
     let toll = |c: &ClaimRecord| matches!(class(c).as_str(), "people" | "civilian");
-    let tolls = toll(a) && toll(b);
+    let same_day_tolls = toll(a) && toll(b);
+    // Days apart, any toll of people rises as it is counted, soldiers' too:
+    // "Quinze soldats maliens ont été tués" (Friday, the army's first
+    // toll), then "au moins 35 morts", then "49 soldats maliens sont morts"
+    // (Saturday). Two voices the same day still dispute (below).
+    let tolls = a.measure.is_some_and(super::group::counts_people);
     let state = |o: Option<i64>| o.and_then(|e| sources.kind(e)) == Some(EntityKind::Country);
     // Order the pair by report time; same day in two articles: rising.
     let order = match ta.cmp(&tb) {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Greater => Some(false),
         std::cmp::Ordering::Equal
-            if tolls && a.document != b.document && !state(oa) && !state(ob) =>
+            if same_day_tolls && a.document != b.document && !state(oa) && !state(ob) =>
         {
             Some(qa.value < qb.value)
         }
@@ -263,7 +364,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         };
     };
     let (early, late) = if a_first { (a, b) } else { (b, a) };
-    let forward = if a_first {
+    // A bracket ("Sans doute entre 300 et 650 morts", "près de 600 à 700
+    // personnes") estimates; it is no step in a toll's history: bodies
+    // counted are a floor of it, not an earlier toll.
+    let forward = if is_range(a) || is_range(b) {
+        Relation::Nothing
+    } else if a_first {
         Relation::Updates
     } else {
         Relation::UpdatedBy
@@ -277,8 +383,14 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         // ("plus de 150 morts", then "160 morts"), or the same voice's
         // revision ("au moins 79", then "au moins 78"). An approximation a
         // precise figure merely fits ("une centaine", then 104) is nothing.
-        let vague = qe.bound == Bound::Approx || ql.bound == Bound::Approx;
-        let revised = (tolls && ql.value > qe.value) || (same_voice && ql.value != qe.value);
+        // A toll that passes the mark it approached is no vaguer: "près de
+        // 5000 blessés", then "plus de 5 000 blessées".
+        let passed =
+            qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
+        let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
+        let revised =
+            (tolls && (ql.value > qe.value || passed) && !super::group::relabelled(early, late))
+                || (same_voice && (ql.value != qe.value || passed));
         return if revised && !vague {
             forward
         } else {
@@ -292,11 +404,39 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     if origin(early) == origin(late) || (same_voice && ql.value > qe.value) {
         return forward;
     }
-    // Incompatible tolls of people: the later, higher one updates.
-    if tolls && ql.value > qe.value {
+    // Incompatible tolls of people: the later, higher one updates, unless
+    // the two voices name the dead differently: "203 jihadistes
+    // neutralisés" (the army), then "au moins 500 personnes exécutées" (a
+    // UN report) is a dispute over who died, not a rising toll.
+    // A higher count of soldiers from the other side is its claim, a
+    // dispute (see [`other_side`]); otherwise a later tally ("Vendredi, 49
+    // soldats maliens sont morts") updates the series.
+    let people = toll(early) && toll(late);
+    if tolls
+        && (people || !other_side(early, late, sources))
+        && ql.value > qe.value
+        && !super::group::relabelled(early, late)
+    {
         return forward;
     }
     Relation::Contradiction
+}
+
+/// Whether a figure is one end of a range the text states ("entre 300 et
+/// 650 morts", "de 600 à 700 personnes").
+pub fn is_range(c: &ClaimRecord) -> bool {
+    if !c
+        .quantity
+        .is_some_and(|q| matches!(q.bound, Bound::AtLeast | Bound::AtMost))
+    {
+        return false;
+    }
+    let quote = crate::extract::fold::fold(&c.quote);
+    let numbers = quote
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .count();
+    numbers >= 2 && (quote.contains("entre ") || quote.contains(" a "))
 }
 
 fn is_outlet(who: Option<i64>, sources: &dyn Sources) -> bool {
@@ -326,6 +466,24 @@ const BARE_TOPIC_WORDS: &[&str] = &[
 /// chiffres", "Ces chiffres ne correspondent pas à la réalité", "a démenti
 /// les chiffres fantaisistes", "a rejeté ce bilan".
 const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
+
+/// Whether a denial says that nobody (of some kind) died: "Aucun
+/// ressortissant civil de Moura n'a perdu la vie pendant l'opération
+/// militaire", "personne n'a été tué". `Some(true)` when it speaks of
+/// civilians only.
+pub fn denies_deaths(d: &ClaimRecord) -> Option<bool> {
+    if d.polarity != Polarity::Deny || d.quantity.is_some() {
+        return None;
+    }
+    let words = super::words::content_words(d.topic.as_deref()?);
+    let death = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "perdu" | "mort" | "tue" | "tuee" | "dece" | "decede" | "victime" | "peri"
+        )
+    });
+    death.then(|| words.iter().any(|w| w.starts_with("civil")))
+}
 
 /// Whether a denial disputes figures rather than a proposition.
 pub fn disputes_figures(d: &ClaimRecord) -> bool {
@@ -465,8 +623,9 @@ mod tests {
             compare_numbers(&a, &b_same_day, &fixture()),
             Relation::Contradiction
         );
-        // A day later and higher from another voice: still a contradiction.
-        assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Contradiction);
+        // A day later and higher from another voice: a toll that rises as
+        // it is counted ("Quinze soldats" on Friday, 49 on Saturday).
+        assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
         // A day later and lower from another voice: a contradiction.
         let c = claim(3, 1, 10, 20, q(3.0, Bound::Exact));
         let d = claim(4, 2, 11, 21, q(2.0, Bound::Exact));
@@ -610,6 +769,13 @@ mod tests {
         // in one article: the coast guard revised its toll down.
         let mut eve = claim(3, 2, 10, 21, q(79.0, Bound::Exact));
         eve.date = on(19);
+        eve.topic = Some("annoncé la veille".into());
+        // Without the words that recall it, the figure's own date is not
+        // when it was reported.
+        let mut plain = eve.clone();
+        plain.topic = None;
+        assert_eq!(reported(&plain, &fixture()), Some(day(20)));
+        assert_eq!(reported(&eve, &fixture()), Some(day(19)));
         let mut now = claim(4, 2, 11, 21, q(78.0, Bound::Exact));
         now.date = on(20);
         now.claimant = Some(10);

@@ -54,6 +54,209 @@ impl GroupKey {
     }
 }
 
+/// Whether a measure counts people (whose figures form one toll whatever
+/// word names them), rather than things ("30 camions", "six missiles").
+pub fn counts_people(m: Measure) -> bool {
+    matches!(
+        m,
+        Measure::Killed
+            | Measure::Wounded
+            | Measure::Missing
+            | Measure::Captured
+            | Measure::Displaced
+    )
+}
+
+/// Who a figure counts, coarsely, for deciding which tolls are one series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kin {
+    /// "27 morts", "150 personnes", "82 corps", "12 Palestiniens": anyone.
+    Anyone,
+    /// "25 militaires", "38 soldats", "des policiers".
+    Armed,
+    /// "15 assaillants", "203 jihadistes", "membres de groupes armés".
+    Militant,
+    /// "2 civils", "300 réfugiés", "des migrants".
+    Civilian,
+    /// A part that is only ever compared with its own kind: "dont deux
+    /// enfants", "trois journalistes".
+    Part(u32),
+}
+
+fn kin(c: &ClaimRecord) -> Kin {
+    if others(c) {
+        return Kin::Part(2);
+    }
+    match c.counted.category.as_deref() {
+        Some("soldiers" | "police" | "peacekeepers") => return Kin::Armed,
+        Some("militants") => return Kin::Militant,
+        Some("civilians" | "refugees" | "migrants") => return Kin::Civilian,
+        Some("people") | None => {}
+        Some(other) => {
+            return Kin::Part(
+                other
+                    .bytes()
+                    .fold(7u32, |h, b| h.wrapping_mul(31) ^ u32::from(b)),
+            )
+        }
+    }
+    let class = c
+        .subject
+        .as_deref()
+        .map(super::words::subject_class)
+        .unwrap_or_default();
+    match class.as_str() {
+        "armed" | "police" => Kin::Armed,
+        "militant" => Kin::Militant,
+        // "enfant" and "femme" are civilians for the class, but a count of
+        // children is a part of a toll ("dont deux enfants").
+        "civilian"
+            if c.counted.category.is_none()
+                && c.subject.as_deref().is_some_and(|s| {
+                    let f = super::words::fold(s);
+                    f.contains("enfant") || f.contains("femme")
+                }) =>
+        {
+            Kin::Part(1)
+        }
+        "civilian" => Kin::Civilian,
+        _ => Kin::Anyone,
+    }
+}
+
+/// Whether two figures of one toll count comparable people.
+///
+/// - The same kind, or a toll of anyone ("27 morts", "40 décès") against a
+///   kind: "25 militaires tués", then "38 morts".
+/// - Soldiers and militants, soldiers and civilians are different tolls:
+///   "au moins trois militaires et un civil ont été tués".
+/// - A part ("dont deux enfants", "trois journalistes") only against the
+///   same part.
+/// - Militants against civilians only when two voices give them for the
+///   dead, the civilians no fewer: "203 jihadistes neutralisés" (the
+///   army) against "300 civils exécutés" (a rights group) is one toll
+///   re-labelled, a dispute; one voice's "vingt civils et une douzaine de
+///   membres présumés de la katiba" are two tolls, and so are "deux
+///   civils tués" and "Quinze djihadistes ont été tués".
+/// - Where soldiers are counted (`soldiers_counted`), a toll of anyone is
+///   theirs ("38 morts" after "25 militaires"), not the militants'
+///   ("Quinze djihadistes ont été tués").
+/// - "Trois autres ont été blessés" counts others: a part.
+pub fn comparable(a: &ClaimRecord, b: &ClaimRecord, soldiers_counted: bool) -> bool {
+    comparable_kins(a, kin(a), b, kin(b), soldiers_counted)
+}
+
+/// [`comparable`], the kinds of both figures known.
+fn comparable_kins(
+    a: &ClaimRecord,
+    ka: Kin,
+    b: &ClaimRecord,
+    kb: Kin,
+    soldiers_counted: bool,
+) -> bool {
+    let Some(m) = a.measure.filter(|m| counts_people(*m)) else {
+        return true;
+    };
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+    match (ka, kb) {
+        (x, y) if x == y => true,
+        (Kin::Part(_), _) | (_, Kin::Part(_)) => false,
+        (Kin::Anyone, Kin::Militant) | (Kin::Militant, Kin::Anyone) if soldiers_counted => false,
+        // "170 militaires tués" is a part of "plus de 335 personnes au total
+        // ont été tuées", not a rival of it.
+        (Kin::Anyone, _) if total(a) && value(b) <= value(a) => false,
+        (_, Kin::Anyone) if total(b) && value(a) <= value(b) => false,
+        (Kin::Anyone, _) | (_, Kin::Anyone) => true,
+        (Kin::Militant, Kin::Civilian) => {
+            m == Measure::Killed && origin(a) != origin(b) && value(b) >= value(a)
+        }
+        (Kin::Civilian, Kin::Militant) => {
+            m == Measure::Killed && origin(a) != origin(b) && value(a) >= value(b)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a figure is given as a total of several kinds: "au total", "en
+/// tout", "dans les deux pays".
+fn total(c: &ClaimRecord) -> bool {
+    matches!(c.counted.scope.as_deref(), Some("total" | "both")) || {
+        let text = super::words::fold(&format!(
+            "{} {}",
+            c.quote,
+            c.subject.as_deref().unwrap_or("")
+        ));
+        text.contains("au total") || text.contains("en tout")
+    }
+}
+
+/// Whether a figure counts others beside those already counted: "Trois
+/// autres ont été blessés", "en ont blessé 15 autres".
+fn others(c: &ClaimRecord) -> bool {
+    let quote = super::words::fold(&c.quote);
+    let mut words = quote.split_whitespace();
+    words.next().is_some() && words.next() == Some("autres")
+}
+
+/// Whether two voices count the dead of one toll as different kinds: one
+/// names them militants ("203 jihadistes neutralisés"), the other anyone or
+/// civilians ("500 personnes exécutées", "300 civils").
+pub fn relabelled(a: &ClaimRecord, b: &ClaimRecord) -> bool {
+    let (x, y) = (kin(a), kin(b));
+    a.measure == Some(Measure::Killed)
+        && origin(a) != origin(b)
+        && x != y
+        && (x == Kin::Militant || y == Kin::Militant)
+        && !matches!(x, Kin::Part(_) | Kin::Armed)
+        && !matches!(y, Kin::Part(_) | Kin::Armed)
+}
+
+/// Why two figures of one finding were compared, in words: who each
+/// counts, and which was recalled from an earlier report ("«25 militaires»
+/// counts soldiers, «38 morts» anyone: one toll; «160 morts» is recalled
+/// («précédent bilan»)").
+pub fn why_paired(a: &ClaimRecord, b: &ClaimRecord) -> String {
+    let words = |c: &ClaimRecord| match kin(c) {
+        Kin::Anyone => "anyone",
+        Kin::Armed => "soldiers or police",
+        Kin::Militant => "armed groups",
+        Kin::Civilian => "civilians",
+        Kin::Part(_) => "a part",
+    };
+    let mut out = Vec::new();
+    if a.quantity.is_some() && b.quantity.is_some() {
+        let (sa, sb) = (
+            a.subject.as_deref().unwrap_or("the figure"),
+            b.subject.as_deref().unwrap_or("the figure"),
+        );
+        let relation = match (kin(a), kin(b)) {
+            (x, y) if x == y => "the same people",
+            (Kin::Militant, Kin::Civilian) | (Kin::Civilian, Kin::Militant) => {
+                "the same dead, named differently by two voices"
+            }
+            _ => "one toll",
+        };
+        out.push(format!(
+            "«{sa}» counts {}, «{sb}» {}: {relation}",
+            words(a),
+            words(b)
+        ));
+        let sides = [&a.counted.side, &b.counted.side];
+        if let Some(side) = sides.iter().find_map(|s| s.as_deref()) {
+            out.push(format!("side {side}"));
+        }
+    }
+    for c in [a, b] {
+        if let Some(cue) = compare::recalled(c) {
+            out.push(format!(
+                "«{}» is recalled from an earlier report («{cue}»)",
+                c.quote
+            ));
+        }
+    }
+    out.join("; ")
+}
+
 /// How many later first occurrences of a series each one is compared with.
 pub const SERIES_REACH: usize = 256;
 
@@ -68,6 +271,9 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let parts = parts_by_document(&numeric);
     let breakdown = breakdowns(&numeric);
     let minor = minor_parts(&numeric);
+    let subsumed = subsumed(&numeric, ledger);
+    let kins: Vec<Kin> = numeric.iter().map(|c| kin(c)).collect();
+    let soldiers_counted = kins.contains(&Kin::Armed);
     let echo = echoes(&numeric);
     let mut updates: Vec<(usize, usize)> = Vec::new();
     // A figure repeated by its original claimant (an agency dispatch taken
@@ -76,7 +282,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     // in the order they were reported, each with the next [`SERIES_REACH`]:
     // a series reported thousands of times costs linear time, and update
     // chains still link every step.
-    let mut order: Vec<usize> = (0..numeric.len()).filter(|&i| echo[i] == i).collect();
+    let mut order: Vec<usize> = one_series_per_voice(&numeric, &echo, ledger);
     order.sort_by_key(|&i| (compare::reported(numeric[i], ledger), numeric[i].id));
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (p, &i) in order.iter().enumerate() {
@@ -90,10 +296,27 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             .map(|j| (echo[j], j)),
     );
     pairs.sort_unstable();
-    for (i, j) in pairs {
+    // The repetitions of each first occurrence in other articles, so that a
+    // contradiction of a figure reaches each outlet repeating it (Hamas's
+    // "plus de 110" in three outlets against "Israël évoque une dizaine de
+    // morts"), a few contradictions per figure at most.
+    let mut repeats: HashMap<usize, Vec<usize>> = HashMap::new();
+    for j in (0..numeric.len()).filter(|&j| echo[j] != j) {
+        if numeric[j].document != numeric[echo[j]].document {
+            repeats.entry(echo[j]).or_default().push(j);
+        }
+    }
+    let mut spread: HashMap<usize, usize> = HashMap::new();
+    let mut queue = pairs;
+    let mut next = 0;
+    while let Some(&(i, j)) = queue.get(next) {
+        next += 1;
         {
             let (a, b) = (numeric[i], numeric[j]);
             if matches!((a.subject_entity, b.subject_entity), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            if !comparable_kins(a, kins[i], b, kins[j], soldiers_counted) {
                 continue;
             }
             // Different sides or scopes are different series: one side's
@@ -112,12 +335,36 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             {
                 continue;
             }
+            if a.document != b.document && (subsumed.contains(&a.id) || subsumed.contains(&b.id)) {
+                continue;
+            }
             if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
                 continue;
             }
             match compare::compare_numbers(a, b, ledger) {
                 Relation::Nothing => {}
                 Relation::Contradiction => {
+                    for (first, other) in [(i, j), (j, i)] {
+                        if echo[first] != first || echo[other] != other {
+                            continue;
+                        }
+                        let n = spread.entry(first).or_insert(0);
+                        if *n >= ECHO_CONTRADICTIONS {
+                            continue;
+                        }
+                        *n += 1;
+                        for &r in repeats.get(&first).into_iter().flatten() {
+                            // In the other's own article, only two voices
+                            // of one time: "Israël évoque une dizaine de
+                            // morts, le Hamas plus de 110".
+                            let (x, y) = (numeric[r], numeric[other]);
+                            if x.document != y.document
+                                || compare::reported(x, ledger) == compare::reported(y, ledger)
+                            {
+                                queue.push((r.min(other), r.max(other)));
+                            }
+                        }
+                    }
                     let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
                     out.push(record(
                         FindingKind::Contradiction,
@@ -137,6 +384,11 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                         Some(independent),
                     ));
                 }
+                // A total of several kinds and one kind's count are no
+                // steps of one history ("plus de 19 personnes au total",
+                // "36 civils").
+                Relation::Updates | Relation::UpdatedBy
+                    if kins[i] != kins[j] && (total(a) || total(b)) => {}
                 Relation::Updates => updates.push((i, j)),
                 Relation::UpdatedBy => updates.push((j, i)),
             }
@@ -162,6 +414,42 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                 reason::update(a, b, ledger),
                 None,
             ));
+        }
+    }
+
+    // A denial that anyone (or any civilian) died, placed with the killed:
+    // it disputes other voices' figures of the dead of its kind ("Aucun
+    // ressortissant civil de Moura n'a perdu la vie" against "300 civils
+    // exécutés"); the same voice's later toll updates it ("pas de morts",
+    // then "quelque 300 réfugiés [...] ont été tués").
+    for d in members.iter().copied() {
+        let Some(civilians) = compare::denies_deaths(d) else {
+            continue;
+        };
+        for a in numeric.iter().copied().take(SERIES_REACH) {
+            if a.polarity != Polarity::Affirm || a.measure != Some(Measure::Killed) {
+                continue;
+            }
+            if civilians && kin(a) != Kin::Civilian {
+                continue;
+            }
+            if origin(a) != origin(d) {
+                out.push(record(
+                    FindingKind::Contradiction,
+                    a,
+                    d,
+                    reason::dispute(a, d, ledger),
+                    None,
+                ));
+            } else if compare::reported(d, ledger) < compare::reported(a, ledger) {
+                out.push(record(
+                    FindingKind::Update,
+                    d,
+                    a,
+                    reason::update(d, a, ledger),
+                    None,
+                ));
+            }
         }
     }
 
@@ -231,6 +519,49 @@ pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> 
     out
 }
 
+/// How many contradictions of a first occurrence reach its repetitions in
+/// other articles.
+pub const ECHO_CONTRADICTIONS: usize = 4;
+
+/// How many different figures one voice may give for one series in one
+/// article on one report day before they are read as a list.
+pub const FIGURES_PER_VOICE: usize = 4;
+
+/// The first occurrences (see [`echoes`]) that are compared, in the order
+/// they were reported. One voice giving more than [`FIGURES_PER_VOICE`]
+/// different figures of one series in one article, reported the same day,
+/// lists them (a breakdown, a table, a page of dispatches: "Selon l'AFP, 12
+/// soldats ont été tués. Selon l'AFP, 13 soldats..."): only its largest
+/// figure stands for it, so an article never yields findings without bound.
+fn one_series_per_voice(numeric: &[&ClaimRecord], echo: &[usize], ledger: &Ledger) -> Vec<usize> {
+    type Voice = (i64, Option<i64>, Option<chrono::NaiveDate>);
+    let mut by_voice: HashMap<Voice, Vec<usize>> = HashMap::new();
+    for i in (0..numeric.len()).filter(|&i| echo[i] == i) {
+        let c = numeric[i];
+        by_voice
+            .entry((c.document, origin(c), compare::reported(c, ledger)))
+            .or_default()
+            .push(i);
+    }
+    let value = |i: usize| numeric[i].quantity.map_or(0.0, |q| q.value);
+    let mut out: Vec<usize> = Vec::new();
+    for list in by_voice.into_values() {
+        // Both ends of one range ("entre 300 et 650 morts") are one figure.
+        let mut quotes: Vec<&str> = list.iter().map(|&i| numeric[i].quote.as_str()).collect();
+        quotes.sort_unstable();
+        quotes.dedup();
+        if quotes.len() <= FIGURES_PER_VOICE {
+            out.extend(list);
+        } else if let Some(top) = list
+            .into_iter()
+            .max_by(|&x, &y| value(x).total_cmp(&value(y)))
+        {
+            out.push(top);
+        }
+    }
+    out
+}
+
 /// For each figure, the index of the first figure (in `numeric` order, which
 /// is id order) with the same value, bound and original claimant: its echo
 /// class. Comparing only first occurrences keeps the findings of a group
@@ -251,15 +582,108 @@ fn echoes(numeric: &[&ClaimRecord]) -> Vec<usize> {
         .collect()
 }
 
+/// Figures one voice gives of one kind of people, in one article, reported
+/// the same day, that do not fit its largest exact or minimum figure of
+/// them: a voice does not contradict itself, such counts are sub-counts
+/// ("203 jihadistes neutralisés" and "Cent quarante-cinq terroristes
+/// auraient ainsi été abattus « aux alentours » de Moura"), compared with
+/// other articles through that largest figure only. Ranges ("entre 300 et
+/// 650 morts") are estimates, never the largest.
+fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
+    type Key = (i64, Option<i64>, Option<chrono::NaiveDate>, Kin);
+    let mut by_voice: HashMap<Key, Vec<&ClaimRecord>> = HashMap::new();
+    let mut spans: HashMap<(i64, usize, usize), usize> = HashMap::new();
+    for c in numeric {
+        *spans
+            .entry((c.document, c.span.start, c.span.end))
+            .or_insert(0) += 1;
+    }
+    for c in numeric {
+        if !c.measure.is_some_and(counts_people) {
+            continue;
+        }
+        let range = spans
+            .get(&(c.document, c.span.start, c.span.end))
+            .is_some_and(|&n| n > 1);
+        let bound = c.quantity.map(|q| q.bound);
+        if range || !matches!(bound, Some(Bound::Exact | Bound::AtLeast)) {
+            continue;
+        }
+        by_voice
+            .entry((c.document, origin(c), compare::reported(c, ledger), kin(c)))
+            .or_default()
+            .push(c);
+    }
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+    let mut out = HashSet::new();
+    for list in by_voice.into_values() {
+        let Some(top) = list
+            .iter()
+            .copied()
+            .max_by(|x, y| value(x).total_cmp(&value(y)))
+        else {
+            continue;
+        };
+        let Some(whole) = compare::claim_interval(top) else {
+            continue;
+        };
+        // A figure that fits the largest restates it ("6.000 blessés" and
+        // "plus de 5.000 blessés"); one that does not is a sub-count.
+        out.extend(
+            list.iter()
+                .filter(|c| compare::claim_interval(c).is_some_and(|i| !i.intersects(&whole)))
+                .map(|c| c.id),
+        );
+    }
+    out
+}
+
 /// For each article and source giving several figures in one group (parts:
 /// "250 à X, 170 à Y"), the interval of their sum. A passage repeated word
 /// for word (an article pasted twice) counts once.
 fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), Interval> {
     let mut seen: HashSet<(i64, Option<i64>, &str, u64)> = HashSet::new();
     let mut sums: HashMap<(i64, Option<i64>), (usize, Interval)> = HashMap::new();
+    // Two figures of one voice that fit each other, counting the same
+    // people, one of them exact, restate one toll ("6.000 blessés" in the
+    // standfirst, "plus de 5.000 blessés" at the end): no parts.
+    let mut stated: HashMap<(i64, Option<i64>), Vec<&ClaimRecord>> = HashMap::new();
+    let mut restated: HashSet<(i64, Option<i64>)> = HashSet::new();
+    for c in numeric {
+        let (Some(q), Some(i)) = (c.quantity, compare::claim_interval(c)) else {
+            continue;
+        };
+        let key = (c.document, origin(c));
+        let list = stated.entry(key).or_default();
+        let fits = |o: &ClaimRecord| {
+            let exact =
+                q.bound == Bound::Exact || o.quantity.is_some_and(|p| p.bound == Bound::Exact);
+            o.quote != c.quote
+                && exact
+                && !compare::is_range(o)
+                && !compare::is_range(c)
+                && kin(o) == kin(c)
+                && compare::claim_interval(o).is_some_and(|j| j.intersects(&i))
+        };
+        if list.iter().any(|o| fits(o)) {
+            restated.insert(key);
+        }
+        // A few figures per voice tell a restatement; a long list is parts.
+        if list.len() < 2 * FIGURES_PER_VOICE {
+            list.push(c);
+        }
+    }
     for c in numeric {
         let Some(q) = c.quantity else { continue };
         let key = (c.document, origin(c));
+        if restated.contains(&key) {
+            continue;
+        }
+        // An earlier toll the article recalls ("Au lendemain du naufrage, 78
+        // corps") and a bracket estimate are no parts of its toll.
+        if compare::recalled(c).is_some() || compare::is_range(c) {
+            continue;
+        }
         if !seen.insert((key.0, key.1, c.quote.as_str(), q.value.to_bits())) {
             continue;
         }
@@ -348,8 +772,14 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
             .push(c);
     }
     let mut out = HashSet::new();
+    let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
+    // The largest figure of each article (any voice, any bound).
+    let mut largest: HashMap<i64, f64> = HashMap::new();
+    for c in numeric {
+        let e = largest.entry(c.document).or_insert(0.0);
+        *e = e.max(value(c));
+    }
     for list in by_sentence.into_values() {
-        let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
         let Some(top) = list
             .iter()
             .copied()
@@ -357,6 +787,32 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         else {
             continue;
         };
+        // A breakdown whose largest figure is below its article's toll
+        // breaks that toll down: "au moins 2 012 personnes ont péri", then
+        // "al-Haouz est la plus endeuillée avec 1 293 morts, suivie de
+        // Taroudant avec 452 morts" are both parts.
+        let distinct = list.iter().any(|c| value(c) != value(top));
+        if distinct && largest.get(&top.document).is_some_and(|&m| m > value(top)) {
+            out.extend(list.iter().map(|c| c.id));
+            continue;
+        }
+        // One voice counting two kinds of dead in one breath ("vingt civils
+        // et une douzaine de membres présumés de la katiba") gives the parts
+        // of one toll, its largest too.
+        let kinds = |m: Option<Measure>| {
+            let mut k: Vec<Kin> = list
+                .iter()
+                .filter(|c| c.measure == m)
+                .map(|c| kin(c))
+                .collect();
+            k.dedup();
+            k.len()
+        };
+        out.extend(
+            list.iter()
+                .filter(|c| c.measure.is_some_and(counts_people) && kinds(c.measure) > 1)
+                .map(|c| c.id),
+        );
         out.extend(
             list.iter()
                 .filter(|c| {

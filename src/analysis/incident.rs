@@ -56,7 +56,15 @@ pub struct Evidence {
     pub countries: Vec<(i64, String)>,
     /// Families of the article's events (see [`super::coref::family`]).
     pub families: Vec<crate::model::EventKind>,
+    /// Dates its figures refer to, well before its publication (at most
+    /// [`RECALLED_DATES`]): "plus de 500 personnes ont été exécutées [...]
+    /// en mars 2022" in a report published in May 2023 tells of the
+    /// incident of March 2022.
+    pub recalled: Vec<NaiveDate>,
 }
+
+/// How many recalled dates of an article are looked up.
+pub const RECALLED_DATES: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
@@ -77,6 +85,8 @@ pub struct Incidents {
     merges: Vec<IncidentMerge>,
     /// Why each document joined its incident (the first merge naming it).
     reasons: IdMap<i64, usize>,
+    /// The earliest publication date of each incident (by its root).
+    earliest: IdMap<i64, NaiveDate>,
 }
 
 fn month(d: NaiveDate) -> i64 {
@@ -96,6 +106,84 @@ impl Incidents {
             root = p;
         }
         root
+    }
+
+    /// The earliest publication date of a document's incident.
+    pub fn earliest(&self, document: i64) -> Option<NaiveDate> {
+        self.earliest.get(&self.of(document)).copied()
+    }
+
+    /// The incident a figure of `document` dated `date`, well before the
+    /// article, belongs to: one with an article published from two days
+    /// before that date to [`PLACE_WINDOW_DAYS`] after it, naming one of the
+    /// document's places (else one of its countries), the closest in time.
+    /// "Cette attaque survient un mois après la mort de 40 soldats dans deux
+    /// attaques djihadistes le 30 septembre et le 1er octobre" is a figure of
+    /// the attacks of 30 September, not of this one.
+    pub fn near(&self, document: i64, date: NaiveDate) -> Option<i64> {
+        let ev = self.evidence.get(&document)?;
+        let places = ev.places.iter().map(|(p, _)| (0u8, *p));
+        let countries = ev.countries.iter().map(|(c, _)| (1u8, *c));
+        let keys: Vec<(u8, i64)> = places.chain(countries).collect();
+        self.around(&keys, date, -2..=PLACE_WINDOW_DAYS)
+    }
+
+    /// The incident of an earlier article naming `place`, published at
+    /// most [`PLACE_KIND_WINDOW_DAYS`] before `date` and not the incident of
+    /// `document`: "Cette attaque intervient un mois après celles de
+    /// Mondoro et de Boulkessi qui avaient fait près d'une quarantaine des
+    /// soldats maliens tués" recalls the toll of the attacks at Mondoro.
+    pub fn before(&self, document: i64, place: i64, date: NaiveDate) -> Option<i64> {
+        let ev = self.evidence.get(&document)?;
+        if ev.places.iter().any(|(p, _)| *p == place) {
+            return None;
+        }
+        let found = self.around(&[(0, place)], date, -PLACE_KIND_WINDOW_DAYS..=0)?;
+        (found != self.of(document)).then_some(found)
+    }
+
+    /// The closest incident with an article naming one of `keys` (rank 0:
+    /// a place, 1: a country) published `date` + a number of days in
+    /// `window`.
+    fn around(
+        &self,
+        keys: &[(u8, i64)],
+        date: NaiveDate,
+        window: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
+        let mut best: Option<(u8, i64, i64)> = None;
+        let reach = window.start().abs().max(window.end().abs()) / PLACE_KIND_WINDOW_DAYS + 1;
+        for &(rank, id) in keys {
+            for k in -reach..=reach {
+                let key = if rank == 0 {
+                    Key::Place(id, month(date) + k)
+                } else {
+                    Key::Country(id, month(date) + k)
+                };
+                for doc in self.blocks.get(&key).take(BLOCK_REACH) {
+                    let Some(q) = self.evidence.get(&doc).and_then(|e| e.published) else {
+                        continue;
+                    };
+                    let gap = (q - date).num_days();
+                    if !window.contains(&gap) {
+                        continue;
+                    }
+                    let candidate = (rank, gap.abs(), self.of(doc));
+                    if best.map_or(true, |b| candidate < b) {
+                        best = Some(candidate);
+                    }
+                }
+            }
+        }
+        best.map(|(_, _, root)| root)
+    }
+
+    fn merge_roots(&mut self, gone: i64, keep: i64) {
+        self.parent.insert(gone, keep);
+        if let Some(d) = self.earliest.remove(&gone) {
+            let e = self.earliest.entry(keep).or_insert(d);
+            *e = (*e).min(d);
+        }
     }
 
     /// Every merge made so far, in order.
@@ -135,6 +223,9 @@ impl Incidents {
             return Vec::new();
         }
         self.parent.insert(document, document);
+        if let Some(p) = ev.published {
+            self.earliest.insert(document, p);
+        }
         // (block, whether to look it up, whether to join it)
         let mut keys = Vec::new();
         for (p, _) in &ev.places {
@@ -145,6 +236,9 @@ impl Incidents {
                     keys.push((Key::UndatedPlace(*p), true, false));
                 }
                 None => keys.push((Key::UndatedPlace(*p), false, true)),
+            }
+            for r in ev.recalled.iter().take(RECALLED_DATES) {
+                keys.extend((-1..=1).map(|k| (Key::Place(*p, month(*r) + k), true, false)));
             }
         }
         if let Some(d) = ev.published {
@@ -179,7 +273,7 @@ impl Incidents {
                 continue;
             };
             let (keep, gone) = (ra.min(rb), ra.max(rb));
-            self.parent.insert(gone, keep);
+            self.merge_roots(gone, keep);
             self.record(IncidentMerge {
                 a: other.min(document),
                 b: other.max(document),
@@ -202,7 +296,7 @@ impl Incidents {
             return None;
         }
         let (keep, gone) = (ra.min(rb), ra.max(rb));
-        self.parent.insert(gone, keep);
+        self.merge_roots(gone, keep);
         self.record(IncidentMerge {
             a: a.min(b),
             b: a.max(b),
@@ -288,6 +382,16 @@ fn kind_words(family: crate::model::EventKind) -> &'static str {
     }
 }
 
+/// A date `x` recalls that lies within [`PLACE_WINDOW_DAYS`] of `y`'s
+/// publication, with that publication.
+fn recalls(x: &Evidence, y: &Evidence) -> Option<(NaiveDate, NaiveDate)> {
+    let q = y.published?;
+    x.recalled
+        .iter()
+        .find(|r| (q - **r).num_days().abs() <= PLACE_WINDOW_DAYS)
+        .map(|r| (*r, q))
+}
+
 /// Why articles `a` (known) and `b` (new) report one incident, or `None`.
 fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
     let gap = match (x.published, y.published) {
@@ -315,7 +419,11 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
                     apart(g)
                 )
             }),
-            Some(_) => None,
+            Some(_) => recalls(x, y).or_else(|| recalls(y, x)).map(|(r, q)| {
+                format!(
+                    "articles #{a} and #{b} both name {name}; one of them dates its figures to {r}, when the other was published ({q})"
+                )
+            }),
             None => Some(format!(
                 "articles #{a} and #{b} both name {name} (no publication date on one of them: grouped on the place alone)"
             )),
@@ -351,6 +459,7 @@ mod tests {
             places: places.iter().map(|p| (*p, format!("P{p}"))).collect(),
             countries: countries.iter().map(|c| (*c, format!("C{c}"))).collect(),
             families: vec![crate::model::EventKind::Strike],
+            recalled: Vec::new(),
         }
     }
 

@@ -54,4 +54,7 @@ impl Sources for Ledger {
     fn kind(&self, entity: i64) -> Option<EntityKind> {
         self.entities.get(&entity).map(|(_, k)| *k)
     }
+    fn name(&self, entity: i64) -> Option<&str> {
+        Ledger::name(self, entity)
+    }
 }

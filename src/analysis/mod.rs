@@ -28,6 +28,7 @@ use crate::model::{
     ClaimRecord, DocumentRecord, EntityKind, EntityRecord, EventKind, EventRecord, FindingKind,
     FindingRecord, MentionRecord,
 };
+use chrono::{Datelike, NaiveDate};
 use compare::Sources;
 use coref::{Coref, Merge};
 use group::{GroupKey, Scope};
@@ -237,9 +238,17 @@ impl std::ops::Deref for Held<'_> {
     }
 }
 
+/// The subject class of assertions that state a figure (compared through
+/// the figure): no denial shares it.
+const FIGURE_STATEMENTS: u32 = u32::MAX;
+
 /// How far into an article its headline and lead run, for the places that
 /// say what it is about.
 const LEAD_BYTES: usize = 800;
+
+/// How far after an article's first place its other opening places may
+/// stand, for an article whose lead names none.
+const FIRST_PLACES_BYTES: usize = 200;
 
 impl<'a> Analyzer<'a> {
     pub fn new() -> Self {
@@ -253,18 +262,32 @@ impl<'a> Analyzer<'a> {
     /// lead (its first [`LEAD_BYTES`]), or one it names again. A place named
     /// once in passing further down ("après celles de Boulkessy et Mondoro",
     /// recalling an earlier attack) does not join the two incidents.
+    ///
+    /// An article whose lead names no place at all is placed by the first
+    /// places it names, together (within [`FIRST_PLACES_BYTES`] of the
+    /// first): "autour des camps de Boulkessy et de Mondoro, dans le centre
+    /// du Mali" further down an article whose lead tells only of "deux
+    /// camps".
     pub fn add_mentions(&mut self, mentions: &[MentionRecord]) {
         let mut seen: HashMap<(i64, i64), (usize, bool)> = HashMap::new();
+        // Per document: whether its lead names a place, and its first mention.
+        let mut first: HashMap<i64, (bool, usize)> = HashMap::new();
         for m in mentions {
             let e = seen.entry((m.document, m.entity)).or_insert((0, false));
             e.0 += 1;
             e.1 |= m.span.start < LEAD_BYTES;
+            let f = first.entry(m.document).or_insert((false, usize::MAX));
+            f.0 |= m.span.start < LEAD_BYTES;
+            f.1 = f.1.min(m.span.start);
         }
         for m in mentions {
             let Some(&(count, in_lead)) = seen.get(&(m.document, m.entity)) else {
                 continue;
             };
-            if count < 2 && !in_lead {
+            let opening = first.get(&m.document).is_some_and(|&(lead, start)| {
+                !lead && m.span.start < start.saturating_add(FIRST_PLACES_BYTES)
+            });
+            if count < 2 && !in_lead && !opening {
                 continue;
             }
             let list = self.named.entry(m.document).or_default();
@@ -276,10 +299,11 @@ impl<'a> Analyzer<'a> {
 
     /// Group a new article into incidents, from the places it names and
     /// the kinds of its events.
-    fn place_document(&mut self, document: i64, touched: &mut Touched) {
+    fn place_document(&mut self, document: i64, recalled: Vec<NaiveDate>, touched: &mut Touched) {
         let named = self.named.remove(&document).unwrap_or_default();
         let mut ev = incident::Evidence {
             published: self.ledger.published(document),
+            recalled,
             ..Default::default()
         };
         for e in named {
@@ -384,8 +408,28 @@ impl<'a> Analyzer<'a> {
         // coreference merges of this batch.
         let mut docs: Vec<i64> = documents.iter().map(|d| d.id).collect();
         docs.sort_unstable();
+        // The dates an article's figures refer to, well before it: "en mars
+        // 2022" in a report of May 2023 (a few months per article).
+        let mut recalled: IdMap<i64, Vec<NaiveDate>> = IdMap::default();
+        for c in claims.iter().filter(|c| c.quantity.is_some()) {
+            let (Some(d), Some(p)) = (c.date, self.ledger.published(c.document)) else {
+                continue;
+            };
+            if (p - d.start).num_days() <= incident::PLACE_KIND_WINDOW_DAYS {
+                continue;
+            }
+            let list = recalled.entry(c.document).or_default();
+            let month = |x: NaiveDate| (x.year(), x.month());
+            // The end of the range: "en mars 2022" runs to 31 March.
+            if list.len() < incident::RECALLED_DATES
+                && !list.iter().any(|x| month(*x) == month(d.end))
+            {
+                list.push(d.end);
+            }
+        }
         for d in docs {
-            self.place_document(d, &mut touched);
+            let r = recalled.remove(&d).unwrap_or_default();
+            self.place_document(d, r, &mut touched);
         }
         let joins: Vec<(i64, i64, String)> = self.coref.merges()[merges_before..]
             .iter()
@@ -409,25 +453,61 @@ impl<'a> Analyzer<'a> {
         let mut claims: Vec<&'b ClaimRecord> = claims.iter().collect();
         // Denials last, so that the claim a denial answers is placed first.
         claims.sort_by_key(|c| (c.denies.is_some(), c.id));
+        // An assertion that states a figure extracted on its own ("AP
+        // déclare qu'au moins 600 civils ont été tués", and the figure "au
+        // moins 600 civils") is compared through its figure, not as a
+        // proposition against denials of the strike.
+        let mut figures: IdMap<(i64, Option<i64>), Vec<crate::model::Span>> = IdMap::default();
+        for c in claims.iter().filter(|c| c.quantity.is_some()) {
+            figures
+                .entry((c.document, compare::origin(c)))
+                .or_default()
+                .push(c.span);
+        }
+        let states_a_figure = |c: &ClaimRecord| {
+            c.quantity.is_none()
+                && c.polarity == crate::model::Polarity::Affirm
+                && figures
+                    .get(&(c.document, compare::origin(c)))
+                    .is_some_and(|spans| {
+                        spans
+                            .iter()
+                            .any(|s| c.span.start <= s.start && s.end <= c.span.end)
+                    })
+        };
         for c in claims {
             if self.claim_group.contains_key(&c.id) {
                 continue;
             }
             let scope = self.scope_of(c);
             let subject = self.subject_of(c);
-            let key = GroupKey::of(c, scope, subject);
+            let mut key = GroupKey::of(c, scope, subject);
+            if compare::denies_deaths(c).is_some() {
+                // With the dead it denies (see [`group::findings`]).
+                key = GroupKey {
+                    scope: Scope::Incident(self.incidents.of(c.document), false),
+                    measure: Some(crate::model::Measure::Killed),
+                    subject: 0,
+                };
+            } else if states_a_figure(c) {
+                key = GroupKey {
+                    scope: Scope::Document(c.document),
+                    measure: None,
+                    subject: FIGURE_STATEMENTS,
+                };
+            }
             let group = self.groups.entry(key).or_default();
             group.members.push(keep(c));
             if want_delta {
                 touched.touch(key, Some(group));
             }
-            if let (Scope::Cluster(id), false) = (scope, mode == Mode::OneShot) {
+            if let (Scope::Cluster(id), false) = (key.scope, mode == Mode::OneShot) {
                 let keys = self.cluster_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
             }
-            if let (Scope::Incident(id, _), false) = (scope, mode == Mode::OneShot) {
+            if let (Scope::Incident(id, _), false) = (key.scope, mode == Mode::OneShot) {
                 let keys = self.incident_groups.entry(id).or_default();
                 if !keys.contains(&key) {
                     keys.push(key);
@@ -494,6 +574,19 @@ impl<'a> Analyzer<'a> {
         let Some(text) = c.subject.as_deref().filter(|_| c.quantity.is_some()) else {
             return 0;
         };
+        // Tolls of people share one series per incident and measure; which
+        // of them are compared is decided pair by pair (see
+        // [`group::comparable`]): "25 militaires", "38 soldats" and "40
+        // morts" are one toll, "2 civils" and "15 assaillants" are not.
+        if c.measure.is_some_and(group::counts_people) {
+            return 0;
+        }
+        // Things befallen people, whatever noun counts them: "104
+        // personnes ont pu être secourues" and "104 rescapés".
+        if let Some(k @ ("survivors" | "aboard")) = c.counted.category.as_deref() {
+            let next = self.classes.len() as u32 + 1;
+            return *self.classes.entry(k.to_string()).or_insert(next);
+        }
         if let Some(id) = self.subjects.get(text) {
             return *id;
         }
@@ -533,11 +626,41 @@ impl<'a> Analyzer<'a> {
             .event
             .and_then(|e| self.ledger.event(e))
             .is_some_and(|e| e.kind == EventKind::War);
-        let long_before = match (c.date, self.ledger.published(c.document)) {
-            (Some(d), Some(p)) => (p - d.start).num_days() > incident::PLACE_KIND_WINDOW_DAYS,
-            _ => false,
-        };
-        Scope::Incident(self.incidents.of(c.document), war || long_before)
+        // A figure dated well before its incident's first article is a
+        // figure of an earlier incident: the one of articles published at
+        // that time about the same place or country (see
+        // [`incident::Incidents::near`]); when there is none, a cumulative
+        // toll of its own ("depuis le 7 octobre"). A report of May 2023 on
+        // an operation of March 2022 that joined the articles of April 2022
+        // stays with them.
+        let own = self.incidents.of(c.document);
+        // A recalled toll of an event at a place the article names only in
+        // passing: the incident of the articles about that place.
+        if compare::recalled(c).is_some() {
+            let place = c
+                .event
+                .and_then(|e| self.ledger.event(e))
+                .and_then(|e| e.place);
+            let published = self.ledger.published(c.document);
+            if let (Some(p), Some(d)) = (place, published) {
+                if let Some(earlier) = self.incidents.before(c.document, p, d) {
+                    return Scope::Incident(earlier, war);
+                }
+            }
+        }
+        let first = self
+            .incidents
+            .earliest(c.document)
+            .or_else(|| self.ledger.published(c.document));
+        if let (Some(d), Some(p)) = (c.date, first) {
+            if (p - d.end).num_days() > incident::PLACE_WINDOW_DAYS {
+                return match self.incidents.near(c.document, d.end) {
+                    Some(earlier) => Scope::Incident(earlier, war),
+                    None => Scope::Incident(own, true),
+                };
+            }
+        }
+        Scope::Incident(own, war)
     }
 
     /// Cluster `gone` was merged into `keep`: move its groups.

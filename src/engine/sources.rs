@@ -314,8 +314,9 @@ fn why_compared(ws: &Workspace, a: i64, b: i64) -> String {
     if let Some(m) = x.measure {
         parts.push(format!("same measure {m}"));
     }
-    if let (Some(sa), Some(sb)) = (&x.subject, &y.subject) {
-        parts.push(format!("subjects «{sa}» and «{sb}» count the same"));
+    let paired = crate::analysis::group::why_paired(x, y);
+    if !paired.is_empty() {
+        parts.push(paired);
     }
     parts.join("; ")
 }
@@ -391,12 +392,8 @@ fn claim_provenance(ws: &Workspace, c: &ClaimRecord, title: &str) -> Answer {
     field("date", claim_date(c, ws).map_or(Cell::Null, Cell::Date));
     field("event", c.event.map_or(Cell::Null, Cell::Int));
     let published = doc.and_then(|d| d.meta.published);
-    // When the figure was reported: its own date when the text puts it
-    // before the article ("annoncé la veille"), else the publication date.
-    let reported = match (c.date.map(|d| d.end), published) {
-        (Some(d), Some(p)) => Some(d.min(p)),
-        (d, p) => p.or(d),
-    };
+    // When the figure was reported: the comparison's own rule.
+    let reported = crate::analysis::compare::reported_on(c, published);
     field(
         "reported",
         reported.map_or(Cell::Null, |d| Cell::Date(super::rows::day(d))),

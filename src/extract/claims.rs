@@ -7,6 +7,7 @@
 use crate::extract::analysis::Analysis;
 use crate::extract::attribution::Speakers;
 use crate::extract::counted;
+use crate::extract::earlier;
 use crate::extract::entities::Registry;
 use crate::extract::numbers::Figure;
 use crate::extract::{Cue, LocalClaim};
@@ -803,6 +804,14 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             claim.subject_entity = subject_entity;
             claim.counted = counted_what.clone();
             claim.date = cx.date_for(sent, fstart);
+            // A figure recalled from an earlier toll keeps the words that
+            // say so as its topic, and the date it was reported.
+            if let Some((cue, d)) =
+                earlier::mark(a, f.bound_start.unwrap_or(f.start), f.end, claim.date)
+            {
+                claim.topic = Some(cue);
+                claim.date = d;
+            }
             out.push(claim);
         }
     }

@@ -113,6 +113,21 @@ pub fn fill(
         return out;
     };
     let s1 = a.tok_at(sent.end);
+    // People counted by what happened to them, not by who they are:
+    // "104 personnes ont pu être secourues" (survivors), "près de 600 à 700
+    // personnes se trouvaient à bord" and "400 passagers" (those aboard).
+    if matches!(out.category.as_deref(), None | Some("people" | "migrants")) {
+        // The noun itself first ("300 passagers, 400, 500": the later
+        // figures share it).
+        let noun = subject.and_then(|(ns, _)| match a.low(ns) {
+            "passagers" | "passageres" => Some("aboard"),
+            "rescapes" | "rescapees" | "survivants" | "survivantes" => Some("survivors"),
+            _ => None,
+        });
+        if let Some(c) = noun.or_else(|| predicate_category(a, t0, t1, a.tok_at(sent.start), s1)) {
+            out.category = Some(c.to_string());
+        }
+    }
     // "du côté ukrainien", "côté russe": within the sentence, near the claim
     if out.side.is_none() {
         let lo = a.tok_at(sent.start).max(t0.saturating_sub(12));
@@ -152,6 +167,54 @@ pub fn fill(
         k += 1;
     }
     out
+}
+
+/// The category a figure's clause gives those it counts by what befell
+/// them: survivors ("ont pu être secourues", "sauvées", "retrouvés en vie")
+/// or those aboard ("se trouvaient à bord", "comptait à son bord", "400
+/// passagers"). Looks a few tokens before the figure, then on to the end
+/// of its clause: in "qui comptait à son bord au moins 65 migrants dont 57
+/// sans gilet de sauvetage, a été secourue" it is the boat that was rescued.
+fn predicate_category(
+    a: &Analysis,
+    t0: usize,
+    t1: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<&'static str> {
+    let word = |k: usize| match a.low(k) {
+        "secouru" | "secourus" | "secourue" | "secourues" | "sauve" | "sauves" | "sauvee"
+        | "sauvees" | "rescape" | "rescapes" | "rescapee" | "rescapees" => Some("survivors"),
+        "vie"
+            if a.low(k.wrapping_sub(1)) == "en"
+                && a.low(k.wrapping_sub(2)).starts_with("retrouve") =>
+        {
+            Some("survivors")
+        }
+        "passagers" | "passageres" => Some("aboard"),
+        "bord" if matches!(a.low(k.wrapping_sub(1)), "a" | "son" | "leur") => Some("aboard"),
+        _ => None,
+    };
+    // Back to the start of the clause: "104 rescapés, 82 morts" counts
+    // no survivors among the dead.
+    if let Some(c) = (t0.saturating_sub(4).max(s0)..t0)
+        .rev()
+        .take_while(|&k| !matches!(a.tok_text(k), "," | ";" | "." | ":"))
+        .find_map(word)
+    {
+        return Some(c);
+    }
+    let mut k = t0;
+    while k < s1 && k < t1 + 8 {
+        if matches!(a.tok_text(k), "," | ";" | "." | ":") {
+            break;
+        }
+        if let Some(c) = word(k) {
+            return Some(c);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The place or country named at token `i` (after an optional article).
@@ -204,6 +267,18 @@ mod tests {
     fn side_of_the_speaker() {
         let c = counted_of("La Russie affirme que 12 de ses soldats ont été tués.");
         assert_eq!(c[0].side.as_deref(), Some("Russie"));
+    }
+
+    #[test]
+    fn survivors_and_those_aboard_by_what_befell_them() {
+        let c = counted_of("Au total, 104 personnes ont pu être secourues.");
+        assert_eq!(c[0].category.as_deref(), Some("survivors"));
+        let c = counted_of("Près de 600 personnes se trouvaient à bord du chalutier.");
+        assert_eq!(c[0].category.as_deref(), Some("aboard"));
+        let c = counted_of(
+            "L'embarcation, qui comptait à son bord au moins 65 migrants, a été secourue.",
+        );
+        assert_eq!(c[0].category.as_deref(), Some("aboard"));
     }
 
     #[test]

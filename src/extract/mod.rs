@@ -20,6 +20,7 @@ mod attribution;
 mod claims;
 mod counted;
 mod dates;
+mod earlier;
 mod entities;
 mod events;
 pub mod fold;
