@@ -95,7 +95,9 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
             .claims
             .iter()
             .all(|c| c.measure.map(|m| m.as_str()) != Some("other")),
-        ["counted", v, category, side, scope] => x.claims.iter().any(|c| {
+        ["counted", v, category, side, scope @ ..] => x.claims.iter().any(|c| {
+            let scope = scope.join(" ");
+            let scope = scope.as_str();
             let field = |want: &str, got: &Option<String>| match want {
                 "_" => true,
                 "-" => got.is_none(),

@@ -160,13 +160,77 @@ pub fn fill(
         // "en Turquie", "au Liban", "à Marioupol", "dans la région de Kherson"
         if matches!(low, "en" | "au" | "aux" | "a" | "dans") {
             if let Some(name) = place_at(a, reg, k + 1) {
-                out.scope = Some(name);
+                // "en Turquie et en Syrie": both
+                let and = (k + 2..k + 6).find(|&j| a.low(j) == "et");
+                let second = and.and_then(|j| {
+                    matches!(a.low(j + 1), "en" | "au" | "aux" | "a" | "dans")
+                        .then(|| place_at(a, reg, j + 2))
+                        .flatten()
+                });
+                out.scope = Some(match second {
+                    Some(other) if other != name => "both".into(),
+                    _ => name,
+                });
                 break;
             }
         }
         k += 1;
     }
+    if out.scope.is_none() {
+        out.scope = fronted_scope(a, reg, a.tok_at(sent.start), t0);
+    }
     out
+}
+
+/// The scope a sentence gives all its figures in a phrase it opens with,
+/// up to its first comma or colon: "En Syrie, ce sont au moins 1.444
+/// personnes qui sont mortes" (Syrie); "Séismes en Turquie et en Syrie : Le
+/// bilan passe à plus de 3 500 morts" (both); "Dans la partie de la Syrie
+/// contrôlée par les forces gouvernementales, le bilan a grimpé à 711
+/// morts" and "Dans les zones sous contrôle des rebelles, au moins 733
+/// personnes ont été tuées" (the zone itself, a part of the country, never
+/// compared with the country's toll nor with the other zone's).
+fn fronted_scope(a: &Analysis, reg: &Registry, s0: usize, t0: usize) -> Option<String> {
+    let end = (s0..t0.min(s0 + 16)).find(|&k| matches!(a.tok_text(k), "," | ":"))?;
+    let places: Vec<String> = (s0..end).filter_map(|k| place_at(a, reg, k)).collect();
+    let mut distinct = places.clone();
+    distinct.dedup();
+    let opens = matches!(a.low(s0), "en" | "au" | "aux" | "a" | "dans" | "du");
+    if distinct.len() >= 2 && (opens || a.tok_text(end) == ":") {
+        return Some("both".into());
+    }
+    if !opens {
+        return None;
+    }
+    // a bare place ("En Syrie,") or a zone described in words ("Dans la
+    // partie de la Syrie contrôlée par ...", "Dans les zones rebelles");
+    // a time ("Dans la nuit de samedi à dimanche,") is no scope
+    let words = end - s0;
+    let zone = (s0..end).any(|k| {
+        matches!(
+            a.low(k),
+            "zone"
+                | "zones"
+                | "partie"
+                | "parties"
+                | "secteur"
+                | "secteurs"
+                | "territoire"
+                | "territoires"
+                | "province"
+                | "provinces"
+                | "region"
+                | "regions"
+        )
+    });
+    match distinct.first() {
+        Some(place) if words <= 4 => Some(place.clone()),
+        _ if zone && words >= 3 => a
+            .text
+            .get(a.toks[s0 + 1].start..a.toks[end - 1].end)
+            .map(crate::extract::fold::fold),
+        _ => None,
+    }
 }
 
 /// The category a figure's clause gives those it counts by what befell
