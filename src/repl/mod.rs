@@ -297,12 +297,40 @@ impl Shell {
                 if arg.is_empty() {
                     self.fail("error: .read needs a file: `.read FILE`");
                 } else {
-                    match crate::query::QueryFile::read(std::path::Path::new(arg)) {
+                    let path = std::path::Path::new(arg);
+                    // the same size cap as `claimgraph run` (its default)
+                    let cap = crate::limits::Cap {
+                        what: "query file",
+                        mb: 16,
+                        flag: "`claimgraph run --max-query-mb`",
+                    };
+                    let read = match std::fs::metadata(path) {
+                        Err(_) => crate::query::QueryFile::read(path),
+                        Ok(_) => match cap.read(path) {
+                            Ok(bytes) => crate::query::QueryFile::from_bytes(path, bytes),
+                            Err(e) => {
+                                self.fail(&format!("error: {e}"));
+                                return true;
+                            }
+                        },
+                    };
+                    match read {
                         Ok(file) => {
-                            // A file's answers are headed by their statement.
+                            // A file's answers are headed by their statement,
+                            // and its `export to` lines are a script's, as
+                            // under `claimgraph run`: below its folder, no
+                            // existing file replaced.
                             let titles = std::mem::replace(&mut self.settings.titles, true);
+                            let origin = std::mem::replace(
+                                &mut self.settings.origin,
+                                crate::guard::Origin::Script {
+                                    force: false,
+                                    anywhere: false,
+                                },
+                            );
                             self.statements(&file.name, &file.text);
                             self.settings.titles = titles;
+                            self.settings.origin = origin;
                         }
                         Err(e) => {
                             self.errors += 1;
