@@ -27,7 +27,7 @@
 use super::ids::{Chains, IdMap};
 use crate::model::{EventKind, EventRecord};
 use chrono::{Days, NaiveDate};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The block an event kind is compared in: violent incidents together
 /// (one article's "strikes" is another's "killing"), every other kind alone.
@@ -73,7 +73,6 @@ struct Cluster {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Atom {
-    Document(i64),
     Place(i64),
     /// A participant of an event that has a place: looked up only by events
     /// without a place.
@@ -81,13 +80,34 @@ enum Atom {
     UnplacedParticipant(i64),
 }
 
+/// The clusters of one kind of event in one article (see
+/// [`Coref::add`]): one event per cluster, by the place of that event,
+/// and the first few placed ones for events with no place.
+#[derive(Debug, Default)]
+struct InDocument {
+    by_place: HashMap<Option<i64>, Vec<i64>>,
+    placed: Vec<i64>,
+}
+
 /// Clusters of events, grown one event at a time.
 #[derive(Debug, Default)]
 pub struct Coref {
     members: IdMap<i64, Member>,
+    /// Union-find over events, by size: each tree's depth stays
+    /// logarithmic whatever order events arrive in.
     parent: IdMap<i64, i64>,
+    size: IdMap<i64, usize>,
+    /// A tree's root → the cluster's id (its smallest event id).
+    name: IdMap<i64, i64>,
     clusters: IdMap<i64, Cluster>,
     blocks: Chains<(EventKind, Atom, i64)>,
+    /// Per document, kind and place (of the event when added): one event
+    /// of each cluster. Two events of one article corefer on the article
+    /// alone when they are of one kind, so one member per cluster is
+    /// enough, and an article of thousands of tolls costs linear time.
+    in_document: HashMap<(i64, EventKind), InDocument>,
+    /// The events of each article entered in each block (see [`Coref::add`]).
+    block_members: HashMap<(EventKind, Atom, i64, i64), Vec<i64>>,
     merges: Vec<Merge>,
 }
 
@@ -121,6 +141,11 @@ impl Coref {
 
     /// The cluster id of an event: the smallest event id of its cluster.
     pub fn cluster_of(&self, event: i64) -> Option<i64> {
+        self.name.get(&self.root(event)?).copied()
+    }
+
+    /// The root of an event's tree.
+    fn root(&self, event: i64) -> Option<i64> {
         let mut root = event;
         loop {
             let parent = *self.parent.get(&root)?;
@@ -129,6 +154,10 @@ impl Coref {
             }
             root = parent;
         }
+    }
+
+    fn size_of(&self, root: i64) -> usize {
+        self.size.get(&root).copied().unwrap_or(1)
     }
 
     /// Make room for `n` more events (saves rehashing large tables).
@@ -188,8 +217,8 @@ impl Coref {
             Some((s, t)) if week(t) - week(s) <= MAX_WEEKS => (week(s)..=week(t)).collect(),
             _ => Vec::new(),
         };
-        let mut lookup = vec![(Atom::Document(e.document), 0)];
-        let mut insert = lookup.clone();
+        let mut lookup = Vec::new();
+        let mut insert = Vec::new();
         for &w in &weeks {
             match member.place {
                 Some(p) => {
@@ -213,10 +242,20 @@ impl Coref {
         for (atom, w) in &lookup {
             candidates.extend(self.blocks.get(&(family(member.kind), *atom, *w)));
         }
-        for (atom, w) in insert {
-            self.blocks.push((family(member.kind), atom, w), e.id);
+        // the same article: its clusters of this kind, at this place or none
+        // (an event with no place joins at most one placed cluster: the
+        // first few are enough)
+        if let Some(doc) = self.in_document.get(&(e.document, e.kind)) {
+            candidates.extend(doc.by_place.get(&member.place).into_iter().flatten());
+            if member.place.is_some() {
+                candidates.extend(doc.by_place.get(&None).into_iter().flatten());
+            } else {
+                candidates.extend(doc.placed.iter());
+            }
         }
         self.parent.insert(e.id, e.id);
+        self.size.insert(e.id, 1);
+        self.name.insert(e.id, e.id);
         self.clusters.insert(
             e.id,
             Cluster {
@@ -224,6 +263,7 @@ impl Coref {
                 window: member.window,
             },
         );
+        let place = member.place;
         self.members.insert(e.id, member);
 
         let mut replaced = Vec::new();
@@ -252,7 +292,17 @@ impl Coref {
                 window,
             };
             let (keep, gone) = (ra.min(rb), ra.max(rb));
-            self.parent.insert(gone, keep);
+            // the smaller tree goes under the larger one; the cluster keeps
+            // its smallest id as its name
+            if let (Some(x), Some(y)) = (self.root(e.id), self.root(other)) {
+                let (sx, sy) = (self.size_of(x), self.size_of(y));
+                let (big, small) = if sx >= sy { (x, y) } else { (y, x) };
+                self.parent.insert(small, big);
+                self.size.insert(big, sx + sy);
+                self.size.remove(&small);
+                self.name.remove(&small);
+                self.name.insert(big, keep);
+            }
             self.clusters.remove(&gone);
             self.clusters.insert(keep, merged);
             self.merges.push(Merge {
@@ -261,6 +311,37 @@ impl Coref {
                 reason: evidence,
             });
             replaced.push((gone, keep));
+        }
+        // one event per cluster in its article's list
+        let root = self.cluster_of(e.id);
+        // and in each block, one event per cluster of each article: a later
+        // article meets the cluster through it (the cluster's dates lie
+        // within each member's), and an article naming one place or one
+        // speaker thousands of times costs linear time
+        let fam = family(e.kind);
+        for (atom, w) in insert {
+            let key = (fam, atom, w, e.document);
+            let seen = self
+                .block_members
+                .get(&key)
+                .is_some_and(|v| v.iter().any(|&r| self.cluster_of(r) == root));
+            if !seen {
+                self.block_members.entry(key).or_default().push(e.id);
+                self.blocks.push((fam, atom, w), e.id);
+            }
+        }
+        let known: Vec<i64> = self
+            .in_document
+            .get(&(e.document, e.kind))
+            .and_then(|d| d.by_place.get(&place))
+            .cloned()
+            .unwrap_or_default();
+        if !known.iter().any(|&r| self.cluster_of(r) == root) {
+            let doc = self.in_document.entry((e.document, e.kind)).or_default();
+            doc.by_place.entry(place).or_default().push(e.id);
+            if place.is_some() && doc.placed.len() < 4 {
+                doc.placed.push(e.id);
+            }
         }
         replaced
     }
@@ -391,6 +472,33 @@ mod tests {
 
     fn name(id: i64) -> String {
         format!("E{id}")
+    }
+
+    #[test]
+    fn one_article_retelling_one_event_keeps_one_member_per_block() {
+        // 2 000 sentences of one article naming one toll at one place: one
+        // cluster, and each block holds one of its events, so each new
+        // event meets a constant number of candidates
+        let mut c = Coref::new();
+        for id in 1..=2000 {
+            c.add(&ev(id, 7, Some(5), Some((24, 25))), Some(d(26)), &name);
+        }
+        assert_eq!(c.cluster_of(2000), Some(1));
+        assert!(c.block_members.values().all(|v| v.len() == 1));
+        assert!(c
+            .in_document
+            .values()
+            .all(|d| d.by_place.values().all(|v| v.len() == 1)));
+        // the union-find stays shallow whatever the order of merges
+        let depth = |mut x: i64| {
+            let mut n = 0;
+            while c.parent[&x] != x {
+                x = c.parent[&x];
+                n += 1;
+            }
+            n
+        };
+        assert!((1..=2000).all(|e| depth(e) <= 11));
     }
 
     #[test]

@@ -611,14 +611,19 @@ impl<'a> Analyzer<'a> {
             // An accusation or denial tied to no event goes to its article's
             // event when the article tells of one event only; else it stays
             // inside its article.
-            let mut clusters: Vec<i64> = self
-                .document_events
-                .get(&c.document)
-                .filter_map(|e| self.coref.cluster_of(e))
-                .collect();
-            clusters.sort_unstable();
-            clusters.dedup();
-            if clusters.len() > 1 {
+            // (bounded: an article of more than 64 events is taken to tell
+            // of several, so that each of its statements costs a constant)
+            let mut first = None;
+            let mut several = false;
+            for (n, e) in self.document_events.get(&c.document).enumerate() {
+                let cluster = self.coref.cluster_of(e);
+                if n >= 64 || first.is_some_and(|f| f != cluster) {
+                    several = true;
+                    break;
+                }
+                first = Some(cluster);
+            }
+            if several {
                 return Scope::Document(c.document);
             }
         }
