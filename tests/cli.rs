@@ -406,6 +406,33 @@ case!(read_commands_never_write, |c| {
     assert_eq!(std::fs::read(c.path("empty.db")).unwrap(), b"");
 });
 
+// A read command on a claimgraph database reads through a read-only
+// connection: the file stays byte for byte as it was.
+case!(read_commands_leave_a_claimgraph_database_as_it_was, |c| {
+    c.cmd()
+        .args(["--db", "g.db", "ingest", CORPUS])
+        .assert()
+        .success();
+    // fold the write-ahead log into the file first, as a writer would
+    Connection::open(c.path("g.db"))
+        .unwrap()
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .unwrap();
+    let before = std::fs::read(c.path("g.db")).unwrap();
+    for args in [
+        vec!["stats"],
+        vec!["query", "count claims; contradictions limit 2"],
+        vec!["export", "--all"],
+    ] {
+        c.cmd()
+            .args(["--db", "g.db"])
+            .args(&args)
+            .assert()
+            .success();
+    }
+    assert_eq!(std::fs::read(c.path("g.db")).unwrap(), before);
+});
+
 case!(a_database_from_a_newer_version, |c| {
     c.cmd()
         .args(["--db", "g.db", "ingest", CORPUS])

@@ -126,7 +126,19 @@ impl Store {
         }
         let mut store = store;
         store.setup(true, timeout)?;
-        Ok(store)
+        // Up to date (set up above, or found so): read commands go on
+        // through a read-only connection, so nothing they do can change the
+        // file. A database of an older claimgraph is upgraded once, by the
+        // first command that opens it (its migration is a write).
+        let readonly = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match Connection::open_with_flags(path, readonly) {
+            Ok(conn) => {
+                let _ = conn.busy_timeout(timeout);
+                let _ = conn.pragma_update(None, "foreign_keys", true);
+                Ok(Store { conn, label })
+            }
+            Err(_) => Ok(store),
+        }
     }
 
     /// Whether the file holds claimgraph's schema (read without writing).
