@@ -3,6 +3,9 @@
 //! database a clean ingest of the corrected input gives — documents,
 //! metadata, entities, claims and findings compared as sets of contents.
 
+#[path = "common/rows.rs"]
+mod rows;
+
 use assert_cmd::Command;
 use rusqlite::Connection;
 use std::collections::BTreeSet;
@@ -61,31 +64,8 @@ struct Contents {
 
 fn contents(db: &Path) -> Contents {
     let conn = Connection::open(db).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
-    let fk: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(fk, 0);
-    let rows = |sql: &str| -> BTreeSet<String> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            let mut cells = Vec::new();
-            for i in 0..n {
-                let v: rusqlite::types::Value = r.get(i)?;
-                cells.push(format!("{v:?}"));
-            }
-            Ok(cells.join(" | "))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-    };
+    rows::assert_sound(&conn);
+    let rows = |sql: &str| rows::row_set(&conn, sql);
     Contents {
         documents: rows(
             "SELECT hash, source, outlet, published, language, url, title, credits FROM documents",

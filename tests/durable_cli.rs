@@ -5,6 +5,9 @@
 //! documents, claims and findings of one clean sequential ingest, compared
 //! as sets of contents (never ids).
 
+#[path = "common/rows.rs"]
+mod rows;
+
 use assert_cmd::Command;
 use claimgraph::extract::Extractor;
 use claimgraph::ingest::prepare;
@@ -59,21 +62,7 @@ fn contents(db: &Path) -> Contents {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    let rows = |sql: &str| -> BTreeSet<String> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            let mut cells = Vec::new();
-            for i in 0..n {
-                let v: rusqlite::types::Value = r.get(i)?;
-                cells.push(format!("{v:?}"));
-            }
-            Ok(cells.join(" | "))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-    };
+    let rows = |sql: &str| rows::row_set(&conn, sql);
     let documents = rows("SELECT hash, source FROM documents")
         .into_iter()
         .map(|r| {
