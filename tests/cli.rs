@@ -433,6 +433,28 @@ case!(read_commands_leave_a_claimgraph_database_as_it_was, |c| {
     assert_eq!(std::fs::read(c.path("g.db")).unwrap(), before);
 });
 
+// A database of an older claimgraph is upgraded by a writing command, never
+// by a read command: `stats` refuses it with exit 4 and leaves it as it was.
+case!(read_commands_do_not_upgrade_an_older_database, |c| {
+    c.cmd()
+        .args(["--db", "g.db", "ingest", CORPUS])
+        .assert()
+        .success();
+    {
+        let conn = Connection::open(c.path("g.db")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .unwrap();
+    }
+    let before = std::fs::read(c.path("g.db")).unwrap();
+    c.cmd()
+        .args(["--db", "g.db", "stats"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("written by an older claimgraph"));
+    assert_eq!(std::fs::read(c.path("g.db")).unwrap(), before);
+});
+
 case!(a_database_from_a_newer_version, |c| {
     c.cmd()
         .args(["--db", "g.db", "ingest", CORPUS])

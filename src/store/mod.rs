@@ -124,12 +124,22 @@ impl Store {
                 "not a claimgraph database (a SQLite file of another application); nothing was changed",
             ));
         }
+        // A read command never changes the file, so it does not upgrade a
+        // database of an older claimgraph either: a writing command does.
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| store.error(e))?;
+        if version < schema::current_version() {
+            return Err(refuse(&format!(
+                "written by an older claimgraph (schema version {version}; this build uses {}); read commands leave it as it is: upgrade it with `claimgraph reextract` or any ingest",
+                schema::current_version()
+            )));
+        }
         let mut store = store;
         store.setup(true, timeout)?;
-        // Up to date (set up above, or found so): read commands go on
-        // through a read-only connection, so nothing they do can change the
-        // file. A database of an older claimgraph is upgraded once, by the
-        // first command that opens it (its migration is a write).
+        // Up to date: read commands go on through a read-only connection,
+        // so nothing they do can change the file.
         let readonly = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         match Connection::open_with_flags(path, readonly) {
             Ok(conn) => {
