@@ -11,6 +11,9 @@
 //! ARTICLES defaults to 5000, KILLS to 30, INTERRUPTS to 5, BINARY to the
 //! `claimgraph` next to this example (target/debug or target/release).
 
+#[path = "../tests/common/rows.rs"]
+mod rows;
+
 use claimgraph::synth::{Config, Plan, Rng};
 use rusqlite::Connection;
 use std::collections::BTreeSet;
@@ -366,21 +369,7 @@ impl Contents {
 
 fn contents(db: &Path) -> Contents {
     let conn = Connection::open(db).expect("database");
-    let rows = |sql: &str| -> BTreeSet<String> {
-        let mut stmt = conn.prepare(sql).expect("query");
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            let mut cells = Vec::new();
-            for i in 0..n {
-                let v: rusqlite::types::Value = r.get(i)?;
-                cells.push(format!("{v:?}"));
-            }
-            Ok(cells.join(" | "))
-        })
-        .expect("rows")
-        .map(|r| r.expect("row"))
-        .collect()
-    };
+    let rows = |sql: &str| rows::row_set(&conn, sql);
     Contents {
         integrity: conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))

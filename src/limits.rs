@@ -12,6 +12,9 @@ use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
+/// The default cap of a query file, in MiB (`--max-query-mb`).
+pub const QUERY_MB: u64 = 16;
+
 /// One kind of file and its cap.
 #[derive(Debug, Clone, Copy)]
 pub struct Cap {
@@ -24,6 +27,29 @@ pub struct Cap {
 }
 
 impl Cap {
+    /// A query file's cap (`claimgraph run`, the REPL's `.read`).
+    pub fn query_file(mb: u64) -> Cap {
+        Cap {
+            what: "query file",
+            mb,
+            flag: "--max-query-mb",
+        }
+    }
+
+    /// The query file at `path`, read within this cap. The outer error is
+    /// the cap's (or a read failure); the inner one the query language's
+    /// own, which also names a missing file.
+    pub fn read_query_file(
+        &self,
+        path: &Path,
+    ) -> Result<std::result::Result<crate::query::QueryFile, crate::query::QueryError>> {
+        use crate::query::QueryFile;
+        Ok(match std::fs::metadata(path) {
+            Err(_) => QueryFile::read(path),
+            Ok(_) => QueryFile::from_bytes(path, self.read(path)?),
+        })
+    }
+
     /// The cap in bytes.
     pub fn bytes(&self) -> u64 {
         self.mb.saturating_mul(1024 * 1024)

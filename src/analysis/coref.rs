@@ -330,13 +330,12 @@ impl Coref {
                 self.blocks.push((fam, atom, w), e.id);
             }
         }
-        let known: Vec<i64> = self
+        let known = self
             .in_document
             .get(&(e.document, e.kind))
             .and_then(|d| d.by_place.get(&place))
-            .cloned()
-            .unwrap_or_default();
-        if !known.iter().any(|&r| self.cluster_of(r) == root) {
+            .is_some_and(|v| v.iter().any(|&r| self.cluster_of(r) == root));
+        if !known {
             let doc = self.in_document.entry((e.document, e.kind)).or_default();
             doc.by_place.entry(place).or_default().push(e.id);
             if place.is_some() && doc.placed.len() < 4 {

@@ -104,7 +104,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub allow_write_anywhere: bool,
     /// Largest query file accepted, in MiB
-    #[arg(long, value_name = "MB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    #[arg(long, value_name = "MB", default_value_t = crate::limits::QUERY_MB, value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_query_mb: u64,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -133,11 +133,7 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
         force: args.force,
         anywhere: args.allow_write_anywhere,
     };
-    let cap = crate::limits::Cap {
-        what: "query file",
-        mb: args.max_query_mb,
-        flag: "--max-query-mb",
-    };
+    let cap = crate::limits::Cap::query_file(args.max_query_mb);
     // A script's answers are headed by their statement; as JSON, one JSON
     // Lines record each.
     settings.titles = true;
@@ -148,11 +144,7 @@ pub fn run_files(global: &GlobalArgs, args: RunArgs) -> Result<u8> {
         let read = if path.as_os_str() == "-" {
             read_stdin()
         } else {
-            match std::fs::metadata(path) {
-                // a missing file keeps the query language's own message
-                Err(_) => QueryFile::read(path),
-                Ok(_) => QueryFile::from_bytes(path, cap.read(path)?),
-            }
+            cap.read_query_file(path)?
         };
         match read {
             Ok(f) => files.push(f),
@@ -254,7 +246,7 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
     }
     let cap = crate::limits::Cap {
         what: "query text",
-        mb: 16,
+        mb: crate::limits::QUERY_MB,
         flag: "a query file given to `run --max-query-mb`",
     };
     let bytes = cap.read_stdin()?;

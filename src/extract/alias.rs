@@ -117,7 +117,8 @@ impl EntityIndex {
 
     /// Every name the alias table gives the entity that `name` of `kind`
     /// names (canonical first), or nothing when the table does not know it:
-    /// "Artsakh" → Haut-Karabakh, Haut-Karabagh, Nagorno-Karabakh, ...
+    /// "OHCHR" → HCDH, Haut-Commissariat des Nations unies aux droits de
+    /// l'homme, ...
     pub fn table_names(&self, name: &str, kind: EntityKind) -> &[String] {
         match self
             .groups
@@ -384,8 +385,8 @@ impl EntityIndex {
         found.map(|id| (id, "family name".to_string()))
     }
 
-    /// One letter of `key` swapped for its confusable ("Farukh" for
-    /// "Parukh"), same kind, same length, and a context both share. The
+    /// One letter of `key` swapped for its confusable ("Makeivka" for
+    /// "Makiivka"), same kind, same length, and a context both share. The
     /// candidates are the key's one-letter variants looked up by key: a few
     /// dozen lookups, whatever the number of entities.
     fn fuzzy(

@@ -192,8 +192,8 @@ pub fn fill(
 /// compared with the country's toll nor with the other zone's).
 fn fronted_scope(a: &Analysis, reg: &Registry, s0: usize, t0: usize) -> Option<String> {
     let end = (s0..t0.min(s0 + 16)).find(|&k| matches!(a.tok_text(k), "," | ":"))?;
-    let places: Vec<String> = (s0..end).filter_map(|k| place_at(a, reg, k)).collect();
-    let mut distinct = places.clone();
+    // (a place is found at its determiner and at its name: once each)
+    let mut distinct: Vec<String> = (s0..end).filter_map(|k| place_at(a, reg, k)).collect();
     distinct.dedup();
     let opens = matches!(a.low(s0), "en" | "au" | "aux" | "a" | "dans" | "du");
     if distinct.len() >= 2 && (opens || a.tok_text(end) == ":") {

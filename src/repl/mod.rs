@@ -299,20 +299,13 @@ impl Shell {
                 } else {
                     let path = std::path::Path::new(arg);
                     // the same size cap as `claimgraph run` (its default)
-                    let cap = crate::limits::Cap {
-                        what: "query file",
-                        mb: 16,
-                        flag: "`claimgraph run --max-query-mb`",
-                    };
-                    let read = match std::fs::metadata(path) {
-                        Err(_) => crate::query::QueryFile::read(path),
-                        Ok(_) => match cap.read(path) {
-                            Ok(bytes) => crate::query::QueryFile::from_bytes(path, bytes),
-                            Err(e) => {
-                                self.fail(&format!("error: {e}"));
-                                return true;
-                            }
-                        },
+                    let cap = crate::limits::Cap::query_file(crate::limits::QUERY_MB);
+                    let read = match cap.read_query_file(path) {
+                        Ok(read) => read,
+                        Err(e) => {
+                            self.fail(&format!("error: {e}"));
+                            return true;
+                        }
                     };
                     match read {
                         Ok(file) => {

@@ -112,42 +112,51 @@ impl Store {
             )),
             Ok(_) => {}
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // A read command reads through a read-only connection: nothing it
+        // does can change the file.
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| Error::database(&label, &e))?;
         let store = Store {
             conn,
             label: label.clone(),
         };
+        store.set_busy_timeout(timeout)?;
         if !store.is_claimgraph()? {
             return Err(refuse(
                 "not a claimgraph database (a SQLite file of another application); nothing was changed",
             ));
         }
-        // A read command never changes the file, so it does not upgrade a
-        // database of an older claimgraph either: a writing command does.
+        // Nor does it upgrade a database of an older claimgraph: a writing
+        // command does.
         let version: i64 = store
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| store.error(e))?;
+        if version > schema::current_version() {
+            return Err(store.newer(version));
+        }
         if version < schema::current_version() {
             return Err(refuse(&format!(
                 "written by an older claimgraph (schema version {version}; this build uses {}); read commands leave it as it is: upgrade it with `claimgraph reextract` or any ingest",
                 schema::current_version()
             )));
         }
-        let mut store = store;
-        store.setup(true, timeout)?;
-        // Up to date: read commands go on through a read-only connection,
-        // so nothing they do can change the file.
-        let readonly = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        match Connection::open_with_flags(path, readonly) {
-            Ok(conn) => {
-                let _ = conn.busy_timeout(timeout);
-                let _ = conn.pragma_update(None, "foreign_keys", true);
-                Ok(Store { conn, label })
-            }
-            Err(_) => Ok(store),
+        store
+            .conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(|e| store.error(e))?;
+        Ok(store)
+    }
+
+    /// The refusal of a database written by a newer claimgraph.
+    fn newer(&self, version: i64) -> Error {
+        Error::Database {
+            path: self.label.clone(),
+            message: format!(
+                "written by a newer claimgraph (schema version {version}; this build knows up to {}); upgrade claimgraph",
+                schema::current_version()
+            ),
         }
     }
 
@@ -205,15 +214,7 @@ impl Store {
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
                 Err(SetupError::Sqlite(e)) => return Err(self.error(e)),
-                Err(SetupError::Newer(v)) => {
-                    return Err(Error::Database {
-                        path: self.label.clone(),
-                        message: format!(
-                            "written by a newer claimgraph (schema version {v}; this build knows up to {}); upgrade claimgraph",
-                            schema::current_version()
-                        ),
-                    })
-                }
+                Err(SetupError::Newer(v)) => return Err(self.newer(v)),
                 Ok(()) => return Ok(()),
             }
         }

@@ -1,6 +1,7 @@
-//! A database's rows as sets of text, for tests that compare two databases
-//! (an interrupted ingest and a clean one, a corrected store and a clean
-//! ingest of the corrected input) without caring about row ids or order.
+//! A database's rows as sets of text, for the tests and the crash script
+//! (examples/crash.rs) that compare two databases (an interrupted ingest
+//! and a clean one, a corrected store and a clean ingest of the corrected
+//! input) without caring about row ids or order.
 #![allow(dead_code)]
 
 use rusqlite::Connection;
