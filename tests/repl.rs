@@ -207,10 +207,9 @@ fn read_runs_a_query_file_and_format_switches_to_json() {
     r.quit();
 }
 
-#[test]
-fn a_piped_session_with_an_error_exits_non_zero() {
-    let dir = TempDir::new().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+/// Runs `claimgraph repl` with `input` piped to it.
+fn piped(dir: &TempDir, input: &'static [u8]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
         .current_dir(dir.path())
         .env_remove("CLAIMGRAPH_DB")
         .env("CLAIMGRAPH_HISTORY", dir.path().join("history"))
@@ -221,14 +220,16 @@ fn a_piped_session_with_an_error_exits_non_zero() {
         .spawn()
         .and_then(|mut child| {
             use std::io::Write;
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(b"stats\ncontradictons\n")?;
+            child.stdin.take().unwrap().write_all(input)?;
             child.wait_with_output()
         })
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_piped_session_with_an_error_exits_non_zero() {
+    let dir = TempDir::new().unwrap();
+    let out = piped(&dir, b"stats\ncontradictons\n");
     assert_eq!(
         out.status.code(),
         Some(3),
@@ -304,4 +305,41 @@ fn output_never_clobbers_and_writes_through_a_renamed_file() {
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"));
     assert!(!temporary);
+}
+
+#[test]
+fn piped_statements_are_cut_as_a_file_is() {
+    let dir = TempDir::new().unwrap();
+    // A clause on the next line continues the statement, as in a file; `;`
+    // and a statement word end one.
+    let out = piped(
+        &dir,
+        b".format json\ncount claims\n  where measure = killed\ncount claims;\ncount documents\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let counts: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("\"count\""))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        counts,
+        ["\"count\": 5", "\"count\": 34", "\"count\": 5"],
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_clause_typed_after_a_statement_ran_says_why_it_fails() {
+    let dir = TempDir::new().unwrap();
+    let mut r = start(&dir);
+    r.line("count claims");
+    r.expect("count");
+    r.prompt();
+    r.line("where measure = killed");
+    r.expect("`where` continues a statement");
+    r.prompt();
+    r.quit();
 }

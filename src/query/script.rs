@@ -289,7 +289,7 @@ fn string_len(s: &str) -> (usize, bool) {
 /// Whether a line beginning with `rest` starts a new statement: its first
 /// word is a statement word (`export to` continues the previous one), or a
 /// misspelling of one that is no other word of the language.
-fn starts_statement(rest: &str) -> bool {
+pub fn starts_statement(rest: &str) -> bool {
     let word: String = rest
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -316,6 +316,25 @@ fn starts_statement(rest: &str) -> bool {
         && STATEMENT_WORDS
             .iter()
             .any(|w| strsim::jaro_winkler(&word, w) >= super::SUGGEST_THRESHOLD)
+}
+
+/// Whether a line beginning with `rest` can only continue a statement
+/// begun on an earlier line: its first word is a clause (`where`, `and`,
+/// `order by`, `limit`, `show` ...), as in
+///
+/// ```text
+/// claims
+///   where measure = killed
+/// ```
+pub fn continues_statement(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !word.is_empty()
+        && !STATEMENT_WORDS.contains(&word.as_str())
+        && (DANGLING_WORDS.contains(&word.as_str()) || ["asc", "desc"].contains(&word.as_str()))
 }
 
 /// Replaces each `$NAME` outside strings and comments by the value of

@@ -8,7 +8,10 @@
 //! prompt meanwhile; the gathered text then runs through
 //! [`crate::session::run`], the code that runs query files, so a statement
 //! typed over several lines is the same statement as in a file, and every
-//! line of a pasted burst runs.
+//! line of a pasted burst runs. Piped input is cut exactly as a file is
+//! (a finished statement waits for the next line); at a terminal a finished
+//! line runs on Enter, and a clause typed after it gets a note saying why it
+//! cannot continue it.
 
 mod helper;
 
@@ -130,6 +133,12 @@ impl Shell {
         );
         // Lines of a statement still being typed.
         let mut pending = String::new();
+        // Statements piped in are read as a file is: a finished statement
+        // waits for the next line, which continues it when it opens with a
+        // clause (`where`, `and` ...), as in a query file; `;` runs it at once.
+        let piped = !std::io::IsTerminal::is_terminal(&std::io::stdin());
+        // Whether the last thing typed was a statement that ran.
+        let mut ran = false;
         loop {
             let prompt = if pending.is_empty() { PROMPT } else { CONTINUE };
             match rl.readline(prompt) {
@@ -139,7 +148,15 @@ impl Shell {
                     let paste = input.contains('\n');
                     let mut lines = input.split('\n').peekable();
                     while let Some(line) = lines.next() {
-                        let more = paste && lines.peek().is_some_and(|next| !is_meta(next));
+                        if piped && finished_before(&pending, line) {
+                            let statement = std::mem::take(&mut pending);
+                            self.statements("<repl>", &statement);
+                        }
+                        if !piped && ran && pending.is_empty() && !paste {
+                            hint_if_continuation(line);
+                        }
+                        let more = (paste && lines.peek().is_some_and(|next| !is_meta(next)))
+                            || (piped && !line.trim_end().ends_with(';'));
                         let Some(text) = self.gather(&mut pending, line, more) else {
                             continue;
                         };
@@ -155,6 +172,7 @@ impl Shell {
                         if let Some(path) = &history {
                             save_history(&mut rl, path);
                         }
+                        ran = !is_meta(&text);
                         if is_meta(&text) {
                             if !self.meta(text.trim()) {
                                 return Ok(self.status());
@@ -438,6 +456,39 @@ impl Shell {
 /// Whether a line is a meta-command (`.help`, `.read FILE` ...).
 fn is_meta(line: &str) -> bool {
     line.trim_start().starts_with('.')
+}
+
+/// Whether the statements gathered so far are finished by the arrival of
+/// `line`, as a query file's statement is by a next line that starts
+/// another statement (or a meta-command). A next line that opens with a
+/// clause continues the statement instead:
+///
+/// ```text
+/// claims
+///   where measure = killed
+/// ```
+fn finished_before(pending: &str, line: &str) -> bool {
+    !pending.trim().is_empty()
+        && !crate::query::is_incomplete(pending)
+        && (is_meta(line) || crate::query::script::starts_statement(line.trim_start()))
+}
+
+/// At a terminal a finished statement runs when Enter is pressed, so a
+/// line typed next that opens with a clause (`where measure = killed`
+/// after `claims`) cannot continue it: say why before its error.
+fn hint_if_continuation(line: &str) {
+    let rest = line.trim_start();
+    if crate::query::script::continues_statement(rest) {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        eprintln!(
+            "note: `{word}` continues a statement, but the one before it already ran when Enter was pressed. \
+             Type it on one line, end the earlier line with a word that cannot end a statement \
+             (`where`, `and` ...), or paste the lines together."
+        );
+    }
 }
 
 fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &std::path::Path) {
