@@ -236,7 +236,7 @@ case!(bad_items_are_reported_and_the_rest_ingested, |c| {
              error: empty.txt: empty article (no text)\n\
              error: binary.txt: binary file (NUL byte at offset 4); only UTF-8 text can be ingested\n\
              error: latin1.txt: not valid UTF-8 (byte 0xE8 at offset 9); convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`\n\
-             error: bad-sidecar.meta.json: invalid date \"26 mars\" (expected YYYY-MM-DD)\n\
+             error: bad-sidecar.meta.json: invalid metadata sidecar: invalid date \"26 mars\" (expected YYYY-MM-DD) at line 1 column 24\n\
              added 1, skipped 0 duplicates, failed 5\n",
         );
     assert_eq!(c.count("g.db", "SELECT count(*) FROM documents"), 1);
@@ -265,7 +265,7 @@ case!(json_lines_errors_name_the_line, |c| {
     assert_eq!(lines[1], "error: a.jsonl:4: no \"text\" field");
     assert_eq!(
         lines[2],
-        "error: a.jsonl:5: invalid date \"hier\" (expected YYYY-MM-DD)"
+        "error: a.jsonl:5: invalid date \"hier\" (expected YYYY-MM-DD) at column 35"
     );
     assert_eq!(lines[3], "added 2, skipped 0 duplicates, failed 3");
     assert_eq!(

@@ -462,10 +462,16 @@ fn parse_record(line: &[u8], label: &str, number: usize) -> std::result::Result<
     let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let text = record.text.ok_or("no \"text\" field")?;
     let text = decode(text.into_bytes())?;
+    // A bad date names its column, as the JSON reader's own errors do.
     let published = record
         .published
         .as_deref()
-        .map(meta::parse_date)
+        .map(|raw| {
+            meta::parse_date(raw).map_err(|e| match line.find(&format!("\"{raw}\"")) {
+                Some(at) => format!("{e} at column {}", line[..at].chars().count() + 1),
+                None => e,
+            })
+        })
         .transpose()?;
     let id = record.id.map(|id| match id {
         serde_json::Value::String(s) => s,

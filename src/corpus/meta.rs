@@ -49,7 +49,10 @@ const HEAD_BYTES: usize = 1_500;
 #[serde(deny_unknown_fields)]
 struct Sidecar {
     outlet: Option<String>,
-    published: Option<String>,
+    /// Checked while the JSON is read, so a bad date is reported at its
+    /// line and column like any other error in the file.
+    #[serde(default, deserialize_with = "published_date")]
+    published: Option<NaiveDate>,
     language: Option<String>,
     url: Option<String>,
     title: Option<String>,
@@ -88,23 +91,23 @@ pub fn parse_sidecar(json: &str, location: &str) -> Result<DocMeta> {
         location: location.to_string(),
         message: format!("invalid metadata sidecar: {e}"),
     })?;
-    let published = sidecar
-        .published
-        .as_deref()
-        .map(|d| {
-            parse_date(d).map_err(|message| Error::Input {
-                location: location.to_string(),
-                message,
-            })
-        })
-        .transpose()?;
     Ok(DocMeta {
         outlet: non_empty(sidecar.outlet),
-        published,
+        published: sidecar.published,
         language: non_empty(sidecar.language),
         url: non_empty(sidecar.url),
         title: non_empty(sidecar.title),
     })
+}
+
+/// The sidecar's `published`, read as a date (`null` is no date).
+fn published_date<'de, D>(deserializer: D) -> std::result::Result<Option<NaiveDate>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    text.map(|t| parse_date(&t).map_err(serde::de::Error::custom))
+        .transpose()
 }
 
 /// Parse `YYYY-MM-DD`, or the date part of an ISO date-time.
@@ -400,8 +403,13 @@ mod tests {
                 .starts_with("a.meta.json: invalid metadata sidecar"),
             "{err}"
         );
-        let err = parse_sidecar(r#"{"published":"26/03/2022"}"#, "a.meta.json").unwrap_err();
+        let err = parse_sidecar(
+            "{\"outlet\": \"X\",\n \"published\":\"26/03/2022\"}",
+            "a.meta.json",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("expected YYYY-MM-DD"), "{err}");
+        assert!(err.to_string().contains("line 2 column"), "{err}");
     }
 
     #[test]
