@@ -2,8 +2,8 @@
 //! articles, each annotated by hand in the gold format before it was scored:
 //! `tests/data/dev` (24 articles, 23 outlets, six events: the development
 //! set), `tests/data/real`, `tests/data/real2` and `tests/data/real3` (8
-//! articles each, other events and outlets), `tests/data/real4` (6) and
-//! `tests/data/real6` (8, one event). Each set keeps its floors
+//! articles each, other events and outlets), `tests/data/real4` (6),
+//! `tests/data/real5` (8) and `tests/data/real6` (8, one event). Each set keeps its floors
 //! beside its gold in `floors.json`, a little below what claimgraph reaches,
 //! so a change that loses generality fails here; raise them as the figures
 //! rise (the README reports the same figures). A new set is a new folder and one line below.
@@ -98,6 +98,11 @@ fn real3_set() {
 #[test]
 fn real4_set() {
     check("real4");
+}
+
+#[test]
+fn real5_set() {
+    check("real5");
 }
 
 #[test]
