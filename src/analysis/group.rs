@@ -257,6 +257,109 @@ pub fn why_paired(a: &ClaimRecord, b: &ClaimRecord) -> String {
     out.join("; ")
 }
 
+/// Where a figure's count runs, for keeping one country's toll apart from
+/// its neighbour's and from the total of both.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Reach {
+    /// The text says nothing.
+    Unknown,
+    /// One country: "en Turquie", or a sentence that names only Turkey
+    /// before the figure.
+    Country(&'static str),
+    /// A place inside a country ("à Alep", in Syria), a zone ("dans les
+    /// zones sous contrôle des rebelles") or a place of no known country:
+    /// a part, compared only with the same part.
+    Part(Option<&'static str>, String),
+    /// "dans les deux pays", "en Turquie et en Syrie".
+    Both,
+    /// "au total", "en tout".
+    Total,
+}
+
+impl Reach {
+    /// The reach the text gives a figure ("Turquie", "Alep", "both", a zone).
+    fn stated(c: &ClaimRecord) -> Self {
+        match c.counted.scope.as_deref() {
+            None => Reach::Unknown,
+            Some("both") => Reach::Both,
+            Some("total") => Reach::Total,
+            Some(name) => match super::places::country(name) {
+                Some(country) => Reach::Country(country),
+                None => Reach::Part(
+                    super::places::country_of(name).or_else(|| super::places::named_country(name)),
+                    name.to_string(),
+                ),
+            },
+        }
+    }
+
+    fn country(&self) -> Option<&'static str> {
+        match self {
+            Reach::Country(c) | Reach::Part(Some(c), _) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The reach of each figure of a group. Where the group's figures are
+/// split by country — two countries named as scopes ("En Syrie, ce sont au
+/// moins 1.444 personnes", "dont 2.316 en Turquie"), or one and both
+/// ("Séismes en Turquie et en Syrie : plus de 3 500 morts") — a figure
+/// without a scope takes the country its sentence names before it ("Le
+/// puissant séisme qui a secoué le sud-est de la Turquie a fait 2.379
+/// morts": Turkey's toll); elsewhere scopes are compared as stated, and a
+/// figure without one is compared with all.
+fn reaches(numeric: &[&ClaimRecord], ledger: &Ledger) -> (Vec<Reach>, bool) {
+    let mut reach: Vec<Reach> = numeric.iter().map(|c| Reach::stated(c)).collect();
+    let mut countries: Vec<&'static str> = reach.iter().filter_map(Reach::country).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let both = reach.contains(&Reach::Both);
+    let split = countries.len() >= 2 || (countries.len() == 1 && both);
+    if split {
+        for (r, c) in reach.iter_mut().zip(numeric) {
+            if *r == Reach::Unknown {
+                if let Some(country) = ledger.implicit_scope(c.id) {
+                    *r = Reach::Country(country);
+                }
+            }
+        }
+    }
+    (reach, split)
+}
+
+/// The figures of a group split by country, one list per country or part,
+/// the whole incident's (unknown, both, total) together; unsplit, one list.
+fn by_series<'c>(
+    numeric: &[&'c ClaimRecord],
+    reach: &[Reach],
+    split: bool,
+) -> Vec<Vec<&'c ClaimRecord>> {
+    if !split {
+        return vec![numeric.to_vec()];
+    }
+    let mut lists: HashMap<Option<&Reach>, Vec<&'c ClaimRecord>> = HashMap::new();
+    for (c, r) in numeric.iter().zip(reach) {
+        let key = matches!(r, Reach::Country(_) | Reach::Part(..)).then_some(r);
+        lists.entry(key).or_default().push(c);
+    }
+    lists.into_values().collect()
+}
+
+/// Whether figures of these reaches may be compared. In a group split by
+/// country (`split`), a figure of unknown reach stands for the whole
+/// incident: compared with the totals and with other such figures, never
+/// with one country's nor with a part.
+fn same_series(a: &Reach, b: &Reach, split: bool) -> bool {
+    match (a, b) {
+        (Reach::Unknown, Reach::Unknown) => true,
+        (Reach::Unknown, Reach::Country(_) | Reach::Part(..))
+        | (Reach::Country(_) | Reach::Part(..), Reach::Unknown) => !split,
+        (Reach::Unknown, _) | (_, Reach::Unknown) => true,
+        (x, y) => x == y,
+    }
+}
+
 /// How many later first occurrences of a series each one is compared with.
 pub const SERIES_REACH: usize = 256;
 
@@ -268,10 +371,22 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .copied()
         .filter(|c| c.quantity.is_some())
         .collect();
-    let parts = parts_by_document(&numeric);
+    let (reach, split) = reaches(&numeric, ledger);
     let breakdown = breakdowns(&numeric);
-    let minor = minor_parts(&numeric);
-    let subsumed = subsumed(&numeric, ledger);
+    // Parts, sub-counts and breakdowns are read inside one series: "au
+    // moins 3.760 morts, dont 2.316 en Turquie" gives Turkey's toll, no
+    // part of a toll.
+    let mut minor = HashSet::new();
+    let mut subsumed = HashSet::new();
+    let mut parts = Vec::new();
+    let mut series_of: HashMap<i64, usize> = HashMap::new();
+    for (n, series) in by_series(&numeric, &reach, split).into_iter().enumerate() {
+        minor.extend(minor_parts(&series));
+        subsumed.extend(self::subsumed(&series, ledger));
+        parts.push(parts_by_document(&series));
+        series_of.extend(series.iter().map(|c| (c.id, n)));
+    }
+    let parts_of = |c: &ClaimRecord| series_of.get(&c.id).and_then(|&n| parts.get(n));
     let kins: Vec<Kin> = numeric.iter().map(|c| kin(c)).collect();
     let soldiers_counted = kins.contains(&Kin::Armed);
     let echo = echoes(&numeric);
@@ -323,12 +438,11 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             // soldiers against the other's, one country's toll against its
             // neighbour's or against both ("dans les deux pays").
             let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
-            if differ(&a.counted.side, &b.counted.side)
-                || differ(&a.counted.scope, &b.counted.scope)
+            if differ(&a.counted.side, &b.counted.side) || !same_series(&reach[i], &reach[j], split)
             {
                 continue;
             }
-            if adds_up(&parts, a, b) || adds_up(&parts, b, a) {
+            if adds_up(parts_of(a), a, b) || adds_up(parts_of(b), b, a) {
                 continue;
             }
             if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
@@ -710,7 +824,7 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
 /// Whether `part` is one of several figures of its article whose sum fits
 /// `total` from another article: "plus de 400 au total" against 250 and 170.
 fn adds_up(
-    parts: &HashMap<(i64, Option<i64>), Interval>,
+    parts: Option<&HashMap<(i64, Option<i64>), Interval>>,
     part: &ClaimRecord,
     total: &ClaimRecord,
 ) -> bool {
@@ -727,7 +841,7 @@ fn adds_up(
         return false;
     }
     parts
-        .get(&(part.document, origin(part)))
+        .and_then(|p| p.get(&(part.document, origin(part))))
         .is_some_and(|sum| sum.intersects(&t))
 }
 

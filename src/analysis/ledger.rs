@@ -13,6 +13,9 @@ pub struct Ledger {
     published: IdMap<i64, Option<NaiveDate>>,
     entities: IdMap<i64, (String, EntityKind)>,
     events: IdMap<i64, EventRecord>,
+    /// The country a figure's sentence places it in when the figure says
+    /// no scope of its own (see [`super::Analyzer`]).
+    implicit_scopes: IdMap<i64, &'static str>,
 }
 
 impl Ledger {
@@ -44,6 +47,17 @@ impl Ledger {
 
     pub fn event(&self, id: i64) -> Option<&EventRecord> {
         self.events.get(&id)
+    }
+
+    pub fn set_implicit_scope(&mut self, claim: i64, country: &'static str) {
+        self.implicit_scopes.insert(claim, country);
+    }
+
+    /// The country the sentence of a figure without a scope names before
+    /// it: "Le séisme qui a secoué le sud-est de la Turquie a fait 2.379
+    /// morts" (Turquie).
+    pub fn implicit_scope(&self, claim: i64) -> Option<&'static str> {
+        self.implicit_scopes.get(&claim).copied()
     }
 }
 
