@@ -377,6 +377,19 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     let same_voice = origin(early) == origin(late)
         || (is_outlet(origin(early), sources) && is_outlet(origin(late), sources));
     let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
+    // The missing are found, dead or alive: a count of the missing reported
+    // on a later day supersedes the earlier one whichever way it moves,
+    // whoever gives it ("110 sont toujours portées disparues" on Thursday,
+    // "Le précédent bilan était de [...] 77 disparus" on Saturday, "63
+    // disparus" on Sunday). Two counts of one day still disagree.
+    let found = a.measure == Some(crate::model::Measure::Missing)
+        && ta != tb
+        && ql.value != qe.value
+        && qe.bound != Bound::Approx
+        && ql.bound != Bound::Approx;
+    if found {
+        return forward;
+    }
     if meet {
         // Both can hold, yet a later, different figure of the series
         // supersedes the earlier one when it is no vaguer: a higher one

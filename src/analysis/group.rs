@@ -381,7 +381,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     let mut parts = Vec::new();
     let mut series_of: HashMap<i64, usize> = HashMap::new();
     for (n, series) in by_series(&numeric, &reach, split).into_iter().enumerate() {
-        minor.extend(minor_parts(&series));
+        minor.extend(minor_parts(&series, ledger));
         subsumed.extend(self::subsumed(&series, ledger));
         parts.push(parts_by_document(&series));
         series_of.extend(series.iter().map(|c| (c.id, n)));
@@ -877,7 +877,7 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
 /// breakdown. Parts are counted, never estimated: "Israël évoque une
 /// dizaine de morts, le Hamas plus de 110" gives two rival estimates (their
 /// voices unresolved), not a part and its whole.
-fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
     let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
     for c in numeric {
         by_sentence
@@ -887,10 +887,15 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
     }
     let mut out = HashSet::new();
     let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
-    // The largest figure of each article (any voice, any bound).
-    let mut largest: HashMap<i64, f64> = HashMap::new();
+    // The largest figure of each article (any voice, any bound) reported
+    // at one time: a toll recalled from an earlier report is no part of
+    // today's ("Le précédent bilan était de 35 morts et 77 disparus, mais
+    // 19 corps ont été découverts", below "54 morts").
+    let mut largest: HashMap<(i64, Option<chrono::NaiveDate>), f64> = HashMap::new();
     for c in numeric {
-        let e = largest.entry(c.document).or_insert(0.0);
+        let e = largest
+            .entry((c.document, compare::reported(c, ledger)))
+            .or_insert(0.0);
         *e = e.max(value(c));
     }
     for list in by_sentence.into_values() {
@@ -906,7 +911,8 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         // "al-Haouz est la plus endeuillée avec 1 293 morts, suivie de
         // Taroudant avec 452 morts" are both parts.
         let distinct = list.iter().any(|c| value(c) != value(top));
-        if distinct && largest.get(&top.document).is_some_and(|&m| m > value(top)) {
+        let when = (top.document, compare::reported(top, ledger));
+        if distinct && largest.get(&when).is_some_and(|&m| m > value(top)) {
             out.extend(list.iter().map(|c| c.id));
             continue;
         }

@@ -314,12 +314,27 @@ impl<'a> Analyzer<'a> {
             recalled,
             ..Default::default()
         };
+        let mut within: Vec<&'static str> = Vec::new();
         for e in named {
             let name = || self.ledger.name(e).unwrap_or_default().to_string();
             match compare::Sources::kind(&self.ledger, e) {
-                Some(EntityKind::Place) => ev.places.push((e, name())),
+                Some(EntityKind::Place) => {
+                    // "Gaziantep" tells of Turkey too.
+                    if let Some(c) = self.ledger.name(e).and_then(places::country_of) {
+                        within.push(c);
+                    }
+                    ev.places.push((e, name()));
+                }
                 Some(EntityKind::Country) => ev.countries.push((e, name())),
                 _ => {}
+            }
+        }
+        for c in within {
+            let Some(id) = self.ledger.country_id(c) else {
+                continue;
+            };
+            if !ev.countries.iter().any(|(x, _)| *x == id) {
+                ev.countries.push((id, c.to_string()));
             }
         }
         for ev_id in self.document_events.get(&document) {
