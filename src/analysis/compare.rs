@@ -254,7 +254,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     };
     let (oa, ob) = (origin(a), origin(b));
     let (ta, tb) = (reported(a, sources), reported(b, sources));
-    if a.document == b.document && oa == ob && ta == tb {
+    // One article recounting a toll's history on one report day: the
+    // figure it recalls comes first (see [`recounted_first`]).
+    let recount = (a.document == b.document && ta == tb)
+        .then(|| recounted_first(a, b))
+        .flatten();
+    if a.document == b.document && oa == ob && ta == tb && recount.is_none() {
         // One article repeating itself (or pasted twice) is no finding; the
         // same voice's figure of the day before ("annoncé la veille") is.
         return Relation::Nothing;
@@ -309,7 +314,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // l'Intérieur" and, further on, "la province d'al-Haouz [...] est la
     // plus endeuillée avec 1 293 morts"). Two named voices in one article
     // may still disagree.
-    if a.document == b.document && ta == tb && !meet {
+    if a.document == b.document && ta == tb && !meet && recount.is_none() {
         let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
         let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
         // Unless the two name the dead differently ("abattre 203 membres
@@ -349,6 +354,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     let order = match ta.cmp(&tb) {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Equal if recount.is_some() => recount,
         std::cmp::Ordering::Equal
             if same_day_tolls && a.document != b.document && !state(oa) && !state(ob) =>
         {
@@ -401,9 +407,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         let passed =
             qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
         let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
+        // Bodies recovered are a floor: fewer bodies later ("62 corps"
+        // after "93 morts") revise no toll.
+        let floor = bodies(late) && ql.value < qe.value;
         let revised =
             (tolls && (ql.value > qe.value || passed) && !super::group::relabelled(early, late))
-                || (same_voice && (ql.value != qe.value || passed));
+                || (same_voice && (ql.value != qe.value || passed) && !floor);
         return if revised && !vague {
             forward
         } else {
@@ -433,6 +442,38 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return forward;
     }
     Relation::Contradiction
+}
+
+/// Which of two figures of one article, reported the same day, came first
+/// (`Some(true)`: `a`), when the article says: a figure it recalls from an
+/// earlier report precedes its current one ("115 personnes ont été tuées
+/// [...] ce bilan rehausse celui de 93 morts"), and figures it recalls are
+/// told backwards, the latest first ("un précédent bilan faisant état de
+/// 60 morts. «Environ 40 personnes ont été tuées», avait annoncé, dans un
+/// premier bilan, le FSB"); two figures one voice recalls are not ordered
+/// ("Le précédent bilan [...] était de 160 morts et plus de 5.000
+/// blessés"), nor two the text dates to their day. `None` when neither is
+/// recalled.
+pub fn recounted_first(a: &ClaimRecord, b: &ClaimRecord) -> Option<bool> {
+    match (recalled(a).is_some(), recalled(b).is_some()) {
+        (false, false) => None,
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        (true, true)
+            if a.span.start == b.span.start || origin(a) == origin(b) || dated(a) || dated(b) =>
+        {
+            None
+        }
+        (true, true) => Some(a.span.start > b.span.start),
+    }
+}
+
+/// Whether the text gives the day a recalled figure was reported ("a
+/// rapporté, samedi 16 septembre"): such figures of one day are rival
+/// voices, not steps of one history.
+fn dated(c: &ClaimRecord) -> bool {
+    c.date
+        .is_some_and(|d| d.precision == crate::model::Precision::Day && d.start == d.end)
 }
 
 /// Whether a figure is one end of a range the text states ("entre 300 et

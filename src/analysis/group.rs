@@ -190,12 +190,16 @@ fn total(c: &ClaimRecord) -> bool {
     }
 }
 
-/// Whether a figure counts others beside those already counted: "Trois
-/// autres ont été blessés", "en ont blessé 15 autres".
+/// Whether a figure counts others beside those already counted, or some of
+/// them: "Trois autres ont été blessés", "en ont blessé 15 autres", "Neuf
+/// d'entre eux".
 fn others(c: &ClaimRecord) -> bool {
     let quote = super::words::fold(&c.quote);
     let mut words = quote.split_whitespace();
-    words.next().is_some() && words.next() == Some("autres")
+    // "Neuf d'entre eux seraient dans un état grave": some of those just
+    // counted ("146 personnes [...] envoyées dans les hôpitaux").
+    let among = quote.contains("d'entre eux") || quote.contains("d'entre elles");
+    among || (words.next().is_some() && words.next() == Some("autres"))
 }
 
 /// Whether two voices count the dead of one toll as different kinds: one
@@ -714,6 +718,11 @@ fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
     }
     for c in numeric {
         if !c.measure.is_some_and(counts_people) {
+            continue;
+        }
+        // A toll recalled from an earlier report is no sub-count of the
+        // voice's current one ("93 morts, communiqué plus tôt").
+        if compare::recalled(c).is_some() {
             continue;
         }
         let range = spans
