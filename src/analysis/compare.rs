@@ -387,9 +387,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // on a later day supersedes the earlier one whichever way it moves,
     // whoever gives it ("110 sont toujours portées disparues" on Thursday,
     // "Le précédent bilan était de [...] 77 disparus" on Saturday, "63
-    // disparus" on Sunday). Two counts of one day still disagree.
+    // disparus" on Sunday). Two counts of one day still disagree; two
+    // floors that both hold ("plus de 5.000", then "plus de 2400") revise
+    // nothing.
     let found = a.measure == Some(crate::model::Measure::Missing)
         && ta != tb
+        && !meet
         && ql.value != qe.value
         && qe.bound != Bound::Approx
         && ql.bound != Bound::Approx;
@@ -519,7 +522,17 @@ const BARE_TOPIC_WORDS: &[&str] = &[
 /// Words by which a denial disputes figures: "L'armée conteste ces
 /// chiffres", "Ces chiffres ne correspondent pas à la réalité", "a démenti
 /// les chiffres fantaisistes", "a rejeté ce bilan".
-const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
+/// A report ("dénonce le rapport") or speculation ("s'inscrit en faux contre
+/// des spéculations diffamatoires") is rejected with its figures.
+const FIGURE_WORDS: &[&str] = &[
+    "chiffre",
+    "bilan",
+    "nombre",
+    "toll",
+    "estimation",
+    "rapport",
+    "speculation",
+];
 
 /// Whether a denial says that nobody (of some kind) died: "Aucun
 /// ressortissant civil de Moura n'a perdu la vie pendant l'opération
@@ -539,14 +552,28 @@ pub fn denies_deaths(d: &ClaimRecord) -> Option<bool> {
     death.then(|| words.iter().any(|w| w.starts_with("civil")))
 }
 
+/// Whether a claim is a denial without a figure of its own (which may
+/// reject the figures of a report: see [`super::group::disputes`]).
+pub fn denies_a_report(d: &ClaimRecord) -> bool {
+    d.polarity == Polarity::Deny && d.quantity.is_none()
+}
+
 /// Whether a denial disputes figures rather than a proposition.
+///
+/// A denial whose words name nothing but the denial and who makes it
+/// ("Mais ce dernier l'a démenti", "celui-ci a démenti") answers what was
+/// just reported, figures included.
 pub fn disputes_figures(d: &ClaimRecord) -> bool {
+    const ONLY_DENIAL: &[&str] = &[
+        "dementi", "nie", "conteste", "refute", "rejete", "dernier", "derniere", "celui", "celle",
+        "ci",
+    ];
     d.polarity == Polarity::Deny
         && d.quantity.is_none()
         && d.topic.as_deref().is_some_and(|t| {
-            super::words::content_words(t)
-                .iter()
-                .any(|w| FIGURE_WORDS.contains(&w.as_str()))
+            let words = super::words::content_words(t);
+            words.iter().any(|w| FIGURE_WORDS.contains(&w.as_str()))
+                || (!words.is_empty() && words.iter().all(|w| ONLY_DENIAL.contains(&w.as_str())))
         })
 }
 

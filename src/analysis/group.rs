@@ -166,6 +166,16 @@ fn comparable_kins(
         // ont été tuées", not a rival of it.
         (Kin::Anyone, _) if total(a) && value(b) <= value(a) => false,
         (_, Kin::Anyone) if total(b) && value(a) <= value(b) => false,
+        // One article that counts civilians (or militants) apart from its
+        // toll counts other people: "il y a au moins quinze (15) tués" (on
+        // the assailants' side) and "des sources font état de deux civils
+        // tués à Mondoro".
+        (Kin::Anyone, Kin::Civilian | Kin::Militant)
+        | (Kin::Civilian | Kin::Militant, Kin::Anyone)
+            if a.document == b.document =>
+        {
+            false
+        }
         (Kin::Anyone, _) | (_, Kin::Anyone) => true,
         (Kin::Militant, Kin::Civilian) => {
             m == Measure::Killed && origin(a) != origin(b) && value(b) >= value(a)
@@ -606,10 +616,41 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
 /// Figures a denial of figures disputes, inside one article: "plus de 6 500
 /// Palestiniens avaient été tués [...] L'armée israélienne conteste ces
 /// chiffres". The denial answers the figures of the nearest sentence before
-/// it (or its own) that gives figures, from another voice.
+/// it (or its own) that gives figures, from another voice; any denial
+/// answers the figures its own sentence states after it.
 pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
     let mut out = Vec::new();
-    for d in claims.iter().filter(|c| compare::disputes_figures(c)) {
+    for d in claims.iter().filter(|c| compare::denies_a_report(c)) {
+        // The figures its own sentence gives after it, from another voice,
+        // are what it rejects: "Le gouvernement malien a dénoncé, le 13
+        // mai, le rapport de l'ONU accusant l'armée [...] d'avoir exécuté au
+        // moins 500 personnes".
+        let object: Vec<&&ClaimRecord> = claims
+            .iter()
+            .filter(|c| {
+                c.document == d.document
+                    && c.quantity.is_some()
+                    && c.polarity == Polarity::Affirm
+                    && c.sentence.start == d.sentence.start
+                    && c.span.start >= d.span.end
+                    && origin(c) != origin(d)
+            })
+            .collect();
+        if !object.is_empty() {
+            for a in object {
+                out.push(record(
+                    FindingKind::Contradiction,
+                    a,
+                    d,
+                    reason::dispute(a, d, ledger),
+                    None,
+                ));
+            }
+            continue;
+        }
+        if !compare::disputes_figures(d) {
+            continue;
+        }
         let before: Vec<&&ClaimRecord> = claims
             .iter()
             .filter(|c| {

@@ -547,7 +547,7 @@ impl<'a> Analyzer<'a> {
         }
         let mut disputed = Vec::new();
         for list in by_document.values() {
-            if list.iter().any(|c| compare::disputes_figures(c)) {
+            if list.iter().any(|c| compare::denies_a_report(c)) {
                 disputed.extend(group::disputes(list, &self.ledger));
             }
         }
