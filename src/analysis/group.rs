@@ -401,6 +401,7 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         series_of.extend(series.iter().map(|c| (c.id, n)));
     }
     let parts_of = |c: &ClaimRecord| series_of.get(&c.id).and_then(|&n| parts.get(n));
+    let listed = listed(&numeric);
     let kins: Vec<Kin> = numeric.iter().map(|c| kin(c)).collect();
     let soldiers_counted = kins.contains(&Kin::Armed);
     let echo = echoes(&numeric);
@@ -471,6 +472,12 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             }
             match compare::compare_numbers(a, b, ledger) {
                 Relation::Nothing => {}
+                // One of several figures a voice lists ("des témoignages de
+                // survivants de 300 passagers, 400, 500 et plus") is no
+                // claim of that figure: another article's 400 is no rival.
+                Relation::Contradiction
+                    if a.document != b.document
+                        && (listed.contains(&a.id) || listed.contains(&b.id)) => {}
                 Relation::Contradiction => {
                     for (first, other) in [(i, j), (j, i)] {
                         if echo[first] != first || echo[other] != other {
@@ -893,6 +900,26 @@ fn adds_up(
     parts
         .and_then(|p| p.get(&(part.document, origin(part))))
         .is_some_and(|sum| sum.intersects(&t))
+}
+
+/// Figures given as bare numbers in a list of one voice's sentence ("300
+/// passagers, 400, 500 et plus": 400 and 500), with its first figure: the
+/// estimates a voice enumerates, none of which it asserts alone.
+fn listed(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let bare = |c: &ClaimRecord| !c.quote.chars().any(char::is_alphabetic);
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    by_sentence
+        .into_values()
+        .filter(|list| list.iter().filter(|c| bare(c)).count() >= 2)
+        .flatten()
+        .map(|c| c.id)
+        .collect()
 }
 
 /// Figures one voice gives several of in one sentence, with different
