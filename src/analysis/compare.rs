@@ -103,7 +103,13 @@ pub fn other_side(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bo
             return false;
         };
         let organ = ORGANS.iter().any(|o| name.contains(o));
+        // An organ named without its side ("le gouvernement", "ministère de
+        // la Défense") may well be the soldiers' own.
+        let qualified = name.split_whitespace().any(|w| {
+            w.chars().count() >= 4 && !ORGANS.iter().any(|o| w.starts_with(o)) && w != "national"
+        });
         organ
+            && qualified
             && !stems
                 .iter()
                 .any(|s| name.split_whitespace().any(|w| w.starts_with(s.as_str())))

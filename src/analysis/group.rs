@@ -391,11 +391,14 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
     // moins 3.760 morts, dont 2.316 en Turquie" gives Turkey's toll, no
     // part of a toll.
     let mut minor = HashSet::new();
+    let mut kinded = HashSet::new();
     let mut subsumed = HashSet::new();
     let mut parts = Vec::new();
     let mut series_of: HashMap<i64, usize> = HashMap::new();
     for (n, series) in by_series(&numeric, &reach, split).into_iter().enumerate() {
-        minor.extend(minor_parts(&series, ledger));
+        let (m, k) = minor_parts(&series, ledger);
+        minor.extend(m);
+        kinded.extend(k);
         subsumed.extend(self::subsumed(&series, ledger));
         parts.push(parts_by_document(&series));
         series_of.extend(series.iter().map(|c| (c.id, n)));
@@ -465,6 +468,13 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                 continue;
             }
             if a.document != b.document && (subsumed.contains(&a.id) || subsumed.contains(&b.id)) {
+                continue;
+            }
+            // Two kinds counted in one breath ("au moins trois militaires et
+            // un civil ont été tués") are parts of one toll, each still a
+            // step of its own kind's series ("la mort de 25 militaires").
+            let kind_part = |c: &ClaimRecord| kinded.contains(&c.id);
+            if a.document != b.document && kind_part(a) != kind_part(b) && kins[i] != kins[j] {
                 continue;
             }
             if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
@@ -809,12 +819,15 @@ fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
     out
 }
 
+/// An article, a voice, and the kind of people summed (`None`: all).
+type PartsKey = (i64, Option<i64>, Option<Kin>);
+
 /// For each article and source giving several figures in one group (parts:
 /// "250 à X, 170 à Y"), the interval of their sum. A passage repeated word
 /// for word (an article pasted twice) counts once.
-fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), Interval> {
+fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<PartsKey, Interval> {
     let mut seen: HashSet<(i64, Option<i64>, &str, u64)> = HashSet::new();
-    let mut sums: HashMap<(i64, Option<i64>), (usize, Interval)> = HashMap::new();
+    let mut sums: HashMap<PartsKey, (usize, Interval)> = HashMap::new();
     // Two figures of one voice that fit each other, counting the same
     // people, one of them exact, restate one toll ("6.000 blessés" in the
     // standfirst, "plus de 5.000 blessés" at the end): no parts.
@@ -859,18 +872,21 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
             continue;
         }
         let i = compare::interval(&q);
-        let e = sums.entry(key).or_insert((
-            0,
-            Interval {
-                lo: 0.0,
-                hi: Some(0.0),
-            },
-        ));
-        e.0 += 1;
-        e.1 = Interval {
-            lo: e.1.lo + i.lo,
-            hi: e.1.hi.zip(i.hi).map(|(x, y)| x + y),
-        };
+        // The sum of all its figures, and of those of its kind.
+        for k in [None, Some(kin(c))] {
+            let e = sums.entry((key.0, key.1, k)).or_insert((
+                0,
+                Interval {
+                    lo: 0.0,
+                    hi: Some(0.0),
+                },
+            ));
+            e.0 += 1;
+            e.1 = Interval {
+                lo: e.1.lo + i.lo,
+                hi: e.1.hi.zip(i.hi).map(|(x, y)| x + y),
+            };
+        }
     }
     sums.into_iter()
         .filter(|(_, (n, _))| *n >= 2)
@@ -881,7 +897,7 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
 /// Whether `part` is one of several figures of its article whose sum fits
 /// `total` from another article: "plus de 400 au total" against 250 and 170.
 fn adds_up(
-    parts: Option<&HashMap<(i64, Option<i64>), Interval>>,
+    parts: Option<&HashMap<PartsKey, Interval>>,
     part: &ClaimRecord,
     total: &ClaimRecord,
 ) -> bool {
@@ -897,8 +913,12 @@ fn adds_up(
     if part.quantity.map(|q| q.value) == total.quantity.map(|q| q.value) {
         return false;
     }
+    // A total of one kind is made of parts of that kind: "la mort de 25
+    // militaires" against "au moins trois militaires et un civil".
+    let k = kin(part);
+    let only = (k != Kin::Anyone && k == kin(total)).then_some(k);
     parts
-        .and_then(|p| p.get(&(part.document, origin(part))))
+        .and_then(|p| p.get(&(part.document, origin(part), only)))
         .is_some_and(|sum| sum.intersects(&t))
 }
 
@@ -954,7 +974,7 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
 /// breakdown. Parts are counted, never estimated: "Israël évoque une
 /// dizaine de morts, le Hamas plus de 110" gives two rival estimates (their
 /// voices unresolved), not a part and its whole.
-fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
+fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> (HashSet<i64>, HashSet<i64>) {
     let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
     for c in numeric {
         by_sentence
@@ -963,6 +983,7 @@ fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
             .push(c);
     }
     let mut out = HashSet::new();
+    let mut kinded = HashSet::new();
     let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
     // The largest figure of each article (any voice, any bound) reported
     // at one time: a toll recalled from an earlier report is no part of
@@ -1005,7 +1026,7 @@ fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
             k.dedup();
             k.len()
         };
-        out.extend(
+        kinded.extend(
             list.iter()
                 .filter(|c| c.measure.is_some_and(counts_people) && kinds(c.measure) > 1)
                 .map(|c| c.id),
@@ -1020,7 +1041,7 @@ fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
                 .map(|c| c.id),
         );
     }
-    out
+    (out, kinded)
 }
 
 /// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller
