@@ -895,6 +895,47 @@ mod tests {
     }
 
     #[test]
+    fn a_later_count_of_the_missing_supersedes_either_way() {
+        // "110 sont toujours portées disparues" (Thursday), "63 disparus"
+        // (Sunday) from another voice: the missing were found.
+        let mut a = claim(1, 1, 10, 20, q(110.0, Bound::Exact));
+        let mut b = claim(2, 3, 11, 21, q(63.0, Bound::Exact));
+        a.measure = Some(Measure::Missing);
+        b.measure = Some(Measure::Missing);
+        assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
+        // Two counts of one day still disagree.
+        let mut c = b.clone();
+        c.document = 1;
+        assert_eq!(compare_numbers(&a, &c, &fixture()), Relation::Contradiction);
+    }
+
+    #[test]
+    fn one_article_recounts_a_history_backwards() {
+        // "115 personnes ont été tuées [...] ce bilan rehausse celui de 93
+        // morts [...] un précédent bilan faisant état de 60 morts.
+        // «Environ 40 personnes ont été tuées», avait annoncé le FSB".
+        let mut now = claim(1, 1, 10, 20, q(115.0, Bound::Exact));
+        now.span = Span::new(0, 5);
+        let recalled = |id, value, at, who| {
+            let mut c = claim(id, 1, who, 20, q(value, Bound::Exact));
+            c.span = Span::new(at, at + 5);
+            c.topic = Some("précédent bilan".into());
+            c
+        };
+        let (sixty, forty) = (recalled(2, 60.0, 100, 11), recalled(3, 40.0, 200, 12));
+        assert_eq!(recounted_first(&sixty, &now), Some(true));
+        assert_eq!(recounted_first(&forty, &sixty), Some(true));
+        assert_eq!(compare_numbers(&sixty, &now, &fixture()), Relation::Updates);
+        assert_eq!(
+            compare_numbers(&forty, &sixty, &fixture()),
+            Relation::Updates
+        );
+        // One voice's recalled figures are not ordered.
+        let same = recalled(4, 50.0, 300, 11);
+        assert_eq!(recounted_first(&same, &sixty), None);
+    }
+
+    #[test]
     fn plural_vague_counts_are_orders_of_magnitude() {
         let mut c = claim(1, 1, 10, 20, q(100.0, Bound::Approx));
         c.quote = "des centaines de morts".into();

@@ -240,3 +240,69 @@ pub fn mark(
     });
     Some((cue, date.or(given)))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::DocMeta;
+
+    /// The figure of `value` extracted from `text` (published 23 March
+    /// 2024): its recall words and the last day it may have been reported.
+    fn recall(text: &str, value: f64) -> (Option<String>, Option<chrono::NaiveDate>) {
+        let meta = DocMeta {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 23),
+            ..Default::default()
+        };
+        let x = Extractor::builtin().extract(text, &meta, &[]);
+        let c = x
+            .claims
+            .iter()
+            .find(|c| c.quantity.is_some_and(|q| q.value == value));
+        let Some(c) = c else {
+            panic!("no figure {value} in {text:?}")
+        };
+        (c.topic.clone(), c.date.map(|d| d.end))
+    }
+
+    fn day(d: u32) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(2024, 3, d)
+    }
+
+    #[test]
+    fn a_toll_moved_from_is_an_earlier_report() {
+        let t = "Le bilan des inondations est passé de 12 à 19 morts, selon le gouverneur.";
+        assert!(recall(t, 12.0).0.is_some());
+        assert!(recall(t, 19.0).0.is_none());
+    }
+
+    #[test]
+    fn the_toll_a_new_one_revises_is_earlier_the_same_day() {
+        let t = "Selon le Comité d'enquête, 115 personnes ont été tuées lors de l'attaque. \
+                 Ce bilan rehausse celui de 93 morts, communiqué plus tôt dans la journée.";
+        assert!(recall(t, 115.0).0.is_none());
+        let (cue, date) = recall(t, 93.0);
+        assert_eq!(cue.as_deref(), Some("plus tôt"));
+        assert_eq!(date, day(23));
+    }
+
+    #[test]
+    fn a_quoted_figure_said_in_the_pluperfect_is_earlier() {
+        let t = "«Environ 40 personnes ont été tuées et plus de 100 ont été blessées», \
+                 avait annoncé, dans un premier bilan, le FSB.";
+        let (cue, date) = recall(t, 40.0);
+        assert!(cue.is_some());
+        assert!(date < day(23));
+    }
+
+    #[test]
+    fn a_voice_dated_by_its_verb_reported_that_day() {
+        let t = "L'Ocha a rapporté, samedi 16 mars dans la soirée, qu'au moins 11 300 \
+                 personnes étaient mortes.";
+        let (cue, date) = recall(t, 11300.0);
+        assert!(cue.is_some());
+        assert_eq!(date, day(16));
+        // The day the dead died is not when it was said.
+        let t = "Vendredi, 49 soldats maliens sont morts dans l'attaque.";
+        assert!(recall(t, 49.0).0.is_none());
+    }
+}
