@@ -120,6 +120,15 @@ fn kin(c: &ClaimRecord) -> Kin {
             Kin::Part(1)
         }
         "civilian" => Kin::Civilian,
+        // "57 de ses employés avaient été tués" (UNRWA's staff), "trois de
+        // leurs collègues": one body's own people, a part of a toll.
+        _ if {
+            let q = super::words::fold(&c.quote);
+            q.contains(" de ses ") || q.contains(" de leurs ")
+        } =>
+        {
+            Kin::Part(3)
+        }
         _ => Kin::Anyone,
     }
 }
