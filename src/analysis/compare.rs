@@ -116,6 +116,22 @@ pub fn other_side(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bo
     })
 }
 
+/// Whether two figures come from the state bodies (a ministry, an army,
+/// forces, a government) of two different countries, each named by its
+/// nationality: "ministère russe de la Défense" and "forces ukrainiennes".
+pub fn rival_states(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bool {
+    const ORGANS: &[&str] = &["ministere", "armee", "forces", "gouvernement", "etat-major"];
+    let state = |c: &ClaimRecord| {
+        let name = super::words::fold(sources.name(origin(c)?)?);
+        ORGANS
+            .iter()
+            .any(|o| name.contains(o))
+            .then(|| super::places::nationality(&name))
+            .flatten()
+    };
+    matches!((state(a), state(b)), (Some(x), Some(y)) if x != y)
+}
+
 /// The interval a stated figure allows (see the module documentation).
 pub fn interval(q: &Quantity) -> Interval {
     let v = q.value;
@@ -427,6 +443,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         } else {
             Relation::Nothing
         };
+    }
+    // Two belligerents' figures of one toll are a dispute, never steps of
+    // one history: "63 militaires russes" (the Russian defence ministry),
+    // then "plus de 400 victimes" (the Ukrainian forces).
+    if rival_states(early, late, sources) {
+        return Relation::Contradiction;
     }
     // Incompatible figures: the same voice moving its figure is an update
     // (down only when it is truly the same source: "revu à la baisse"; two

@@ -20,6 +20,8 @@ struct Containment {
     parents: HashMap<String, String>,
     /// Folded country name (any spelling) → canonical country name.
     countries: HashMap<String, String>,
+    /// Folded demonym (any form: "ukrainiennes") → canonical country name.
+    demonyms: HashMap<String, String>,
 }
 
 static TABLE: LazyLock<Containment> = LazyLock::new(|| {
@@ -38,9 +40,18 @@ static TABLE: LazyLock<Containment> = LazyLock::new(|| {
             }
         }
     }
+    let demonyms = lex
+        .demonyms
+        .iter()
+        .filter_map(|(form, &i)| {
+            let c = lex.countries.get(i)?;
+            Some((form.clone(), lex.entities.get(c.entity)?.name.clone()))
+        })
+        .collect();
     Containment {
         parents: lex.parents,
         countries,
+        demonyms,
     }
 });
 
@@ -63,6 +74,23 @@ pub fn country_of(name: &str) -> Option<&'static str> {
         key = fold(table.parents.get(&key)?);
     }
     None
+}
+
+/// The country a name says its body belongs to, by a demonym or a country
+/// name: "ministère russe de la Défense" (Russie), "forces ukrainiennes"
+/// (Ukraine), "armée de l'Azerbaïdjan".
+pub fn nationality(name: &str) -> Option<&'static str> {
+    let folded = fold(name);
+    folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 3)
+        .find_map(|w| {
+            TABLE
+                .demonyms
+                .get(w)
+                .or_else(|| TABLE.countries.get(w))
+                .map(String::as_str)
+        })
 }
 
 /// The country a description of a zone names: "la partie de la Syrie
@@ -101,5 +129,8 @@ mod tests {
             Some("Syrie")
         );
         assert_eq!(named_country("les zones sous controle des rebelles"), None);
+        assert_eq!(nationality("ministère russe de la Défense"), Some("Russie"));
+        assert_eq!(nationality("forces ukrainiennes"), Some("Ukraine"));
+        assert_eq!(nationality("Comité d'enquête"), None);
     }
 }
