@@ -489,7 +489,30 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
                 continue;
             }
+            let same_figure = a.quantity.map(|q| q.value) == b.quantity.map(|q| q.value);
             match compare::compare_numbers(a, b, ledger) {
+                // Two voices of one article giving one figure confirm
+                // nothing, but a repetition of one of them in another article
+                // does: "Douze personnes sont mortes" (Darmanin) and "Au
+                // moins 12 morts" in one article, "12 personnes décédées"
+                // (Darmanin) in another.
+                Relation::Nothing if a.document == b.document && same_figure => {
+                    for (first, other) in [(i, j), (j, i)] {
+                        if echo[first] != first || echo[other] != other {
+                            continue;
+                        }
+                        let n = spread.entry(first).or_insert(0);
+                        if *n >= ECHO_CONTRADICTIONS {
+                            continue;
+                        }
+                        *n += 1;
+                        for &r in repeats.get(&first).into_iter().flatten() {
+                            if numeric[r].document != numeric[other].document {
+                                queue.push((r.min(other), r.max(other)));
+                            }
+                        }
+                    }
+                }
                 Relation::Nothing => {}
                 // One of several figures a voice lists ("des témoignages de
                 // survivants de 300 passagers, 400, 500 et plus") is no
