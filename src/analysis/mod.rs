@@ -263,12 +263,12 @@ impl<'a> Analyzer<'a> {
     /// incidents); give them before the batch that adds the articles.
     ///
     /// Only what the article is about counts: a place of its headline or
-    /// lead (its first [`LEAD_BYTES`]), or one it names again. A place named
+    /// lead (its first `LEAD_BYTES`), or one it names again. A place named
     /// once in passing further down ("après celles de Boulkessy et Mondoro",
     /// recalling an earlier attack) does not join the two incidents.
     ///
     /// An article whose lead names no place at all is placed by the first
-    /// places it names, together (within [`FIRST_PLACES_BYTES`] of the
+    /// places it names, together (within `FIRST_PLACES_BYTES` of the
     /// first): "autour des camps de Boulkessy et de Mondoro, dans le centre
     /// du Mali" further down an article whose lead tells only of "deux
     /// camps".
