@@ -32,6 +32,13 @@
 //!   day are read in rising order, unless a state speaks ("Israël évoque une
 //!   dizaine de morts"). A later, lower figure from another voice, or two
 //!   voices at one time, contradict.
+//!   One article recounting a toll's history on one day is read in order:
+//!   a figure it recalls precedes its current one ("ce bilan rehausse celui
+//!   de 93 morts"), and the figures it recalls come backwards, the latest
+//!   first ([`recounted_first`]). A later count of the missing supersedes
+//!   the earlier either way ("110 disparus", then "63 disparus": people
+//!   were found). Two belligerents' state bodies never update each other's
+//!   toll: they dispute it ([`rival_states`]).
 //! - **Agreements.** The same figure from two documents agrees when its
 //!   bounds do not pull apart: the same bound, or one exact ("Douze
 //!   personnes sont mortes" and "Au moins 12 morts"), or "jusqu'à" and

@@ -10,6 +10,9 @@
 //! [`incident`]: shared place, shared country and kind of event, event
 //! coreference; a war's cumulative toll apart from the day's), one measure,
 //! one kind of subject, and compatible sides and scopes of what is counted.
+//! Places lie in countries ([`places`]): where a toll is split by country,
+//! each country's, each part's and the whole's are separate series (see
+//! [`group::findings`]).
 //!
 //! The rules are documented where they live: article incidents in
 //! [`incident`], event coreference in [`coref`], the interval, update,
