@@ -386,6 +386,110 @@ fn one_articles_repeated_figures_give_findings_without_blow_up() {
     }
 }
 
+/// An earthquake in two countries: "Séismes en Turquie et en Syrie : plus
+/// de 3 500 morts" (both), "Le séisme qui a secoué le sud-est de la Turquie
+/// a fait 2 316 morts" (Turkey, by its sentence), "En Syrie, au moins 1.444
+/// personnes" (Syria), "711 morts dans la province d'Alep" (a part of
+/// Syria), "au moins 3.760 morts" (the whole, no scope).
+#[test]
+fn a_toll_split_by_country_keeps_each_country_apart() {
+    use claimgraph::model::*;
+    let day = |d| date(2023, 2, d);
+    let doc = |id: i64, published| DocumentRecord {
+        id,
+        hash: format!("{id:064x}"),
+        source: format!("fixture:{id}"),
+        meta: DocMeta {
+            outlet: Some("Agence".into()),
+            published: Some(published),
+            ..Default::default()
+        },
+        len: 1000,
+    };
+    let entity = |id: i64, name: &str, kind| EntityRecord {
+        id,
+        name: name.into(),
+        kind,
+        aliases: vec![],
+    };
+    let (outlet, turkey, syria, gaziantep) = (1, 2, 3, 4);
+    let entities = vec![
+        entity(outlet, "Agence", EntityKind::Outlet),
+        entity(turkey, "Turquie", EntityKind::Country),
+        entity(syria, "Syrie", EntityKind::Country),
+        entity(gaziantep, "Gaziantep", EntityKind::Place),
+    ];
+    let documents = vec![doc(1, day(6)), doc(2, day(7))];
+    let toll = |id: i64, document, value, bound, scope: Option<&str>| {
+        let mut c = numeric(
+            C {
+                id,
+                document,
+                claimant: outlet,
+                outlet,
+                event: 0,
+            },
+            Measure::Killed,
+            value,
+            bound,
+            "morts",
+            None,
+        );
+        c.event = None;
+        c.sentence = Span::new(id as usize * 100, id as usize * 100 + 90);
+        c.span = Span::new(id as usize * 100 + 50, id as usize * 100 + 60);
+        c.counted.scope = scope.map(str::to_string);
+        c
+    };
+    let claims = vec![
+        toll(1, 1, 3500.0, Bound::AtLeast, Some("both")),
+        toll(2, 1, 2316.0, Bound::Exact, None),
+        toll(3, 2, 2379.0, Bound::Exact, None),
+        toll(4, 2, 1444.0, Bound::AtLeast, Some("Syrie")),
+        toll(5, 2, 711.0, Bound::Exact, Some("Alep")),
+        toll(6, 2, 3760.0, Bound::AtLeast, None),
+    ];
+    let mention = |entity, document, at| MentionRecord {
+        entity,
+        document,
+        span: Span::new(at, at + 7),
+    };
+    let mentions = vec![
+        mention(gaziantep, 1, 5),
+        mention(gaziantep, 2, 5),
+        // "le séisme qui a secoué le sud-est de la Turquie a fait ..."
+        mention(turkey, 1, 210),
+        mention(turkey, 2, 310),
+    ];
+    let analysis =
+        claimgraph::analysis::analyze_with_places(&documents, &entities, &[], &claims, &mentions);
+    let found: Vec<(FindingKind, i64, i64)> = analysis
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.a, f.b))
+        .collect();
+    // Turkey's toll rises; so does the whole's.
+    assert!(found.contains(&(FindingKind::Update, 2, 3)), "{found:?}");
+    assert!(found.contains(&(FindingKind::Update, 1, 6)), "{found:?}");
+    // Turkey, Syria, a part of Syria and the whole are never compared.
+    for (a, b) in [
+        (1, 2),
+        (1, 3),
+        (1, 4),
+        (3, 4),
+        (4, 5),
+        (3, 6),
+        (4, 6),
+        (5, 6),
+        (2, 6),
+    ] {
+        assert!(
+            !found.iter().any(|&(_, x, y)| (x, y) == (a, b)),
+            "{a} and {b} compared: {found:?}"
+        );
+    }
+}
+
 /// The gold compatible pairs of the real sets (figures that differ on the
 /// surface yet agree: a part and its total, a floor and an estimate) are
 /// never flagged as contradictions.
@@ -396,6 +500,8 @@ fn gold_compatible_pairs_are_never_flagged() {
         ("dev", "dev.gold.json"),
         ("real", "real.gold.json"),
         ("real2", "real2.gold.json"),
+        ("real3", "real3.gold.json"),
+        ("real4", "real4.gold.json"),
     ] {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data")

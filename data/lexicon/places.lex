@@ -1,73 +1,85 @@
 # Regions, disputed territories, continents and other well-known places.
-# [places] canonical name | other spellings and names (the alias table)
+# [places] canonical name | other spellings and names (the alias table) ; the
+# place or country it lies in ("Alep ; Syrie"), for comparing tolls: a
+# toll at Alep is a part of Syria's, never a rival of Turkey's. Disputed
+# territories (Haut-Karabakh, Crimée, Golan...) are given no parent.
 [places]
 Haut-Karabakh | Haut-Karabagh | Nagorny-Karabakh | Nagorno-Karabakh | Karabakh | Karabagh | Artsakh | Nagorny Karabakh | Nagorno Karabakh
 Crimée
-Donbass | Donbas
-Donetsk
-Louhansk | Lougansk
-Kherson
-Zaporijjia | Zaporojie | Zaporojié | Zaporijia
-Kharkiv | Kharkov
-Marioupol
-Odessa
-Dnipro | Dnipropetrovsk
-Lviv | Lvov
-Soumy
-Tchernihiv
-Mykolaïv
-Kramatorsk
-Sloviansk
-Avdiïvka
-Pokrovsk
-Koursk
-Belgorod
-Bryansk
-Izioum
-Omdurman
-Alep
-Homs
-Rafah
-Khan Younès
-Jabaliya
-Tyr
-Sidon
-Benghazi
-Goma
-Tombouctou
-Gao
-Mopti
-Kidal
-Bakhmout
+Donbass | Donbas ; Ukraine
+Donetsk ; Ukraine
+Louhansk | Lougansk ; Ukraine
+Kherson ; Ukraine
+Zaporijjia | Zaporojie | Zaporojié | Zaporijia ; Ukraine
+Kharkiv | Kharkov ; Ukraine
+Marioupol ; Ukraine
+Odessa ; Ukraine
+Dnipro | Dnipropetrovsk ; Ukraine
+Lviv | Lvov ; Ukraine
+Soumy ; Ukraine
+Tchernihiv ; Ukraine
+Mykolaïv ; Ukraine
+Kramatorsk ; Ukraine
+Sloviansk ; Ukraine
+Avdiïvka ; Ukraine
+Pokrovsk ; Ukraine
+Koursk ; Russie
+Belgorod ; Russie
+Bryansk ; Russie
+Izioum ; Ukraine
+Omdurman ; Soudan
+Alep ; Syrie
+Homs ; Syrie
+Rafah ; Gaza
+Khan Younès ; Gaza
+Jabaliya ; Gaza
+Tyr ; Liban
+Sidon ; Liban
+Benghazi ; Libye
+Goma ; République démocratique du Congo
+Tombouctou ; Mali
+Gao ; Mali
+Mopti ; Mali
+Kidal ; Mali
+Bakhmout ; Ukraine
 Transnistrie
 Abkhazie
 Ossétie du Sud
-Tchétchénie
-Daghestan
-Kaliningrad
-Saint-Pétersbourg
-Gaza | bande de Gaza
-Cisjordanie
+Tchétchénie ; Russie
+Daghestan ; Russie
+Kaliningrad ; Russie
+Saint-Pétersbourg ; Russie
+Gaza | bande de Gaza ; Palestine
+Cisjordanie ; Palestine
 Jérusalem-Est
 Golan | plateau du Golan
 Cachemire
-Tibet
-Xinjiang
-Hong Kong
-Darfour
-Tigré
+Tibet ; Chine
+Xinjiang ; Chine
+Hong Kong ; Chine
+Darfour ; Soudan
+Tigré ; Éthiopie
 Sahel
 Sahara occidental
 Kurdistan
-Idleb | Idlib
-Mossoul
-Nakhitchevan | Nakhchivan
-Chouchi | Choucha | Shusha
-Stepanakert | Khankendi
-Istanbul
-New York
-Genève
-Strasbourg
+Idleb | Idlib ; Syrie
+Mossoul ; Irak
+Nakhitchevan | Nakhchivan ; Azerbaïdjan
+Chouchi | Choucha | Shusha ; Haut-Karabakh
+Stepanakert | Khankendi ; Haut-Karabakh
+Istanbul ; Turquie
+Izmir | İzmir ; Turquie
+Gaziantep ; Turquie
+Kahramanmaraş | Kahramanmaras ; Turquie
+Hatay ; Turquie
+Antakya ; Hatay
+Adana ; Turquie
+Malatya ; Turquie
+Diyarbakır | Diyarbakir ; Turquie
+Adıyaman | Adiyaman ; Turquie
+New York ; États-Unis
+Genève ; Suisse
+Strasbourg ; France
 Europe
 Afrique
 Asie
@@ -80,61 +92,61 @@ Asie occidentale
 Balkans
 mer Noire
 mer Caspienne
-Nord-Kivu
-Sud-Kivu
-Ituri
-Kasaï
-Katanga
+Nord-Kivu ; République démocratique du Congo
+Sud-Kivu ; République démocratique du Congo
+Ituri ; République démocratique du Congo
+Kasaï ; République démocratique du Congo
+Katanga ; République démocratique du Congo
 Tanganyika
-Maniema
-Cabo Delgado
-Kordofan | Kordofan-Sud
-Nil Bleu
-El-Facher | El Fasher | El-Fasher
-Djenné
-Ménaka
+Maniema ; République démocratique du Congo
+Cabo Delgado ; Mozambique
+Kordofan | Kordofan-Sud ; Soudan
+Nil Bleu ; Soudan
+El-Facher | El Fasher | El-Fasher ; Darfour-Nord
+Djenné ; Mali
+Ménaka ; Mali
 Liptako-Gourma
-Artibonite
-Cité Soleil
-Darfour-Nord | Nord-Darfour
-Darfour-Sud | Sud-Darfour
-Darfour-Ouest | Ouest-Darfour
-Darfour-Central
-Kordofan-Nord | Nord-Kordofan
-Gaza-Nord
-Gaza City | Gaza-ville | ville de Gaza
-Casablanca
-Marrakech
-Fès
-Tanger
-Agadir
-Oran
-Constantine
-Sfax
-Misrata
-Derna
-Lattaquié
-Bassora
-Erbil
-Kirkouk
-Hodeïda
-Aden
-Kismayo
-Juba
-Bunia
-Beni
-Kisangani
-Lubumbashi
-Bukavu
-Maiduguri
-Agadez
-Diffa
-Tillabéri
-Ouahigouya
-Djibo
-Kaya
-Fada N'Gourma
-Ségou
+Artibonite ; Haïti
+Cité Soleil ; Haïti
+Darfour-Nord | Nord-Darfour ; Darfour
+Darfour-Sud | Sud-Darfour ; Darfour
+Darfour-Ouest | Ouest-Darfour ; Darfour
+Darfour-Central ; Darfour
+Kordofan-Nord | Nord-Kordofan ; Soudan
+Gaza-Nord ; Gaza
+Gaza City | Gaza-ville | ville de Gaza ; Gaza
+Casablanca ; Maroc
+Marrakech ; Maroc
+Fès ; Maroc
+Tanger ; Maroc
+Agadir ; Maroc
+Oran ; Algérie
+Constantine ; Algérie
+Sfax ; Tunisie
+Misrata ; Libye
+Derna ; Libye
+Lattaquié ; Syrie
+Bassora ; Irak
+Erbil ; Irak
+Kirkouk ; Irak
+Hodeïda ; Yémen
+Aden ; Yémen
+Kismayo ; Somalie
+Juba ; Soudan du Sud
+Bunia ; République démocratique du Congo
+Beni ; République démocratique du Congo
+Kisangani ; République démocratique du Congo
+Lubumbashi ; République démocratique du Congo
+Bukavu ; République démocratique du Congo
+Maiduguri ; Nigeria
+Agadez ; Niger
+Diffa ; Niger
+Tillabéri ; Niger
+Ouahigouya ; Burkina Faso
+Djibo ; Burkina Faso
+Kaya ; Burkina Faso
+Fada N'Gourma ; Burkina Faso
+Ségou ; Mali
 # Seas, oceans, islands and regions that news of migrations and storms name
 Méditerranée | mer Méditerranée
 mer Ionienne
@@ -155,87 +167,87 @@ océan Atlantique | Atlantique
 océan Pacifique | Pacifique
 océan Arctique
 canal de Mozambique
-Péloponnèse
-Attique
-Macédoine-Centrale
-Crète
-Rhodes
-Lesbos
-Sicile
-Sardaigne
-Corse
-Lampedusa
-Canaries | îles Canaries
-Baléares | îles Baléares
-Sinaï
-Anatolie
+Péloponnèse ; Grèce
+Attique ; Grèce
+Macédoine-Centrale ; Grèce
+Crète ; Grèce
+Rhodes ; Grèce
+Lesbos ; Grèce
+Sicile ; Italie
+Sardaigne ; Italie
+Corse ; France
+Lampedusa ; Italie
+Canaries | îles Canaries ; Espagne
+Baléares | îles Baléares ; Espagne
+Sinaï ; Égypte
+Anatolie ; Turquie
 # French overseas departments and territories
-Mayotte
-La Réunion | île de La Réunion
-Guadeloupe
-Martinique
-Guyane
-Nouvelle-Calédonie
-Polynésie française | Polynésie
-Saint-Pierre-et-Miquelon
-Wallis-et-Futuna
+Mayotte ; France
+La Réunion | île de La Réunion ; France
+Guadeloupe ; France
+Martinique ; France
+Guyane ; France
+Nouvelle-Calédonie ; France
+Polynésie française | Polynésie ; France
+Saint-Pierre-et-Miquelon ; France
+Wallis-et-Futuna ; France
 # France's regions and its départements named unambiguously (general world
 # knowledge, like the world's countries; single words that are also a
 # river, a town or a compass point — Nord, Var, Lot, Vienne — are left out)
-Hauts-de-France
-Île-de-France | Ile-de-France
-Grand Est
-Normandie
-Nouvelle-Aquitaine
-Occitanie
-Auvergne-Rhône-Alpes
-Bourgogne-Franche-Comté
-Centre-Val de Loire
-Pays de la Loire
-Provence-Alpes-Côte d'Azur | Provence-Alpes-Côte d’Azur | PACA
-Pas-de-Calais
-Seine-Maritime
-Bouches-du-Rhône
-Alpes-Maritimes
-Alpes-de-Haute-Provence
-Hautes-Alpes
-Haute-Garonne
-Gironde
-Finistère
-Morbihan
-Côtes-d'Armor | Côtes-d’Armor
-Ille-et-Vilaine
-Loire-Atlantique
-Maine-et-Loire
-Vendée
-Charente-Maritime
-Pyrénées-Atlantiques
-Hautes-Pyrénées
-Pyrénées-Orientales
-Haute-Savoie
-Savoie
-Isère
-Drôme
-Ardèche
-Vaucluse
-Hérault
-Seine-Saint-Denis
-Val-de-Marne
-Hauts-de-Seine
-Val-d'Oise | Val-d’Oise
-Seine-et-Marne
-Yvelines
-Essonne
-Calvados
-Bas-Rhin
-Haut-Rhin
-Moselle
-Meurthe-et-Moselle
-Dordogne
-Corrèze
-Puy-de-Dôme
-Aveyron
-Tarn-et-Garonne
-Lot-et-Garonne
-Haute-Corse
-Corse-du-Sud
+Hauts-de-France ; France
+Île-de-France | Ile-de-France ; France
+Grand Est ; France
+Normandie ; France
+Nouvelle-Aquitaine ; France
+Occitanie ; France
+Auvergne-Rhône-Alpes ; France
+Bourgogne-Franche-Comté ; France
+Centre-Val de Loire ; France
+Pays de la Loire ; France
+Provence-Alpes-Côte d'Azur | Provence-Alpes-Côte d’Azur | PACA ; France
+Pas-de-Calais ; France
+Seine-Maritime ; France
+Bouches-du-Rhône ; France
+Alpes-Maritimes ; France
+Alpes-de-Haute-Provence ; France
+Hautes-Alpes ; France
+Haute-Garonne ; France
+Gironde ; France
+Finistère ; France
+Morbihan ; France
+Côtes-d'Armor | Côtes-d’Armor ; France
+Ille-et-Vilaine ; France
+Loire-Atlantique ; France
+Maine-et-Loire ; France
+Vendée ; France
+Charente-Maritime ; France
+Pyrénées-Atlantiques ; France
+Hautes-Pyrénées ; France
+Pyrénées-Orientales ; France
+Haute-Savoie ; France
+Savoie ; France
+Isère ; France
+Drôme ; France
+Ardèche ; France
+Vaucluse ; France
+Hérault ; France
+Seine-Saint-Denis ; France
+Val-de-Marne ; France
+Hauts-de-Seine ; France
+Val-d'Oise | Val-d’Oise ; France
+Seine-et-Marne ; France
+Yvelines ; France
+Essonne ; France
+Calvados ; France
+Bas-Rhin ; France
+Haut-Rhin ; France
+Moselle ; France
+Meurthe-et-Moselle ; France
+Dordogne ; France
+Corrèze ; France
+Puy-de-Dôme ; France
+Aveyron ; France
+Tarn-et-Garonne ; France
+Lot-et-Garonne ; France
+Haute-Corse ; France
+Corse-du-Sud ; France

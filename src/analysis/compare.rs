@@ -32,6 +32,13 @@
 //!   day are read in rising order, unless a state speaks ("Israël évoque une
 //!   dizaine de morts"). A later, lower figure from another voice, or two
 //!   voices at one time, contradict.
+//!   One article recounting a toll's history on one day is read in order:
+//!   a figure it recalls precedes its current one ("ce bilan rehausse celui
+//!   de 93 morts"), and the figures it recalls come backwards, the latest
+//!   first ([`recounted_first`]). A later count of the missing supersedes
+//!   the earlier either way ("110 disparus", then "63 disparus": people
+//!   were found). Two belligerents' state bodies never update each other's
+//!   toll: they dispute it ([`rival_states`]).
 //! - **Agreements.** The same figure from two documents agrees when its
 //!   bounds do not pull apart: the same bound, or one exact ("Douze
 //!   personnes sont mortes" and "Au moins 12 morts"), or "jusqu'à" and
@@ -103,11 +110,33 @@ pub fn other_side(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bo
             return false;
         };
         let organ = ORGANS.iter().any(|o| name.contains(o));
+        // An organ named without its side ("le gouvernement", "ministère de
+        // la Défense") may well be the soldiers' own.
+        let qualified = name.split_whitespace().any(|w| {
+            w.chars().count() >= 4 && !ORGANS.iter().any(|o| w.starts_with(o)) && w != "national"
+        });
         organ
+            && qualified
             && !stems
                 .iter()
                 .any(|s| name.split_whitespace().any(|w| w.starts_with(s.as_str())))
     })
+}
+
+/// Whether two figures come from the state bodies (a ministry, an army,
+/// forces, a government) of two different countries, each named by its
+/// nationality: "ministère russe de la Défense" and "forces ukrainiennes".
+pub fn rival_states(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) -> bool {
+    const ORGANS: &[&str] = &["ministere", "armee", "forces", "gouvernement", "etat-major"];
+    let state = |c: &ClaimRecord| {
+        let name = super::words::fold(sources.name(origin(c)?)?);
+        ORGANS
+            .iter()
+            .any(|o| name.contains(o))
+            .then(|| super::places::nationality(&name))
+            .flatten()
+    };
+    matches!((state(a), state(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// The interval a stated figure allows (see the module documentation).
@@ -254,7 +283,12 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     };
     let (oa, ob) = (origin(a), origin(b));
     let (ta, tb) = (reported(a, sources), reported(b, sources));
-    if a.document == b.document && oa == ob && ta == tb {
+    // One article recounting a toll's history on one report day: the
+    // figure it recalls comes first (see [`recounted_first`]).
+    let recount = (a.document == b.document && ta == tb)
+        .then(|| recounted_first(a, b))
+        .flatten();
+    if a.document == b.document && oa == ob && ta == tb && recount.is_none() {
         // One article repeating itself (or pasted twice) is no finding; the
         // same voice's figure of the day before ("annoncé la veille") is.
         return Relation::Nothing;
@@ -309,7 +343,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     // l'Intérieur" and, further on, "la province d'al-Haouz [...] est la
     // plus endeuillée avec 1 293 morts"). Two named voices in one article
     // may still disagree.
-    if a.document == b.document && ta == tb && !meet {
+    if a.document == b.document && ta == tb && !meet && recount.is_none() {
         let own = |c: &ClaimRecord| origin(c).is_some() && origin(c) == c.outlet;
         let (lower, higher) = if qa.value < qb.value { (a, b) } else { (b, a) };
         // Unless the two name the dead differently ("abattre 203 membres
@@ -349,6 +383,7 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     let order = match ta.cmp(&tb) {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Equal if recount.is_some() => recount,
         std::cmp::Ordering::Equal
             if same_day_tolls && a.document != b.document && !state(oa) && !state(ob) =>
         {
@@ -377,6 +412,22 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
     let same_voice = origin(early) == origin(late)
         || (is_outlet(origin(early), sources) && is_outlet(origin(late), sources));
     let (qe, ql) = if a_first { (qa, qb) } else { (qb, qa) };
+    // The missing are found, dead or alive: a count of the missing reported
+    // on a later day supersedes the earlier one whichever way it moves,
+    // whoever gives it ("110 sont toujours portées disparues" on Thursday,
+    // "Le précédent bilan était de [...] 77 disparus" on Saturday, "63
+    // disparus" on Sunday). Two counts of one day still disagree; two
+    // floors that both hold ("plus de 5.000", then "plus de 2400") revise
+    // nothing.
+    let found = a.measure == Some(crate::model::Measure::Missing)
+        && ta != tb
+        && !meet
+        && ql.value != qe.value
+        && qe.bound != Bound::Approx
+        && ql.bound != Bound::Approx;
+    if found {
+        return forward;
+    }
     if meet {
         // Both can hold, yet a later, different figure of the series
         // supersedes the earlier one when it is no vaguer: a higher one
@@ -388,14 +439,23 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         let passed =
             qe.bound == Bound::Approx && ql.bound == Bound::AtLeast && ql.value >= qe.value;
         let vague = (qe.bound == Bound::Approx || ql.bound == Bound::Approx) && !passed;
+        // Bodies recovered are a floor: fewer bodies later ("62 corps"
+        // after "93 morts") revise no toll.
+        let floor = bodies(late) && ql.value < qe.value;
         let revised =
             (tolls && (ql.value > qe.value || passed) && !super::group::relabelled(early, late))
-                || (same_voice && (ql.value != qe.value || passed));
+                || (same_voice && (ql.value != qe.value || passed) && !floor);
         return if revised && !vague {
             forward
         } else {
             Relation::Nothing
         };
+    }
+    // Two belligerents' figures of one toll are a dispute, never steps of
+    // one history: "63 militaires russes" (the Russian defence ministry),
+    // then "plus de 400 victimes" (the Ukrainian forces).
+    if rival_states(early, late, sources) {
+        return Relation::Contradiction;
     }
     // Incompatible figures: the same voice moving its figure is an update
     // (down only when it is truly the same source: "revu à la baisse"; two
@@ -420,6 +480,38 @@ pub fn compare_numbers(a: &ClaimRecord, b: &ClaimRecord, sources: &dyn Sources) 
         return forward;
     }
     Relation::Contradiction
+}
+
+/// Which of two figures of one article, reported the same day, came first
+/// (`Some(true)`: `a`), when the article says: a figure it recalls from an
+/// earlier report precedes its current one ("115 personnes ont été tuées
+/// [...] ce bilan rehausse celui de 93 morts"), and figures it recalls are
+/// told backwards, the latest first ("un précédent bilan faisant état de
+/// 60 morts. «Environ 40 personnes ont été tuées», avait annoncé, dans un
+/// premier bilan, le FSB"); two figures one voice recalls are not ordered
+/// ("Le précédent bilan [...] était de 160 morts et plus de 5.000
+/// blessés"), nor two the text dates to their day. `None` when neither is
+/// recalled.
+pub fn recounted_first(a: &ClaimRecord, b: &ClaimRecord) -> Option<bool> {
+    match (recalled(a).is_some(), recalled(b).is_some()) {
+        (false, false) => None,
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        (true, true)
+            if a.span.start == b.span.start || origin(a) == origin(b) || dated(a) || dated(b) =>
+        {
+            None
+        }
+        (true, true) => Some(a.span.start > b.span.start),
+    }
+}
+
+/// Whether the text gives the day a recalled figure was reported ("a
+/// rapporté, samedi 16 septembre"): such figures of one day are rival
+/// voices, not steps of one history.
+fn dated(c: &ClaimRecord) -> bool {
+    c.date
+        .is_some_and(|d| d.precision == crate::model::Precision::Day && d.start == d.end)
 }
 
 /// Whether a figure is one end of a range the text states ("entre 300 et
@@ -465,7 +557,17 @@ const BARE_TOPIC_WORDS: &[&str] = &[
 /// Words by which a denial disputes figures: "L'armée conteste ces
 /// chiffres", "Ces chiffres ne correspondent pas à la réalité", "a démenti
 /// les chiffres fantaisistes", "a rejeté ce bilan".
-const FIGURE_WORDS: &[&str] = &["chiffre", "bilan", "nombre", "toll", "estimation"];
+/// A report ("dénonce le rapport") or speculation ("s'inscrit en faux contre
+/// des spéculations diffamatoires") is rejected with its figures.
+const FIGURE_WORDS: &[&str] = &[
+    "chiffre",
+    "bilan",
+    "nombre",
+    "toll",
+    "estimation",
+    "rapport",
+    "speculation",
+];
 
 /// Whether a denial says that nobody (of some kind) died: "Aucun
 /// ressortissant civil de Moura n'a perdu la vie pendant l'opération
@@ -485,14 +587,28 @@ pub fn denies_deaths(d: &ClaimRecord) -> Option<bool> {
     death.then(|| words.iter().any(|w| w.starts_with("civil")))
 }
 
+/// Whether a claim is a denial without a figure of its own (which may
+/// reject the figures of a report: see [`super::group::disputes`]).
+pub fn denies_a_report(d: &ClaimRecord) -> bool {
+    d.polarity == Polarity::Deny && d.quantity.is_none()
+}
+
 /// Whether a denial disputes figures rather than a proposition.
+///
+/// A denial whose words name nothing but the denial and who makes it
+/// ("Mais ce dernier l'a démenti", "celui-ci a démenti") answers what was
+/// just reported, figures included.
 pub fn disputes_figures(d: &ClaimRecord) -> bool {
+    const ONLY_DENIAL: &[&str] = &[
+        "dementi", "nie", "conteste", "refute", "rejete", "dernier", "derniere", "celui", "celle",
+        "ci",
+    ];
     d.polarity == Polarity::Deny
         && d.quantity.is_none()
         && d.topic.as_deref().is_some_and(|t| {
-            super::words::content_words(t)
-                .iter()
-                .any(|w| FIGURE_WORDS.contains(&w.as_str()))
+            let words = super::words::content_words(t);
+            words.iter().any(|w| FIGURE_WORDS.contains(&w.as_str()))
+                || (!words.is_empty() && words.iter().all(|w| ONLY_DENIAL.contains(&w.as_str())))
         })
 }
 
@@ -805,6 +921,47 @@ mod tests {
         let s = toll(claim(3, 3, 12, 21, q(10.0, Bound::Exact)));
         assert_eq!(compare_numbers(&s, &a, &fx), Relation::Contradiction);
         assert_eq!(compare_numbers(&a, &s, &fx), Relation::Contradiction);
+    }
+
+    #[test]
+    fn a_later_count_of_the_missing_supersedes_either_way() {
+        // "110 sont toujours portées disparues" (Thursday), "63 disparus"
+        // (Sunday) from another voice: the missing were found.
+        let mut a = claim(1, 1, 10, 20, q(110.0, Bound::Exact));
+        let mut b = claim(2, 3, 11, 21, q(63.0, Bound::Exact));
+        a.measure = Some(Measure::Missing);
+        b.measure = Some(Measure::Missing);
+        assert_eq!(compare_numbers(&a, &b, &fixture()), Relation::Updates);
+        // Two counts of one day still disagree.
+        let mut c = b.clone();
+        c.document = 1;
+        assert_eq!(compare_numbers(&a, &c, &fixture()), Relation::Contradiction);
+    }
+
+    #[test]
+    fn one_article_recounts_a_history_backwards() {
+        // "115 personnes ont été tuées [...] ce bilan rehausse celui de 93
+        // morts [...] un précédent bilan faisant état de 60 morts.
+        // «Environ 40 personnes ont été tuées», avait annoncé le FSB".
+        let mut now = claim(1, 1, 10, 20, q(115.0, Bound::Exact));
+        now.span = Span::new(0, 5);
+        let recalled = |id, value, at, who| {
+            let mut c = claim(id, 1, who, 20, q(value, Bound::Exact));
+            c.span = Span::new(at, at + 5);
+            c.topic = Some("précédent bilan".into());
+            c
+        };
+        let (sixty, forty) = (recalled(2, 60.0, 100, 11), recalled(3, 40.0, 200, 12));
+        assert_eq!(recounted_first(&sixty, &now), Some(true));
+        assert_eq!(recounted_first(&forty, &sixty), Some(true));
+        assert_eq!(compare_numbers(&sixty, &now, &fixture()), Relation::Updates);
+        assert_eq!(
+            compare_numbers(&forty, &sixty, &fixture()),
+            Relation::Updates
+        );
+        // One voice's recalled figures are not ordered.
+        let same = recalled(4, 50.0, 300, 11);
+        assert_eq!(recounted_first(&same, &sixty), None);
     }
 
     #[test]

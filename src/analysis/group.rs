@@ -120,6 +120,15 @@ fn kin(c: &ClaimRecord) -> Kin {
             Kin::Part(1)
         }
         "civilian" => Kin::Civilian,
+        // "57 de ses employés avaient été tués" (UNRWA's staff), "trois de
+        // leurs collègues": one body's own people, a part of a toll.
+        _ if {
+            let q = super::words::fold(&c.quote);
+            q.contains(" de ses ") || q.contains(" de leurs ")
+        } =>
+        {
+            Kin::Part(3)
+        }
         _ => Kin::Anyone,
     }
 }
@@ -166,6 +175,16 @@ fn comparable_kins(
         // ont été tuées", not a rival of it.
         (Kin::Anyone, _) if total(a) && value(b) <= value(a) => false,
         (_, Kin::Anyone) if total(b) && value(a) <= value(b) => false,
+        // One article that counts civilians (or militants) apart from its
+        // toll counts other people: "il y a au moins quinze (15) tués" (on
+        // the assailants' side) and "des sources font état de deux civils
+        // tués à Mondoro".
+        (Kin::Anyone, Kin::Civilian | Kin::Militant)
+        | (Kin::Civilian | Kin::Militant, Kin::Anyone)
+            if a.document == b.document =>
+        {
+            false
+        }
         (Kin::Anyone, _) | (_, Kin::Anyone) => true,
         (Kin::Militant, Kin::Civilian) => {
             m == Measure::Killed && origin(a) != origin(b) && value(b) >= value(a)
@@ -190,12 +209,16 @@ fn total(c: &ClaimRecord) -> bool {
     }
 }
 
-/// Whether a figure counts others beside those already counted: "Trois
-/// autres ont été blessés", "en ont blessé 15 autres".
+/// Whether a figure counts others beside those already counted, or some of
+/// them: "Trois autres ont été blessés", "en ont blessé 15 autres", "Neuf
+/// d'entre eux".
 fn others(c: &ClaimRecord) -> bool {
     let quote = super::words::fold(&c.quote);
     let mut words = quote.split_whitespace();
-    words.next().is_some() && words.next() == Some("autres")
+    // "Neuf d'entre eux seraient dans un état grave": some of those just
+    // counted ("146 personnes [...] envoyées dans les hôpitaux").
+    let among = quote.contains("d'entre eux") || quote.contains("d'entre elles");
+    among || (words.next().is_some() && words.next() == Some("autres"))
 }
 
 /// Whether two voices count the dead of one toll as different kinds: one
@@ -257,6 +280,109 @@ pub fn why_paired(a: &ClaimRecord, b: &ClaimRecord) -> String {
     out.join("; ")
 }
 
+/// Where a figure's count runs, for keeping one country's toll apart from
+/// its neighbour's and from the total of both.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Reach {
+    /// The text says nothing.
+    Unknown,
+    /// One country: "en Turquie", or a sentence that names only Turkey
+    /// before the figure.
+    Country(&'static str),
+    /// A place inside a country ("à Alep", in Syria), a zone ("dans les
+    /// zones sous contrôle des rebelles") or a place of no known country:
+    /// a part, compared only with the same part.
+    Part(Option<&'static str>, String),
+    /// "dans les deux pays", "en Turquie et en Syrie".
+    Both,
+    /// "au total", "en tout".
+    Total,
+}
+
+impl Reach {
+    /// The reach the text gives a figure ("Turquie", "Alep", "both", a zone).
+    fn stated(c: &ClaimRecord) -> Self {
+        match c.counted.scope.as_deref() {
+            None => Reach::Unknown,
+            Some("both") => Reach::Both,
+            Some("total") => Reach::Total,
+            Some(name) => match super::places::country(name) {
+                Some(country) => Reach::Country(country),
+                None => Reach::Part(
+                    super::places::country_of(name).or_else(|| super::places::named_country(name)),
+                    name.to_string(),
+                ),
+            },
+        }
+    }
+
+    fn country(&self) -> Option<&'static str> {
+        match self {
+            Reach::Country(c) | Reach::Part(Some(c), _) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The reach of each figure of a group. Where the group's figures are
+/// split by country — two countries named as scopes ("En Syrie, ce sont au
+/// moins 1.444 personnes", "dont 2.316 en Turquie"), or one and both
+/// ("Séismes en Turquie et en Syrie : plus de 3 500 morts") — a figure
+/// without a scope takes the country its sentence names before it ("Le
+/// puissant séisme qui a secoué le sud-est de la Turquie a fait 2.379
+/// morts": Turkey's toll); elsewhere scopes are compared as stated, and a
+/// figure without one is compared with all.
+fn reaches(numeric: &[&ClaimRecord], ledger: &Ledger) -> (Vec<Reach>, bool) {
+    let mut reach: Vec<Reach> = numeric.iter().map(|c| Reach::stated(c)).collect();
+    let mut countries: Vec<&'static str> = reach.iter().filter_map(Reach::country).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let both = reach.contains(&Reach::Both);
+    let split = countries.len() >= 2 || (countries.len() == 1 && both);
+    if split {
+        for (r, c) in reach.iter_mut().zip(numeric) {
+            if *r == Reach::Unknown {
+                if let Some(country) = ledger.implicit_scope(c.id) {
+                    *r = Reach::Country(country);
+                }
+            }
+        }
+    }
+    (reach, split)
+}
+
+/// The figures of a group split by country, one list per country or part,
+/// the whole incident's (unknown, both, total) together; unsplit, one list.
+fn by_series<'c>(
+    numeric: &[&'c ClaimRecord],
+    reach: &[Reach],
+    split: bool,
+) -> Vec<Vec<&'c ClaimRecord>> {
+    if !split {
+        return vec![numeric.to_vec()];
+    }
+    let mut lists: HashMap<Option<&Reach>, Vec<&'c ClaimRecord>> = HashMap::new();
+    for (c, r) in numeric.iter().zip(reach) {
+        let key = matches!(r, Reach::Country(_) | Reach::Part(..)).then_some(r);
+        lists.entry(key).or_default().push(c);
+    }
+    lists.into_values().collect()
+}
+
+/// Whether figures of these reaches may be compared. In a group split by
+/// country (`split`), a figure of unknown reach stands for the whole
+/// incident: compared with the totals and with other such figures, never
+/// with one country's nor with a part.
+fn same_series(a: &Reach, b: &Reach, split: bool) -> bool {
+    match (a, b) {
+        (Reach::Unknown, Reach::Unknown) => true,
+        (Reach::Unknown, Reach::Country(_) | Reach::Part(..))
+        | (Reach::Country(_) | Reach::Part(..), Reach::Unknown) => !split,
+        (Reach::Unknown, _) | (_, Reach::Unknown) => true,
+        (x, y) => x == y,
+    }
+}
+
 /// How many later first occurrences of a series each one is compared with.
 pub const SERIES_REACH: usize = 256;
 
@@ -268,10 +394,26 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
         .copied()
         .filter(|c| c.quantity.is_some())
         .collect();
-    let parts = parts_by_document(&numeric);
+    let (reach, split) = reaches(&numeric, ledger);
     let breakdown = breakdowns(&numeric);
-    let minor = minor_parts(&numeric);
-    let subsumed = subsumed(&numeric, ledger);
+    // Parts, sub-counts and breakdowns are read inside one series: "au
+    // moins 3.760 morts, dont 2.316 en Turquie" gives Turkey's toll, no
+    // part of a toll.
+    let mut minor = HashSet::new();
+    let mut kinded = HashSet::new();
+    let mut subsumed = HashSet::new();
+    let mut parts = Vec::new();
+    let mut series_of: HashMap<i64, usize> = HashMap::new();
+    for (n, series) in by_series(&numeric, &reach, split).into_iter().enumerate() {
+        let (m, k) = minor_parts(&series, ledger);
+        minor.extend(m);
+        kinded.extend(k);
+        subsumed.extend(self::subsumed(&series, ledger));
+        parts.push(parts_by_document(&series));
+        series_of.extend(series.iter().map(|c| (c.id, n)));
+    }
+    let parts_of = |c: &ClaimRecord| series_of.get(&c.id).and_then(|&n| parts.get(n));
+    let listed = listed(&numeric);
     let kins: Vec<Kin> = numeric.iter().map(|c| kin(c)).collect();
     let soldiers_counted = kins.contains(&Kin::Armed);
     let echo = echoes(&numeric);
@@ -323,12 +465,11 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             // soldiers against the other's, one country's toll against its
             // neighbour's or against both ("dans les deux pays").
             let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
-            if differ(&a.counted.side, &b.counted.side)
-                || differ(&a.counted.scope, &b.counted.scope)
+            if differ(&a.counted.side, &b.counted.side) || !same_series(&reach[i], &reach[j], split)
             {
                 continue;
             }
-            if adds_up(&parts, a, b) || adds_up(&parts, b, a) {
+            if adds_up(parts_of(a), a, b) || adds_up(parts_of(b), b, a) {
                 continue;
             }
             if a.document == b.document && (part_of(&breakdown, a, b) || part_of(&breakdown, b, a))
@@ -338,11 +479,47 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
             if a.document != b.document && (subsumed.contains(&a.id) || subsumed.contains(&b.id)) {
                 continue;
             }
+            // Two kinds counted in one breath ("au moins trois militaires et
+            // un civil ont été tués") are parts of one toll, each still a
+            // step of its own kind's series ("la mort de 25 militaires").
+            let kind_part = |c: &ClaimRecord| kinded.contains(&c.id);
+            if a.document != b.document && kind_part(a) != kind_part(b) && kins[i] != kins[j] {
+                continue;
+            }
             if a.document != b.document && (minor.contains(&a.id) != minor.contains(&b.id)) {
                 continue;
             }
+            let same_figure = a.quantity.map(|q| q.value) == b.quantity.map(|q| q.value);
             match compare::compare_numbers(a, b, ledger) {
+                // Two voices of one article giving one figure confirm
+                // nothing, but a repetition of one of them in another article
+                // does: "Douze personnes sont mortes" (Darmanin) and "Au
+                // moins 12 morts" in one article, "12 personnes décédées"
+                // (Darmanin) in another.
+                Relation::Nothing if a.document == b.document && same_figure => {
+                    for (first, other) in [(i, j), (j, i)] {
+                        if echo[first] != first || echo[other] != other {
+                            continue;
+                        }
+                        let n = spread.entry(first).or_insert(0);
+                        if *n >= ECHO_CONTRADICTIONS {
+                            continue;
+                        }
+                        *n += 1;
+                        for &r in repeats.get(&first).into_iter().flatten() {
+                            if numeric[r].document != numeric[other].document {
+                                queue.push((r.min(other), r.max(other)));
+                            }
+                        }
+                    }
+                }
                 Relation::Nothing => {}
+                // One of several figures a voice lists ("des témoignages de
+                // survivants de 300 passagers, 400, 500 et plus") is no
+                // claim of that figure: another article's 400 is no rival.
+                Relation::Contradiction
+                    if a.document != b.document
+                        && (listed.contains(&a.id) || listed.contains(&b.id)) => {}
                 Relation::Contradiction => {
                     for (first, other) in [(i, j), (j, i)] {
                         if echo[first] != first || echo[other] != other {
@@ -488,10 +665,41 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
 /// Figures a denial of figures disputes, inside one article: "plus de 6 500
 /// Palestiniens avaient été tués [...] L'armée israélienne conteste ces
 /// chiffres". The denial answers the figures of the nearest sentence before
-/// it (or its own) that gives figures, from another voice.
+/// it (or its own) that gives figures, from another voice; any denial
+/// answers the figures its own sentence states after it.
 pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> {
     let mut out = Vec::new();
-    for d in claims.iter().filter(|c| compare::disputes_figures(c)) {
+    for d in claims.iter().filter(|c| compare::denies_a_report(c)) {
+        // The figures its own sentence gives after it, from another voice,
+        // are what it rejects: "Le gouvernement malien a dénoncé, le 13
+        // mai, le rapport de l'ONU accusant l'armée [...] d'avoir exécuté au
+        // moins 500 personnes".
+        let object: Vec<&&ClaimRecord> = claims
+            .iter()
+            .filter(|c| {
+                c.document == d.document
+                    && c.quantity.is_some()
+                    && c.polarity == Polarity::Affirm
+                    && c.sentence.start == d.sentence.start
+                    && c.span.start >= d.span.end
+                    && origin(c) != origin(d)
+            })
+            .collect();
+        if !object.is_empty() {
+            for a in object {
+                out.push(record(
+                    FindingKind::Contradiction,
+                    a,
+                    d,
+                    reason::dispute(a, d, ledger),
+                    None,
+                ));
+            }
+            continue;
+        }
+        if !compare::disputes_figures(d) {
+            continue;
+        }
         let before: Vec<&&ClaimRecord> = claims
             .iter()
             .filter(|c| {
@@ -602,6 +810,11 @@ fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
         if !c.measure.is_some_and(counts_people) {
             continue;
         }
+        // A toll recalled from an earlier report is no sub-count of the
+        // voice's current one ("93 morts, communiqué plus tôt").
+        if compare::recalled(c).is_some() {
+            continue;
+        }
         let range = spans
             .get(&(c.document, c.span.start, c.span.end))
             .is_some_and(|&n| n > 1);
@@ -638,12 +851,15 @@ fn subsumed(numeric: &[&ClaimRecord], ledger: &Ledger) -> HashSet<i64> {
     out
 }
 
+/// An article, a voice, and the kind of people summed (`None`: all).
+type PartsKey = (i64, Option<i64>, Option<Kin>);
+
 /// For each article and source giving several figures in one group (parts:
 /// "250 à X, 170 à Y"), the interval of their sum. A passage repeated word
 /// for word (an article pasted twice) counts once.
-fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), Interval> {
+fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<PartsKey, Interval> {
     let mut seen: HashSet<(i64, Option<i64>, &str, u64)> = HashSet::new();
-    let mut sums: HashMap<(i64, Option<i64>), (usize, Interval)> = HashMap::new();
+    let mut sums: HashMap<PartsKey, (usize, Interval)> = HashMap::new();
     // Two figures of one voice that fit each other, counting the same
     // people, one of them exact, restate one toll ("6.000 blessés" in the
     // standfirst, "plus de 5.000 blessés" at the end): no parts.
@@ -688,18 +904,21 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
             continue;
         }
         let i = compare::interval(&q);
-        let e = sums.entry(key).or_insert((
-            0,
-            Interval {
-                lo: 0.0,
-                hi: Some(0.0),
-            },
-        ));
-        e.0 += 1;
-        e.1 = Interval {
-            lo: e.1.lo + i.lo,
-            hi: e.1.hi.zip(i.hi).map(|(x, y)| x + y),
-        };
+        // The sum of all its figures, and of those of its kind.
+        for k in [None, Some(kin(c))] {
+            let e = sums.entry((key.0, key.1, k)).or_insert((
+                0,
+                Interval {
+                    lo: 0.0,
+                    hi: Some(0.0),
+                },
+            ));
+            e.0 += 1;
+            e.1 = Interval {
+                lo: e.1.lo + i.lo,
+                hi: e.1.hi.zip(i.hi).map(|(x, y)| x + y),
+            };
+        }
     }
     sums.into_iter()
         .filter(|(_, (n, _))| *n >= 2)
@@ -710,7 +929,7 @@ fn parts_by_document(numeric: &[&ClaimRecord]) -> HashMap<(i64, Option<i64>), In
 /// Whether `part` is one of several figures of its article whose sum fits
 /// `total` from another article: "plus de 400 au total" against 250 and 170.
 fn adds_up(
-    parts: &HashMap<(i64, Option<i64>), Interval>,
+    parts: Option<&HashMap<PartsKey, Interval>>,
     part: &ClaimRecord,
     total: &ClaimRecord,
 ) -> bool {
@@ -726,9 +945,33 @@ fn adds_up(
     if part.quantity.map(|q| q.value) == total.quantity.map(|q| q.value) {
         return false;
     }
+    // A total of one kind is made of parts of that kind: "la mort de 25
+    // militaires" against "au moins trois militaires et un civil".
+    let k = kin(part);
+    let only = (k != Kin::Anyone && k == kin(total)).then_some(k);
     parts
-        .get(&(part.document, origin(part)))
+        .and_then(|p| p.get(&(part.document, origin(part), only)))
         .is_some_and(|sum| sum.intersects(&t))
+}
+
+/// Figures given as bare numbers in a list of one voice's sentence ("300
+/// passagers, 400, 500 et plus": 400 and 500), with its first figure: the
+/// estimates a voice enumerates, none of which it asserts alone.
+fn listed(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+    let bare = |c: &ClaimRecord| !c.quote.chars().any(char::is_alphabetic);
+    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(c);
+    }
+    by_sentence
+        .into_values()
+        .filter(|list| list.iter().filter(|c| bare(c)).count() >= 2)
+        .flatten()
+        .map(|c| c.id)
+        .collect()
 }
 
 /// Figures one voice gives several of in one sentence, with different
@@ -763,7 +1006,7 @@ fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
 /// breakdown. Parts are counted, never estimated: "Israël évoque une
 /// dizaine de morts, le Hamas plus de 110" gives two rival estimates (their
 /// voices unresolved), not a part and its whole.
-fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
+fn minor_parts(numeric: &[&ClaimRecord], ledger: &Ledger) -> (HashSet<i64>, HashSet<i64>) {
     let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
     for c in numeric {
         by_sentence
@@ -772,11 +1015,17 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
             .push(c);
     }
     let mut out = HashSet::new();
+    let mut kinded = HashSet::new();
     let value = |c: &ClaimRecord| c.quantity.map_or(0.0, |q| q.value);
-    // The largest figure of each article (any voice, any bound).
-    let mut largest: HashMap<i64, f64> = HashMap::new();
+    // The largest figure of each article (any voice, any bound) reported
+    // at one time: a toll recalled from an earlier report is no part of
+    // today's ("Le précédent bilan était de 35 morts et 77 disparus, mais
+    // 19 corps ont été découverts", below "54 morts").
+    let mut largest: HashMap<(i64, Option<chrono::NaiveDate>), f64> = HashMap::new();
     for c in numeric {
-        let e = largest.entry(c.document).or_insert(0.0);
+        let e = largest
+            .entry((c.document, compare::reported(c, ledger)))
+            .or_insert(0.0);
         *e = e.max(value(c));
     }
     for list in by_sentence.into_values() {
@@ -792,7 +1041,8 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
         // "al-Haouz est la plus endeuillée avec 1 293 morts, suivie de
         // Taroudant avec 452 morts" are both parts.
         let distinct = list.iter().any(|c| value(c) != value(top));
-        if distinct && largest.get(&top.document).is_some_and(|&m| m > value(top)) {
+        let when = (top.document, compare::reported(top, ledger));
+        if distinct && largest.get(&when).is_some_and(|&m| m > value(top)) {
             out.extend(list.iter().map(|c| c.id));
             continue;
         }
@@ -808,7 +1058,7 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
             k.dedup();
             k.len()
         };
-        out.extend(
+        kinded.extend(
             list.iter()
                 .filter(|c| c.measure.is_some_and(counts_people) && kinds(c.measure) > 1)
                 .map(|c| c.id),
@@ -823,7 +1073,7 @@ fn minor_parts(numeric: &[&ClaimRecord]) -> HashSet<i64> {
                 .map(|c| c.id),
         );
     }
-    out
+    (out, kinded)
 }
 
 /// Whether `part` is one of a breakdown (see [`breakdowns`]) and smaller

@@ -430,17 +430,29 @@ fn why(a: i64, x: &Evidence, b: i64, y: &Evidence) -> Option<String> {
         };
     }
     let g = gap?;
-    if g > COUNTRY_WINDOW_DAYS {
-        return None;
-    }
     let family = same_kind()?;
-    let (_, country) = x
+    let shared: Vec<&str> = x
         .countries
         .iter()
-        .find(|(c, _)| y.countries.iter().any(|(d, _)| d == c))?;
+        .filter(|(c, _)| y.countries.iter().any(|(d, _)| d == c))
+        .map(|(_, name)| name.as_str())
+        .take(2)
+        .collect();
+    // Two countries named by both are as telling as a place: "le séisme
+    // qui a ravagé la Turquie et la Syrie" two weeks after "Séismes en
+    // Turquie et en Syrie : plus de 3 500 morts".
+    let window = if shared.len() >= 2 {
+        PLACE_WINDOW_DAYS
+    } else {
+        COUNTRY_WINDOW_DAYS
+    };
+    if g > window || shared.is_empty() {
+        return None;
+    }
     Some(format!(
-        "articles #{a} and #{b} both tell of a {} in {country} (no shared place), published {}",
+        "articles #{a} and #{b} both tell of a {} in {} (no shared place), published {}",
         kind_words(*family),
+        shared.join(" and "),
         apart(g)
     ))
 }

@@ -13,6 +13,11 @@ pub struct Ledger {
     published: IdMap<i64, Option<NaiveDate>>,
     entities: IdMap<i64, (String, EntityKind)>,
     events: IdMap<i64, EventRecord>,
+    /// The country a figure's sentence places it in when the figure says
+    /// no scope of its own (see [`super::Analyzer`]).
+    implicit_scopes: IdMap<i64, &'static str>,
+    /// Country name → its entity.
+    countries: std::collections::HashMap<String, i64>,
 }
 
 impl Ledger {
@@ -26,6 +31,9 @@ impl Ledger {
     pub fn add_entities(&mut self, entities: &[EntityRecord]) {
         for e in entities {
             self.entities.insert(e.id, (e.name.clone(), e.kind));
+            if e.kind == EntityKind::Country {
+                self.countries.entry(e.name.clone()).or_insert(e.id);
+            }
         }
     }
 
@@ -44,6 +52,22 @@ impl Ledger {
 
     pub fn event(&self, id: i64) -> Option<&EventRecord> {
         self.events.get(&id)
+    }
+
+    /// The entity of a country, by its canonical name.
+    pub fn country_id(&self, name: &str) -> Option<i64> {
+        self.countries.get(name).copied()
+    }
+
+    pub fn set_implicit_scope(&mut self, claim: i64, country: &'static str) {
+        self.implicit_scopes.insert(claim, country);
+    }
+
+    /// The country the sentence of a figure without a scope names before
+    /// it: "Le séisme qui a secoué le sud-est de la Turquie a fait 2.379
+    /// morts" (Turquie).
+    pub fn implicit_scope(&self, claim: i64) -> Option<&'static str> {
+        self.implicit_scopes.get(&claim).copied()
     }
 }
 

@@ -10,6 +10,9 @@
 //! [`incident`]: shared place, shared country and kind of event, event
 //! coreference; a war's cumulative toll apart from the day's), one measure,
 //! one kind of subject, and compatible sides and scopes of what is counted.
+//! Places lie in countries ([`places`]): where a toll is split by country,
+//! each country's, each part's and the whole's are separate series (see
+//! [`group::findings`]).
 //!
 //! The rules are documented where they live: article incidents in
 //! [`incident`], event coreference in [`coref`], the interval, update,
@@ -21,6 +24,7 @@ pub mod group;
 pub mod ids;
 pub mod incident;
 pub mod ledger;
+pub mod places;
 pub mod reason;
 pub mod words;
 
@@ -92,6 +96,9 @@ pub struct Analyzer<'a> {
     incident_groups: IdMap<i64, Vec<GroupKey>>,
     /// Entities each document names (for places), until it is added.
     named: IdMap<i64, Vec<i64>>,
+    /// Every place and country mention of each document (start, entity),
+    /// in text order, until its claims are added (for implicit scopes).
+    place_mentions: IdMap<i64, Vec<(usize, i64)>>,
     /// Disputes of figures inside one article (see [`group::disputes`]):
     /// an article arrives whole, so they never change afterwards.
     disputes: Vec<FindingRecord>,
@@ -259,12 +266,12 @@ impl<'a> Analyzer<'a> {
     /// incidents); give them before the batch that adds the articles.
     ///
     /// Only what the article is about counts: a place of its headline or
-    /// lead (its first [`LEAD_BYTES`]), or one it names again. A place named
+    /// lead (its first `LEAD_BYTES`), or one it names again. A place named
     /// once in passing further down ("après celles de Boulkessy et Mondoro",
     /// recalling an earlier attack) does not join the two incidents.
     ///
     /// An article whose lead names no place at all is placed by the first
-    /// places it names, together (within [`FIRST_PLACES_BYTES`] of the
+    /// places it names, together (within `FIRST_PLACES_BYTES` of the
     /// first): "autour des camps de Boulkessy et de Mondoro, dans le centre
     /// du Mali" further down an article whose lead tells only of "deux
     /// camps".
@@ -273,6 +280,10 @@ impl<'a> Analyzer<'a> {
         // Per document: whether its lead names a place, and its first mention.
         let mut first: HashMap<i64, (bool, usize)> = HashMap::new();
         for m in mentions {
+            self.place_mentions
+                .entry(m.document)
+                .or_default()
+                .push((m.span.start, m.entity));
             let e = seen.entry((m.document, m.entity)).or_insert((0, false));
             e.0 += 1;
             e.1 |= m.span.start < LEAD_BYTES;
@@ -306,12 +317,27 @@ impl<'a> Analyzer<'a> {
             recalled,
             ..Default::default()
         };
+        let mut within: Vec<&'static str> = Vec::new();
         for e in named {
             let name = || self.ledger.name(e).unwrap_or_default().to_string();
             match compare::Sources::kind(&self.ledger, e) {
-                Some(EntityKind::Place) => ev.places.push((e, name())),
+                Some(EntityKind::Place) => {
+                    // "Gaziantep" tells of Turkey too.
+                    if let Some(c) = self.ledger.name(e).and_then(places::country_of) {
+                        within.push(c);
+                    }
+                    ev.places.push((e, name()));
+                }
                 Some(EntityKind::Country) => ev.countries.push((e, name())),
                 _ => {}
+            }
+        }
+        for c in within {
+            let Some(id) = self.ledger.country_id(c) else {
+                continue;
+            };
+            if !ev.countries.iter().any(|(x, _)| *x == id) {
+                ev.countries.push((id, c.to_string()));
             }
         }
         for ev_id in self.document_events.get(&document) {
@@ -445,6 +471,7 @@ impl<'a> Analyzer<'a> {
             }
         }
 
+        self.implicit_scopes(documents, claims);
         let known = &self.claim_group;
         let claims_in_batch: Vec<&'b ClaimRecord> = claims
             .iter()
@@ -523,7 +550,7 @@ impl<'a> Analyzer<'a> {
         }
         let mut disputed = Vec::new();
         for list in by_document.values() {
-            if list.iter().any(|c| compare::disputes_figures(c)) {
+            if list.iter().any(|c| compare::denies_a_report(c)) {
                 disputed.extend(group::disputes(list, &self.ledger));
             }
         }
@@ -567,6 +594,52 @@ impl<'a> Analyzer<'a> {
         delta.findings.sort_by_key(finding_key);
         delta.retracted.sort_by_key(finding_key);
         delta
+    }
+
+    /// The country each figure without a scope of its own is placed in by
+    /// its sentence: the places and countries the sentence names before
+    /// the figure, when they all lie in one country ("Le violent séisme qui
+    /// a secoué le sud et le sud-est de la Turquie, lundi, a fait 2 316
+    /// morts": Turquie; "le séisme qui a ravagé la Turquie et la Syrie [...]
+    /// dépasse les 50 000 victimes": none). A figure that names a side
+    /// ("soldats russes") is that side's, whatever country the sentence
+    /// names; a country that speaks ("l'Ukraine affirme...") is no scope.
+    /// Used only where an incident's figures are split by country (see
+    /// [`group::findings`]).
+    fn implicit_scopes(&mut self, documents: &[DocumentRecord], claims: &[ClaimRecord]) {
+        for list in self.place_mentions.values_mut() {
+            list.sort_unstable();
+        }
+        for c in claims {
+            if c.quantity.is_none() || c.counted.scope.is_some() || c.counted.side.is_some() {
+                continue;
+            }
+            let Some(list) = self.place_mentions.get(&c.document) else {
+                continue;
+            };
+            let from = list.partition_point(|&(s, _)| s < c.sentence.start);
+            let to = list.partition_point(|&(s, _)| s < c.span.start);
+            let mut found: Option<&'static str> = None;
+            let mut several = false;
+            for &(_, e) in list.get(from..to).unwrap_or_default() {
+                if Some(e) == c.claimant || c.via.contains(&e) {
+                    continue;
+                }
+                let Some(country) = self.ledger.name(e).and_then(places::country_of) else {
+                    continue;
+                };
+                if found.is_some_and(|f| f != country) {
+                    several = true;
+                }
+                found = Some(country);
+            }
+            if let (Some(country), false) = (found, several) {
+                self.ledger.set_implicit_scope(c.id, country);
+            }
+        }
+        for d in documents {
+            self.place_mentions.remove(&d.id);
+        }
     }
 
     /// The interned subject class of a figure (0 for claims without one).

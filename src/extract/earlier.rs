@@ -25,6 +25,9 @@ const EARLIER: i64 = 7;
 /// is recalled from an earlier report ("précédent bilan", "faisait état",
 /// "initialement", "annoncé la veille"), or `None`.
 pub fn recalled(a: &Analysis, start: usize, end: usize) -> Option<String> {
+    if let Some(cue) = change_from(a, start).or_else(|| revised_one(a, start)) {
+        return Some(cue);
+    }
     let lo = start.saturating_sub(REACH_BACK);
     let mut k = start;
     while k > lo {
@@ -58,11 +61,104 @@ pub fn recalled(a: &Analysis, start: usize, end: usize) -> Option<String> {
             let as_of = a.low(k) == "date"
                 && a.low(k + 1) == "du"
                 && matches!(a.low(k.wrapping_sub(1)), "la" | "en");
+            // "ce bilan rehausse celui de 93 morts, communiqué plus tôt
+            // dans la journée"
+            let earlier_today = a.low(k) == "plus" && a.low(k + 1) == "tot";
             matches!(a.low(k), "initialement" | "auparavant" | "precedemment")
                 || (announced && before)
                 || as_of
+                || earlier_today
         })
-        .map(|k| words(a, k, k + 1))
+        .map(|k| words(a, k, k + 1 + usize::from(a.low(k) == "plus")))
+        .or_else(|| quoted_earlier(a, start, end))
+}
+
+/// A figure a voice gave on an earlier day the text names with its verb of
+/// saying: "L'Ocha a rapporté, samedi 16 septembre dans la soirée, qu'au
+/// moins 11 300 personnes étaient mortes", "Une agence de l'ONU a évoqué
+/// samedi soir un nouveau décompte de 11 470 morts" in Sunday's article:
+/// reported on Saturday. Only when the figure's date is a day before the
+/// article ("Vendredi, 49 soldats sont morts" names when they died, not
+/// when it was said: no verb of saying comes before the day).
+fn dated_speech(a: &Analysis, start: usize, given: Option<DateRange>) -> Option<String> {
+    let published = a.meta.published?;
+    if !given.is_some_and(|d| d.end < published && d.precision == Precision::Day) {
+        return None;
+    }
+    let lo = start.saturating_sub(REACH_BACK);
+    let day = (lo..start)
+        .rev()
+        .take_while(|&k| a.same_sentence(k, start))
+        .find(|&k| {
+            matches!(
+                a.low(k),
+                "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+            )
+        })?;
+    let verb = (day.saturating_sub(3)..day).find(|&k| {
+        matches!(a.low(k.wrapping_sub(1)), "a" | "ont")
+            && matches!(
+                a.low(k),
+                "rapporte" | "annonce" | "indique" | "declare" | "evoque" | "affirme" | "precise"
+            )
+    })?;
+    Some(words(a, verb - 1, day + 1))
+}
+
+/// How far after a quoted figure the verb that reports it may stand.
+const REACH_QUOTE: usize = 24;
+
+/// A figure quoted, then said in the pluperfect to have been reported
+/// before: "«Environ 40 personnes ont été tuées et plus de 100 ont été
+/// blessées», avait annoncé, dans un premier bilan, le FSB".
+fn quoted_earlier(a: &Analysis, start: usize, end: usize) -> Option<String> {
+    let close = (end..end + REACH_QUOTE)
+        .take_while(|&k| a.same_sentence(k, start))
+        .find(|&k| matches!(a.tok_text(k), "»" | "\"" | "”"))?;
+    let mut k = close + 1;
+    if a.tok_text(k) == "," {
+        k += 1;
+    }
+    let pluperfect = matches!(a.low(k), "avait" | "avaient")
+        && matches!(
+            a.low(k + 1),
+            "annonce" | "declare" | "indique" | "affirme" | "precise" | "assure" | "rapporte"
+        );
+    pluperfect.then(|| words(a, k, k + 2))
+}
+
+/// "Le bilan est passé de 12 à 19 morts": the figure a toll moved from is
+/// an earlier report (the one it moved to is not).
+fn change_from(a: &Analysis, start: usize) -> Option<String> {
+    let de = start
+        .checked_sub(1)
+        .filter(|&k| matches!(a.low(k), "de" | "d'"))?;
+    let verb = de.checked_sub(1)?;
+    let moved = matches!(
+        a.low(verb),
+        "passe" | "passee" | "passes" | "passees" | "monte" | "montee" | "grimpe" | "evolue"
+    );
+    // "... de 12 à 19": the figure it moved to follows
+    let to = (start + 1..start + 5)
+        .any(|k| a.low(k) == "a" && a.tok_text(k + 1).starts_with(|c: char| c.is_ascii_digit()));
+    (moved && to).then(|| words(a, verb, de + 1))
+}
+
+/// "ce bilan rehausse celui de 93 morts", "le nouveau bilan dépasse celui
+/// de 60 morts": the toll a new one revises is an earlier report.
+fn revised_one(a: &Analysis, start: usize) -> Option<String> {
+    let de = start
+        .checked_sub(1)
+        .filter(|&k| matches!(a.low(k), "de" | "d'"))?;
+    let that = de
+        .checked_sub(1)
+        .filter(|&k| matches!(a.low(k), "celui" | "celle"))?;
+    let verb = that.checked_sub(1)?;
+    let revises = matches!(
+        a.low(verb),
+        "rehausse" | "remplace" | "depasse" | "corrige" | "actualise" | "alourdit" | "revise"
+    );
+    revises.then(|| words(a, verb, de + 1))
 }
 
 /// The text of tokens `[from, to)`.
@@ -113,12 +209,29 @@ pub fn mark(
     end: usize,
     given: Option<DateRange>,
 ) -> Option<(String, Option<DateRange>)> {
-    let cue = recalled(a, start, end)?;
+    let cue = recalled(a, start, end).or_else(|| dated_speech(a, start, given))?;
+    // "communiqué plus tôt dans la journée": earlier the same day, whatever
+    // other words recall it ("ce bilan rehausse celui de 93 morts").
+    let cue = (end..end + REACH_AFTER)
+        .take_while(|&k| a.same_sentence(k, start))
+        .find(|&k| a.low(k) == "plus" && a.low(k + 1) == "tot")
+        .map_or(cue, |k| words(a, k, k + 2));
     let Some(published) = a.meta.published else {
         return Some((cue, given));
     };
     if given.is_some_and(|d| d.end < published) {
         return Some((cue, given));
+    }
+    // "communiqué plus tôt dans la journée": earlier the same day.
+    if crate::extract::fold::fold(&cue) == "plus tot" {
+        return Some((
+            cue,
+            Some(DateRange {
+                start: published,
+                end: published,
+                precision: Precision::Day,
+            }),
+        ));
     }
     let date = published.pred_opt().map(|end| DateRange {
         start: published - chrono::Duration::days(EARLIER),
@@ -126,4 +239,70 @@ pub fn mark(
         precision: Precision::Week,
     });
     Some((cue, date.or(given)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::DocMeta;
+
+    /// The figure of `value` extracted from `text` (published 23 March
+    /// 2024): its recall words and the last day it may have been reported.
+    fn recall(text: &str, value: f64) -> (Option<String>, Option<chrono::NaiveDate>) {
+        let meta = DocMeta {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 23),
+            ..Default::default()
+        };
+        let x = Extractor::builtin().extract(text, &meta, &[]);
+        let c = x
+            .claims
+            .iter()
+            .find(|c| c.quantity.is_some_and(|q| q.value == value));
+        let Some(c) = c else {
+            panic!("no figure {value} in {text:?}")
+        };
+        (c.topic.clone(), c.date.map(|d| d.end))
+    }
+
+    fn day(d: u32) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(2024, 3, d)
+    }
+
+    #[test]
+    fn a_toll_moved_from_is_an_earlier_report() {
+        let t = "Le bilan des inondations est passé de 12 à 19 morts, selon le gouverneur.";
+        assert!(recall(t, 12.0).0.is_some());
+        assert!(recall(t, 19.0).0.is_none());
+    }
+
+    #[test]
+    fn the_toll_a_new_one_revises_is_earlier_the_same_day() {
+        let t = "Selon le Comité d'enquête, 115 personnes ont été tuées lors de l'attaque. \
+                 Ce bilan rehausse celui de 93 morts, communiqué plus tôt dans la journée.";
+        assert!(recall(t, 115.0).0.is_none());
+        let (cue, date) = recall(t, 93.0);
+        assert_eq!(cue.as_deref(), Some("plus tôt"));
+        assert_eq!(date, day(23));
+    }
+
+    #[test]
+    fn a_quoted_figure_said_in_the_pluperfect_is_earlier() {
+        let t = "«Environ 40 personnes ont été tuées et plus de 100 ont été blessées», \
+                 avait annoncé, dans un premier bilan, le FSB.";
+        let (cue, date) = recall(t, 40.0);
+        assert!(cue.is_some());
+        assert!(date < day(23));
+    }
+
+    #[test]
+    fn a_voice_dated_by_its_verb_reported_that_day() {
+        let t = "L'Ocha a rapporté, samedi 16 mars dans la soirée, qu'au moins 11 300 \
+                 personnes étaient mortes.";
+        let (cue, date) = recall(t, 11300.0);
+        assert!(cue.is_some());
+        assert_eq!(date, day(16));
+        // The day the dead died is not when it was said.
+        let t = "Vendredi, 49 soldats maliens sont morts dans l'attaque.";
+        assert!(recall(t, 49.0).0.is_none());
+    }
 }

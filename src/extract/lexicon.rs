@@ -66,6 +66,10 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, usize>,
     /// Folded capital → index into `countries` ("Moscou" speaks for Russia).
     pub capitals: HashMap<String, usize>,
+    /// Folded place name (any spelling) → the canonical name of the place
+    /// or country it lies in: `Alep | Halab ; Syrie` in `[places]` ("Alep"
+    /// lies in Syria), and every capital in its country.
+    pub parents: HashMap<String, String>,
     pub first_names: HashSet<String>,
     pub titles: Vec<String>,
     /// Portfolio phrases of ministries: canonical, then variants.
@@ -224,11 +228,18 @@ impl Lexicon {
                 }
                 for cap in f.get(2).cloned().unwrap_or_default() {
                     self.capitals.entry(fold(&cap)).or_insert(ci);
+                    self.parents.insert(fold(&cap), first[0].clone());
                     self.push_entity(&[cap], EntityKind::Place);
                 }
             }
             "places" => {
                 self.push_entity(first, EntityKind::Place);
+                // "Alep ; Syrie": the place (or country) it lies in
+                if let Some(parent) = f.get(1).and_then(|v| v.first()) {
+                    for name in first {
+                        self.parents.insert(fold(name), parent.clone());
+                    }
+                }
             }
             "organizations" => {
                 self.push_entity(first, EntityKind::Organization);
