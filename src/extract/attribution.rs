@@ -560,7 +560,14 @@ impl Speakers {
             self.ments.get(i).filter(|m| m.0.start == st).copied()
         };
         let first = kind(span.start)?;
-        if !matches!(first.2, EntityKind::Place | EntityKind::Country) {
+        // (a name after an article is a place, whatever its kind: persons
+        // take no article: "de l'Uttar Pradesh")
+        let st = a.tok_at(span.start);
+        let article = st > 0
+            && (matches!(a.tok_text(st - 1), "'" | "’") || matches!(a.low(st - 1), "la" | "le"));
+        let place = matches!(first.2, EntityKind::Place | EntityKind::Country)
+            || article && first.2 == EntityKind::Person;
+        if !place {
             return None;
         }
         let mut k = a.tok_at(span.start);
@@ -736,7 +743,8 @@ impl Speakers {
             });
             return (first, false);
         }
-        let prev = if v > 0 { a.tok_text(v - 1) } else { "" };
+        let pv = before_verb(a, v);
+        let prev = if pv > 0 { a.tok_text(pv - 1) } else { "" };
         // ", a assuré que" after an apposition is no inversion
         // nor is a comma closing an apposed person ("..., Daniel Hagari, a dit")
         let person_before = v >= 2 && prev == "," && {
@@ -779,10 +787,18 @@ impl Speakers {
         // "Le gouverneur, cité par l'agence Anadolu, a fait état de 56
         // morts": a figure right after the verb is its object, so the
         // subject came before
-        let figure_follows = a.tok_text(next).starts_with(|c: char| c.is_ascii_digit())
-            || a.cue_has(next, |c| matches!(c, Cue::Bound(_))).is_some()
-            || !matches!(a.low(next), "un" | "une")
-                && a.lex.numbers.iter().any(|(w, _)| w == a.low(next));
+        // "..., mercredi à 19h20, faisait état d'au moins 95 morts": the
+        // figure may follow the preposition of the verb
+        let mut nf = next;
+        while nf < next + 2
+            && (matches!(a.low(nf), "de" | "d") || matches!(a.tok_text(nf), "'" | "’"))
+        {
+            nf += 1;
+        }
+        let figure_follows = a.tok_text(nf).starts_with(|c: char| c.is_ascii_digit())
+            || a.cue_has(nf, |c| matches!(c, Cue::Bound(_))).is_some()
+            || !matches!(a.low(nf), "un" | "une")
+                && a.lex.numbers.iter().any(|(w, _)| w == a.low(nf));
         let inverted = relative
             || matches!(prev, "," | "»" | "«" | "”" | "\"" | "“")
                 && !que_follows
@@ -812,8 +828,10 @@ impl Speakers {
         // « quoted speech »: the verb after the quotation, else before it
         if let Some(q) = a.quote_at(pos) {
             let after = a.tok_at(q.end);
+            // (an inserted phrase may sit in the verb: "», a quant à lui
+            // indiqué le ministre")
             speaker = self
-                .acts_between(after, after + 4)
+                .acts_between(after, after + 8)
                 .find(|x| x.inverted)
                 .and_then(|x| x.speaker)
                 .or_else(|| {
@@ -1023,12 +1041,27 @@ impl Speakers {
             && a.low(s + 2) == "est"
             && a.low(s + 3) == "ce"
             && matches!(a.low(s + 4), "qu" | "que");
-        if !opens {
+        if opens {
+            return self
+                .acts_between(s + 4, s + 8)
+                .next()
+                .and_then(|x| x.speaker);
+        }
+        // "Au moins 51 morts. C'est le dernier bilan communiqué par les
+        // autorités espagnoles": the next sentence names the report the
+        // figure comes from, and the report its author
+        // (only a report given "par" someone: "C'est le bilan le plus
+        // lourd de la France" names no author)
+        let is_report = a.low(s) == "c"
+            && matches!(a.tok_text(s + 1), "'" | "’")
+            && a.low(s + 2) == "est"
+            && report_noun_at(a, s + 3).is_some_and(|n| {
+                (n + 1..n + 5).any(|k| a.low(k) == "par" && a.same_sentence(k, n))
+            });
+        if !is_report {
             return None;
         }
-        self.acts_between(s + 4, s + 8)
-            .next()
-            .and_then(|x| x.speaker)
+        self.report_agent(a, s + 3).flatten()
     }
 
     /// The act at token `v` (a denial or accusation verb), if registered.
@@ -1257,6 +1290,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "securite",
     "responsable",
     "officier",
+    "organisme",
 ];
 
 /// Speakers named by their role: a group with no name in a speaker's slot
@@ -1269,7 +1303,7 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
     // the titles the article gives a named person ("le gouverneur régional
     // Oleh Synehoubov"): those titles alone lead to the person, not to an
     // office of their own
-    let mut held: HashSet<&str> = HashSet::new();
+    let mut held: HashSet<String> = HashSet::new();
     for m in &reg.mentions {
         if reg.kind(m.entity) == Some(EntityKind::Person) {
             // the nearest title within ten words before the name
@@ -1279,7 +1313,13 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 .take_while(|&j| a.same_sentence(j, mt))
                 .find(|&j| a.cue_has(j, |c| matches!(c, Cue::Title)).is_some());
             if let Some(j) = title.filter(|&j| OFFICES.contains(&a.low(j))) {
-                held.insert(a.low(j));
+                held.insert(a.low(j).to_string());
+                // "le ministre des transports Frédéric Cuvillier": that
+                // portfolio is held, another one ("le ministre de
+                // l'intérieur") is an office of its own
+                if let Some(p) = portfolio_after(a, j + 1).filter(|_| a.low(j) == "ministre") {
+                    held.insert(format!("{} {}", a.low(j), a.low(p)));
+                }
             }
         }
     }
@@ -1299,6 +1339,19 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             add_collective(a, reg, &mut new, n0, n1);
         } else if let Some((t0, end, _)) = office_np(a, reg, &held, k + 1) {
             add_office(a, reg, &mut new, t0, end);
+        }
+    }
+    // "le dernier bilan de l'organisme de coordination des secours,
+    // mercredi à 19h20, faisait état d'au moins 95 morts": the author of a
+    // count or a statement named by its complement is a speaker too
+    for k in 0..a.toks.len() {
+        if !matches!(a.low(k), "bilan" | "bilans" | "communique" | "decompte") {
+            continue;
+        }
+        if let Some(st) = author_start(a, k) {
+            if let Some((n0, n1)) = collective_np(a, st) {
+                add_collective(a, reg, &mut new, n0, n1);
+            }
         }
     }
     for (ci, (span, cues)) in a.cues.iter().enumerate() {
@@ -1324,11 +1377,7 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 )
             };
             if let Some(noun) = report_noun_at(a, next).filter(|&n| document(n)) {
-                match a.low(noun + 1) {
-                    "du" | "des" => starts.push(noun + 1),
-                    "de" | "d" => starts.push(noun + 2),
-                    _ => {}
-                }
+                starts.extend(author_start(a, noun));
             }
             // "a-t-on appris de source hospitalière": the marker's last
             // word is the head of the speaker's phrase
@@ -1365,12 +1414,15 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                     j = k + 1;
                 }
             }
-            if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
+            let pv = before_verb(a, i);
+            if pv > 0 && matches!(a.tok_text(pv - 1), "," | "»" | "”" | "\"") {
                 starts.push(j);
             }
-            // before: "les garde-côtes grecs ont précisé"
-            for d in (i.saturating_sub(6)..i).rev() {
-                if collective_np(a, d).is_some_and(|(_, e)| e == i) {
+            // before: "les garde-côtes grecs ont précisé"; "Les autorités
+            // de gestion des catastrophes de l'Uttar Pradesh ont publié":
+            // a place may close the group's name
+            for d in (i.saturating_sub(12)..i).rev() {
+                if collective_np(a, d).is_some_and(|(_, e)| place_complement_end(a, reg, e) == i) {
                     starts.push(d);
                     break;
                 }
@@ -1459,6 +1511,109 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
     new.apply(reg);
 }
 
+/// The token after a place that complements a name ending before token
+/// `e` ("de l'Uttar Pradesh", "du Mali"), else `e`.
+fn place_complement_end(a: &Analysis, reg: &Registry, e: usize) -> usize {
+    if !matches!(a.low(e), "de" | "du" | "des" | "d") {
+        return e;
+    }
+    let mut j = e + 1;
+    while matches!(a.low(j), "la" | "l" | "le" | "les") || matches!(a.tok_text(j), "'" | "’") {
+        j += 1;
+    }
+    // (a name after an article is a place, whatever its kind: persons
+    // take no article)
+    let article = j > e + 1;
+    match mention_starting(reg, a, j) {
+        Some(m)
+            if matches!(
+                reg.kind(reg.mentions[m].entity),
+                Some(EntityKind::Place | EntityKind::Country)
+            ) || article && reg.kind(reg.mentions[m].entity) == Some(EntityKind::Person) =>
+        {
+            a.tok_at(reg.mentions[m].span.end)
+        }
+        _ => e,
+    }
+}
+
+/// The portfolio word of a minister's title whose complement starts at
+/// token `k`: "de l'Intérieur", "des transports", "de la Santé".
+fn portfolio_after(a: &Analysis, k: usize) -> Option<usize> {
+    if !matches!(a.low(k), "de" | "des" | "du" | "d") {
+        return None;
+    }
+    let mut j = k + 1;
+    while matches!(a.low(j), "la" | "l") || matches!(a.tok_text(j), "'" | "’") {
+        j += 1;
+    }
+    a.is_word(j).then_some(j)
+}
+
+/// Where the author's phrase starts after the report noun at token
+/// `noun`: "un communiqué officiel des services de secours" (at "des"),
+/// "le dernier bilan de l'organisme" (at "l'"), "un bilan provisoire du
+/// ministère" (at "du"); the noun's adjectives are skipped.
+fn author_start(a: &Analysis, noun: usize) -> Option<usize> {
+    let mut j = noun + 1;
+    for _ in 0..2 {
+        let w = a.low(j);
+        let adjective = a.is_word(j)
+            && !a.is_cap(j)
+            && (is_role_adjective(a, j)
+                || matches!(
+                    w,
+                    "provisoire"
+                        | "definitif"
+                        | "officiel"
+                        | "actualise"
+                        | "nouveau"
+                        | "dernier"
+                        | "conjoint"
+                        | "quotidien"
+                        | "preliminaire"
+                        | "complet"
+                ));
+        if !adjective {
+            break;
+        }
+        j += 1;
+    }
+    match a.low(j) {
+        "du" | "des" => Some(j),
+        "de" | "d" => {
+            let mut n = j + 1;
+            if matches!(a.tok_text(n), "'" | "’") {
+                n += 1;
+            }
+            Some(n)
+        }
+        _ => None,
+    }
+}
+
+/// The first token of the verb phrase at token `v`, before an inserted
+/// phrase of contrast and its auxiliary: "», a quant à lui indiqué le
+/// ministre" (at "a"), "a pour sa part déclaré", "a de son côté annoncé".
+fn before_verb(a: &Analysis, v: usize) -> usize {
+    if v < 3 {
+        return v;
+    }
+    let (w1, w2, w3) = (a.low(v - 1), a.low(v - 2), a.low(v - 3));
+    let quant = matches!(w1, "lui" | "elle" | "eux" | "elles") && w2 == "a" && w3 == "quant";
+    let part = matches!(w1, "part" | "cote")
+        && matches!(w2, "sa" | "son" | "leur")
+        && matches!(w3, "pour" | "de");
+    if !quant && !part {
+        return v;
+    }
+    let mut k = v - 3;
+    if k > 0 && matches!(a.low(k - 1), "a" | "ont" | "avait" | "avaient") {
+        k -= 1;
+    }
+    k
+}
+
 fn is_time_word(a: &Analysis, j: usize) -> bool {
     a.cue_has(j, |c| matches!(c, Cue::Weekday(_) | Cue::RelDay(_)))
         .is_some()
@@ -1494,7 +1649,11 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
             && a.is_word(n + 1)
             && !a.is_cap(n + 1)
             && (is_role_adjective(a, n + 1) || matches!(a.low(n + 1), "militaire" | "local"));
-        if !qualified {
+        // "a confirmé un responsable de l'administration locale": an
+        // unnamed speaker with the body he works for, named by common nouns
+        let of_body = matches!(a.low(n), "responsable" | "officier" | "source")
+            && common_complement(a, n + 1).is_some();
+        if !qualified && !of_body {
             return None;
         }
     } else if !matches!(
@@ -1540,6 +1699,21 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     while n1 < k + 3 && a.is_word(n1) && !a.is_cap(n1) && (is_role_adjective(a, n1) || military(n1))
     {
         n1 += 1;
+    }
+    // "selon un bilan provisoire des services de secours", "le dernier
+    // bilan de l'organisme de coordination des secours", "Les autorités de
+    // gestion des catastrophes de l'Uttar Pradesh", "un responsable de
+    // l'administration locale": a body named by its function, in common
+    // nouns (a proper name after it is a place or a body of its own)
+    if n1 == n0 + 1
+        && matches!(
+            a.low(n0),
+            "services" | "autorites" | "organisme" | "responsable" | "officier" | "source"
+        )
+    {
+        if let Some(e) = common_complement(a, n1) {
+            n1 = e;
+        }
     }
     // "les services du gouverneur": a function as complement
     if n1 == n0 + 1 && matches!(a.low(n1), "du" | "de") {
@@ -1587,6 +1761,63 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
                 | "survivants"
         );
     (n1 > n0 + 1 || bare_ok).then_some((n0, n1))
+}
+
+/// A complement of function at token `k`, in common nouns: "de
+/// secours", "d'urgence", "de coordination des secours", "de gestion des
+/// catastrophes", "de l'administration locale", "de la protection civile".
+/// At most two links, each a preposition, an article, a lowercase noun and
+/// at most one adjective; none may be a word of measure or saying, a time
+/// or a generic place ("de la région" says where, not who). Returns the
+/// token after it.
+fn common_complement(a: &Analysis, k: usize) -> Option<usize> {
+    let mut end = None;
+    let mut j = k;
+    for _ in 0..2 {
+        if !matches!(a.low(j), "de" | "du" | "des" | "d") {
+            break;
+        }
+        let mut n = j + 1;
+        while matches!(
+            a.low(n),
+            "la" | "l" | "les" | "ce" | "cet" | "cette" | "ces"
+        ) || matches!(a.tok_text(n), "'" | "’")
+        {
+            n += 1;
+        }
+        let w = a.low(n);
+        // (a body that speaks by its own rules is no complement: "un
+        // responsable de l'armée" speaks for the army)
+        let body = a
+            .cue_has(n, |c| {
+                matches!(
+                    c,
+                    Cue::Institution(_) | Cue::Ministry(_) | Cue::OrgHead | Cue::OrgNoun
+                )
+            })
+            .is_some()
+            || matches!(
+                w,
+                "armee" | "gouvernement" | "ministere" | "police" | "presidence"
+            );
+        if !a.is_word(n)
+            || a.is_cap(n)
+            || body
+            || w.chars().count() < 4
+            || clause_word(a, n)
+            || is_time_word(a, n)
+            || GENERIC_PLACES.contains(&w)
+        {
+            break;
+        }
+        n += 1;
+        if a.is_word(n) && !a.is_cap(n) && is_role_adjective(a, n) {
+            n += 1;
+        }
+        end = Some(n);
+        j = n;
+    }
+    end
 }
 
 fn is_role_adjective(a: &Analysis, k: usize) -> bool {
@@ -1799,7 +2030,7 @@ pub(crate) const GENERIC_PLACES: &[&str] = &[
 fn office_np(
     a: &Analysis,
     reg: &Registry,
-    held: &HashSet<&str>,
+    held: &HashSet<String>,
     st: usize,
 ) -> Option<(usize, usize, usize)> {
     if !matches!(a.low(st), "le" | "la" | "l") {
@@ -1811,11 +2042,36 @@ fn office_np(
     }
     // "le Premier ministre": the one office written with a capital
     let premier = matches!(a.low(t), "premier" | "premiere") && a.low(t + 1) == "ministre";
-    if !premier && (a.is_cap(t) || !OFFICES.contains(&a.low(t))) || held.contains(a.low(t)) {
+    // a title some named person holds leads to that person, unless its
+    // portfolio says another office
+    let held_here = match portfolio_after(a, t + 1).filter(|_| a.low(t) == "ministre") {
+        Some(p) => {
+            held.contains(&format!("{} {}", a.low(t), a.low(p)))
+                || held.contains(a.low(t))
+                    && !held
+                        .iter()
+                        .any(|h| h.starts_with(&format!("{} ", a.low(t))))
+        }
+        None => held.contains(a.low(t)),
+    };
+    if !premier && (a.is_cap(t) || !OFFICES.contains(&a.low(t))) || held_here {
         return None;
     }
     let mut end = a.cue_has(t, |c| matches!(c, Cue::Title)).unwrap_or(t + 1);
+    // "la commissaire divisionnaire de la ville d'Aligarh": a grade after
+    // the title is part of the office
+    if matches!(
+        a.low(t),
+        "commissaire" | "directeur" | "directrice" | "procureur" | "procureure"
+    ) && a.is_word(end)
+        && !a.is_cap(end)
+        && is_role_adjective(a, end)
+    {
+        end += 1;
+    }
     // "du département", "de la région": a place named by a common noun
+    // (not when a name says which: "de la ville d'Aligarh" names the
+    // place, the office is "commissaire divisionnaire")
     let mut k = end;
     if matches!(a.low(k), "de" | "du") {
         k += 1;
@@ -1825,7 +2081,15 @@ fn office_np(
         if matches!(a.tok_text(k), "'" | "’") {
             k += 1;
         }
-        if GENERIC_PLACES.contains(&a.low(k)) && !a.is_cap(k) {
+        let mut after = k + 1;
+        if matches!(a.low(after), "de" | "d") {
+            after += 1;
+            if matches!(a.tok_text(after), "'" | "’") {
+                after += 1;
+            }
+        }
+        let named = after > k + 1 && a.is_word(after) && a.is_cap(after);
+        if GENERIC_PLACES.contains(&a.low(k)) && !a.is_cap(k) && !named {
             end = k + 1;
         }
     } else if matches!(a.low(k), "regional" | "local" | "provincial") {
@@ -1843,7 +2107,25 @@ fn office_np(
             .mentions
             .get(reg.mentions.partition_point(|m| m.span.start < at))
             .is_some_and(|m| m.span.start == at);
-        if a.is_word(j) && a.is_cap(j) && !named && j + 1 > end {
+        // "Le ministre de l'intérieur avait annoncé": a portfolio in
+        // lower case, as many papers write it
+        let portfolio = matches!(
+            a.low(j),
+            "interieur"
+                | "defense"
+                | "sante"
+                | "justice"
+                | "transports"
+                | "economie"
+                | "armees"
+                | "education"
+                | "agriculture"
+                | "environnement"
+                | "travail"
+                | "finances"
+                | "logement"
+        );
+        if a.is_word(j) && (a.is_cap(j) || portfolio) && !named && j + 1 > end {
             end = j + 1;
         }
     }

@@ -69,6 +69,36 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
     {
         return None;
     }
+    // "À Paiporta, ville de 25 000 habitants dans la banlieue de Valence,
+    // 62 personnes ont perdu la vie": a place's population is no count of
+    // what happened to anyone
+    let from = f.bound_start.unwrap_or(f.start);
+    if matches!(a.low(k), "habitants" | "ames")
+        && from >= 2
+        && matches!(a.low(from - 1), "de" | "d")
+        && matches!(
+            a.low(from - 2),
+            "ville"
+                | "village"
+                | "commune"
+                | "localite"
+                | "bourg"
+                | "bourgade"
+                | "agglomeration"
+                | "cite"
+                | "municipalite"
+                | "quartier"
+                | "ile"
+                | "pays"
+                | "region"
+                | "province"
+                | "metropole"
+                | "peuplee"
+                | "peuple"
+        )
+    {
+        return None;
+    }
     let tok_span =
         |i: usize, next: usize| Span::new(a.toks[i].start, a.toks[next.max(i + 1) - 1].end);
     // "3 morts", "quatre frappes", allowing one adjective before the noun
@@ -236,9 +266,11 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             for j in k + 2..k + 5 {
                 if let Some((m, next)) = measure_noun(a, j) {
                     if (k + 1..j).all(|x| a.toks[x].kind == crate::extract::text::TokKind::Number) {
+                        // (it counts the same people: "de 116 à 121
+                        // victimes" are victims both)
                         return Some(Found {
                             measure: m,
-                            subject: None,
+                            subject: Some((j, next)),
                             words: tok_span(j, next),
                             refers_back: false,
                         });
@@ -811,10 +843,37 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             {
                 claim.topic = Some(cue);
                 claim.date = d;
+            } else if let Some(d) = revised_from(a, f, claim.date) {
+                // "portant le bilan de 116 à 121 victimes": the earlier
+                // figure of a revision was reported before the later one
+                claim.topic = Some(format!("de {} à", a.tok_text(f.start)));
+                claim.date = Some(d);
             }
             out.push(claim);
         }
     }
+}
+
+/// The figure `f` is the earlier one of a revision ("le bilan est passé de
+/// 12 à 19 morts", "portant le bilan de 116 à 121 victimes"): the day
+/// before the revision (`given`, else the publication), as tolls are
+/// revised day by day.
+fn revised_from(a: &Analysis, f: &Figure, given: Option<DateRange>) -> Option<DateRange> {
+    let before = f.bound_start.unwrap_or(f.start);
+    let next_is_figure = a
+        .toks
+        .get(f.end + 1)
+        .is_some_and(|t| t.kind == crate::extract::text::TokKind::Number)
+        || a.lex.numbers.iter().any(|(w, _)| w == a.low(f.end + 1));
+    if a.low(f.end) != "a" || !next_is_figure || !crate::extract::numbers::is_change(a, before) {
+        return None;
+    }
+    let day = given.map(|d| d.start).or(a.meta.published)?.pred_opt()?;
+    Some(DateRange {
+        start: day,
+        end: day,
+        precision: crate::model::Precision::Day,
+    })
 }
 
 fn quantity(value: f64, bound: Bound) -> Quantity {
@@ -965,7 +1024,19 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) -> Vec<Span>
         let denounces = speech && denounces_report(a, i, next);
         let deny = deny || denounces;
         let act = cx.speakers.act_at(i).copied();
-        if deny {
+        // "qu'il n'y avait pas de victimes supplémentaires": no toll beyond
+        // the one given confirms that toll, it denies nothing
+        let beyond = !deny_verb
+            && matches!(
+                a.low(next),
+                "supplementaires"
+                    | "supplementaire"
+                    | "additionnelles"
+                    | "additionnelle"
+                    | "additionnels"
+                    | "additionnel"
+            );
+        if deny && !beyond {
             let own = act
                 .filter(|_| deny_verb || denounces)
                 .and_then(|x| x.speaker);
