@@ -352,6 +352,26 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             refers_back,
         });
     }
+    // "le nombre de victimes est de 202 personnes", "le bilan s'élève à
+    // 116 personnes": people with no verb of their own, as the predicate
+    // of a toll, count what the toll counts
+    if !refers_back
+        && from > 0
+        && matches!(a.low(from - 1), "de" | "a")
+        && matches!(
+            a.low(from.saturating_sub(2)),
+            "est" | "etait" | "eleve" | "elevait" | "bilan"
+        )
+    {
+        if let Some((m, b, next, _)) = toll_before(a, from, floor) {
+            return Some(Found {
+                measure: m,
+                subject: Some((ns, ne)),
+                words: tok_span(b, next),
+                refers_back,
+            });
+        }
+    }
     // "le sort d'au moins cinq soldats ... est incertain", "on ignore le
     // sort de trois otages": people whose fate is unknown are missing
     if fate_unknown(a, from) {
