@@ -300,6 +300,21 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             }
         }
     }
+    // "deux autres décès ayant eu lieu dans la région voisine de
+    // Castille-La Manche et un en Andalousie", "sept personnes étaient
+    // portées disparues, dont une à l'Alcudia ... et six dans la ville de
+    // Letur": a figure with no noun, then a place, continues the count
+    // before it in the sentence, place by place
+    if noun.is_none() {
+        if let Some(p) = elided_by_place(a, prev, from, k) {
+            return Some(Found {
+                measure: p.measure,
+                subject: None,
+                words: tok_span(from, f.end),
+                refers_back: true,
+            });
+        }
+    }
     let (ns, ne) = noun?;
     // a verb just before the figure: "ont tué 3 soldats"; a verb of
     // several words ends just before it: "a coûté la vie à au moins quatre
@@ -446,6 +461,26 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             refers_back,
         });
     }
+    // "au moins quatre-vingt-douze personnes sont mortes dans la région de
+    // Valence, dans la soirée et la nuit du mardi 29 au mercredi 30
+    // octobre, et trois autres dans les régions voisines": "autres" are
+    // more of what the sentence counted before, however far
+    if refers_back {
+        if let Some(p) = prev.filter(|p| {
+            p.end <= from
+                && from - p.end <= 48
+                && a.same_sentence(p.end, from)
+                && from > 0
+                && matches!(a.low(from - 1), "et" | "ou")
+        }) {
+            return Some(Found {
+                measure: p.measure,
+                subject: Some((ns, ne)),
+                words: tok_span(ns, ne),
+                refers_back,
+            });
+        }
+    }
     // "tué « vingt civils et une douzaine de membres »": the second of a
     // list takes the measure of the first
     shares_predicate(a, prev, from).map(|p| Found {
@@ -493,6 +528,36 @@ fn shares_predicate(a: &Analysis, prev: Option<Prev>, from: usize) -> Option<Pre
         }
     }
     joined.then_some(p)
+}
+
+/// The count before a figure with no noun at token `from` (its first
+/// token after the figure `k`) that a place follows ("et un en
+/// Andalousie", "dont une à l'Alcudia", "et six dans la ville de Letur"):
+/// joined by "et" or "dont", in the same sentence. A facility
+/// ("27 à l'hôpital") or a time is no place.
+fn elided_by_place(a: &Analysis, prev: Option<Prev>, from: usize, k: usize) -> Option<Prev> {
+    let p = prev?;
+    if p.end > from || from - p.end > 30 || !a.same_sentence(p.end, from) || from == 0 {
+        return None;
+    }
+    // (a list by commas, "290 morts dans la province d'Al Haouz, 190 dans
+    // la province de Taroudant, 89 ...", is a breakdown of one toll)
+    if !matches!(a.low(from - 1), "et" | "dont") {
+        return None;
+    }
+    if !matches!(a.low(k), "en" | "a" | "au" | "aux" | "dans") {
+        return None;
+    }
+    let mut j = k + 1;
+    while matches!(a.low(j), "la" | "le" | "les" | "l") || matches!(a.tok_text(j), "'" | "’") {
+        j += 1;
+    }
+    let generic = matches!(
+        a.low(j),
+        "ville" | "region" | "province" | "commune" | "village" | "departement" | "localite"
+    ) && matches!(a.low(j + 1), "de" | "d");
+    let place = a.is_cap(j) && a.cue(j).is_none() || generic;
+    place.then_some(p)
 }
 
 /// The figure ends its clause ("le Hamas plus de 110.", "104, selon ..."):
