@@ -253,9 +253,29 @@ impl Speakers {
         // actualisé établi samedi à 07h00 par le ministère de l'Intérieur",
         // "selon un bilan communiqué dans la nuit de samedi à dimanche par
         // le ministère"
-        let end = (noun + 16).min(a.toks.len());
+        let end = (noun + 24).min(a.toks.len());
         while j < end && a.same_sentence(j, noun) {
             let low = a.low(j);
+            // "selon les données communiquées à 23 h 30 heure locale (21 h
+            // 30, heure de Paris) par l'AFAD": an aside in brackets
+            if a.tok_text(j) == "(" {
+                if let Some(close) = (j + 1..(j + 12).min(end)).find(|&k| a.tok_text(k) == ")") {
+                    j = close + 1;
+                    continue;
+                }
+            }
+            // "Le dernier bilan turc en date, fourni dimanche par l'Agence
+            // publique turque ...": a participle between commas names the
+            // author
+            if a.tok_text(j) == "," {
+                let by = (j + 1..(j + 5).min(end))
+                    .take_while(|&k| a.tok_text(k) != ",")
+                    .any(|k| a.low(k) == "par");
+                if by {
+                    j += 1;
+                    continue;
+                }
+            }
             // an hour is not a figure: "à 07h00", "à 7 h"
             let hour = j > 0 && matches!(a.low(j - 1), "a" | "h") || a.low(j + 1) == "h";
             if matches!(a.tok_text(j), "," | "." | ";" | ":")
@@ -926,10 +946,19 @@ impl Speakers {
         }
         if speaker.is_none() {
             let k = self.acts.partition_point(|x| x.tok < p);
+            // "Le groupe État islamique a revendiqué l'attaque ... qui a
+            // tué au moins 49 soldats": one claims an act, and the toll in
+            // the relative clause describing it is the outlet's account
+            let claims_act = |x: &Act| {
+                a.low(x.tok).starts_with("revendiqu")
+                    || a.low(x.tok + 1).starts_with("revendiqu")
+                        && matches!(a.low(x.tok), "a" | "ont" | "avait" | "avaient")
+            };
             speaker = k
                 .checked_sub(1)
                 .map(|k| self.acts[k])
                 .filter(|x| x.tok >= s0)
+                .filter(|x| !(claims_act(x) && (x.tok..p).any(|t| a.low(t) == "qui")))
                 .and_then(|x| x.speaker);
         }
         // an inverted verb after: "..., écrit Reuters" (a bounded look)
@@ -942,7 +971,7 @@ impl Speakers {
         // "le premier bilan provisoire établi par le gouvernement est de 56
         // morts": the author of the report the figure's clause names
         // speaks; whoever reports it relays
-        if let Some(author) = (s0.max(p.saturating_sub(12))..p)
+        if let Some(author) = (s0.max(p.saturating_sub(28))..p)
             .filter(|&b| {
                 report_noun_at(a, b).is_some_and(|n| n < p && (n + 1..p).any(|k| a.low(k) == "par"))
             })
@@ -1480,8 +1509,26 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             // "», a indiqué, mardi soir, le gouvernement": time words may
             // sit between commas
             let mut j = next;
-            while j < next + 5 && (is_time_word(a, j) || a.tok_text(j) == ",") {
-                j += 1;
+            while j < next + 8 {
+                if is_time_word(a, j) || a.tok_text(j) == "," {
+                    j += 1;
+                    continue;
+                }
+                // "ont annoncé dans la soirée le gouvernement", "a indiqué
+                // en fin de journée le préfet": a time of day in words
+                let time_noun = |k: usize| {
+                    matches!(
+                        a.low(k),
+                        "soiree" | "matinee" | "nuit" | "journee" | "apres-midi" | "soir" | "matin"
+                    )
+                };
+                let phrase = matches!(a.low(j), "dans" | "en" | "au")
+                    .then(|| (j + 1..j + 4).find(|&k| time_noun(k)))
+                    .flatten();
+                match phrase {
+                    Some(k) => j = k + 1,
+                    None => break,
+                }
             }
             // "a indiqué à l'AFP un responsable local": the one spoken to
             // comes before the speaker
@@ -1820,7 +1867,8 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     // a bare "les sources", "le conseil": too vague to be a speaker; but
     // "des sources ont indiqué qu'au moins trois militaires", "selon des
     // sources": some sources, a speaker apart from the outlet
-    let some_sources = a.low(d) == "des" && a.low(n0) == "sources";
+    // "ont indiqué des responsables": some officials, likewise
+    let some_sources = a.low(d) == "des" && matches!(a.low(n0), "sources" | "responsables");
     // "Le gouvernement signale la mort de 25 militaires", "selon le
     // gouvernement": the government of the country reported on (merged with
     // "le gouvernement malien" when the article names it)
@@ -1946,6 +1994,15 @@ fn add_collective(
     // "les garde-côtes" after "les garde-côtes grecs": one group; a bare
     // head joins the group named with it, a qualified one its own name
     let head = collective_head(a.low(n0));
+    // "En Syrie, ..., ont annoncé dans la soirée le gouvernement": a bare
+    // government in a sentence that opens on a country is that country's
+    if n1 == n0 + 1 && head == "gouvernement" {
+        if let Some(name) = fronted_government(a, reg, n0) {
+            let e = reg.entity(&name, EntityKind::Organization);
+            new.push(e, Span::new(start, end), surface, "speaker (group)");
+            return true;
+        }
+    }
     let key = if n1 == n0 + 1 {
         head.clone()
     } else {
@@ -1970,6 +2027,26 @@ fn add_collective(
     };
     new.push(e, Span::new(start, end), surface, "speaker (group)");
     true
+}
+
+/// "gouvernement syrien" when the sentence of token `t` opens on a
+/// country ("En Syrie,", "Au Mali,") that has a demonym.
+fn fronted_government(a: &Analysis, reg: &Registry, t: usize) -> Option<String> {
+    let s0 = a.tok_at(a.sent_of(t)?.start);
+    if !matches!(a.low(s0), "en" | "au" | "aux") {
+        return None;
+    }
+    let m = mention_starting(reg, a, s0 + 1)?;
+    let e = reg.mentions[m].entity;
+    let country = reg.list.get(e).filter(|x| x.kind == EntityKind::Country)?;
+    let name = fold(&country.name);
+    let c = a.lex.countries.iter().find(|c| {
+        a.lex
+            .entities
+            .get(c.entity)
+            .is_some_and(|x| fold(&x.name) == name)
+    })?;
+    c.demonym.as_ref().map(|d| format!("gouvernement {d}"))
 }
 
 /// Mentions the speaker rules add, kept apart until the end of
