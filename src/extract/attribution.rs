@@ -919,6 +919,19 @@ impl Speakers {
         let Some(sent) = a.sent_of(p) else {
             return (self.outlet, Vec::new());
         };
+        // "Ce bilan, le plus lourd depuis les 300 décès des inondations de
+        // 1973, pourrait encore s'aggraver, selon le gouvernement": a past
+        // toll recalled for comparison is the outlet's background, not what
+        // the sentence's source says
+        let since = (p.saturating_sub(3)..p).find(|&k| a.low(k) == "depuis");
+        if let Some(d) = since {
+            let superlative = (d.saturating_sub(5)..d).any(|k| {
+                a.same_sentence(k, p) && matches!(a.low(k), "plus" | "pire" | "pires" | "record")
+            });
+            if superlative {
+                return (self.outlet, Vec::new());
+            }
+        }
         let pos = a.toks[p].start;
         let mut speaker = None;
         // « quoted speech »: the verb after the quotation, else before it

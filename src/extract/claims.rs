@@ -865,7 +865,11 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
                 .any(|b| measure_verb(a, b).is_some_and(|(_, next)| next == f.start));
             let noun_first = a.tok_at(c.words.start) > f.start;
             let singled_out = p.is_some_and(|p| a.low(p) == "dont");
-            if singled_out || noun_first && !opens && !toll_verb {
+            // "il y a “apparemment une personne décédée”", "il y aurait un
+            // mort": an existential counts, adverbs and quotes between
+            let existential = (f.start.saturating_sub(5)..f.start)
+                .any(|b| a.low(b) == "y" && matches!(a.low(b + 1), "a" | "aurait" | "avait"));
+            if singled_out || noun_first && !opens && !toll_verb && !existential {
                 continue;
             }
         }
