@@ -38,7 +38,7 @@ affirment-ils | affirme-t-il | affirme-t-elle | a-t-il déclaré | a-t-elle déc
 fait savoir | a fait savoir | ont fait savoir
 # a report given as object: "Le gouverneur ... a donné le bilan officiel suivant : 24 morts"
 a donné le bilan | a donné un bilan | donne le bilan | donne un bilan | a dressé le bilan | a dressé un bilan | dresse un bilan | a livré un bilan | a livré le bilan | a fourni un bilan | a fourni le bilan | a établi le bilan | a établi un bilan | établit le bilan
-communique | a communiqué | publie | a publié
+communique | a communiqué | publie | a publié | ont publié | avait publié | avaient publié | publient
 dit | disent | a dit | ont dit | a-t-il dit | a-t-elle dit
 lit-on | peut-on lire
 reconnaît | reconnaissent | a reconnu | ont reconnu | reconnaissant

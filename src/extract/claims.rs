@@ -69,6 +69,36 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
     {
         return None;
     }
+    // "À Paiporta, ville de 25 000 habitants dans la banlieue de Valence,
+    // 62 personnes ont perdu la vie": a place's population is no count of
+    // what happened to anyone
+    let from = f.bound_start.unwrap_or(f.start);
+    if matches!(a.low(k), "habitants" | "ames")
+        && from >= 2
+        && matches!(a.low(from - 1), "de" | "d")
+        && matches!(
+            a.low(from - 2),
+            "ville"
+                | "village"
+                | "commune"
+                | "localite"
+                | "bourg"
+                | "bourgade"
+                | "agglomeration"
+                | "cite"
+                | "municipalite"
+                | "quartier"
+                | "ile"
+                | "pays"
+                | "region"
+                | "province"
+                | "metropole"
+                | "peuplee"
+                | "peuple"
+        )
+    {
+        return None;
+    }
     let tok_span =
         |i: usize, next: usize| Span::new(a.toks[i].start, a.toks[next.max(i + 1) - 1].end);
     // "3 morts", "quatre frappes", allowing one adjective before the noun
@@ -236,9 +266,11 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             for j in k + 2..k + 5 {
                 if let Some((m, next)) = measure_noun(a, j) {
                     if (k + 1..j).all(|x| a.toks[x].kind == crate::extract::text::TokKind::Number) {
+                        // (it counts the same people: "de 116 à 121
+                        // victimes" are victims both)
                         return Some(Found {
                             measure: m,
-                            subject: None,
+                            subject: Some((j, next)),
                             words: tok_span(j, next),
                             refers_back: false,
                         });
@@ -266,6 +298,21 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
                     refers_back: true,
                 });
             }
+        }
+    }
+    // "deux autres décès ayant eu lieu dans la région voisine de
+    // Castille-La Manche et un en Andalousie", "sept personnes étaient
+    // portées disparues, dont une à l'Alcudia ... et six dans la ville de
+    // Letur": a figure with no noun, then a place, continues the count
+    // before it in the sentence, place by place
+    if noun.is_none() {
+        if let Some(p) = elided_by_place(a, prev, from, k) {
+            return Some(Found {
+                measure: p.measure,
+                subject: None,
+                words: tok_span(from, f.end),
+                refers_back: true,
+            });
         }
     }
     let (ns, ne) = noun?;
@@ -319,6 +366,26 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             words: tok_span(j, next),
             refers_back,
         });
+    }
+    // "le nombre de victimes est de 202 personnes", "le bilan s'élève à
+    // 116 personnes": people with no verb of their own, as the predicate
+    // of a toll, count what the toll counts
+    if !refers_back
+        && from > 0
+        && matches!(a.low(from - 1), "de" | "a")
+        && matches!(
+            a.low(from.saturating_sub(2)),
+            "est" | "etait" | "eleve" | "elevait" | "bilan"
+        )
+    {
+        if let Some((m, b, next, _)) = toll_before(a, from, floor) {
+            return Some(Found {
+                measure: m,
+                subject: Some((ns, ne)),
+                words: tok_span(b, next),
+                refers_back,
+            });
+        }
     }
     // "le sort d'au moins cinq soldats ... est incertain", "on ignore le
     // sort de trois otages": people whose fate is unknown are missing
@@ -394,6 +461,26 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
             refers_back,
         });
     }
+    // "au moins quatre-vingt-douze personnes sont mortes dans la région de
+    // Valence, dans la soirée et la nuit du mardi 29 au mercredi 30
+    // octobre, et trois autres dans les régions voisines": "autres" are
+    // more of what the sentence counted before, however far
+    if refers_back {
+        if let Some(p) = prev.filter(|p| {
+            p.end <= from
+                && from - p.end <= 48
+                && a.same_sentence(p.end, from)
+                && from > 0
+                && matches!(a.low(from - 1), "et" | "ou")
+        }) {
+            return Some(Found {
+                measure: p.measure,
+                subject: Some((ns, ne)),
+                words: tok_span(ns, ne),
+                refers_back,
+            });
+        }
+    }
     // "tué « vingt civils et une douzaine de membres »": the second of a
     // list takes the measure of the first
     shares_predicate(a, prev, from).map(|p| Found {
@@ -441,6 +528,36 @@ fn shares_predicate(a: &Analysis, prev: Option<Prev>, from: usize) -> Option<Pre
         }
     }
     joined.then_some(p)
+}
+
+/// The count before a figure with no noun at token `from` (its first
+/// token after the figure `k`) that a place follows ("et un en
+/// Andalousie", "dont une à l'Alcudia", "et six dans la ville de Letur"):
+/// joined by "et" or "dont", in the same sentence. A facility
+/// ("27 à l'hôpital") or a time is no place.
+fn elided_by_place(a: &Analysis, prev: Option<Prev>, from: usize, k: usize) -> Option<Prev> {
+    let p = prev?;
+    if p.end > from || from - p.end > 30 || !a.same_sentence(p.end, from) || from == 0 {
+        return None;
+    }
+    // (a list by commas, "290 morts dans la province d'Al Haouz, 190 dans
+    // la province de Taroudant, 89 ...", is a breakdown of one toll)
+    if !matches!(a.low(from - 1), "et" | "dont") {
+        return None;
+    }
+    if !matches!(a.low(k), "en" | "a" | "au" | "aux" | "dans") {
+        return None;
+    }
+    let mut j = k + 1;
+    while matches!(a.low(j), "la" | "le" | "les" | "l") || matches!(a.tok_text(j), "'" | "’") {
+        j += 1;
+    }
+    let generic = matches!(
+        a.low(j),
+        "ville" | "region" | "province" | "commune" | "village" | "departement" | "localite"
+    ) && matches!(a.low(j + 1), "de" | "d");
+    let place = a.is_cap(j) && a.cue(j).is_none() || generic;
+    place.then_some(p)
 }
 
 /// The figure ends its clause ("le Hamas plus de 110.", "104, selon ..."):
@@ -748,7 +865,11 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
                 .any(|b| measure_verb(a, b).is_some_and(|(_, next)| next == f.start));
             let noun_first = a.tok_at(c.words.start) > f.start;
             let singled_out = p.is_some_and(|p| a.low(p) == "dont");
-            if singled_out || noun_first && !opens && !toll_verb {
+            // "il y a “apparemment une personne décédée”", "il y aurait un
+            // mort": an existential counts, adverbs and quotes between
+            let existential = (f.start.saturating_sub(5)..f.start)
+                .any(|b| a.low(b) == "y" && matches!(a.low(b + 1), "a" | "aurait" | "avait"));
+            if singled_out || noun_first && !opens && !toll_verb && !existential {
                 continue;
             }
         }
@@ -811,10 +932,37 @@ pub fn numeric(a: &Analysis, cx: &Context, figures: &[Figure], out: &mut Vec<Loc
             {
                 claim.topic = Some(cue);
                 claim.date = d;
+            } else if let Some(d) = revised_from(a, f, claim.date) {
+                // "portant le bilan de 116 à 121 victimes": the earlier
+                // figure of a revision was reported before the later one
+                claim.topic = Some(format!("de {} à", a.tok_text(f.start)));
+                claim.date = Some(d);
             }
             out.push(claim);
         }
     }
+}
+
+/// The figure `f` is the earlier one of a revision ("le bilan est passé de
+/// 12 à 19 morts", "portant le bilan de 116 à 121 victimes"): the day
+/// before the revision (`given`, else the publication), as tolls are
+/// revised day by day.
+fn revised_from(a: &Analysis, f: &Figure, given: Option<DateRange>) -> Option<DateRange> {
+    let before = f.bound_start.unwrap_or(f.start);
+    let next_is_figure = a
+        .toks
+        .get(f.end + 1)
+        .is_some_and(|t| t.kind == crate::extract::text::TokKind::Number)
+        || a.lex.numbers.iter().any(|(w, _)| w == a.low(f.end + 1));
+    if a.low(f.end) != "a" || !next_is_figure || !crate::extract::numbers::is_change(a, before) {
+        return None;
+    }
+    let day = given.map(|d| d.start).or(a.meta.published)?.pred_opt()?;
+    Some(DateRange {
+        start: day,
+        end: day,
+        precision: crate::model::Precision::Day,
+    })
 }
 
 fn quantity(value: f64, bound: Bound) -> Quantity {
@@ -965,7 +1113,19 @@ pub fn polar(a: &Analysis, cx: &Context, out: &mut Vec<LocalClaim>) -> Vec<Span>
         let denounces = speech && denounces_report(a, i, next);
         let deny = deny || denounces;
         let act = cx.speakers.act_at(i).copied();
-        if deny {
+        // "qu'il n'y avait pas de victimes supplémentaires": no toll beyond
+        // the one given confirms that toll, it denies nothing
+        let beyond = !deny_verb
+            && matches!(
+                a.low(next),
+                "supplementaires"
+                    | "supplementaire"
+                    | "additionnelles"
+                    | "additionnelle"
+                    | "additionnels"
+                    | "additionnel"
+            );
+        if deny && !beyond {
             let own = act
                 .filter(|_| deny_verb || denounces)
                 .and_then(|x| x.speaker);

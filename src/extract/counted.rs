@@ -157,9 +157,10 @@ pub fn fill(
             out.scope = Some("both".into());
             break;
         }
-        // "en Turquie", "au Liban", "à Marioupol", "dans la région de Kherson"
-        if matches!(low, "en" | "au" | "aux" | "a" | "dans") {
-            if let Some(name) = place_at(a, reg, k + 1) {
+        // "en Turquie", "au Liban", "à Marioupol", "dans la région de
+        // Kherson", "pour la seule région de Valence"
+        if matches!(low, "en" | "au" | "aux" | "a" | "dans" | "pour") {
+            if let Some(name) = place_at(a, reg, k + 1).or_else(|| region_of(a, reg, k + 1)) {
                 // "en Turquie et en Syrie": both
                 let and = (k + 2..k + 6).find(|&j| a.low(j) == "et");
                 let second = and.and_then(|j| {
@@ -179,7 +180,43 @@ pub fn fill(
     if out.scope.is_none() {
         out.scope = fronted_scope(a, reg, a.tok_at(sent.start), t0);
     }
+    // "La seule région de Valence déplore 202 morts", "la ville recense 62
+    // morts": a place that counts its dead is the scope of the count
+    let s0 = a.tok_at(sent.start);
+    let verb = (t0.saturating_sub(2).max(s0)..t0).find(|&k| {
+        let w = a.low(k);
+        w.starts_with("deplor") || w.starts_with("recens") || w.starts_with("denombr")
+    });
+    if let Some(v) = verb.filter(|_| out.scope.is_none()) {
+        out.scope = (v.saturating_sub(6).max(s0)..v)
+            .rev()
+            .find_map(|k| place_at(a, reg, k).or_else(|| region_of(a, reg, k)));
+    }
     out
+}
+
+/// A place named through a generic noun at token `i`: "la seule région de
+/// Valence", "la province d'Albacete", "la ville de Letur".
+fn region_of(a: &Analysis, reg: &Registry, mut i: usize) -> Option<String> {
+    if matches!(a.low(i), "la" | "le" | "les" | "l") {
+        i += 1;
+    }
+    if matches!(a.tok_text(i), "'" | "’") {
+        i += 1;
+    }
+    if matches!(a.low(i), "seule" | "seul") {
+        i += 1;
+    }
+    if !matches!(
+        a.low(i),
+        "region" | "province" | "ville" | "commune" | "departement" | "localite" | "village"
+    ) {
+        return None;
+    }
+    if !matches!(a.low(i + 1), "de" | "du" | "d") {
+        return None;
+    }
+    place_at(a, reg, i + 2)
 }
 
 /// The scope a sentence gives all its figures in a phrase it opens with,

@@ -120,6 +120,13 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
     while i < n {
         let t = a.toks[i];
         let mut approx_noun = false;
+        // "à 18h45 sept morts": the minutes of a time written with a
+        // glued "h" are no figure (the hour before the "h" is no count
+        // either, see the claims' blocking words)
+        if t.kind == TokKind::Number && i >= 2 && is_glued_hour(a, i) {
+            i += 1;
+            continue;
+        }
         let (mut value, mut end, year_like) = if t.kind == TokKind::Number {
             let Some(mut v) = digits_value(t.text(a.text)) else {
                 i += 1;
@@ -271,7 +278,15 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             k -= 1;
             skipped += 1;
         }
+        // "Il n'y a plus que 16 blessés hospitalisés", "il ne reste plus
+        // que trois disparus": "ne ... plus que" means only, an exact count
+        let only = bound.is_some_and(|(_, bs)| {
+            a.low(bs) == "plus"
+                && a.low(bs + 1) == "que"
+                && (bs.saturating_sub(4)..bs).any(|k| matches!(a.low(k), "n" | "ne"))
+        });
         let b = match (bound, approx_noun) {
+            _ if only => Bound::Exact,
             (Some((b, _)), _) => b,
             (None, true) => Bound::Approx,
             (None, false) => Bound::Exact,
@@ -282,7 +297,7 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
             article,
             start: i,
             end,
-            bound_start: bound.map(|x| x.1),
+            bound_start: bound.map(|x| x.1).filter(|_| !only),
             quantity: Quantity {
                 value,
                 bound: b,
@@ -295,6 +310,47 @@ pub fn figures(a: &Analysis, nw: &NumberWords) -> Vec<Figure> {
     }
     join_ranges(a, &mut out);
     out
+}
+
+/// The number token `i` is the minutes of a time: "18h45", "7h30" (an
+/// hour, a glued "h", the minutes).
+fn is_glued_hour(a: &Analysis, i: usize) -> bool {
+    let (h, hour) = (a.toks[i - 1], a.toks[i - 2]);
+    matches!(h.text(a.text), "h" | "H")
+        && hour.kind == TokKind::Number
+        && hour.end == h.start
+        && h.end == a.toks[i].start
+}
+
+/// "Le bilan est passé de 12 à 19 morts", "a grimpé de 15 à 49",
+/// "portant le bilan de 116 à 121 victimes": the figure starting at token
+/// `before` (its bound or itself) is the earlier one of a change, from an
+/// earlier figure to a later one, no range.
+pub fn is_change(a: &Analysis, before: usize) -> bool {
+    (before.saturating_sub(4)..before).any(|b| {
+        matches!(
+            a.low(b),
+            "passe"
+                | "passee"
+                | "grimpe"
+                | "monte"
+                | "augmente"
+                | "alourdi"
+                | "evolue"
+                | "bondi"
+                | "revu"
+                | "releve"
+                | "rehausse"
+                | "corrige"
+                // "portant le bilan de 116 à 121 victimes", "faisant
+                // passer le bilan de 12 à 19": a revision
+                | "portant"
+                | "porte"
+                | "portent"
+                | "passer"
+        )
+    }) && before > 0
+        && a.low(before - 1) == "de"
 }
 
 /// Join two figures into one range: "entre 300 et 650 morts", "de 600 à
@@ -310,26 +366,7 @@ fn join_ranges(a: &Analysis, figs: &mut Vec<Figure>) {
             let link = a.low(f.end);
             let before = f.bound_start.unwrap_or(f.start);
             let entre = before > 0 && a.low(before - 1) == "entre";
-            // "Le bilan est passé de 12 à 19 morts", "a grimpé de 15 à 49":
-            // a change, from an earlier figure to a later one, no range
-            let change = (before.saturating_sub(4)..before).any(|b| {
-                matches!(
-                    a.low(b),
-                    "passe"
-                        | "passee"
-                        | "grimpe"
-                        | "monte"
-                        | "augmente"
-                        | "alourdi"
-                        | "evolue"
-                        | "bondi"
-                        | "revu"
-                        | "releve"
-                        | "rehausse"
-                        | "corrige"
-                )
-            }) && before > 0
-                && a.low(before - 1) == "de";
+            let change = is_change(a, before);
             let joined = !change
                 && g.start == f.end + 1
                 && g.bound_start.is_none()
@@ -400,6 +437,19 @@ mod tests {
             values("Le bilan est passé de 12 à 19 morts"),
             vec![(12.0, None), (19.0, None)]
         );
+    }
+
+    #[test]
+    fn a_revision_and_a_time_are_no_range_and_no_figure() {
+        assert_eq!(
+            values("portant le bilan de 116 à 121 victimes"),
+            vec![(116.0, None), (121.0, None)]
+        );
+        assert_eq!(
+            values("avait annoncé à 18h45 sept morts"),
+            vec![(18.0, None), (7.0, None)]
+        );
+        assert_eq!(values("Il n'y a plus que 16 blessés"), vec![(16.0, None)]);
     }
 
     #[test]
