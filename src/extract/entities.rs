@@ -119,6 +119,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     outlets(a, reg);
     named_bodies(a, reg);
     national_bodies(a, reg);
+    foreign_acronyms(a, reg);
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
@@ -280,6 +281,34 @@ impl Registry {
             *v = shift(*v);
         }
         self.last_ministry = self.last_ministry.map(shift);
+        for v in self.national_ministries.values_mut() {
+            *v = shift(*v);
+        }
+        for v in &mut self.complements {
+            v.1 = shift(v.1);
+        }
+    }
+
+    /// Entity `gone` is `keep` under another name: its names become
+    /// aliases of `keep` and its mentions go to `keep`, then it is removed
+    /// (indices above `gone` shift down by one).
+    fn merge_into(&mut self, keep: usize, gone: usize, reason: &str) {
+        if keep == gone || gone >= self.list.len() || keep >= self.list.len() {
+            return;
+        }
+        let names: Vec<String> = std::iter::once(self.list[gone].name.clone())
+            .chain(self.list[gone].aliases.iter().map(|x| x.name.clone()))
+            .collect();
+        for n in &names {
+            self.mention_alias(keep, n, reason);
+        }
+        for m in self.mentions.iter_mut().filter(|m| m.entity == gone) {
+            m.entity = keep;
+        }
+        for v in self.by_start.values_mut().filter(|v| v.0 == gone) {
+            v.0 = keep;
+        }
+        self.forget(gone, keep);
     }
 
     fn mention_alias(&mut self, e: usize, surface: &str, reason: &str) {
@@ -1330,6 +1359,166 @@ fn acronyms(a: &Analysis, reg: &mut Registry) {
     }
 }
 
+/// Whether token `k` is an acronym as the press writes it: "AFAD",
+/// "OPFM", or a word-like "Afad" (four to six letters) when `word_like`.
+fn acronym_token(a: &Analysis, k: usize, word_like: bool) -> bool {
+    let w = a.tok_text(k);
+    let n = w.chars().count();
+    a.is_word(k)
+        && (2..=6).contains(&n)
+        && w.chars().all(char::is_alphabetic)
+        && (w.chars().all(char::is_uppercase)
+            || (word_like
+                && (4..=6).contains(&n)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)))
+}
+
+/// A body's head ("agence", "organisme", "Bureau").
+fn body_head(a: &Analysis, k: usize) -> bool {
+    a.is_word(k) && (INSTITUTION_NOUNS.contains(&a.low(k)) || a.low(k) == "organisme")
+}
+
+/// The end (exclusive) of a lower-case body's description opened by the
+/// head at `h`: adjectives, nationalities and noun complements ("organisme
+/// public turc de gestion des catastrophes"); `None` when the head stands
+/// alone.
+fn body_description_end(a: &Analysis, h: usize, limit: usize) -> Option<usize> {
+    let mut end = h + 1;
+    let mut k = h + 1;
+    while k < limit && k < h + 10 && a.same_sentence(k, h) {
+        let low = a.low(k);
+        if matches!(low, "de" | "du" | "des" | "d" | "la" | "l" | "'" | "’") {
+            k += 1;
+            continue;
+        }
+        let word = a.is_word(k) && !a.is_cap(k) && low.chars().count() > 2;
+        let adjective = k == end
+            && (demonym_at(a, k).is_some()
+                || low == "public"
+                || ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e)));
+        if word
+            && (after_de(a, k) || adjective)
+            && a.cue_has(k, |c| {
+                matches!(
+                    c,
+                    Cue::Speech | Cue::MeasureVerb(_) | Cue::Source | Cue::DenyVerb | Cue::Accuse
+                )
+            })
+            .is_none()
+        {
+            end = k + 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (end > h + 1).then_some(end)
+}
+
+/// Acronyms that do not spell the French name, being the body's own
+/// (foreign) ones, and acronyms restated by a description:
+/// - "l'Agence publique turque de gestion des catastrophes (Afad)", "le
+///   Bureau du commissaire provincial des incendies (OPFM)": a body's name
+///   before a parenthesised acronym;
+/// - "l'agence gouvernementale de secours (Afad)": a lower-case head
+///   ("agence", "bureau", "organisme") with its complements before one;
+/// - "par l'AFAD, organisme public turc de gestion des catastrophes": an
+///   acronym followed by such a description.
+///
+/// One acronym is one body in the article: its names become aliases.
+fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let non_body = |reg: &Registry, e: usize| {
+        matches!(
+            reg.kind(e),
+            Some(EntityKind::Place | EntityKind::Country | EntityKind::Person | EntityKind::Outlet)
+        )
+    };
+    let mut taken: Vec<&str> = Vec::new();
+    for i in 2..n.saturating_sub(1) {
+        let paren = a.tok_text(i - 1) == "(" && a.tok_text(i + 1) == ")";
+        let apposed = !paren
+            && a.tok_text(i + 1) == ","
+            && a.tok_text(i).chars().all(char::is_uppercase)
+            && (matches!(a.tok_text(i - 1), "'" | "’") && matches!(a.low(i - 2), "l" | "d")
+                || matches!(a.low(i - 1), "le" | "la" | "du"));
+        if !(paren || apposed) || !acronym_token(a, i, paren) {
+            continue;
+        }
+        let acr = a.tok_text(i);
+        // spelled by its initials or known to the lexicon: taken already
+        // (see `acronyms`, `gazetteer`)
+        if reg.known(acr).is_some_and(|e| non_body(reg, e))
+            || reg.by_start.contains_key(&a.toks[i].start)
+        {
+            continue;
+        }
+        // the long name: (first token, end token exclusive, the entity it
+        // names already)
+        let long: Option<(usize, usize, Option<usize>)> = if paren {
+            let open = i - 1;
+            let before = a.toks[open - 1].end;
+            match reg
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end == before)
+                .map(|m| (m.entity, m.span))
+            {
+                // "le Bureau ... de l'ONU (OCHA)": an owner is no name
+                Some((e, sp))
+                    if reg.kind(e) == Some(EntityKind::Organization)
+                        && !after_de(a, a.tok_at(sp.start)) =>
+                {
+                    Some((a.tok_at(sp.start), open, Some(e)))
+                }
+                Some(_) => None,
+                None => (open.saturating_sub(10)..open)
+                    .rev()
+                    .find(|&h| body_head(a, h))
+                    .filter(|&h| body_description_end(a, h, open) == Some(open))
+                    .map(|h| (h, open, None)),
+            }
+        } else {
+            let h = i + 2;
+            body_head(a, h)
+                .then(|| body_description_end(a, h, n))
+                .flatten()
+                .map(|end| (h, end, None))
+        };
+        let Some((start, end, named)) = long else {
+            continue;
+        };
+        let span = Span::new(a.toks[start].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = match (reg.known(acr), named) {
+            (Some(e), Some(other)) if e != other => {
+                reg.merge_into(e, other, "same acronym");
+                e - usize::from(other < e)
+            }
+            (Some(e), _) | (None, Some(e)) => e,
+            (None, None) if paren => reg.entity(&name, EntityKind::Organization),
+            (None, None) => reg.entity(acr, EntityKind::Organization),
+        };
+        reg.mention(e, span, &name, "description of its acronym");
+        reg.mention(e, a.toks[i].span(), acr, "acronym");
+        taken.push(acr);
+    }
+    // its other uses in the article: "a annoncé l'Afad"
+    if taken.is_empty() {
+        return;
+    }
+    for k in 0..n {
+        let w = a.tok_text(k);
+        if taken.contains(&w) && !reg.by_start.contains_key(&a.toks[k].start) {
+            if let Some(e) = reg.known(w) {
+                reg.mention(e, a.toks[k].span(), w, "acronym");
+            }
+        }
+    }
+}
+
 fn sorted_spans(reg: &Registry) -> Vec<Span> {
     let mut v: Vec<Span> = reg.mentions.iter().map(|m| m.span).collect();
     v.sort();
@@ -1386,6 +1575,21 @@ fn byname_at(a: &Analysis, j: usize) -> Option<usize> {
         q
     };
     (a.is_cap(name) && !a.lex.stop_names.contains(a.low(name))).then_some(name)
+}
+
+/// The first token of "M. ", "Mme " or "Mlle " right before token `i`.
+fn honorific_before(a: &Analysis, i: usize) -> Option<usize> {
+    let near = |x: usize, y: usize| a.toks[y].start <= a.toks[x].end + 1;
+    match i {
+        2.. if a.tok_text(i - 1) == "."
+            && matches!(a.tok_text(i - 2), "M" | "Mme" | "Mlle")
+            && near(i - 1, i) =>
+        {
+            Some(i - 2)
+        }
+        1.. if matches!(a.tok_text(i - 1), "Mme" | "Mlle") && near(i - 1, i) => Some(i - 1),
+        _ => None,
+    }
 }
 
 /// Person names: title-case words ("Volodymyr Zelensky") after a title or
@@ -1532,6 +1736,21 @@ fn persons(a: &Analysis, reg: &mut Registry) {
         let person = (len >= 2
             && (titled || first_name || apposition || affiliation || by_speech || patronym))
             || (len == 1 && direct_title);
+        // "Fuat Otkay ... Selon M. Otkay": a family name after an honorific
+        // is the person already named, and "M. Otkay" one of their names
+        let known_family = families.get(a.low(i)).copied().filter(|_| len == 1);
+        if let Some(e) = known_family {
+            reg.mentions.push(Mention {
+                entity: e,
+                span: a.toks[i].span(),
+            });
+            if let Some(h) = honorific_before(a, i) {
+                let surface = a.text.get(a.toks[h].start..a.toks[i].end).unwrap_or("");
+                reg.mention_alias(e, surface, "honorific and family name");
+            }
+            i = j;
+            continue;
+        }
         if person {
             let span = Span::new(a.toks[i].start, a.toks[j - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
