@@ -123,6 +123,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     facilities(a, reg);
     persons(a, reg);
     places(a, reg);
+    place_enumerations(a, reg);
     places_of_attacks_by_pronoun(a, reg);
     places_struck(a, reg);
     towns_of_regions(a, reg);
@@ -1805,10 +1806,35 @@ fn places(a: &Analysis, reg: &mut Registry) {
         .filter(|c| !c.weak && !c.list)
         .filter_map(|c| fold(&c.phrase).strip_suffix(" de").map(str::to_string))
         .collect();
+    // "la province voisine de Davao del Norte", "la ville côtière de
+    // Derna": a place adjective in between
+    let place_adjective = |k: usize| {
+        demonym_at(a, k).is_some()
+            || matches!(
+                a.low(k),
+                "voisine"
+                    | "voisin"
+                    | "voisines"
+                    | "voisins"
+                    | "frontaliere"
+                    | "frontalier"
+                    | "cotiere"
+                    | "natale"
+                    | "natal"
+                    | "reculee"
+                    | "montagneuse"
+                    | "orientale"
+                    | "occidentale"
+                    | "meridionale"
+                    | "septentrionale"
+                    | "centrale"
+                    | "insulaire"
+                    | "sinistree"
+                    | "devastee"
+            )
+    };
     for i in 0..n {
-        if demonym_at(a, i + 1).is_some()
-            && matches!(a.low(i + 2), "de" | "d")
-            && nouns.contains(a.low(i))
+        if place_adjective(i + 1) && matches!(a.low(i + 2), "de" | "d") && nouns.contains(a.low(i))
         {
             let mut j = i + 3;
             if matches!(a.tok_text(j), "'" | "’") {
@@ -1882,6 +1908,126 @@ fn places(a: &Analysis, reg: &mut Registry) {
                 break;
             }
         }
+    }
+}
+
+/// One item of an enumeration of places at token `j`: (end token, whether
+/// it is a place already known).
+fn enumerated_place(
+    a: &Analysis,
+    reg: &Registry,
+    spans: &[Span],
+    j: usize,
+) -> Option<(usize, bool)> {
+    let t = a.toks.get(j)?;
+    if let Some(&(e, sp)) = reg.by_start.get(&t.start) {
+        return matches!(reg.kind(e), Some(EntityKind::Place | EntityKind::Country))
+            .then(|| (a.tok_at(sp.end), true));
+    }
+    if a.lex.first_names.contains(a.low(j)) {
+        return None;
+    }
+    place_name(a, spans, j).map(|end| (end, false))
+}
+
+/// Enumerations of places name places by their company:
+/// - "dans les province d'Alep, Lattaquié, Hama, Tartous", "d'Alep,
+///   Lattaquié, Hama et Idleb": names listed with two known places, or
+///   after a known one in a list closed by "et", are places too;
+/// - "dans les deux provinces les plus touchées, Kahramanmaras et Hatay":
+///   names listed in apposition to a plural noun of places.
+fn place_enumerations(a: &Analysis, reg: &mut Registry) {
+    const PLURALS: &[&str] = &[
+        "provinces",
+        "regions",
+        "villes",
+        "villages",
+        "localites",
+        "districts",
+        "communes",
+        "quartiers",
+        "departements",
+        "iles",
+        "gouvernorats",
+        "wilayas",
+        "etats",
+        "oblasts",
+        "cites",
+    ];
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        // where a list starts, and whether it is announced by a plural noun
+        let mut start = None;
+        if PLURALS.contains(&a.low(i)) && !a.is_cap(i) {
+            let mut k = i + 1;
+            while k < n && k < i + 7 && a.is_word(k) && !a.is_cap(k) && a.same_sentence(i, k) {
+                k += 1;
+            }
+            if a.tok_text(k) == "," {
+                start = Some((k + 1, true));
+            }
+        } else if a.tok_text(i + 1) == ","
+            && reg.by_start.get(&a.toks[i].start).is_some_and(|m| {
+                m.1.end == a.toks[i].end
+                    && matches!(reg.kind(m.0), Some(EntityKind::Place | EntityKind::Country))
+            })
+        {
+            start = Some((i, false));
+        }
+        let Some((first, announced)) = start else {
+            i += 1;
+            continue;
+        };
+        let mut items: Vec<(usize, usize, bool)> = Vec::new();
+        let mut j = first;
+        let mut closed_by_et = false;
+        while let Some((end, known)) = enumerated_place(a, reg, &spans, j) {
+            if !a.same_sentence(first, j) {
+                break;
+            }
+            items.push((j, end, known));
+            if closed_by_et {
+                break;
+            }
+            match a.tok_text(end) {
+                "," => j = end + 1,
+                "et" => {
+                    closed_by_et = true;
+                    j = end + 1;
+                }
+                _ => break,
+            }
+        }
+        // the list ends with its last name: "Hama, Tartous", a" …
+        let complete = items.last().is_some_and(|l| {
+            a.toks.get(l.1).is_none_or(|t| {
+                matches!(
+                    t.text(a.text),
+                    "," | "." | ";" | ":" | ")" | "\"" | "»" | "”"
+                )
+            }) || !a.same_sentence(l.0, l.1)
+        }) && (!closed_by_et || items.len() >= 2);
+        let known = items.iter().filter(|x| x.2).count();
+        let accepted = complete
+            && if announced {
+                items.len() >= 2 && closed_by_et
+            } else {
+                items.len() >= 3 && (known >= 2 || closed_by_et)
+            };
+        if accepted {
+            for &(s, e, k) in &items {
+                if k {
+                    continue;
+                }
+                let span = Span::new(a.toks[s].start, a.toks[e - 1].end);
+                let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                let ent = reg.entity(&name, EntityKind::Place);
+                reg.mention(ent, span, &name, "place listed with places");
+            }
+        }
+        i = items.last().map_or(i + 1, |l| l.1.max(i + 1));
     }
 }
 
@@ -2035,6 +2181,24 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
     let mut k = j + 1;
     while k < a.toks.len() && k - j < 3 && a.is_cap(k) && a.toks[k].start == a.toks[k - 1].end + 1 {
         k += 1;
+    }
+    // "la province de Davao de Oro", "Davao del Norte", "Rio de Janeiro":
+    // a lower-case particle between two capitalised words of one name
+    // (not a known name after it: "la ville d'Alep de Syrie" names two)
+    let glued = |x: usize| a.toks[x].start == a.toks[x - 1].end + 1;
+    if k + 1 < a.toks.len()
+        && matches!(a.tok_text(k), "de" | "del" | "do" | "da" | "dos" | "das")
+        && glued(k)
+        && glued(k + 1)
+        && a.is_cap(k + 1)
+        && !a.lex.stop_names.contains(a.low(k + 1))
+        && !overlaps_any(spans, a.toks[k + 1].span())
+        && a.cue(k + 1).is_none()
+    {
+        k += 2;
+        while k < a.toks.len() && k - j < 6 && a.is_cap(k) && glued(k) {
+            k += 1;
+        }
     }
     Some(k)
 }
