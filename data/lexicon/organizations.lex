@@ -121,6 +121,8 @@ Service | Bureau | Association | Syndicat | Conseil | Haut conseil | Haut Consei
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
 gang | milice | opération | opération militaire | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+# companies: "exploitée par la société philippine Apex Mining", "l'entreprise Lafarge"
+société | compagnie | entreprise | firme | société minière | compagnie minière | compagnie aérienne | groupe minier | groupe industriel | armateur | constructeur
 
 # [facilities] nouns of a named venue, facility, street, armed unit or storm;
 # the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de
