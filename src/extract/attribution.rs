@@ -211,8 +211,30 @@ impl Speakers {
         // actualisé établi samedi à 07h00 par le ministère de l'Intérieur",
         // "selon un bilan communiqué dans la nuit de samedi à dimanche par
         // le ministère"
-        let end = (noun + 16).min(a.toks.len());
+        let mut end = (noun + 16).min(a.toks.len());
         while j < end && a.same_sentence(j, noun) {
+            // "selon les données communiquées à 23 h 30 heure locale (21 h
+            // 30, heure de Paris) par l'AFAD": an aside in parentheses is
+            // skipped, the author comes after it
+            if a.tok_text(j) == "(" {
+                if let Some(close) =
+                    (j + 1..(j + 14).min(a.toks.len())).find(|&c| a.tok_text(c) == ")")
+                {
+                    end = (end + close + 1 - j).min(a.toks.len());
+                    j = close + 1;
+                    continue;
+                }
+            }
+            // "Le dernier bilan turc en date, fourni dimanche par l'Afad,
+            // est de 44 374 morts": an apposed participle names the author
+            if a.tok_text(j) == ","
+                && (j + 1..(j + 6).min(end))
+                    .take_while(|&k| a.is_word(k))
+                    .any(|k| a.low(k) == "par")
+            {
+                j += 1;
+                continue;
+            }
             let low = a.low(j);
             // an hour is not a figure: "à 07h00", "à 7 h"
             let hour = j > 0 && matches!(a.low(j - 1), "a" | "h") || a.low(j + 1) == "h";
@@ -849,9 +871,19 @@ impl Speakers {
         // "le premier bilan provisoire établi par le gouvernement est de 56
         // morts": the author of the report the figure's clause names
         // speaks; whoever reports it relays
-        if let Some(author) = (s0.max(p.saturating_sub(12))..p)
+        // (the report may be the subject, its author apposed: "Le dernier
+        // bilan turc en date, fourni dimanche par l'Agence publique turque
+        // de gestion des catastrophes (Afad), est de 44 374 morts"; no verb
+        // of saying in between)
+        if let Some(author) = (s0.max(p.saturating_sub(30))..p)
             .filter(|&b| {
-                report_noun_at(a, b).is_some_and(|n| n < p && (n + 1..p).any(|k| a.low(k) == "par"))
+                report_noun_at(a, b).is_some_and(|n| {
+                    n < p
+                        && (n + 1..p).any(|k| a.low(k) == "par")
+                        && (p - n <= 12
+                            || !(n + 1..p)
+                                .any(|k| a.cue_has(k, |c| matches!(c, Cue::Speech)).is_some()))
+                })
             })
             .find_map(|b| self.report_agent(a, b).flatten())
         {
@@ -1320,11 +1352,26 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             let document = |n: usize| {
                 matches!(
                     a.low(n),
-                    "communique" | "rapport" | "bilan" | "declaration" | "note" | "releve"
+                    "communique"
+                        | "rapport"
+                        | "bilan"
+                        | "declaration"
+                        | "note"
+                        | "releve"
+                        | "decompte"
+                        | "chiffres"
                 )
             };
             if let Some(noun) = report_noun_at(a, next).filter(|&n| document(n)) {
                 match a.low(noun + 1) {
+                    // "selon un nouveau décompte des autorités": the
+                    // authorities, even unqualified, wrote the report
+                    "des"
+                        if a.low(noun + 2) == "autorites"
+                            && collective_np(a, noun + 1).is_none() =>
+                    {
+                        add_collective(a, reg, &mut new, noun + 2, noun + 3);
+                    }
                     "du" | "des" => starts.push(noun + 1),
                     "de" | "d" => starts.push(noun + 2),
                     _ => {}
@@ -1556,7 +1603,9 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     // a bare "les sources", "le conseil": too vague to be a speaker; but
     // "des sources ont indiqué qu'au moins trois militaires", "selon des
     // sources": some sources, a speaker apart from the outlet
-    let some_sources = a.low(d) == "des" && a.low(n0) == "sources";
+    // (likewise "ont indiqué des responsables": some officials)
+    let some_sources =
+        a.low(d) == "des" && matches!(a.low(n0), "sources" | "responsables" | "officiels");
     // "Le gouvernement signale la mort de 25 militaires", "selon le
     // gouvernement": the government of the country reported on (merged with
     // "le gouvernement malien" when the article names it)
