@@ -9,7 +9,7 @@ a fait état | ont fait état | avait fait état | avaient fait état
 fait état | font état | faisait état | faisaient état | faisant état
 # "les forces ukrainiennes parlaient, elles, de plus de 400 victimes"
 parle de | parlent de | parlait de | parlaient de | a parlé de | ont parlé de | avait parlé de | avaient parlé de | parlant de
-parle | parlent | parlait | parlaient
+parle | parlent | parlait | parlaient | parlant
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant

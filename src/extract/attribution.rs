@@ -285,6 +285,28 @@ impl Speakers {
             .map(|m| m.1)
     }
 
+    /// "Elles ont donné ...": the last group named in the two sentences
+    /// before token `k` ("des autorités dominées par les militaires"), a
+    /// body whose name in the text is plural.
+    fn group_before(&self, a: &Analysis, k: usize) -> Option<usize> {
+        let ks = a.toks.get(k)?.start;
+        let si = *a.tok_sent.get(k)? as usize;
+        let from = a.sents.get(si.saturating_sub(2))?.start;
+        let i = self.ments.partition_point(|m| m.0.start < ks);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .take_while(|m| m.0.start >= from)
+            .find(|m| {
+                m.2 == EntityKind::Organization
+                    && a.text
+                        .get(m.0.start..m.0.end)
+                        .is_some_and(|t| t.ends_with('s') || t.ends_with('x'))
+            })
+            .map(|m| m.1)
+    }
+
     /// The speaking mention that starts at token `k`.
     fn mention_at(&self, a: &Analysis, k: usize) -> Option<usize> {
         let start = a.toks.get(k)?.start;
@@ -749,6 +771,28 @@ impl Speakers {
                 }
             }
             let sent = a.sent_of(v);
+            // "Alors que ..., elles ont donné une tout autre version des
+            // événements, parlant d'opération qui avait permis d'abattre
+            // 203 membres": the pronoun subject of the sentence
+            if let Some(s) = sent {
+                let s0 = a.tok_at(s.start);
+                let pronoun = (s0..v).find(|&k| {
+                    matches!(a.low(k), "ils" | "elles" | "il" | "elle")
+                        && (k == s0 || a.tok_text(k - 1) == ",")
+                        && !a.is_cap(k + 1)
+                        && a.is_word(k + 1)
+                });
+                if let Some(k) = pronoun {
+                    let found = if matches!(a.low(k), "ils" | "elles") {
+                        self.group_before(a, k)
+                    } else {
+                        last.or_else(|| self.person_before(a, k, a.low(k)))
+                    };
+                    if found.is_some() {
+                        return (found, false);
+                    }
+                }
+            }
             let first = sent.and_then(|s| {
                 let i = self.ments.partition_point(|m| m.0.start < s.start);
                 self.ments
