@@ -151,3 +151,6 @@ forces de l'ordre
 # agence de l'ONU" is OCHA in one article, the HCR in another.
 [generic_heads]
 agence de l'ONU | agence des Nations unies | agence onusienne | services d'urgence | services de secours et d'urgence
+# the agents of an inquiry are each article's own ("les enquêteurs" of a UN report,
+# of a police case)
+enquêteurs | enquêteurs onusiens

@@ -14,6 +14,8 @@ parle | parlent | parlait | parlaient | parlant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant
 confie | confient | a confié | ont confié
+# "Les enquêteurs onusiens racontent l'arrivée ... des tirs qui auraient tué « vingt civils »"
+raconte | racontent | a raconté | ont raconté | racontait | racontaient | racontant
 revendique | revendiquent | a revendiqué | ont revendiqué
 communique | a communiqué | ont communiqué | recense | recensent | a recensé | ont recensé | dénombre | dénombrent | a dénombré | ont dénombré
 avance | avancent | a avancé | ont avancé | chiffre | chiffrent | a chiffré | ont chiffré

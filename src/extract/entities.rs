@@ -131,6 +131,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     bodies_by_generic_head(a, reg);
     staffs_of_forces(a, reg);
     agents_of_bodies(a, reg);
+    investigators_of_report(a, reg);
     un_agencies(a, reg);
     handles_after_names(a, reg);
     reg.mentions
@@ -2614,6 +2615,71 @@ fn agents_of_bodies(a: &Analysis, reg: &mut Registry) {
                 "agents of the body's activity",
             );
         }
+    }
+}
+
+/// "C'est ce qu'affirme un rapport publié par le Bureau des droits de
+/// l'homme des Nations unies. ... Les enquêteurs onusiens racontent",
+/// "selon les enquêteurs": the investigators, with no body of their own,
+/// are the authors of the one report or inquiry the article attributes
+/// ("un rapport publié par X", "l'enquête de X"); with two authors, or
+/// none, they stay unresolved.
+fn investigators_of_report(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let agents: Vec<usize> = (1..n)
+        .filter(|&t| {
+            matches!(a.low(t), "enqueteurs" | "enqueteuses")
+                && matches!(a.low(t - 1), "les" | "des" | "aux")
+                && !reg.by_start.contains_key(&a.toks[t].start)
+                // "les enquêteurs de la police" have their own body
+                && !matches!(a.low(t + 1), "de" | "du" | "des" | "d")
+        })
+        .collect();
+    if agents.is_empty() {
+        return;
+    }
+    let mut authors: Vec<usize> = Vec::new();
+    for t in 0..n {
+        if !matches!(a.low(t), "rapport" | "enquete") {
+            continue;
+        }
+        // "un rapport publié ce 12 mai 2023 par le Bureau ...": the author
+        // after "par" (or "de") within the clause
+        let mut k = t + 1;
+        while k < n && k < t + 12 && a.same_sentence(k, t) && a.tok_text(k) != "," {
+            if matches!(a.low(k), "par" | "de" | "du") {
+                let mut m = k + 1;
+                while matches!(a.low(m), "l" | "la" | "le" | "les") || elision_at(a, m) {
+                    m += 1;
+                }
+                if let Some(&(e, _)) = a.toks.get(m).and_then(|x| reg.by_start.get(&x.start)) {
+                    if reg.kind(e) == Some(EntityKind::Organization) && !authors.contains(&e) {
+                        authors.push(e);
+                    }
+                    break;
+                }
+                if a.low(k) == "par" {
+                    break;
+                }
+            }
+            k += 1;
+        }
+    }
+    let [author] = authors.as_slice() else {
+        return;
+    };
+    for t in agents {
+        // "les enquêteurs onusiens": with their adjective
+        let end = if a.is_word(t + 1) && !a.is_cap(t + 1) && demonym_at(a, t + 1).is_some()
+            || a.low(t + 1) == "onusiens"
+        {
+            t + 1
+        } else {
+            t
+        };
+        let span = Span::new(a.toks[t].start, a.toks[end].end);
+        let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        reg.mention(*author, span, &surface, "investigators of its report");
     }
 }
 
