@@ -16,6 +16,9 @@ déplore | déplorent | a déploré | ont déploré | déplorant
 confie | confient | a confié | ont confié
 # "Les enquêteurs onusiens racontent l'arrivée ... des tirs qui auraient tué « vingt civils »"
 raconte | racontent | a raconté | ont raconté | racontait | racontaient | racontant
+# "L'Ocha alerte également sur la situation ... : au moins 55 enfants ont été empoisonnés"
+# (not "alerte" alone, a noun too: "en alerte violette")
+alerte sur | alertent sur | alerte également sur | alerte aussi sur | a alerté | ont alerté | avait alerté | alertant
 revendique | revendiquent | a revendiqué | ont revendiqué
 communique | a communiqué | ont communiqué | recense | recensent | a recensé | ont recensé | dénombre | dénombrent | a dénombré | ont dénombré
 avance | avancent | a avancé | ont avancé | chiffre | chiffrent | a chiffré | ont chiffré
