@@ -283,22 +283,6 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
                 }
             }
         }
-        // "aurait fait 89 morts et non 63 comme initialement reconnus": a
-        // figure set against the one before counts the same; so does one
-        // placed elsewhere ("11 300 personnes étaient mortes dans la ville
-        // de Derna, et 170 ailleurs dans l'est du pays")
-        let set_against = from > 0 && matches!(a.low(from - 1), "non" | "contre");
-        let elsewhere = from > 0 && matches!(a.low(from - 1), "et" | ",") && a.low(k) == "ailleurs";
-        if (set_against || elsewhere) && !ends_clause(a, k) {
-            if let Some(p) = shares_predicate(a, prev, from) {
-                return Some(Found {
-                    measure: p.measure,
-                    subject: None,
-                    words: tok_span(from, f.end),
-                    refers_back: true,
-                });
-            }
-        }
         // "le bilan est de 40", "le nombre de rescapés : 104"
         if ends_clause(a, k) {
             if let Some((m, b, next, subject)) = toll_before(a, from, floor) {
