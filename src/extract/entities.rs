@@ -2003,7 +2003,7 @@ fn place_enumerations(a: &Analysis, reg: &mut Registry) {
         }
         // the list ends with its last name: "Hama, Tartous", a" …
         let complete = items.last().is_some_and(|l| {
-            a.toks.get(l.1).is_none_or(|t| {
+            a.toks.get(l.1).map_or(true, |t| {
                 matches!(
                     t.text(a.text),
                     "," | "." | ";" | ":" | ")" | "\"" | "»" | "”"
