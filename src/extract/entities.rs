@@ -1437,7 +1437,17 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
             Some(EntityKind::Place | EntityKind::Country | EntityKind::Person | EntityKind::Outlet)
         )
     };
-    let mut taken: Vec<&str> = Vec::new();
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut merges = 0;
+    // the longest mention ending at each byte, looked up by position (the
+    // mentions are not sorted yet at this stage)
+    // (by start: entities merged below shift their indices, `by_start`
+    // follows them)
+    let mut ending: HashMap<usize, usize> = HashMap::new();
+    for m in &reg.mentions {
+        let slot = ending.entry(m.span.end).or_insert(m.span.start);
+        *slot = (*slot).min(m.span.start);
+    }
     for i in 2..n.saturating_sub(1) {
         let paren = a.tok_text(i - 1) == "(" && a.tok_text(i + 1) == ")";
         let apposed = !paren
@@ -1461,12 +1471,11 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
         let long: Option<(usize, usize, Option<usize>)> = if paren {
             let open = i - 1;
             let before = a.toks[open - 1].end;
-            match reg
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.span.end == before)
-                .map(|m| (m.entity, m.span))
+            match ending
+                .get(&before)
+                .and_then(|st| reg.by_start.get(st))
+                .filter(|m| m.1.end == before)
+                .copied()
             {
                 // "le Bureau ... de l'ONU (OCHA)": an owner is no name
                 Some((e, sp))
@@ -1495,17 +1504,20 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
         let span = Span::new(a.toks[start].start, a.toks[end - 1].end);
         let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
         let e = match (reg.known(acr), named) {
-            (Some(e), Some(other)) if e != other => {
+            // (a few per article: each merge walks the mentions)
+            (Some(e), Some(other)) if e != other && merges < 16 => {
+                merges += 1;
                 reg.merge_into(e, other, "same acronym");
                 e - usize::from(other < e)
             }
+            (Some(e), Some(other)) if e != other => continue,
             (Some(e), _) | (None, Some(e)) => e,
             (None, None) if paren => reg.entity(&name, EntityKind::Organization),
             (None, None) => reg.entity(acr, EntityKind::Organization),
         };
         reg.mention(e, span, &name, "description of its acronym");
         reg.mention(e, a.toks[i].span(), acr, "acronym");
-        taken.push(acr);
+        taken.insert(acr);
     }
     // its other uses in the article: "a annoncé l'Afad"
     if taken.is_empty() {
