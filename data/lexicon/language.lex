@@ -98,7 +98,7 @@ village de | village d' | village d’ | localité de | localité d' | localité
 corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve | cap ; name
 au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | au large d' | au large d’ | à la périphérie de | non loin de | jusqu'à | jusqu’à | dans le sud du | dans le nord du | dans l'est du | dans l'ouest du | dans le centre du
 à ; weak
-quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de ; list
+quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de | provinces d' | provinces d’ | régions de | régions d' | régions d’ | villes de | villes d' | villes d’ | départements de | gouvernorats de | îles de ; list
 # "l'attaque de Boulkessy", "les attaques de Mondoro et de Boulkessi": what
 # is attacked, when no name of an actor (gazetteer) is there
 attaque de | attaque d' | attaque d’ | attaques de | attaques d' | attaques d’ | double attaque de ; weak | list

@@ -1376,6 +1376,14 @@ fn acronym_token(a: &Analysis, k: usize, word_like: bool) -> bool {
                 && w.chars().skip(1).all(char::is_lowercase)))
 }
 
+/// Whether a body's name ends at byte `end` (see `foreign_acronyms`).
+fn ending_org(reg: &Registry, ending: &HashMap<usize, usize>, end: usize) -> bool {
+    ending
+        .get(&end)
+        .and_then(|st| reg.by_start.get(st))
+        .is_some_and(|m| m.1.end == end && reg.kind(m.0) == Some(EntityKind::Organization))
+}
+
 /// A body's head ("agence", "organisme", "Bureau").
 fn body_head(a: &Analysis, k: usize) -> bool {
     a.is_word(k) && (INSTITUTION_NOUNS.contains(&a.low(k)) || a.low(k) == "organisme")
@@ -1455,7 +1463,19 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
             && a.tok_text(i).chars().all(char::is_uppercase)
             && (matches!(a.tok_text(i - 1), "'" | "’") && matches!(a.low(i - 2), "l" | "d")
                 || matches!(a.low(i - 1), "le" | "la" | "du"));
-        if !(paren || apposed) || !acronym_token(a, i, paren) {
+        // "le Croissant-Rouge turc (Kizilay)": after a body's name, its
+        // name in its own language, one capitalised word
+        let own_name = paren && {
+            let w = a.tok_text(i);
+            a.is_cap(i)
+                && (7..=12).contains(&w.chars().count())
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !a.lex.first_names.contains(a.low(i))
+                && a.toks
+                    .get(i - 2)
+                    .is_some_and(|t| ending_org(reg, &ending, t.end))
+        };
+        if !(paren || apposed) || !(own_name || acronym_token(a, i, paren)) {
             continue;
         }
         let acr = a.tok_text(i);
@@ -2199,16 +2219,20 @@ fn place_name(a: &Analysis, spans: &[Span], j: usize) -> Option<usize> {
     // a lower-case particle between two capitalised words of one name
     // (not a known name after it: "la ville d'Alep de Syrie" names two)
     let glued = |x: usize| a.toks[x].start == a.toks[x - 1].end + 1;
-    if k + 1 < a.toks.len()
+    // ("Santa Cruz de la Sierra": a particle of two words)
+    let two = matches!(a.tok_text(k), "de") && matches!(a.tok_text(k + 1), "la" | "los" | "las");
+    let p = k + usize::from(two);
+    if p + 1 < a.toks.len()
         && matches!(a.tok_text(k), "de" | "del" | "do" | "da" | "dos" | "das")
         && glued(k)
-        && glued(k + 1)
-        && a.is_cap(k + 1)
-        && !a.lex.stop_names.contains(a.low(k + 1))
-        && !overlaps_any(spans, a.toks[k + 1].span())
-        && a.cue(k + 1).is_none()
+        && glued(p)
+        && glued(p + 1)
+        && a.is_cap(p + 1)
+        && !a.lex.stop_names.contains(a.low(p + 1))
+        && !overlaps_any(spans, a.toks[p + 1].span())
+        && a.cue(p + 1).is_none()
     {
-        k += 2;
+        k = p + 2;
         while k < a.toks.len() && k - j < 6 && a.is_cap(k) && glued(k) {
             k += 1;
         }
