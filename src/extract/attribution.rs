@@ -1519,6 +1519,8 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 changed |= capital_speaks(a, reg, m);
             } else if let Some((t0, end, _)) = office_np(a, reg, &held, st) {
                 add_office(a, reg, &mut new, t0, end);
+            } else if let Some((h, end)) = described_body(a, st) {
+                add_collective(a, reg, &mut new, h, end);
             }
         }
         // "Moscou a déclaré": a capital just before the verb
@@ -1557,6 +1559,36 @@ fn is_time_word(a: &Analysis, j: usize) -> bool {
             a.low(j),
             "ce" | "matin" | "soir" | "hier" | "encore" | "aussi" | "egalement" | "enfin"
         )
+}
+
+/// "selon l'agence nationale de gestion des catastrophes": a body named
+/// by its lower-case head and what it does, with no proper name, in a
+/// speaker's slot: the head's token and the end of its description.
+fn described_body(a: &Analysis, d: usize) -> Option<(usize, usize)> {
+    let mut h = d;
+    if matches!(a.low(h), "le" | "la" | "l" | "du" | "de") {
+        h += 1;
+        if a.low(h) == "la" || a.low(h) == "l" {
+            h += 1;
+        }
+        if matches!(a.tok_text(h), "'" | "’") {
+            h += 1;
+        }
+    } else {
+        return None;
+    }
+    // not "l'agence de presse officielle Xinhua" (a medium, named), nor
+    // "l'agence ukrainienne" (a body named before, by its nationality)
+    if a.is_cap(h)
+        || !crate::extract::entities::body_head(a, h)
+        || a.cue_has(h, |c| matches!(c, Cue::OutletNoun))
+            .is_some_and(|next| next > h + 1)
+    {
+        return None;
+    }
+    let end = crate::extract::entities::body_description_end(a, h, a.toks.len())?;
+    let complement = (h + 1..end).any(|k| matches!(a.low(k), "de" | "du" | "des" | "d"));
+    (complement && !a.is_cap(end)).then_some((h, end))
 }
 
 /// The index in `reg.mentions` of a mention starting at token `t`.

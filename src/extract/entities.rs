@@ -1385,7 +1385,7 @@ fn ending_org(reg: &Registry, ending: &HashMap<usize, usize>, end: usize) -> boo
 }
 
 /// A body's head ("agence", "organisme", "Bureau").
-fn body_head(a: &Analysis, k: usize) -> bool {
+pub(crate) fn body_head(a: &Analysis, k: usize) -> bool {
     a.is_word(k) && (INSTITUTION_NOUNS.contains(&a.low(k)) || a.low(k) == "organisme")
 }
 
@@ -1393,7 +1393,7 @@ fn body_head(a: &Analysis, k: usize) -> bool {
 /// head at `h`: adjectives, nationalities and noun complements ("organisme
 /// public turc de gestion des catastrophes"); `None` when the head stands
 /// alone.
-fn body_description_end(a: &Analysis, h: usize, limit: usize) -> Option<usize> {
+pub(crate) fn body_description_end(a: &Analysis, h: usize, limit: usize) -> Option<usize> {
     let mut end = h + 1;
     let mut k = h + 1;
     while k < limit && k < h + 10 && a.same_sentence(k, h) {
