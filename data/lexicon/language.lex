@@ -43,7 +43,7 @@ Selon | Dans | Pour | Par | Sur | Sous | Avec | Sans | Entre | Après | Avant | 
 Si | Quand | Comme | Alors | Ainsi | Aussi | Puis | Enfin | Déjà | Toutefois | Cependant | Pourtant | Néanmoins | En | Au | Aux | À | A | Y
 Mardi | Lundi | Mercredi | Jeudi | Vendredi | Samedi | Dimanche | Janvier | Février | Mars | Avril | Mai | Juin | Juillet | Août | Septembre | Octobre | Novembre | Décembre
 Tout | Tous | Toute | Toutes | Plus | Moins | Très | Trop | Peu | Bien | Non | Oui | OK | Source | Photo | Image | Lire | Voir | Suivez | Partagez | Comment | Commentaires
-Président | Premier | Ministre | Ministère | Monsieur | Madame | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
+Président | Premier | Ministre | Ministère | Monsieur | Madame | Mme | Mlle | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
 Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refuser | Réseaux | Désactiver | Raconter | Cookies | Newsletter | Abonnez | Publicité | Happy | Event | No | Data | The
 Pâques | Noël | Ramadan | Tabaski | Aïd | Toussaint | Pentecôte | Carême | Hanoucca | Pessah | Kippour | Maouloud | Achoura
 
@@ -77,6 +77,7 @@ rebelles
 # documents. Institution heads and "ministère de ..." are generic too.
 [generic_heads]
 autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major | sources | source | témoins | observateurs
+défense civile | sécurité civile | garde nationale
 
 # [ministries] portfolios as written after "ministère" (canonical first)
 [ministries]

@@ -2446,7 +2446,21 @@ fn named_bodies(a: &Analysis, reg: &mut Registry) {
             i = end;
             continue;
         }
-        if end > next {
+        // "selon la Défense civile", "la Protection civile a indiqué": a
+        // head that is a whole name (each country's own: a generic name,
+        // never merged across documents)
+        let whole = end == next && {
+            let head = fold(
+                a.text
+                    .get(a.toks[i].start..a.toks[next - 1].end)
+                    .unwrap_or(""),
+            );
+            matches!(
+                head.as_str(),
+                "defense civile" | "protection civile" | "securite civile" | "garde nationale"
+            )
+        };
+        if end > next || whole {
             let span = Span::new(a.toks[i].start, a.toks[end - 1].end);
             let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
             // "le Haut conseil islamique du Mali" is the "Haut conseil
