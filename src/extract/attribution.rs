@@ -665,6 +665,27 @@ impl Speakers {
         if q < 2 || a.tok_text(q - 1) != "," {
             return None;
         }
+        // "par les autorités locales, qui font état de 15 morts": the
+        // group just before the comma (a town there is no speaker)
+        let place = self
+            .ments
+            .iter()
+            .find(|m| m.0 == best)
+            .is_some_and(|m| m.2 == EntityKind::Place);
+        // (not a complement: "le GSIM, lié à al-Qaïda, qui affirme")
+        let complement = {
+            let mut b = a.tok_at(best.start);
+            if b > 0 && matches!(a.low(b - 1), "les" | "le" | "la" | "l" | "'" | "’") {
+                b -= 1;
+                if b > 0 && a.low(b - 1) == "l" {
+                    b -= 1;
+                }
+            }
+            b > 0 && matches!(a.low(b - 1), "a" | "au" | "aux" | "de" | "du" | "des" | "d")
+        };
+        if a.tok_at(best.end) == q - 1 && !place && !complement {
+            return Some(e);
+        }
         let sent = a.sent_of(q)?;
         let s0 = a.tok_at(sent.start);
         let open = (s0..q - 1).rev().take(10).find(|&k| a.tok_text(k) == ",")?;
@@ -1459,9 +1480,18 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             if i > 0 && matches!(a.tok_text(i - 1), "," | "»" | "”" | "\"") {
                 starts.push(j);
             }
-            // before: "les garde-côtes grecs ont précisé"
-            for d in (i.saturating_sub(6)..i).rev() {
-                if collective_np(a, d).is_some_and(|(_, e)| e == i) {
+            // before: "les garde-côtes grecs ont précisé"; through a
+            // relative: "par les autorités locales, qui font état de 15 morts"
+            let mut at = i;
+            if i > 1 && a.low(i - 1) == "qui" {
+                at = if a.tok_text(i - 2) == "," {
+                    i - 2
+                } else {
+                    i - 1
+                };
+            }
+            for d in (at.saturating_sub(6)..at).rev() {
+                if collective_np(a, d).is_some_and(|(_, e)| e == at) {
                     starts.push(d);
                     break;
                 }
