@@ -71,7 +71,7 @@ Cour internationale de justice | CIJ
 FMI | Fonds monétaire international
 Banque mondiale
 HCR | Haut-Commissariat des Nations unies pour les réfugiés | UNHCR | Haut-Commissariat de l'ONU pour les réfugiés | Haut-Commissariat aux réfugiés | agence de l'ONU pour les réfugiés | agence des Nations unies pour les réfugiés
-UNICEF
+UNICEF | Unicef | Fonds des Nations unies pour l'enfance | Fonds des Nations unies pour l’enfance
 Amnesty International
 Human Rights Watch | HRW
 Médecins sans frontières | MSF
