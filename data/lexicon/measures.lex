@@ -23,6 +23,8 @@ militaires déployés | soldats déployés ; troops
 neutralisés | neutralisées | neutralisé | neutraliser | abattus | abattues | abattu | abattre | exécuté | exécuter | décédés | décédées | décédé | décédée | ont succombé | a succombé | succombé | éliminés | éliminées | exécutés | exécutées | massacrés | massacrées | noyés | noyées | emportés par les eaux | ont trouvé la mort | a trouvé la mort ; killed
 retenus | retenues | retenus en otage | retenues en otage | retenus en otages | retenues en otages | pris en otages | séquestrés | séquestrées ; captured
 se sont réfugiés | se sont réfugiées | réfugiés | réfugiées | relogés | relogées | sans abri | sans domicile | ont été déplacés | ont été déplacées | ont dû fuir | contraints de fuir ; displaced
+# "Environ 130 000 personnes ont dû quitter leur domicile"
+ont dû quitter leur domicile | ont dû quitter leurs domiciles | ont dû quitter leurs maisons | ont quitté leur domicile | ont quitté leurs domiciles | ont fui leur domicile | ont fui leurs domiciles | ont dû abandonner leur domicile | ont dû abandonner leurs maisons ; displaced
 sinistrés | sinistrées | affectés | affectées | affectés par | touchés par ; other
 tués | tuées | tué | tuée | tuant | tue | tuent | tuer | morts | mortes | mort | ont péri | a péri | périssent | sont décédés | ont perdu la vie | tombés au combat | tombées au combat | tombé au combat | tombés au front | tombés sous les balles | a perdu | ont perdu | avait perdu | avaient perdu | la perte de | perte de | a fait | ont fait | faisant | coûté la vie ; killed
 # the state of the wounded after a figure: "dont 2 sont en urgence absolue", "5 sont dans un état grave"
