@@ -7,6 +7,8 @@ fait état de | font état de | a fait état de | ont fait état de | faisant é
 a fait état | ont fait état | avait fait état | avaient fait état
 # elided "d'": "Le précédent bilan faisait état d'au moins 25 soldats tués"
 fait état | font état | faisait état | faisaient état | faisant état
+# an adverb inside: "qui font désormais état de 15 morts", "a également fait état de"
+font désormais état | fait désormais état | font également état | fait également état | a également fait état | ont également fait état | a aussi fait état | ont aussi fait état | faisait alors état | faisaient alors état | font aussi état | fait aussi état
 # "les forces ukrainiennes parlaient, elles, de plus de 400 victimes"
 parle de | parlent de | parlait de | parlaient de | a parlé de | ont parlé de | avait parlé de | avaient parlé de | parlant de
 parle | parlent | parlait | parlaient | parlant

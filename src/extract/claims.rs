@@ -491,6 +491,8 @@ fn ends_clause(a: &Analysis, k: usize) -> bool {
             "." | "," | ";" | ":" | ")" | "»" | "”" | "\""
         )
         || matches!(a.low(k), "selon" | "contre" | "et" | "ou" | "alors")
+        // "est estimé à 50 000 par les services sociaux": the agent follows
+        || a.low(k) == "par" && matches!(a.low(k + 1), "le" | "la" | "les" | "l")
         || a.cue_has(k, |c| matches!(c, Cue::Source)).is_some()
 }
 
