@@ -511,9 +511,19 @@ impl Speakers {
         }
         let i = self.ments.partition_point(|m| m.0.start < vs);
         let own_quote = a.quote_at(vs);
+        // "Le ministère de la Santé de Gaza (contrôlé par le Hamas) a
+        // annoncé": an aside in parentheses before the verb is no subject
+        let aside = (v >= 2 && a.tok_text(v - 1) == ")")
+            .then(|| {
+                (s0.max(v.saturating_sub(24))..v - 1)
+                    .rev()
+                    .find(|&k| a.tok_text(k) == "(")
+                    .map(|k| a.toks[k].start)
+            })
+            .flatten();
         let mut best: Option<(Span, usize)> = None;
         for m in self.ments[..i].iter().rev().take(24) {
-            if m.0.end > vs || m.0.start < sent.start {
+            if m.0.end > vs || m.0.start < sent.start || aside.is_some_and(|p| m.0.start >= p) {
                 continue;
             }
             // a name quoted in another's words is not the subject
@@ -1551,6 +1561,8 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 add_office(a, reg, &mut new, t0, end);
             } else if let Some((h, end)) = described_body(a, st) {
                 add_collective(a, reg, &mut new, h, end);
+            } else if let Some(k) = named_speaker(a, reg, st) {
+                add_collective(a, reg, &mut new, k, k + 1);
             }
         }
         // "Moscou a déclaré": a capital just before the verb
@@ -1589,6 +1601,31 @@ fn is_time_word(a: &Analysis, j: usize) -> bool {
             a.low(j),
             "ce" | "matin" | "soir" | "hier" | "encore" | "aussi" | "egalement" | "enfin"
         )
+}
+
+/// "..., a précisé l'Afad": a name no rule knows, one capitalised word
+/// (or an acronym) with a definite article in a speaker's slot, is a body
+/// that speaks (a person would have a first name or a title).
+fn named_speaker(a: &Analysis, reg: &Registry, d: usize) -> Option<usize> {
+    let mut k = d;
+    match a.low(k) {
+        "le" | "la" => k += 1,
+        "l" if matches!(a.tok_text(k + 1), "'" | "’") => k += 2,
+        _ => return None,
+    }
+    let w = a.tok_text(k);
+    let acronym = (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+    let next = a.tok_text(k + 1);
+    let ends = next.is_empty()
+        || matches!(next, "," | "." | ";" | ":" | ")" | "»" | "”" | "\"")
+        || a.is_word(k + 1) && !a.tok_text(k + 1).starts_with(char::is_uppercase);
+    ((a.is_cap(k) || acronym)
+        && ends
+        && a.cue(k).is_none()
+        && !a.lex.stop_names.contains(a.low(k))
+        && !a.lex.first_names.contains(a.low(k))
+        && mention_starting(reg, a, k).is_none())
+    .then_some(k)
 }
 
 /// "selon l'agence nationale de gestion des catastrophes": a body named
