@@ -929,10 +929,18 @@ impl Speakers {
         }
         if speaker.is_none() {
             let k = self.acts.partition_point(|x| x.tok < p);
+            // "L'État islamique a revendiqué l'attaque menée vendredi qui a
+            // tué au moins 49 soldats": what is claimed is the attack; the
+            // toll in a relative clause on it is the outlet's account
+            let claims_responsibility = |x: &Act| {
+                let next = a.cue(x.tok).map_or(x.tok + 1, |c| c.1);
+                (x.tok..next).any(|t| a.low(t).starts_with("revendiqu"))
+                    && (next..p).any(|t| a.low(t) == "qui")
+            };
             speaker = k
                 .checked_sub(1)
                 .map(|k| self.acts[k])
-                .filter(|x| x.tok >= s0)
+                .filter(|x| x.tok >= s0 && !claims_responsibility(x))
                 .and_then(|x| x.speaker);
         }
         // an inverted verb after: "..., écrit Reuters" (a bounded look)
