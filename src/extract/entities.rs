@@ -1475,7 +1475,27 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
                     .get(i - 2)
                     .is_some_and(|t| ending_org(reg, &ending, t.end))
         };
-        if !(paren || apposed) || !(own_name || acronym_token(a, i, paren)) {
+        // not a caption's word: "(Archives)", "(Photo)", "(Illustration)"
+        let caption = a.lex.stop_names.contains(a.low(i))
+            || matches!(
+                a.low(i),
+                "archives"
+                    | "archive"
+                    | "illustration"
+                    | "photo"
+                    | "photos"
+                    | "image"
+                    | "images"
+                    | "video"
+                    | "videos"
+                    | "infographie"
+                    | "capture"
+                    | "document"
+                    | "credit"
+                    | "credits"
+                    | "montage"
+            );
+        if !(paren || apposed) || caption || !(own_name || acronym_token(a, i, paren)) {
             continue;
         }
         let acr = a.tok_text(i);
