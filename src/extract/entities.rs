@@ -13,7 +13,11 @@
 //! and a nationality ("le comité d'enquête russe"), a collective body
 //! ("les services de secours"), venues by a foreign venue word ("Crocus
 //! City Hall") and outlets by a media word ("al-Arabiya TV"); a place
-//! inside such a name is no mention of the place.
+//! inside such a name is no mention of the place. A body's own acronym or
+//! name in parentheses ("l'agence gouvernementale de secours (Afad)", "le
+//! Croissant-Rouge turc (Kizilay)") is another of its names, and places are
+//! also known by their company in an enumeration ("d'Alep, Lattaquié, Hama,
+//! Tartous") or by a particle inside their name ("Davao de Oro").
 //! Site furniture never reaches this stage (set aside by cleaning), and no
 //! rule takes a bare capitalised word for an entity.
 
