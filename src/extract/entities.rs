@@ -1498,6 +1498,8 @@ fn foreign_acronyms(a: &Analysis, reg: &mut Registry) {
                     | "credit"
                     | "credits"
                     | "montage"
+                    // "droits réservés"
+                    | "dr"
             );
         if !(paren || apposed) || caption || !(own_name || acronym_token(a, i, paren)) {
             continue;
