@@ -132,6 +132,15 @@ fn check(x: &Extraction, text: &str, expect: &str) -> Result<(), String> {
                     && (e.name == name || e.aliases.iter().any(|a| a.name == name))
             })
         }
+        // "expect alias NAME = OTHER": one entity bears both names
+        ["alias", rest @ ..] => {
+            let rest = rest.join(" ");
+            let (one, other) = rest.split_once(" = ").unwrap_or((rest.as_str(), ""));
+            x.entities.iter().any(|e| {
+                let has = |n: &str| e.name == n || e.aliases.iter().any(|a| a.name == n);
+                has(one) && has(other)
+            })
+        }
         ["no-entity", name @ ..] => {
             let name = name.join(" ");
             !x.entities

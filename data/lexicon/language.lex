@@ -43,7 +43,7 @@ Selon | Dans | Pour | Par | Sur | Sous | Avec | Sans | Entre | Après | Avant | 
 Si | Quand | Comme | Alors | Ainsi | Aussi | Puis | Enfin | Déjà | Toutefois | Cependant | Pourtant | Néanmoins | En | Au | Aux | À | A | Y
 Mardi | Lundi | Mercredi | Jeudi | Vendredi | Samedi | Dimanche | Janvier | Février | Mars | Avril | Mai | Juin | Juillet | Août | Septembre | Octobre | Novembre | Décembre
 Tout | Tous | Toute | Toutes | Plus | Moins | Très | Trop | Peu | Bien | Non | Oui | OK | Source | Photo | Image | Lire | Voir | Suivez | Partagez | Comment | Commentaires
-Président | Premier | Ministre | Ministère | Monsieur | Madame | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
+Président | Premier | Ministre | Ministère | Monsieur | Madame | Mme | Mlle | Général | Selon | Tôt | Plusieurs | Certains | Chaque | Notre | Votre | Leur | Leurs | Son | Sa | Ses | Mon | Ma | Mes
 Que | Qui | Quoi | Dont | Où | Lien | Politique | Paramétrer | Accepter | Refuser | Réseaux | Désactiver | Raconter | Cookies | Newsletter | Abonnez | Publicité | Happy | Event | No | Data | The
 Pâques | Noël | Ramadan | Tabaski | Aïd | Toussaint | Pentecôte | Carême | Hanoucca | Pessah | Kippour | Maouloud | Achoura
 
@@ -77,6 +77,7 @@ rebelles
 # documents. Institution heads and "ministère de ..." are generic too.
 [generic_heads]
 autorités | gouvernement | mairie | municipalité | conseil municipal | préfecture | ministère | armée | police | gendarmerie | pompiers | secours | hôpital | justice | parquet | parlement | présidence | diplomatie | marine | garde-côtes | garde côtière | autorités locales | autorités portuaires | police portuaire | services de secours | forces de l'ordre | protection civile | état-major | sources | source | témoins | observateurs
+défense civile | sécurité civile | garde nationale
 
 # [ministries] portfolios as written after "ministère" (canonical first)
 [ministries]
@@ -98,7 +99,7 @@ village de | village d' | village d’ | localité de | localité d' | localité
 corridor de | corridor d' | corridor d’ | col de | vallée de | passage de | rivière | fleuve | cap ; name
 au sud de | au nord de | à l'est de | à l'ouest de | dans le sud de | dans le nord de | dans l'est de | dans l'ouest de | dans le centre de | au large de | au large d' | au large d’ | à la périphérie de | non loin de | jusqu'à | jusqu’à | dans le sud du | dans le nord du | dans l'est du | dans l'ouest du | dans le centre du
 à ; weak
-quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de ; list
+quartiers de | quartiers d' | quartiers d’ | districts de | villages de | villages d' | villages d’ | localités de | localités d' | localités d’ | communes de | provinces de | camps de | camps d' | camps d’ | camps militaires de | camps militaires d' | camps militaires d’ | bases militaires de | postes militaires de | provinces d' | provinces d’ | régions de | régions d' | régions d’ | villes de | villes d' | villes d’ | départements de | gouvernorats de | îles de ; list
 # "l'attaque de Boulkessy", "les attaques de Mondoro et de Boulkessi": what
 # is attacked, when no name of an actor (gazetteer) is there
 attaque de | attaque d' | attaque d’ | attaques de | attaques d' | attaques d’ | double attaque de ; weak | list

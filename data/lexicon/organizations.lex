@@ -71,7 +71,7 @@ Cour internationale de justice | CIJ
 FMI | Fonds monétaire international
 Banque mondiale
 HCR | Haut-Commissariat des Nations unies pour les réfugiés | UNHCR | Haut-Commissariat de l'ONU pour les réfugiés | Haut-Commissariat aux réfugiés | agence de l'ONU pour les réfugiés | agence des Nations unies pour les réfugiés
-UNICEF
+UNICEF | Unicef | Fonds des Nations unies pour l'enfance | Fonds des Nations unies pour l’enfance
 Amnesty International
 Human Rights Watch | HRW
 Médecins sans frontières | MSF
@@ -117,10 +117,14 @@ Shebab
 Croix-Rouge | Défense civile | Protection civile | Croissant-Rouge | Garde nationale | Garde républicaine | Parti | Front | Mouvement | Comité | Agence
 Office | Commission | Fédération | Ligue | Assemblée nationale | Assemblée | Cour | Tribunal | Sénat | Brigades | Observatoire | Fondation
 Service | Bureau | Association | Syndicat | Conseil | Haut conseil | Haut Conseil | Haut-Conseil | Institut | Haut-Commissariat | Programme alimentaire | Direction générale | Service de sécurité | Forces armées | Armée | République populaire | Centre
+# "l'Autorité nationale de gestion des catastrophes (NDMA)"
+Autorité
 
 # [org_nouns] nouns after which an organization's name follows ("le gang Gran Grif")
 [org_nouns]
 gang | milice | opération | opération militaire | groupe armé | groupe jihadiste | groupe djihadiste | groupe rebelle | mouvement rebelle | coalition rebelle | rébellion | organisation jihadiste | organisation djihadiste | ONG | parti | syndicat | collectif | association
+# companies: "exploitée par la société philippine Apex Mining", "l'entreprise Lafarge"
+société | compagnie | entreprise | firme | société minière | compagnie minière | compagnie aérienne | groupe minier | groupe industriel | armateur | constructeur
 
 # [facilities] nouns of a named venue, facility, street, armed unit or storm;
 # the kind of the thing named ("l'hôpital al-Chifa", "le rond-point de
@@ -149,3 +153,6 @@ forces de l'ordre
 # agence de l'ONU" is OCHA in one article, the HCR in another.
 [generic_heads]
 agence de l'ONU | agence des Nations unies | agence onusienne | services d'urgence | services de secours et d'urgence
+# the agents of an inquiry are each article's own ("les enquêteurs" of a UN report,
+# of a police case)
+enquêteurs | enquêteurs onusiens

@@ -7,13 +7,20 @@ fait état de | font état de | a fait état de | ont fait état de | faisant é
 a fait état | ont fait état | avait fait état | avaient fait état
 # elided "d'": "Le précédent bilan faisait état d'au moins 25 soldats tués"
 fait état | font état | faisait état | faisaient état | faisant état
+# an adverb inside: "qui font désormais état de 15 morts", "a également fait état de"
+font désormais état | fait désormais état | font également état | fait également état | a également fait état | ont également fait état | a aussi fait état | ont aussi fait état | faisait alors état | faisaient alors état | font aussi état | fait aussi état
 # "les forces ukrainiennes parlaient, elles, de plus de 400 victimes"
 parle de | parlent de | parlait de | parlaient de | a parlé de | ont parlé de | avait parlé de | avaient parlé de | parlant de
-parle | parlent | parlait | parlaient
+parle | parlent | parlait | parlaient | parlant
 évoque | évoquent | a évoqué | ont évoqué | avait évoqué | avaient évoqué | avaient d'abord évoqué | avait d'abord évoqué | évoquant
 dénonce | dénoncent | a dénoncé | ont dénoncé | dénonçant
 déplore | déplorent | a déploré | ont déploré | déplorant
 confie | confient | a confié | ont confié
+# "Les enquêteurs onusiens racontent l'arrivée ... des tirs qui auraient tué « vingt civils »"
+raconte | racontent | a raconté | ont raconté | racontait | racontaient | racontant
+# "L'Ocha alerte également sur la situation ... : au moins 55 enfants ont été empoisonnés"
+# (not "alerte" alone, a noun too: "en alerte violette")
+alerte sur | alertent sur | alerte également sur | alerte aussi sur | a alerté | ont alerté | avait alerté | alertant
 revendique | revendiquent | a revendiqué | ont revendiqué
 communique | a communiqué | ont communiqué | recense | recensent | a recensé | ont recensé | dénombre | dénombrent | a dénombré | ont dénombré
 avance | avancent | a avancé | ont avancé | chiffre | chiffrent | a chiffré | ont chiffré

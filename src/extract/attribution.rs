@@ -253,29 +253,31 @@ impl Speakers {
         // actualisé établi samedi à 07h00 par le ministère de l'Intérieur",
         // "selon un bilan communiqué dans la nuit de samedi à dimanche par
         // le ministère"
-        let end = (noun + 24).min(a.toks.len());
+        let mut end = (noun + 24).min(a.toks.len());
         while j < end && a.same_sentence(j, noun) {
-            let low = a.low(j);
             // "selon les données communiquées à 23 h 30 heure locale (21 h
-            // 30, heure de Paris) par l'AFAD": an aside in brackets
+            // 30, heure de Paris) par l'AFAD": an aside in parentheses is
+            // skipped, the author comes after it
             if a.tok_text(j) == "(" {
-                if let Some(close) = (j + 1..(j + 12).min(end)).find(|&k| a.tok_text(k) == ")") {
+                if let Some(close) =
+                    (j + 1..(j + 14).min(a.toks.len())).find(|&c| a.tok_text(c) == ")")
+                {
+                    end = (end + close + 1 - j).min(a.toks.len());
                     j = close + 1;
                     continue;
                 }
             }
-            // "Le dernier bilan turc en date, fourni dimanche par l'Agence
-            // publique turque ...": a participle between commas names the
-            // author
-            if a.tok_text(j) == "," {
-                let by = (j + 1..(j + 5).min(end))
-                    .take_while(|&k| a.tok_text(k) != ",")
-                    .any(|k| a.low(k) == "par");
-                if by {
-                    j += 1;
-                    continue;
-                }
+            // "Le dernier bilan turc en date, fourni dimanche par l'Afad,
+            // est de 44 374 morts": an apposed participle names the author
+            if a.tok_text(j) == ","
+                && (j + 1..(j + 6).min(end))
+                    .take_while(|&k| a.is_word(k))
+                    .any(|k| a.low(k) == "par")
+            {
+                j += 1;
+                continue;
             }
+            let low = a.low(j);
             // an hour is not a figure: "à 07h00", "à 7 h"
             let hour = j > 0 && matches!(a.low(j - 1), "a" | "h") || a.low(j + 1) == "h";
             if matches!(a.tok_text(j), "," | "." | ";" | ":")
@@ -322,6 +324,28 @@ impl Speakers {
             .take(24)
             .take_while(|m| m.0.start >= from)
             .find(|m| m.2 == EntityKind::Person && m.0.end <= vs)
+            .map(|m| m.1)
+    }
+
+    /// "Elles ont donné ...": the last group named in the two sentences
+    /// before token `k` ("des autorités dominées par les militaires"), a
+    /// body whose name in the text is plural.
+    fn group_before(&self, a: &Analysis, k: usize) -> Option<usize> {
+        let ks = a.toks.get(k)?.start;
+        let si = *a.tok_sent.get(k)? as usize;
+        let from = a.sents.get(si.saturating_sub(2))?.start;
+        let i = self.ments.partition_point(|m| m.0.start < ks);
+        self.ments[..i]
+            .iter()
+            .rev()
+            .take(24)
+            .take_while(|m| m.0.start >= from)
+            .find(|m| {
+                m.2 == EntityKind::Organization
+                    && a.text
+                        .get(m.0.start..m.0.end)
+                        .is_some_and(|t| t.ends_with('s') || t.ends_with('x'))
+            })
             .map(|m| m.1)
     }
 
@@ -543,9 +567,19 @@ impl Speakers {
             }
         }
         let own_quote = a.quote_at(vs);
+        // "Le ministère de la Santé de Gaza (contrôlé par le Hamas) a
+        // annoncé": an aside in parentheses before the verb is no subject
+        let aside = (v >= 2 && a.tok_text(v - 1) == ")")
+            .then(|| {
+                (s0.max(v.saturating_sub(24))..v - 1)
+                    .rev()
+                    .find(|&k| a.tok_text(k) == "(")
+                    .map(|k| a.toks[k].start)
+            })
+            .flatten();
         let mut best: Option<(Span, usize)> = None;
         for m in self.ments[..i].iter().rev().take(24) {
-            if m.0.end > vs || m.0.start < sent.start {
+            if m.0.end > vs || m.0.start < sent.start || aside.is_some_and(|p| m.0.start >= p) {
                 continue;
             }
             // a name quoted in another's words is not the subject
@@ -724,6 +758,27 @@ impl Speakers {
         if q < 2 || a.tok_text(q - 1) != "," {
             return None;
         }
+        // "par les autorités locales, qui font état de 15 morts": the
+        // group just before the comma (a town there is no speaker)
+        let place = self
+            .ments
+            .iter()
+            .find(|m| m.0 == best)
+            .is_some_and(|m| m.2 == EntityKind::Place);
+        // (not a complement: "le GSIM, lié à al-Qaïda, qui affirme")
+        let complement = {
+            let mut b = a.tok_at(best.start);
+            if b > 0 && matches!(a.low(b - 1), "les" | "le" | "la" | "l" | "'" | "’") {
+                b -= 1;
+                if b > 0 && a.low(b - 1) == "l" {
+                    b -= 1;
+                }
+            }
+            b > 0 && matches!(a.low(b - 1), "a" | "au" | "aux" | "de" | "du" | "des" | "d")
+        };
+        if a.tok_at(best.end) == q - 1 && !place && !complement {
+            return Some(e);
+        }
         let sent = a.sent_of(q)?;
         let s0 = a.tok_at(sent.start);
         let open = (s0..q - 1).rev().take(10).find(|&k| a.tok_text(k) == ",")?;
@@ -830,6 +885,28 @@ impl Speakers {
                 }
             }
             let sent = a.sent_of(v);
+            // "Alors que ..., elles ont donné une tout autre version des
+            // événements, parlant d'opération qui avait permis d'abattre
+            // 203 membres": the pronoun subject of the sentence
+            if let Some(s) = sent {
+                let s0 = a.tok_at(s.start);
+                let pronoun = (s0..v).find(|&k| {
+                    matches!(a.low(k), "ils" | "elles" | "il" | "elle")
+                        && (k == s0 || a.tok_text(k - 1) == ",")
+                        && !a.is_cap(k + 1)
+                        && a.is_word(k + 1)
+                });
+                if let Some(k) = pronoun {
+                    let found = if matches!(a.low(k), "ils" | "elles") {
+                        self.group_before(a, k)
+                    } else {
+                        last.or_else(|| self.person_before(a, k, a.low(k)))
+                    };
+                    if found.is_some() {
+                        return (found, false);
+                    }
+                }
+            }
             let first = sent.and_then(|s| {
                 let i = self.ments.partition_point(|m| m.0.start < s.start);
                 self.ments
@@ -959,19 +1036,18 @@ impl Speakers {
         }
         if speaker.is_none() {
             let k = self.acts.partition_point(|x| x.tok < p);
-            // "Le groupe État islamique a revendiqué l'attaque ... qui a
-            // tué au moins 49 soldats": one claims an act, and the toll in
-            // the relative clause describing it is the outlet's account
-            let claims_act = |x: &Act| {
-                a.low(x.tok).starts_with("revendiqu")
-                    || a.low(x.tok + 1).starts_with("revendiqu")
-                        && matches!(a.low(x.tok), "a" | "ont" | "avait" | "avaient")
+            // "L'État islamique a revendiqué l'attaque menée vendredi qui a
+            // tué au moins 49 soldats": what is claimed is the attack; the
+            // toll in a relative clause on it is the outlet's account
+            let claims_responsibility = |x: &Act| {
+                let next = a.cue(x.tok).map_or(x.tok + 1, |c| c.1);
+                (x.tok..next).any(|t| a.low(t).starts_with("revendiqu"))
+                    && (next..p).any(|t| a.low(t) == "qui")
             };
             speaker = k
                 .checked_sub(1)
                 .map(|k| self.acts[k])
-                .filter(|x| x.tok >= s0)
-                .filter(|x| !(claims_act(x) && (x.tok..p).any(|t| a.low(t) == "qui")))
+                .filter(|x| x.tok >= s0 && !claims_responsibility(x))
                 .and_then(|x| x.speaker);
         }
         // an inverted verb after: "..., écrit Reuters" (a bounded look)
@@ -984,9 +1060,19 @@ impl Speakers {
         // "le premier bilan provisoire établi par le gouvernement est de 56
         // morts": the author of the report the figure's clause names
         // speaks; whoever reports it relays
-        if let Some(author) = (s0.max(p.saturating_sub(28))..p)
+        // (the report may be the subject, its author apposed: "Le dernier
+        // bilan turc en date, fourni dimanche par l'Agence publique turque
+        // de gestion des catastrophes (Afad), est de 44 374 morts"; no verb
+        // of saying in between)
+        if let Some(author) = (s0.max(p.saturating_sub(30))..p)
             .filter(|&b| {
-                report_noun_at(a, b).is_some_and(|n| n < p && (n + 1..p).any(|k| a.low(k) == "par"))
+                report_noun_at(a, b).is_some_and(|n| {
+                    n < p
+                        && (n + 1..p).any(|k| a.low(k) == "par")
+                        && (p - n <= 12
+                            || !(n + 1..p)
+                                .any(|k| a.cue_has(k, |c| matches!(c, Cue::Speech)).is_some()))
+                })
             })
             .find_map(|b| self.report_agent(a, b).flatten())
         {
@@ -1505,7 +1591,14 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             let document = |n: usize| {
                 matches!(
                     a.low(n),
-                    "communique" | "rapport" | "bilan" | "declaration" | "note" | "releve"
+                    "communique"
+                        | "rapport"
+                        | "bilan"
+                        | "declaration"
+                        | "note"
+                        | "releve"
+                        | "decompte"
+                        | "chiffres"
                 )
             };
             if let Some(noun) = report_noun_at(a, next).filter(|&n| document(n)) {
@@ -1570,9 +1663,18 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
             }
             // before: "les garde-côtes grecs ont précisé"; "Les autorités
             // de gestion des catastrophes de l'Uttar Pradesh ont publié":
-            // a place may close the group's name
-            for d in (i.saturating_sub(12)..i).rev() {
-                if collective_np(a, d).is_some_and(|(_, e)| place_complement_end(a, reg, e) == i) {
+            // a place may close the group's name; through a relative: "par
+            // les autorités locales, qui font état de 15 morts"
+            let mut at = i;
+            if i > 1 && a.low(i - 1) == "qui" {
+                at = if a.tok_text(i - 2) == "," {
+                    i - 2
+                } else {
+                    i - 1
+                };
+            }
+            for d in (at.saturating_sub(12)..at).rev() {
+                if collective_np(a, d).is_some_and(|(_, e)| place_complement_end(a, reg, e) == at) {
                     starts.push(d);
                     break;
                 }
@@ -1637,6 +1739,10 @@ pub fn speaker_roles(a: &Analysis, reg: &mut Registry) {
                 changed |= capital_speaks(a, reg, m);
             } else if let Some((t0, end, _)) = office_np(a, reg, &held, st) {
                 add_office(a, reg, &mut new, t0, end);
+            } else if let Some((h, end)) = described_body(a, st) {
+                add_collective(a, reg, &mut new, h, end);
+            } else if let Some(k) = named_speaker(a, reg, st) {
+                add_collective(a, reg, &mut new, k, k + 1);
             }
         }
         // "Moscou a déclaré": a capital just before the verb
@@ -1780,6 +1886,61 @@ fn is_time_word(a: &Analysis, j: usize) -> bool {
         )
 }
 
+/// "..., a précisé l'Afad": a name no rule knows, one capitalised word
+/// (or an acronym) with a definite article in a speaker's slot, is a body
+/// that speaks (a person would have a first name or a title).
+fn named_speaker(a: &Analysis, reg: &Registry, d: usize) -> Option<usize> {
+    let mut k = d;
+    match a.low(k) {
+        "le" | "la" => k += 1,
+        "l" if matches!(a.tok_text(k + 1), "'" | "’") => k += 2,
+        _ => return None,
+    }
+    let w = a.tok_text(k);
+    let acronym = (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+    let next = a.tok_text(k + 1);
+    let ends = next.is_empty()
+        || matches!(next, "," | "." | ";" | ":" | ")" | "»" | "”" | "\"")
+        || a.is_word(k + 1) && !a.tok_text(k + 1).starts_with(char::is_uppercase);
+    ((a.is_cap(k) || acronym)
+        && ends
+        && a.cue(k).is_none()
+        && !a.lex.stop_names.contains(a.low(k))
+        && !a.lex.first_names.contains(a.low(k))
+        && mention_starting(reg, a, k).is_none())
+    .then_some(k)
+}
+
+/// "selon l'agence nationale de gestion des catastrophes": a body named
+/// by its lower-case head and what it does, with no proper name, in a
+/// speaker's slot: the head's token and the end of its description.
+fn described_body(a: &Analysis, d: usize) -> Option<(usize, usize)> {
+    let mut h = d;
+    if matches!(a.low(h), "le" | "la" | "l" | "du" | "de") {
+        h += 1;
+        if a.low(h) == "la" || a.low(h) == "l" {
+            h += 1;
+        }
+        if matches!(a.tok_text(h), "'" | "’") {
+            h += 1;
+        }
+    } else {
+        return None;
+    }
+    // not "l'agence de presse officielle Xinhua" (a medium, named), nor
+    // "l'agence ukrainienne" (a body named before, by its nationality)
+    if a.is_cap(h)
+        || !crate::extract::entities::body_head(a, h)
+        || a.cue_has(h, |c| matches!(c, Cue::OutletNoun))
+            .is_some_and(|next| next > h + 1)
+    {
+        return None;
+    }
+    let end = crate::extract::entities::body_description_end(a, h, a.toks.len())?;
+    let complement = (h + 1..end).any(|k| matches!(a.low(k), "de" | "du" | "des" | "d"));
+    (complement && !a.is_cap(end)).then_some((h, end))
+}
+
 /// The index in `reg.mentions` of a mention starting at token `t`.
 fn mention_starting(reg: &Registry, a: &Analysis, t: usize) -> Option<usize> {
     let start = a.toks.get(t)?.start;
@@ -1887,8 +2048,9 @@ fn collective_np(a: &Analysis, d: usize) -> Option<(usize, usize)> {
     // a bare "les sources", "le conseil": too vague to be a speaker; but
     // "des sources ont indiqué qu'au moins trois militaires", "selon des
     // sources": some sources, a speaker apart from the outlet
-    // "ont indiqué des responsables": some officials, likewise
-    let some_sources = a.low(d) == "des" && matches!(a.low(n0), "sources" | "responsables");
+    // (likewise "ont indiqué des responsables": some officials)
+    let some_sources =
+        a.low(d) == "des" && matches!(a.low(n0), "sources" | "responsables" | "officiels");
     // "Le gouvernement signale la mort de 25 militaires", "selon le
     // gouvernement": the government of the country reported on (merged with
     // "le gouvernement malien" when the article names it)

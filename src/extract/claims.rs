@@ -278,6 +278,43 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
                 }
             }
         }
+        // "Cela porte à 3 613 le nombre total de morts", "porte à 40 le
+        // bilan": the toll named after the figure it is brought to
+        if from > 0 && a.low(from - 1) == "a" && matches!(a.low(k), "le" | "la") {
+            if matches!(a.low(k + 1), "bilan" | "bilans") {
+                return Some(Found {
+                    measure: Measure::Killed,
+                    subject: None,
+                    words: tok_span(k + 1, k + 2),
+                    refers_back: false,
+                });
+            }
+            if a.low(k + 1) == "nombre" {
+                let mut n = k + 2;
+                while n < k + 4
+                    && matches!(
+                        a.low(n),
+                        "total" | "global" | "officiel" | "provisoire" | "definitif"
+                    )
+                {
+                    n += 1;
+                }
+                if matches!(a.low(n), "de" | "d") {
+                    n += 1;
+                    if matches!(a.tok_text(n), "'" | "’") {
+                        n += 1;
+                    }
+                    if let Some((m, next)) = measure_noun(a, n) {
+                        return Some(Found {
+                            measure: m,
+                            subject: Some((n, next)),
+                            words: tok_span(k + 1, next),
+                            refers_back: false,
+                        });
+                    }
+                }
+            }
+        }
         // "le bilan est de 40", "le nombre de rescapés : 104"
         if ends_clause(a, k) {
             if let Some((m, b, next, subject)) = toll_before(a, from, floor) {
@@ -322,7 +359,9 @@ fn what_is_counted(a: &Analysis, f: &Figure, prev: Option<Prev>, floor: usize) -
     for b in from.saturating_sub(6)..from {
         if let Some((m, next)) = measure_verb(a, b) {
             // "tuées et quinze autres ont été blessées": another clause
-            let joined = next < from && matches!(a.low(next), "et" | "ou" | "dont" | "mais");
+            // "a fait au moins dix morts, 90 personnes étant toujours
+            // portées disparues": a comma ends the first verb's object
+            let joined = next < from && matches!(a.low(next), "et" | "ou" | "dont" | "mais" | ",");
             if next >= from.saturating_sub(1) && a.same_sentence(b, from) && !joined {
                 let subject = if refers_back { None } else { Some((ns, ne)) };
                 return Some(Found {
@@ -569,6 +608,8 @@ fn ends_clause(a: &Analysis, k: usize) -> bool {
             "." | "," | ";" | ":" | ")" | "»" | "”" | "\""
         )
         || matches!(a.low(k), "selon" | "contre" | "et" | "ou" | "alors")
+        // "est estimé à 50 000 par les services sociaux": the agent follows
+        || a.low(k) == "par" && matches!(a.low(k + 1), "le" | "la" | "les" | "l")
         || a.cue_has(k, |c| matches!(c, Cue::Source)).is_some()
 }
 

@@ -177,6 +177,17 @@ pub fn fill(
         }
         k += 1;
     }
+    // "Le dernier bilan turc en date, fourni dimanche par l'Afad, est de
+    // 44 374 morts": a toll named with a nationality counts that country's
+    if out.scope.is_none() {
+        let s0 = a.tok_at(sent.start);
+        out.scope = (s0..t0).find_map(|k| {
+            let toll = matches!(a.low(k), "bilan" | "bilans" | "decompte");
+            (toll && a.is_word(k + 1) && !a.is_cap(k + 1))
+                .then(|| country_name(a.low(k + 1)))
+                .flatten()
+        });
+    }
     if out.scope.is_none() {
         out.scope = fronted_scope(a, reg, a.tok_at(sent.start), t0);
     }
