@@ -1400,7 +1400,7 @@ fn is_channel(a: &Analysis, t: usize) -> bool {
             "l" | "'" | "’" | "le" | "la" | "les" | "sa" | "son" | "ses"
         ) || matches!(
             low,
-            "chaine" | "compte" | "page" | "site" | "fil" | "reseau"
+            "chaine" | "compte" | "page" | "site" | "fil" | "reseau" | "messagerie" | "application"
         );
         if !filler {
             return false;

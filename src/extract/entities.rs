@@ -1593,11 +1593,51 @@ fn overlaps_any(spans: &[Span], s: Span) -> bool {
 
 /// Whether a verb of saying or a source marker ends just before token `i`.
 fn speech_ends_at(a: &Analysis, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| {
-        a.cue(k).is_some_and(|(c, next)| {
-            next == i && c.iter().any(|x| matches!(x, Cue::Speech | Cue::Source))
+    let ends_at = |i: usize| {
+        (i.saturating_sub(4)..i).any(|k| {
+            a.cue(k).is_some_and(|(c, next)| {
+                next == i && c.iter().any(|x| matches!(x, Cue::Speech | Cue::Source))
+            })
         })
-    })
+    };
+    ends_at(i) || channel_before(a, i).is_some_and(ends_at)
+}
+
+/// The start of a channel named between a verb of saying and its speaker:
+/// "a annoncé sur sa chaîne Telegram Oleksandre Kamychine", "a écrit sur
+/// la messagerie Telegram Pavlo Kyrylenko", "a déclaré via X le ministre".
+fn channel_before(a: &Analysis, i: usize) -> Option<usize> {
+    let mut k = i;
+    // the platform's name
+    if k > 0 && a.is_cap(k - 1) {
+        k -= 1;
+    }
+    for _ in 0..4 {
+        let low = a.low(k.checked_sub(1)?);
+        let filler = matches!(
+            low,
+            "sa" | "son"
+                | "ses"
+                | "la"
+                | "le"
+                | "l"
+                | "'"
+                | "’"
+                | "chaine"
+                | "compte"
+                | "messagerie"
+                | "page"
+                | "reseau"
+                | "fil"
+                | "application"
+        );
+        if !filler {
+            break;
+        }
+        k -= 1;
+    }
+    let at = k.checked_sub(1)?;
+    (k < i && matches!(a.low(at), "sur" | "via")).then_some(at)
 }
 
 const PARTICLES: &[&str] = &[
