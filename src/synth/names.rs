@@ -36,6 +36,45 @@ impl Rng {
     }
 }
 
+/// The names a synthetic world is made of.
+#[derive(Debug)]
+pub struct Names {
+    /// (name, adjective, masculine plural, feminine plural).
+    pub countries: &'static [(&'static str, &'static str, &'static str, &'static str)],
+    /// Countries named with "le" ("le Mali"); the others take "la" or "l'".
+    pub masculine: &'static [&'static str],
+    pub observers: &'static [&'static str],
+}
+
+/// A fictional world: names no lexicon knows (the extractor finds the
+/// speakers by their shape only, and not the sides of what is counted).
+pub static FICTIONAL: Names = Names {
+    countries: COUNTRIES,
+    masculine: &[],
+    observers: OBSERVERS,
+};
+
+/// Real countries, as the extractor's lexicon knows them with their
+/// adjectives ("soldats ukrainiens" counts soldiers of Ukraine), so that
+/// generated coverage goes through the real extractor the way articles do:
+/// the speakers, sides and figures it recognises are those planted.
+pub static REAL: Names = Names {
+    countries: &[
+        ("Ukraine", "ukrainien", "ukrainiens", "ukrainiennes"),
+        ("Russie", "russe", "russes", "russes"),
+        ("Mali", "malien", "maliens", "maliennes"),
+        ("Soudan", "soudanais", "soudanais", "soudanaises"),
+        ("Syrie", "syrien", "syriens", "syriennes"),
+        ("Éthiopie", "éthiopien", "éthiopiens", "éthiopiennes"),
+    ],
+    masculine: &["Mali", "Soudan"],
+    observers: &[
+        "Observatoire des conflits",
+        "Comité international de secours",
+        "ONU",
+    ],
+};
+
 /// Fictional countries: (name, adjective, masculine plural, feminine
 /// plural).
 pub const COUNTRIES: &[(&str, &str, &str, &str)] = &[

@@ -1,7 +1,7 @@
 //! The scenarios planted around each event, each with the findings it
 //! guarantees (see the list in the parent module).
 
-use super::names::{Rng, COUNTRIES};
+use super::names::Rng;
 use super::{Form, Happening, Plan, Planned, Planted, Statement, Subject, World};
 use crate::model::{Bound, EventKind, FindingKind, Measure};
 use chrono::{Days, NaiveDate};
@@ -37,8 +37,9 @@ impl Scenario<'_> {
     }
 
     fn sides(&mut self) -> (usize, usize) {
-        let a = self.rng.below(COUNTRIES.len());
-        let b = (a + 1 + self.rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
+        let n = self.plan.names.countries.len();
+        let a = self.rng.below(n);
+        let b = (a + 1 + self.rng.below(n - 1)) % n;
         (a, b)
     }
 
