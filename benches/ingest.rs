@@ -86,6 +86,21 @@ fn child(args: &[String]) {
         panic!("child JSONL DB THREADS");
     };
     let threads: usize = threads.parse().expect("threads");
+    // Overrides, to choose the defaults by measurement.
+    let var = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<i64>().ok());
+    let mut options = IngestOptions {
+        threads,
+        ..IngestOptions::default()
+    };
+    if let Some(n) = var("CLAIMGRAPH_BENCH_BATCH") {
+        options.batch_size = n as usize;
+    }
+    if let Some(n) = var("CLAIMGRAPH_BENCH_CACHE_MIB") {
+        options.tuning.cache_mib = n;
+    }
+    if let Some(n) = var("CLAIMGRAPH_BENCH_CHECKPOINT") {
+        options.tuning.checkpoint_pages = n;
+    }
     let started = std::time::Instant::now();
     let mut store = Store::open(Path::new(db)).expect("database");
     let items = corpus::Articles::new(
@@ -97,10 +112,7 @@ fn child(args: &[String]) {
         &mut store,
         &Extractor::builtin(),
         items,
-        IngestOptions {
-            threads,
-            ..IngestOptions::default()
-        },
+        options,
         &mut summary,
         &mut |_| {},
     )
@@ -156,7 +168,12 @@ fn scale(sizes: Vec<usize>) {
         let bytes = write_jsonl(&input, &articles);
         let mb = bytes as f64 / 1e6;
         let keep = dir.join(format!("synth-{size}.db"));
-        for threads in [1, 2] {
+        let counts: Vec<usize> = std::env::var("CLAIMGRAPH_BENCH_THREADS")
+            .ok()
+            .map(|v| v.split(',').filter_map(|t| t.parse().ok()).collect())
+            .unwrap_or_else(|| vec![1, 2]);
+        let last = counts.last().copied().unwrap_or(2);
+        for &threads in &counts {
             let db = dir.join(format!("synth-{size}-t{threads}.db"));
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -167,7 +184,7 @@ fn scale(sizes: Vec<usize>) {
                 plan.claim_count(),
                 mb / secs
             );
-            if threads == 2 {
+            if threads == last {
                 let _ = std::fs::rename(&db, &keep);
             } else {
                 let _ = std::fs::remove_file(&db);

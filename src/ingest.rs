@@ -25,6 +25,7 @@ use crate::extract::Extractor;
 use crate::model::{FindingRecord, Span};
 use crate::store::{
     self, content_hash, Comparison, ComparisonChange, Existing, Outcome, PreparedDocument, Store,
+    WriteTuning,
 };
 use serde::Serialize;
 use std::panic::AssertUnwindSafe;
@@ -41,6 +42,8 @@ pub struct IngestOptions {
     /// Threads preparing articles; 0 is one per core. With 1 everything
     /// runs on the calling thread.
     pub threads: usize,
+    /// The writer's page cache and checkpoint policy.
+    pub tuning: WriteTuning,
 }
 
 impl Default for IngestOptions {
@@ -50,6 +53,10 @@ impl Default for IngestOptions {
             batch_bytes: 32 * 1024 * 1024,
             existing: Existing::Keep,
             threads: 0,
+            tuning: WriteTuning {
+                cache_mib: 64,
+                checkpoint_pages: 0,
+            },
         }
     }
 }
@@ -142,6 +149,7 @@ pub fn run(
     summary: &mut Summary,
     report: &mut dyn FnMut(Event),
 ) -> Result<()> {
+    store.tune_writes(options.tuning)?;
     let threads = options.thread_count();
     if threads <= 1 {
         run_here(store, extractor, items, options, summary, report)?;

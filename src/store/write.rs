@@ -246,7 +246,35 @@ pub enum Existing {
     Refresh,
 }
 
+/// How a long write is tuned (see [`Store::tune_writes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteTuning {
+    /// SQLite's page cache, in MiB.
+    pub cache_mib: i64,
+    /// WAL pages after which a commit checkpoints (`wal_autocheckpoint`);
+    /// 0 keeps SQLite's default (1000).
+    pub checkpoint_pages: i64,
+}
+
 impl Store {
+    /// Tune this connection for a long run of writes: a page cache that
+    /// holds the indexes' hot pages (inserts touch every index), room for
+    /// every statement the writer caches, and how often the WAL is copied
+    /// back into the database.
+    pub fn tune_writes(&self, tuning: WriteTuning) -> Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            self.conn.set_prepared_statement_cache_capacity(64);
+            self.conn
+                .pragma_update(None, "cache_size", -tuning.cache_mib.max(1) * 1024)?;
+            if tuning.checkpoint_pages > 0 {
+                self.conn
+                    .pragma_update(None, "wal_autocheckpoint", tuning.checkpoint_pages)?;
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.error(e))
+    }
+
     /// Store a batch of documents in one transaction; documents already
     /// stored (same text) are skipped. On any error nothing of the batch is
     /// kept.

@@ -22,6 +22,8 @@ pub(super) struct Scenario<'a> {
     pub date: NaiveDate,
     pub place: i64,
     pub undated: f64,
+    /// The event's number in the plan.
+    pub index: usize,
 }
 
 impl Scenario<'_> {
@@ -38,6 +40,10 @@ impl Scenario<'_> {
 
     fn sides(&mut self) -> (usize, usize) {
         let n = self.plan.names.countries.len();
+        if self.plan.names.rotate && n >= 2 {
+            let a = (2 * self.index) % n;
+            return (a, (a + 1) % n);
+        }
         let a = self.rng.below(n);
         let b = (a + 1 + self.rng.below(n - 1)) % n;
         (a, b)
