@@ -336,7 +336,6 @@ fn run_parallel(
 
         // Read and number the items, keeping what is in flight bounded.
         let mut in_flight = (0usize, 0u64);
-        let mut seq = 0u64;
         let mut writer_gone = false;
         let settle =
             |message: Back, in_flight: &mut (usize, u64), report: &mut dyn FnMut(Event)| {
@@ -348,7 +347,7 @@ fn run_parallel(
                     Back::Failed(e) => report(Event::Failed(e)),
                 }
             };
-        for Loaded { result, bytes } in items {
+        for (seq, Loaded { result, bytes }) in (0u64..).zip(items) {
             report(Event::Read(bytes));
             while in_flight.0 > 0
                 && (in_flight.0 >= IN_FLIGHT_ITEMS || in_flight.1 + bytes > IN_FLIGHT_BYTES)
@@ -367,7 +366,6 @@ fn run_parallel(
             if writer_gone || work_tx.send((seq, bytes, result)).is_err() {
                 break;
             }
-            seq += 1;
             in_flight.0 += 1;
             in_flight.1 += bytes;
         }
