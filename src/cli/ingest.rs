@@ -28,7 +28,7 @@ pub struct IngestArgs {
     pub max_article_mb: u64,
 
     /// Documents per database transaction
-    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = ingest::DEFAULT_BATCH_SIZE as u64, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_size: u64,
 
     /// Threads preparing articles (reading, cleaning, extraction); 0 is one
