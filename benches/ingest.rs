@@ -60,6 +60,24 @@ fn status_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU seconds (user + system) of this process and its threads so far,
+/// from `/proc/self/stat` (Linux; 0 elsewhere): on a shared machine wall
+/// time also measures the neighbours.
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at 3.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 (11 and 12 after the name).
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// Write `articles` as JSON Lines (text, outlet, published, source).
 fn write_jsonl(path: &Path, articles: &[claimgraph::synth::Article]) -> u64 {
     use std::io::Write;
@@ -118,16 +136,18 @@ fn child(args: &[String]) {
     )
     .expect("ingest");
     println!(
-        "{:.3} {} {} {}",
+        "{:.3} {} {} {} {:.2}",
         started.elapsed().as_secs_f64(),
         status_kb("VmHWM:"),
         summary.added,
-        summary.failed
+        summary.failed,
+        cpu_secs()
     );
 }
 
-/// Run one ingest in a child process: (seconds, peak MiB, added).
-fn run_child(input: &Path, db: &Path, threads: usize) -> (f64, f64, u64) {
+/// Run one ingest in a child process: (seconds, peak MiB, added, CPU
+/// seconds).
+fn run_child(input: &Path, db: &Path, threads: usize) -> (f64, f64, u64, f64) {
     let out = std::process::Command::new(std::env::current_exe().expect("bench binary"))
         .arg("child")
         .arg(input)
@@ -137,13 +157,14 @@ fn run_child(input: &Path, db: &Path, threads: usize) -> (f64, f64, u64) {
         .expect("child");
     let text = String::from_utf8_lossy(&out.stdout);
     let fields: Vec<&str> = text.split_whitespace().collect();
-    if !out.status.success() || fields.len() < 4 {
+    if !out.status.success() || fields.len() < 5 {
         panic!("child failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     (
         fields[0].parse().unwrap_or(f64::NAN),
         fields[1].parse::<f64>().unwrap_or(0.0) / 1024.0,
         fields[2].parse().unwrap_or(0),
+        fields[4].parse().unwrap_or(f64::NAN),
     )
 }
 
@@ -158,8 +179,8 @@ fn scale(sizes: Vec<usize>) {
     extra_articles.truncate(100);
     let extra_bytes = write_jsonl(&extra, &extra_articles);
 
-    println!("| claims | articles | MB of text | threads | s | MB/s | peak MiB |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| claims | articles | MB of text | threads | wall s | MB/s | CPU s | MB per CPU s | peak MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     let mut later = Vec::new();
     for size in sizes {
         let plan = Plan::generate(&Config::realistic(2026, size));
@@ -178,11 +199,12 @@ fn scale(sizes: Vec<usize>) {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
             }
-            let (secs, peak, added) = run_child(&input, &db, threads);
+            let (secs, peak, added, cpu) = run_child(&input, &db, threads);
             println!(
-                "| {} | {added} | {mb:.1} | {threads} | {secs:.1} | {:.2} | {peak:.0} |",
+                "| {} | {added} | {mb:.1} | {threads} | {secs:.1} | {:.2} | {cpu:.1} | {:.2} | {peak:.0} |",
                 plan.claim_count(),
-                mb / secs
+                mb / secs,
+                mb / cpu
             );
             if threads == last {
                 let _ = std::fs::rename(&db, &keep);
@@ -257,8 +279,8 @@ fn scale(sizes: Vec<usize>) {
             }
         }
         std::fs::copy(&keep, &copy).expect("copy");
-        let (empty_secs, _, _) = run_child(&extra, &empty, 2);
-        let (full_secs, full_peak, _) = run_child(&extra, &copy, 2);
+        let (empty_secs, _, _, _) = run_child(&extra, &empty, 2);
+        let (full_secs, full_peak, _, _) = run_child(&extra, &copy, 2);
         lines.push(format!(
             "  incremental, 100 articles ({:.1} kB): {empty_secs:.2} s into an empty database, {full_secs:.2} s ({full_peak:.0} MiB) into this one: {:.1}x",
             extra_bytes as f64 / 1e3,
