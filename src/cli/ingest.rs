@@ -28,8 +28,13 @@ pub struct IngestArgs {
     pub max_article_mb: u64,
 
     /// Documents per database transaction
-    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = ingest::DEFAULT_BATCH_SIZE as u64, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_size: u64,
+
+    /// Threads preparing articles (reading, cleaning, extraction); 0 is one
+    /// per core. One writer stores them in input order whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
 
     /// Store again, in place of the stored version, an article whose
     /// metadata (sidecar, source) changed or whose file now holds another
@@ -59,6 +64,7 @@ pub fn run(global: &GlobalArgs, args: IngestArgs) -> Result<u8> {
         } else {
             Existing::Keep
         },
+        threads: args.threads,
         ..IngestOptions::default()
     };
 

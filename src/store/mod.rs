@@ -20,7 +20,7 @@ mod write;
 
 pub use comparison::{Comparison, ComparisonChange};
 pub use read::Stats;
-pub use write::{check, Existing};
+pub use write::{check, Existing, WriteTuning};
 
 use crate::corpus::SetAside;
 use crate::error::{Error, Result};

@@ -142,10 +142,8 @@ impl Entities {
                 id
             }
             None => {
-                tx.execute(
-                    "INSERT INTO entities (name, kind) VALUES (?1, ?2)",
-                    params![name, kind.as_str()],
-                )?;
+                tx.prepare_cached("INSERT INTO entities (name, kind) VALUES (?1, ?2)")?
+                    .execute(params![name, kind.as_str()])?;
                 let id = tx.last_insert_rowid();
                 self.remember(id, name, kind);
                 id
@@ -175,10 +173,10 @@ impl Entities {
         if self.names.get(&id).is_some_and(|n| n.contains(name)) {
             return Ok(());
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO aliases (entity, name, reason) VALUES (?1, ?2, ?3)",
-            params![id, name, reason],
-        )?;
+        )?
+        .execute(params![id, name, reason])?;
         self.remember(id, name, kind);
         Ok(())
     }
@@ -248,7 +246,35 @@ pub enum Existing {
     Refresh,
 }
 
+/// How a long write is tuned (see [`Store::tune_writes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteTuning {
+    /// SQLite's page cache, in MiB.
+    pub cache_mib: i64,
+    /// WAL pages after which a commit checkpoints (`wal_autocheckpoint`);
+    /// 0 keeps SQLite's default (1000).
+    pub checkpoint_pages: i64,
+}
+
 impl Store {
+    /// Tune this connection for a long run of writes: a page cache that
+    /// holds the indexes' hot pages (inserts touch every index), room for
+    /// every statement the writer caches, and how often the WAL is copied
+    /// back into the database.
+    pub fn tune_writes(&self, tuning: WriteTuning) -> Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            self.conn.set_prepared_statement_cache_capacity(64);
+            self.conn
+                .pragma_update(None, "cache_size", -tuning.cache_mib.max(1) * 1024)?;
+            if tuning.checkpoint_pages > 0 {
+                self.conn
+                    .pragma_update(None, "wal_autocheckpoint", tuning.checkpoint_pages)?;
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.error(e))
+    }
+
     /// Store a batch of documents in one transaction; documents already
     /// stored (same text) are skipped. On any error nothing of the batch is
     /// kept.
@@ -363,10 +389,12 @@ fn insert_document(
     let credits = serde_json::to_string(&doc.credits).unwrap_or_else(|_| "[]".to_string());
     let published = m.published.map(|d| d.to_string());
     let same: Option<(i64, bool)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, source IS ?2 AND outlet IS ?3 AND published IS ?4 AND language IS ?5
                 AND url IS ?6 AND title IS ?7 AND credits IS ?8
              FROM documents WHERE hash = ?1",
+        )?
+        .query_row(
             params![doc.hash, doc.source, m.outlet, published, m.language, m.url, m.title, credits],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -393,10 +421,11 @@ fn insert_document(
         }
         (None, Existing::Keep) => {}
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (hash, source, outlet, published, language, url, title, credits, len, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             doc.hash,
             doc.source,
             m.outlet,
@@ -407,8 +436,7 @@ fn insert_document(
             credits,
             doc.text.len() as i64,
             doc.text
-        ],
-    )?;
+    ])?;
     let id = tx.last_insert_rowid();
     // Compared after the batch commits (see `schema`, migration 3).
     tx.prepare_cached("INSERT OR IGNORE INTO pending_comparison (document) VALUES (?1)")?
@@ -505,12 +533,13 @@ fn insert_extraction(
         let q = claim.quantity;
         let quote = claim.span.slice(text).unwrap_or_default();
         let claimant = claim.claimant.and_then(entity).or(outlet);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO claims (document, kind, polarity, start, end, sentence_start, sentence_end, quote,
                 claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
                 date_start, date_end, date_precision, topic, counted_category, counted_side, counted_scope)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-            params![
+        )?
+        .execute(params![
                 document,
                 claim.kind.as_str(),
                 claim.polarity.as_str(),
@@ -536,8 +565,7 @@ fn insert_extraction(
                 claim.counted.category,
                 claim.counted.side,
                 claim.counted.scope,
-            ],
-        )?;
+        ])?;
         let id = tx.last_insert_rowid();
         claim_ids.push(id);
         let mut stmt = tx.prepare_cached(
@@ -550,10 +578,8 @@ fn insert_extraction(
     }
     for (claim, id) in x.claims.iter().zip(&claim_ids) {
         if let Some(denied) = claim.denies.and_then(|d| claim_ids.get(d)) {
-            tx.execute(
-                "UPDATE claims SET denies = ?1 WHERE id = ?2",
-                params![denied, id],
-            )?;
+            tx.prepare_cached("UPDATE claims SET denies = ?1 WHERE id = ?2")?
+                .execute(params![denied, id])?;
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 //! Both come from one rendering pass, so every claim's span and quote are the
 //! exact bytes of its article, as the extractor would report them.
 
-use super::names::{capitalise, french_date, french_number, COUNTRIES};
+use super::names::{capitalise, french_date, french_number, Names};
 use super::{Form, Happening, Plan, Planned, Statement, Subject};
 use crate::model::{
     Alias, Bound, ClaimKind, ClaimRecord, DocMeta, DocumentRecord, EntityRecord, EventKind,
@@ -69,7 +69,7 @@ impl Writer<'_> {
     fn entity(&mut self, id: i64, det: bool, capital: bool) {
         let name = self.plan.name(id);
         if det {
-            let d = determiner(name);
+            let d = determiner(self.plan.names, name);
             self.push(&if capital {
                 capitalise(d)
             } else {
@@ -89,11 +89,13 @@ impl Writer<'_> {
     }
 }
 
-fn determiner(name: &str) -> &'static str {
+fn determiner(names: &Names, name: &str) -> &'static str {
     let first = name.chars().next().unwrap_or('x').to_lowercase().next();
     if matches!(first, Some('a' | 'e' | 'é' | 'i' | 'o' | 'u')) {
         "l'"
-    } else if name.starts_with("mission") || COUNTRIES.iter().any(|(c, _, _, _)| *c == name) {
+    } else if names.masculine.contains(&name) {
+        "le "
+    } else if name.starts_with("mission") || names.countries.iter().any(|(c, _, _, _)| *c == name) {
         "la "
     } else {
         "le "
@@ -109,9 +111,9 @@ fn kind_phrase(kind: EventKind) -> (&'static str, &'static str) {
     }
 }
 
-fn subject_text(subject: Subject, id: i64) -> (String, Option<i64>) {
-    let adj = |i: usize| COUNTRIES.get(i).map_or("", |c| c.2);
-    let fem = |i: usize| COUNTRIES.get(i).map_or("", |c| c.3);
+fn subject_text(names: &Names, subject: Subject, id: i64) -> (String, Option<i64>) {
+    let adj = |i: usize| names.countries.get(i).map_or("", |c| c.2);
+    let fem = |i: usize| names.countries.get(i).map_or("", |c| c.3);
     match subject {
         Subject::Soldiers(c, i) if id % 2 == 0 => (format!("militaires {}", adj(i)), Some(c)),
         Subject::Soldiers(c, i) => (format!("soldats {}", adj(i)), Some(c)),
@@ -122,13 +124,14 @@ fn subject_text(subject: Subject, id: i64) -> (String, Option<i64>) {
 }
 
 fn figure_body(
+    names: &Names,
     measure: Measure,
     value: u64,
     bound: Bound,
     subject: Subject,
     id: i64,
 ) -> (String, String, Option<i64>) {
-    let (subject, entity) = subject_text(subject, id);
+    let (subject, entity) = subject_text(names, subject, id);
     let n = french_number(value);
     let bound_words = match bound {
         Bound::Exact => "",
@@ -224,13 +227,14 @@ impl Plan {
                         w.push(", ");
                     }
                 }
-                let (body, _, _) = figure_body(*measure, *value, *bound, *subject, s.id);
+                let (body, _, _) =
+                    figure_body(self.names, *measure, *value, *bound, *subject, s.id);
                 w.push(&body)
             }
             Form::Accusation { topic, target } => {
                 let start = w.text.len();
                 w.entity(s.claimant, true, true);
-                let adj = COUNTRIES.get(*target).map_or("", |c| c.3);
+                let adj = self.names.countries.get(*target).map_or("", |c| c.3);
                 w.push(&format!(" accuse les forces {adj} de {topic}"));
                 Span::new(start, w.text.len())
             }
@@ -315,7 +319,8 @@ impl Plan {
                     continue;
                 };
                 let quote = span.slice(&r.text).unwrap_or_default().to_string();
-                out.claims.push(claim_record(a, s, span, sentence, quote));
+                out.claims
+                    .push(claim_record(self.names, a, s, span, sentence, quote));
             }
         }
         out
@@ -355,6 +360,7 @@ fn event_record(a: &Planned, span: Span) -> EventRecord {
 }
 
 fn claim_record(
+    names: &Names,
     a: &Planned,
     s: &Statement,
     span: Span,
@@ -391,7 +397,7 @@ fn claim_record(
             subject,
         } => {
             let v = *value as f64;
-            let (_, text, entity) = figure_body(*measure, *value, *bound, *subject, s.id);
+            let (_, text, entity) = figure_body(names, *measure, *value, *bound, *subject, s.id);
             c.kind = ClaimKind::Numeric;
             c.measure = Some(*measure);
             c.quantity = Some(Quantity {

@@ -1,7 +1,7 @@
 //! The scenarios planted around each event, each with the findings it
 //! guarantees (see the list in the parent module).
 
-use super::names::{Rng, COUNTRIES};
+use super::names::Rng;
 use super::{Form, Happening, Plan, Planned, Planted, Statement, Subject, World};
 use crate::model::{Bound, EventKind, FindingKind, Measure};
 use chrono::{Days, NaiveDate};
@@ -22,6 +22,8 @@ pub(super) struct Scenario<'a> {
     pub date: NaiveDate,
     pub place: i64,
     pub undated: f64,
+    /// The event's number in the plan.
+    pub index: usize,
 }
 
 impl Scenario<'_> {
@@ -37,8 +39,13 @@ impl Scenario<'_> {
     }
 
     fn sides(&mut self) -> (usize, usize) {
-        let a = self.rng.below(COUNTRIES.len());
-        let b = (a + 1 + self.rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
+        let n = self.plan.names.countries.len();
+        if self.plan.names.rotate && n >= 2 {
+            let a = (2 * self.index) % n;
+            return (a, (a + 1) % n);
+        }
+        let a = self.rng.below(n);
+        let b = (a + 1 + self.rng.below(n - 1)) % n;
         (a, b)
     }
 
