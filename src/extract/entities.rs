@@ -128,6 +128,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
     persons(a, reg);
     places(a, reg);
     place_enumerations(a, reg);
+    places_described(a, reg);
     places_of_attacks_by_pronoun(a, reg);
     places_struck(a, reg);
     towns_of_regions(a, reg);
@@ -2007,6 +2008,68 @@ fn places(a: &Analysis, reg: &mut Registry) {
                 break;
             }
         }
+    }
+}
+
+/// Settlements and areas an apposition or a containing region describes.
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "ville",
+    "village",
+    "commune",
+    "localite",
+    "bourgade",
+    "cite",
+    "hameau",
+    "port",
+    "quartier",
+    "banlieue",
+    "station",
+    "agglomeration",
+    "municipalite",
+];
+
+/// A name after "à" described as a place right after it is a place:
+/// - "À Paiporta, ville de 25 000 habitants", "A Chiva, un petit village
+///   dans l'arrière-pays de Valence": an apposition naming a settlement;
+/// - "dont une à l’Alcudia dans la région de Valence": a region or a
+///   province containing it.
+fn places_described(a: &Analysis, reg: &mut Registry) {
+    let spans = sorted_spans(reg);
+    let n = a.toks.len();
+    for i in 0..n {
+        if a.low(i) != "a" || !a.is_word(i) {
+            continue;
+        }
+        let mut j = i + 1;
+        if a.low(j) == "l" && matches!(a.tok_text(j + 1), "'" | "’") {
+            j += 2;
+        }
+        if j >= n || a.lex.first_names.contains(a.low(j)) {
+            continue;
+        }
+        let Some(end) = place_name(a, &spans, j) else {
+            continue;
+        };
+        let settlement = |k: usize| SETTLEMENT_NOUNS.contains(&a.low(k));
+        // ", ville de", ", un petit village", ", une commune rurale"
+        let apposed = a.tok_text(end) == ","
+            && (end + 1..(end + 4).min(n))
+                .take_while(|&k| a.is_word(k) && !a.is_cap(k))
+                .any(settlement);
+        // "dans la région de", "dans la province d'"
+        let contained = a.low(end) == "dans"
+            && matches!(a.low(end + 1), "la" | "le" | "l")
+            && matches!(
+                a.low(end + 2),
+                "region" | "province" | "departement" | "prefecture" | "wilaya" | "commune"
+            );
+        if !(apposed || contained) || (end == j + 1 && a.tok_text(j).chars().count() < 3) {
+            continue;
+        }
+        let span = Span::new(a.toks[j].start, a.toks[end - 1].end);
+        let name = a.text.get(span.start..span.end).unwrap_or("").to_string();
+        let e = reg.entity(&name, EntityKind::Place);
+        reg.mention(e, span, &name, "place described after it");
     }
 }
 
