@@ -1899,13 +1899,7 @@ fn places(a: &Analysis, reg: &mut Registry) {
     let spans = sorted_spans(reg);
     // "le port grec de Kalamata", "la ville syrienne d'Alep": a place noun
     // of a cue ("port de", "ville de") with a nationality in between
-    let nouns: HashSet<String> = a
-        .lex
-        .place_cues
-        .iter()
-        .filter(|c| !c.weak && !c.list)
-        .filter_map(|c| fold(&c.phrase).strip_suffix(" de").map(str::to_string))
-        .collect();
+    let nouns = a.lex.place_nouns();
     // "la province voisine de Davao del Norte", "la ville côtière de
     // Derna": a place adjective in between
     let place_adjective = |k: usize| {

@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub ministries: Vec<Vec<String>>,
     pub institutions: Vec<Institution>,
     pub place_cues: Vec<PlaceCue>,
+    /// The place nouns of the strong place cues ("port", "ville"), folded,
+    /// computed once (see [`Lexicon::place_nouns`]).
+    place_nouns: std::sync::OnceLock<HashSet<String>>,
     pub numbers: Vec<(String, f64)>,
     pub approx_numbers: Vec<(String, f64)>,
     pub bounds: Vec<(String, Bound)>,
@@ -153,6 +156,23 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 impl Lexicon {
     /// The lexicon of the bundled files.
+    /// The nouns of the strong place cues without their "de" ("port de",
+    /// "ville de" give "port", "ville"), folded: "le port grec de
+    /// Kalamata" puts a nationality between the noun and its name.
+    pub fn place_nouns(&self) -> &HashSet<String> {
+        self.place_nouns.get_or_init(|| {
+            self.place_cues
+                .iter()
+                .filter(|c| !c.weak && !c.list)
+                .filter_map(|c| {
+                    crate::extract::fold::fold(&c.phrase)
+                        .strip_suffix(" de")
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+    }
+
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
         for (name, text) in BUILTIN {
@@ -274,6 +294,8 @@ impl Lexicon {
                     }
                 }
                 for p in first {
+                    // (a cue added after the nouns were computed: computed again)
+                    self.place_nouns = std::sync::OnceLock::new();
                     self.place_cues.push(PlaceCue {
                         phrase: p.clone(),
                         part_of_name: flags.iter().any(|x| x == "name"),
