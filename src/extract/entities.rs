@@ -143,6 +143,7 @@ pub fn extract(a: &Analysis, gaz: &crate::extract::matcher::PhraseSet<usize>, re
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     reg.mentions.dedup();
     appositions(a, reg);
+    offices_of_holders(a, reg);
 }
 
 /// "signé « Province Afrique de l'Ouest », c'est-à-dire l'État islamique
@@ -2002,6 +2003,127 @@ fn places(a: &Analysis, reg: &mut Registry) {
                 break;
             }
         }
+    }
+}
+
+/// The office a person is named with stands for that person elsewhere in
+/// the article: "le préfet de l'Essonne, Michel Fuzeau, ... le préfet a
+/// précisé", "Bernard Cazeneuve, le ministre de l'Intérieur, ... le
+/// ministre de l'Intérieur a annoncé": the office's later mentions ("le
+/// préfet", "le préfet du département") are the holder's, when one person
+/// alone holds that title in the article.
+fn offices_of_holders(a: &Analysis, reg: &mut Registry) {
+    let n = a.toks.len();
+    let title_at = |k: usize| a.cue_has(k, |c| matches!(c, Cue::Title));
+    let persons: Vec<(usize, usize, usize)> = reg
+        .mentions
+        .iter()
+        .filter(|m| reg.kind(m.entity) == Some(EntityKind::Person))
+        .map(|m| (m.entity, a.tok_at(m.span.start), a.tok_at(m.span.end)))
+        .collect();
+    // title word -> holders: a title just before the name ("le préfet de
+    // l'Essonne Michel Fuzeau") or apposed just after it ("Michel Fuzeau,
+    // préfet de l'Essonne", "Bernard Cazeneuve, le ministre")
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut hold = |t: usize, e: usize| {
+        let v = holders.entry(a.low(t).to_string()).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    };
+    for &(e, t0, t1) in &persons {
+        let before = (t0.saturating_sub(8)..t0)
+            .rev()
+            .take_while(|&j| a.same_sentence(j, t0) && !matches!(a.tok_text(j), "." | ";" | ":"))
+            .find(|&j| title_at(j).is_some());
+        if let Some(j) = before {
+            hold(j, e);
+        }
+        if a.tok_text(t1) == "," {
+            let mut j = t1 + 1;
+            if matches!(a.low(j), "le" | "la" | "l") {
+                j += 1;
+            }
+            if matches!(a.tok_text(j), "'" | "’") {
+                j += 1;
+            }
+            if j < n && title_at(j).is_some() {
+                hold(j, e);
+            }
+        }
+    }
+    let person_starts: HashSet<usize> = persons.iter().map(|p| p.1).collect();
+    let mut merges: Vec<(usize, usize)> = Vec::new();
+    let mut added: Vec<(usize, Span, String)> = Vec::new();
+    for k in 1..n {
+        let Some(next) = title_at(k) else {
+            continue;
+        };
+        let det = matches!(a.low(k - 1), "le" | "la" | "l" | "'" | "’");
+        let Some(&[holder]) = holders.get(a.low(k)).map(Vec::as_slice) else {
+            continue;
+        };
+        if !det || a.is_cap(k) {
+            continue;
+        }
+        // the office's complement: "du département", "de l'Essonne"
+        let mut end = next;
+        if matches!(a.low(end), "de" | "du" | "d") {
+            let mut c = end + 1;
+            while matches!(a.low(c), "la" | "l") || matches!(a.tok_text(c), "'" | "’") {
+                c += 1;
+            }
+            if c < n && a.is_word(c) && !person_starts.contains(&c) {
+                end = c + 1;
+            }
+        }
+        // a name right after, or apposed after the office's complement, is
+        // that office's holder ("le porte-parole du Haut-Commissariat des
+        // Nations unies aux droits de l'homme, Thameen Al-Kheetan")
+        let named_after = (end..(end + 16).min(n))
+            .take_while(|&j| a.same_sentence(j, k) && !matches!(a.tok_text(j), "." | ";"))
+            .any(|j| person_starts.contains(&j) && (j < end + 3 || a.tok_text(j - 1) == ","));
+        if named_after || end > n {
+            continue;
+        }
+        let span = Span::new(a.toks[k].start, a.toks[end - 1].end);
+        match reg.by_start.get(&span.start).copied() {
+            Some((e, _)) if e != holder => {
+                if reg.kind(e) == Some(EntityKind::Person)
+                    && fold(&reg.list[e].name).split(' ').next() == Some(a.low(k))
+                {
+                    merges.push((holder, e));
+                }
+            }
+            Some(_) => {}
+            None => {
+                let surface = a.text.get(span.start..span.end).unwrap_or("").to_string();
+                added.push((holder, span, surface));
+            }
+        }
+    }
+    for (holder, span, surface) in added {
+        reg.mention(
+            holder,
+            span,
+            &surface,
+            "office held by the person named with it",
+        );
+    }
+    merges.sort_unstable_by_key(|m| m.1);
+    merges.dedup_by_key(|m| m.1);
+    // (a merge removes `gone`: the indices above it shift down by one)
+    while let Some((keep, gone)) = merges.pop() {
+        reg.merge_into(keep, gone, "office held by the person named with it");
+        for m in &mut merges {
+            if m.0 > gone {
+                m.0 -= 1;
+            }
+            if m.1 > gone {
+                m.1 -= 1;
+            }
+        }
+        merges.retain(|m| m.0 != m.1);
     }
 }
 

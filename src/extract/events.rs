@@ -68,6 +68,16 @@ pub fn events(
             .take(200)
             .filter(|m| !dateline.is_some_and(|d| d.contains(&m.span)))
         {
+            // a person named by an office ("le gouverneur régional") is
+            // one who speaks of the event, not one it befell
+            let office = reg.kind(m.entity) == Some(EntityKind::Person)
+                && a.text
+                    .get(m.span.start..m.span.end)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_lowercase);
+            if office {
+                continue;
+            }
             match reg.kind(m.entity) {
                 Some(EntityKind::Place) if place.is_none() => place = Some(m.entity),
                 Some(EntityKind::Country | EntityKind::Organization | EntityKind::Person)
