@@ -217,6 +217,11 @@ impl ClaimGraph {
         self.claims.get(&id).copied()
     }
 
+    /// The ids of every claim of the graph, in id order.
+    pub fn claim_ids(&self) -> Vec<i64> {
+        self.claims.keys().copied().collect()
+    }
+
     /// Entities any of whose spellings folds to the same text as `name`
     /// (case, accents, apostrophes and spaces ignored), in id order.
     pub fn entities_named(&self, name: &str) -> Vec<i64> {
