@@ -12,7 +12,7 @@ peak resident memory (/usr/bin/time -v).
 
 A database `DIR/claims-N.db` is written once by the `statements_db`
 example (the generator of `src/synth`, imported with its findings) and
-reused. Names in the statements are taken from each database (its busiest
+reused (`--builder` makes it). Names in the statements are taken from each database (its busiest
 speaker, outlet, agency and place), so that every size answers the same
 kind of question. The bars (issue 14, at 1M claims): a point or filtered
 statement with a limit < 100 ms, `count` and `stats` < 300 ms, peak memory
@@ -75,8 +75,10 @@ STATEMENTS = [
 
 
 def measure(binary, db, statement, runs, timeout):
-    """Median wall seconds and max peak RSS (MiB) of `runs` cold runs."""
-    times, peaks = [], []
+    """Median wall seconds, median CPU seconds (user + system: on a shared
+    machine, wall time also measures the neighbours) and max peak RSS (MiB)
+    of `runs` cold runs."""
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
         cmd = ["/usr/bin/time", "-v", binary, "--db", db, "query", statement]
         try:
@@ -85,13 +87,16 @@ def measure(binary, db, statement, runs, timeout):
             return None
         wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", r.stderr)
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
-        if not wall or not rss:
+        user = re.search(r"User time \(seconds\): (\S+)", r.stderr)
+        system = re.search(r"System time \(seconds\): (\S+)", r.stderr)
+        if not wall or not rss or not user or not system:
             return None
+        cpus.append(float(user.group(1)) + float(system.group(1)))
         parts = [float(p) for p in wall.group(1).split(":")]
         secs = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
         times.append(secs)
         peaks.append(int(rss.group(1)) / 1024)
-    return statistics.median(times), max(peaks)
+    return statistics.median(times), statistics.median(cpus), max(peaks)
 
 
 def main():
@@ -128,9 +133,9 @@ def main():
             if m is None:
                 cells.append("timeout/error")
                 continue
-            secs, mib = m
+            secs, cpu, mib = m
             times.append(secs)
-            cells.append(f"{secs * 1000:.0f} ms, {mib:.0f} MiB")
+            cells.append(f"{secs * 1000:.0f} ms ({cpu * 1000:.0f} cpu), {mib:.0f} MiB")
         growth = f"{times[-1] / times[0]:.1f}x" if len(times) == len(sizes) and times[0] > 0 else ""
         print(f"| {i} | `{template}` | " + " | ".join(cells) + f" | {growth} |", flush=True)
 
