@@ -111,6 +111,18 @@ const STATEMENTS: &[&str] = &[
     "neighbours claim 99999",
     "path \"Nobody At All\" to \"Nobody Else\"",
     "count entities",
+    "events limit 3",
+    "events where kind = strike limit 3",
+    "events where kind in (shelling, strike) and id > 2 limit 4",
+    "events order by date desc limit 3",
+    "count events",
+    "count events where kind = strike",
+    "count events where date >= 2000-02-01",
+    "events in document 2",
+    "documents limit 3",
+    "documents where id > 3 limit 2",
+    "count documents where published >= 2000-02-01",
+    "documents where title contains \"a\" limit 2",
     "explain claims limit 3",
 ];
 
@@ -129,6 +141,13 @@ fn named(ws: &Workspace) -> Vec<String> {
         out.push(format!("findings where {rel} {q} limit 4"));
         out.push(format!("count contradictions where {rel} {q}"));
         out.push(format!("timeline {q} limit 4"));
+        let on = ["at", "in", "involving"][i % 3];
+        out.push(format!("events {on} {q} limit 3"));
+        out.push(format!("count events where not {on} {q}"));
+        out.push(format!(
+            "documents {} {q} limit 3",
+            ["in", "involving"][i % 2]
+        ));
         out.push(format!("neighbours {q} depth {}", 1 + i % 3));
         if let Some(other) = names.get((i * 7 + 3) % names.len()) {
             out.push(format!("path {q} to {other:?}"));

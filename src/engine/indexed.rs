@@ -60,6 +60,8 @@ pub(super) enum Route {
 pub(super) enum Table_ {
     Claims,
     Findings,
+    Events,
+    Documents,
 }
 
 impl Table_ {
@@ -67,6 +69,8 @@ impl Table_ {
         match self {
             Table_::Claims => "claims",
             Table_::Findings => "findings",
+            Table_::Events => "events",
+            Table_::Documents => "documents",
         }
     }
 }
@@ -87,6 +91,8 @@ struct Need {
     /// The nodes of a search: their findings are read too (the edges
     /// between the claims reached).
     walked: bool,
+    /// The entities of the last name resolved.
+    named: Vec<i64>,
 }
 
 impl Need {}
@@ -144,6 +150,8 @@ fn rows_need(need: &mut Need, table: Table_, ids: Vec<i64>) {
     match table {
         Table_::Claims => need.claims.extend(ids),
         Table_::Findings => need.findings.extend(ids),
+        Table_::Events => need.events.extend(ids),
+        Table_::Documents => need.documents.extend(ids),
     }
 }
 
@@ -512,15 +520,24 @@ impl Workspace {
         let ops: Vec<Op> = plan
             .ops
             .iter()
-            .take_while(|op| matches!(op, Op::ScanClaims | Op::ScanFindings(_) | Op::Filter(_)))
+            .take_while(|op| {
+                matches!(
+                    op,
+                    Op::ScanClaims
+                        | Op::ScanFindings(_)
+                        | Op::ScanEvents
+                        | Op::ScanDocuments
+                        | Op::Filter(_)
+                )
+            })
             .cloned()
             .collect();
         let mut rows = Vec::new();
         for op in &ops {
             match op {
-                Op::ScanClaims => {
-                    rows = self.graph.claim_ids();
-                }
+                Op::ScanClaims => rows = self.graph.claim_ids(),
+                Op::ScanEvents => rows = self.graph.event_ids(),
+                Op::ScanDocuments => rows = self.graph.document_ids(),
                 Op::ScanFindings(kind) => {
                     rows = self
                         .findings
@@ -534,6 +551,8 @@ impl Workspace {
                     rows.retain(|id| {
                         let row = match plan.ops.first() {
                             Some(Op::ScanClaims) => self.claim(*id).map(super::Row::Claim),
+                            Some(Op::ScanEvents) => self.event(*id).map(super::Row::Event),
+                            Some(Op::ScanDocuments) => self.document(*id).map(super::Row::Document),
                             _ => self.finding(*id).map(super::Row::Finding),
                         };
                         row.is_some_and(|r| self.passes(&r, filter, &resolved))
@@ -705,9 +724,11 @@ fn route(ws: &Workspace, plan: &Plan) -> crate::Result<(Route, Need)> {
         }
         Op::ScanClaims => Table_::Claims,
         Op::ScanFindings(_) => Table_::Findings,
-        Op::ScanEntities | Op::ScanEvents | Op::ScanDocuments => {
+        Op::ScanEvents => Table_::Events,
+        Op::ScanDocuments => Table_::Documents,
+        Op::ScanEntities => {
             return Ok((
-                Route::Whole("entities, events and documents are listed from the graph"),
+                Route::Whole("an entity's mentions and claims are counted over the graph"),
                 targets,
             ))
         }
@@ -854,7 +875,9 @@ const CLAIMS_OF_ENTITY: &str = "SELECT id FROM claims WHERE claimant = ?1
 const FINDINGS_OF_CLAIM: &str =
     "SELECT id FROM findings WHERE a = ?1 UNION SELECT id FROM findings WHERE b = ?1";
 
-const MENTION_PAIRS: &str = "SELECT count(*) FROM (SELECT DISTINCT entity, document FROM mentions)";
+/// The graph's `mentions` edges: (document, entity) pairs, counted by
+/// triggers (see the store's migration 4).
+const MENTION_PAIRS: &str = "SELECT n FROM graph_counts WHERE what = 'mention_pairs'";
 
 /// The SQL conditions a filter implies on `table`'s rows, and whether they
 /// are exactly the filter (else the rows they keep are candidates, to test
@@ -950,6 +973,9 @@ fn check_sql(
     targets: &mut Need,
 ) -> crate::Result<Option<String>> {
     let claims = table == Table_::Claims;
+    if matches!(table, Table_::Events | Table_::Documents) {
+        return other_sql(ws, table, check, targets);
+    }
     Ok(match check {
         Check::Related { relation, node } => {
             let claim = related_sql(ws, *relation, node, targets)?;
@@ -1016,6 +1042,51 @@ fn check_sql(
     })
 }
 
+/// SQL for a check on an event or a document: what is exact and cheap
+/// (ids, kinds, the place of an event); `None` for the rest, which Rust
+/// tests. The records a relation names are resolved into `targets` either
+/// way, for the graph to hold them.
+fn other_sql(
+    ws: &Workspace,
+    table: Table_,
+    check: &Check,
+    targets: &mut Need,
+) -> crate::Result<Option<String>> {
+    let events = table == Table_::Events;
+    Ok(match check {
+        Check::Related { relation, node } => {
+            // resolves the node (and records what is missing)
+            related_sql(ws, *relation, node, targets)?;
+            match (relation, node) {
+                (RelationKind::At, Node::Named(_)) if events => {
+                    let l = targets
+                        .named
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    Some(format!("place IN ({l})"))
+                }
+                _ => None,
+            }
+        }
+        Check::EventKind(set) if events => {
+            Some(format!("kind IN ({})", words(set, |k| k.as_str())))
+        }
+        Check::Number {
+            key: Key::Id,
+            op,
+            value,
+        } => int_cmp("id", *op, *value),
+        Check::Number {
+            key: Key::Document,
+            op,
+            value,
+        } if events => int_cmp("document", *op, *value),
+        _ => None,
+    })
+}
+
 /// A claim's date (its own, else its article's publication day) against
 /// a range, as `Value::date_passes` tests it; a claim without a date
 /// passes nothing.
@@ -1065,6 +1136,7 @@ fn related_sql(
         Node::Named(name) => {
             let ids = store.entities_folded(&fold(&name.text))?;
             targets.unresolved |= ids.is_empty();
+            targets.named = ids.clone();
             ids
         }
         Node::Id { kind, id, .. } => {

@@ -217,6 +217,16 @@ impl ClaimGraph {
         self.claims.get(&id).copied()
     }
 
+    /// The ids of every event of the graph, in id order.
+    pub fn event_ids(&self) -> Vec<i64> {
+        self.events.keys().copied().collect()
+    }
+
+    /// The ids of every document of the graph, in id order.
+    pub fn document_ids(&self) -> Vec<i64> {
+        self.documents.keys().copied().collect()
+    }
+
     /// The ids of every claim of the graph, in id order.
     pub fn claim_ids(&self) -> Vec<i64> {
         self.claims.keys().copied().collect()
