@@ -12,10 +12,13 @@
 //! same plan: the answer is the one the whole graph would give, and the
 //! cost follows what the statement needs, not the size of the store.
 //!
-//! What no route serves yet (`neighbours`, `path`, `compare`, scans of
-//! entities, events and documents, exports) loads the whole store once
-//! ([`Route::Whole`]); `explain` says which route a statement takes, with
-//! its SQL and SQLite's query plan.
+//! `neighbours` and `path` are breadth-first searches over the indexed
+//! edges (bounded: past 200,000 nodes the whole graph is loaded instead),
+//! and the graph is built of the nodes they reached. What no route serves
+//! yet (`entities`, whose rows count each entity's mentions and claims;
+//! `compare`, which clusters every event; exports) loads the whole store
+//! once ([`Route::Whole`]); `explain` (with `--explain-sql`) says which
+//! route a statement takes, with its SQL and SQLite's query plan.
 
 use super::answer::{Answer, Cell, Table};
 use super::{Mode, Workspace};
