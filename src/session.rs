@@ -42,6 +42,9 @@ pub struct Settings {
     /// Who wrote the statements: the user at the keyboard, or a query file
     /// (whose `export to` paths are held to more, see [`crate::guard`]).
     pub origin: crate::guard::Origin,
+    /// `explain` also says how the store is read: the route, its SQL and
+    /// SQLite's query plan (the indexes used).
+    pub explain_sql: bool,
 }
 
 /// What a run did.
@@ -177,6 +180,9 @@ fn execute(
             let value = serde_json::json!({ "plan": plan.rows.as_str(), "steps": steps });
             writeln!(out, "{value:#}")
         }
+    } else if plan.explain && settings.explain_sql {
+        let access = ws.access(plan).join("\n");
+        writeln!(out, "{plan}{access}\n")
     } else if plan.explain {
         writeln!(out, "{plan}")
     } else {
@@ -202,6 +208,8 @@ fn execute(
                 )
             })?;
             // The planner picks the format from the file name.
+            // The answer's nodes index the whole graph (see `exporter`).
+            let ws = ws.exporter().map_err(|d| QueryError::query("", "", d))?;
             let picture = |image| {
                 let text = dot::render(ws, &answer.nodes, settings.dot);
                 crate::export::render::render(&text, image).map_err(|e| match e {

@@ -2,7 +2,7 @@
 //! one statement's answer (or of the whole graph with `--all`) as GraphViz
 //! DOT, optionally rendered to SVG or PNG by GraphViz, or as versioned JSON.
 
-use super::query::{color_on_stderr, workspace};
+use super::query::{color_on_stderr, whole_workspace};
 use super::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::export::dot::{self, DotOptions};
@@ -128,7 +128,7 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> Result<u8> {
                 .to_string(),
         ));
     }
-    let ws = workspace(global)?;
+    let ws = whole_workspace(global)?;
     // `export --all -o war.db` must never write over the database it reads.
     if let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") {
         crate::guard::check(path, ws.store().label(), crate::guard::Origin::Command)

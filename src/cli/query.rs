@@ -27,6 +27,9 @@ pub struct OutputArgs {
     /// A parameter used as `$NAME` in the statements (repeatable)
     #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
+    /// With `explain`: also how the store is read (SQL, indexes used)
+    #[arg(long)]
+    pub explain_sql: bool,
 }
 
 /// `NAME=VALUE` of `--param`.
@@ -63,6 +66,7 @@ impl OutputArgs {
             color: color_on_stderr(),
             keep_going,
             origin: crate::guard::Origin::Typed { force: false },
+            explain_sql: self.explain_sql,
         }
     }
 }
@@ -200,8 +204,15 @@ fn read_stdin() -> std::result::Result<QueryFile, QueryError> {
     QueryFile::from_bytes(name, bytes)
 }
 
-/// Load the graph a read command works on.
+/// The graph a read command works on: each statement reads what it needs
+/// from the store's indexes.
 pub fn workspace(global: &GlobalArgs) -> Result<Workspace> {
+    let extractor = global.extractor()?;
+    Workspace::open(global.open_for_reading(&extractor)?)
+}
+
+/// The whole graph of the store, loaded (for `export`, which draws it).
+pub fn whole_workspace(global: &GlobalArgs) -> Result<Workspace> {
     let extractor = global.extractor()?;
     Workspace::load(global.open_for_reading(&extractor)?)
 }
@@ -240,6 +251,7 @@ pub fn run_default(global: &GlobalArgs) -> Result<u8> {
         group_by_document: false,
         echo: false,
         params: Vec::new(),
+        explain_sql: false,
     };
     if std::io::stdin().is_terminal() {
         return run_repl(global, ReplArgs { output });

@@ -7,6 +7,7 @@
 //! as a table, JSON or CSV, and the nodes an `export` writes.
 
 mod answer;
+mod indexed;
 mod rows;
 pub mod schema;
 mod sources;
@@ -36,13 +37,34 @@ fn interrupted() -> bool {
 }
 
 /// The claim graph of one store, ready to answer queries.
+///
+/// A workspace made by [`Workspace::load`] holds the whole store as a
+/// graph. One made by [`Workspace::open`] holds nothing at first: each
+/// statement is answered from the store's indexes, through a graph of just
+/// the records it needs (see [`indexed`]); a statement that cannot be
+/// answered so loads the whole store once, and keeps it.
 pub struct Workspace {
     store: Store,
     pub graph: ClaimGraph,
     findings: Vec<FindingRecord>,
     mention_counts: HashMap<i64, usize>,
-    /// Every spelling of every entity, for "did you mean" suggestions.
-    spellings: Vec<String>,
+    /// Every spelling of every entity, for "did you mean" suggestions
+    /// (read from the store when first asked, unless the graph is whole).
+    spellings: std::sync::OnceLock<Vec<String>>,
+    mode: Mode,
+    /// An indexed workspace's whole graph, once a statement needed it.
+    whole: std::sync::OnceLock<Box<Workspace>>,
+}
+
+/// What a workspace's graph holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Every record of the store.
+    Whole,
+    /// Nothing: statements read the store through its indexes.
+    Indexed,
+    /// The records one statement needs.
+    Part,
 }
 
 impl Workspace {
@@ -54,13 +76,6 @@ impl Workspace {
         let events = store.events()?;
         let claims = store.claims()?;
         let findings = store.findings()?;
-        let graph = ClaimGraph::build(
-            &documents, &entities, &mentions, &events, &claims, &findings,
-        );
-        let mut mention_counts = HashMap::new();
-        for m in &mentions {
-            *mention_counts.entry(m.entity).or_insert(0) += 1;
-        }
         let mut spellings: Vec<String> = entities
             .iter()
             .flat_map(|e| {
@@ -69,13 +84,63 @@ impl Workspace {
             .collect();
         spellings.sort();
         spellings.dedup();
+        let ws = Workspace::of_records(
+            store,
+            Mode::Whole,
+            &documents,
+            &entities,
+            &mentions,
+            &events,
+            &claims,
+            findings,
+        );
+        let _ = ws.spellings.set(spellings);
+        Ok(ws)
+    }
+
+    /// A workspace over `store` that answers each statement from the
+    /// store's indexes, reading only the records the statement needs. An
+    /// in-memory store (which no second connection can see) is loaded whole.
+    pub fn open(store: Store) -> crate::Result<Workspace> {
+        if !store.on_disk() {
+            return Workspace::load(store);
+        }
         Ok(Workspace {
+            store,
+            graph: ClaimGraph::default(),
+            findings: Vec::new(),
+            mention_counts: HashMap::new(),
+            spellings: std::sync::OnceLock::new(),
+            mode: Mode::Indexed,
+            whole: std::sync::OnceLock::new(),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn of_records(
+        store: Store,
+        mode: Mode,
+        documents: &[DocumentRecord],
+        entities: &[EntityRecord],
+        mentions: &[MentionRecord],
+        events: &[EventRecord],
+        claims: &[ClaimRecord],
+        findings: Vec<FindingRecord>,
+    ) -> Workspace {
+        let graph = ClaimGraph::build(documents, entities, mentions, events, claims, &findings);
+        let mut mention_counts = HashMap::new();
+        for m in mentions {
+            *mention_counts.entry(m.entity).or_insert(0) += 1;
+        }
+        Workspace {
             store,
             graph,
             findings,
             mention_counts,
-            spellings,
-        })
+            spellings: std::sync::OnceLock::new(),
+            mode,
+            whole: std::sync::OnceLock::new(),
+        }
     }
 
     /// The store behind this workspace.
@@ -85,12 +150,33 @@ impl Workspace {
 
     /// Every spelling of every entity (for completion and suggestions).
     pub fn spellings(&self) -> &[String] {
-        &self.spellings
+        self.spellings
+            .get_or_init(|| self.store.spellings().unwrap_or_default())
+    }
+
+    /// The workspace whose graph an answer's nodes index: the whole graph
+    /// (an indexed workspace answers a statement that exports from it).
+    pub fn exporter(&self) -> Result<&Workspace, Diagnostic> {
+        match self.mode {
+            Mode::Indexed => self.whole(),
+            _ => Ok(self),
+        }
     }
 
     /// Run a plan. Export operations are not performed here: the answer
     /// carries the nodes, and the caller writes the file.
+    ///
+    /// On an indexed workspace the nodes index [`Workspace::exporter`]'s
+    /// graph only when the plan exports.
     pub fn evaluate(&self, plan: &Plan) -> Result<Answer, Diagnostic> {
+        if self.mode == Mode::Indexed {
+            return indexed::evaluate(self, plan);
+        }
+        self.evaluate_here(plan)
+    }
+
+    /// Run a plan over this workspace's own graph.
+    fn evaluate_here(&self, plan: &Plan) -> Result<Answer, Diagnostic> {
         // `compare` rows are built before the walk so that rows can borrow them.
         let pairs = match plan.ops.first() {
             Some(Op::Compare { left, right }) => sources::compare(self, left, right)?,
@@ -263,7 +349,7 @@ impl Workspace {
         };
         Err(unknown_name(
             &name,
-            self.spellings.iter().map(String::as_str),
+            self.spellings().iter().map(String::as_str),
         ))
     }
 

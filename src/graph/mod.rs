@@ -217,6 +217,21 @@ impl ClaimGraph {
         self.claims.get(&id).copied()
     }
 
+    /// The ids of every event of the graph, in id order.
+    pub fn event_ids(&self) -> Vec<i64> {
+        self.events.keys().copied().collect()
+    }
+
+    /// The ids of every document of the graph, in id order.
+    pub fn document_ids(&self) -> Vec<i64> {
+        self.documents.keys().copied().collect()
+    }
+
+    /// The ids of every claim of the graph, in id order.
+    pub fn claim_ids(&self) -> Vec<i64> {
+        self.claims.keys().copied().collect()
+    }
+
     /// Entities any of whose spellings folds to the same text as `name`
     /// (case, accents, apostrophes and spaces ignored), in id order.
     pub fn entities_named(&self, name: &str) -> Vec<i64> {

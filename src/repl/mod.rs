@@ -86,7 +86,7 @@ impl Shell {
         let filled = Arc::clone(&names);
         let database = store.label().to_string();
         let loader = std::thread::spawn(move || {
-            let ws = Workspace::load(store)?;
+            let ws = Workspace::open(store)?;
             let _ = filled.set(ws.spellings().to_vec());
             Ok(ws)
         });

@@ -119,10 +119,13 @@ impl Store {
     }
 
     pub(super) fn documents_in(&self, scope: Scope) -> Result<Vec<DocumentRecord>> {
+        self.documents_where(&scope.filter("id"))
+    }
+
+    fn documents_where(&self, filter: &str) -> Result<Vec<DocumentRecord>> {
         self.all(
             &format!(
-                "SELECT id, hash, source, outlet, published, language, url, title, len FROM documents {} ORDER BY id",
-                scope.filter("id")
+                "SELECT id, hash, source, outlet, published, language, url, title, len FROM documents {filter} ORDER BY id",
             ),
             |r| {
                 Ok(DocumentRecord {
@@ -171,9 +174,13 @@ impl Store {
 
     /// Every entity with its aliases (and the reason for each), in id order.
     pub fn entities(&self) -> Result<Vec<EntityRecord>> {
+        self.entities_where("", "")
+    }
+
+    fn entities_where(&self, filter: &str, through: &str) -> Result<Vec<EntityRecord>> {
         let mut aliases: HashMap<i64, Vec<Alias>> = HashMap::new();
         for (entity, alias) in self.all(
-            "SELECT entity, name, reason FROM aliases ORDER BY entity, name",
+            &format!("SELECT entity, name, reason FROM aliases {through} ORDER BY entity, name"),
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -186,15 +193,18 @@ impl Store {
         )? {
             aliases.entry(entity).or_default().push(alias);
         }
-        self.all("SELECT id, name, kind FROM entities ORDER BY id", |r| {
-            let id = r.get(0)?;
-            Ok(EntityRecord {
-                id,
-                name: r.get(1)?,
-                kind: parsed(r, 2)?,
-                aliases: aliases.remove(&id).unwrap_or_default(),
-            })
-        })
+        self.all(
+            &format!("SELECT id, name, kind FROM entities {filter} ORDER BY id"),
+            |r| {
+                let id = r.get(0)?;
+                Ok(EntityRecord {
+                    id,
+                    name: r.get(1)?,
+                    kind: parsed(r, 2)?,
+                    aliases: aliases.remove(&id).unwrap_or_default(),
+                })
+            },
+        )
     }
 
     /// Every mention, by document and position.
@@ -210,11 +220,19 @@ impl Store {
     }
 
     pub(super) fn events_in(&self, scope: Scope) -> Result<Vec<EventRecord>> {
+        self.events_where(
+            &scope.filter("document"),
+            &scope.filter_through("event", "events"),
+        )
+    }
+
+    /// Events whose row passes `filter`, their participants those whose
+    /// row passes `through` (the same events).
+    fn events_where(&self, filter: &str, through: &str) -> Result<Vec<EventRecord>> {
         let mut participants: HashMap<i64, Vec<Participant>> = HashMap::new();
         for (event, p) in self.all(
             &format!(
-                "SELECT event, entity, role FROM participants {} ORDER BY event, entity, role",
-                scope.filter_through("event", "events")
+                "SELECT event, entity, role FROM participants {through} ORDER BY event, entity, role",
             ),
             |r| {
                 Ok((
@@ -230,8 +248,7 @@ impl Store {
         }
         self.all(
             &format!(
-                "SELECT id, document, kind, start, end, time_start, time_end, time_precision, place FROM events {} ORDER BY id",
-                scope.filter("document")
+                "SELECT id, document, kind, start, end, time_start, time_end, time_precision, place FROM events {filter} ORDER BY id",
             ),
             |r| {
                 let id = r.get(0)?;
@@ -254,12 +271,18 @@ impl Store {
     }
 
     pub(super) fn claims_in(&self, scope: Scope) -> Result<Vec<ClaimRecord>> {
+        self.claims_where(
+            &scope.filter("document"),
+            &scope.filter_through("claim", "claims"),
+        )
+    }
+
+    /// Claims whose row passes `filter`, their `via` and occurrences those
+    /// whose row passes `through` (the same claims).
+    fn claims_where(&self, filter: &str, through: &str) -> Result<Vec<ClaimRecord>> {
         let mut via: HashMap<i64, Vec<i64>> = HashMap::new();
         for (claim, entity) in self.all(
-            &format!(
-                "SELECT claim, entity FROM claim_via {} ORDER BY claim, position",
-                scope.filter_through("claim", "claims")
-            ),
+            &format!("SELECT claim, entity FROM claim_via {through} ORDER BY claim, position"),
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
         )? {
             via.entry(claim).or_default().push(entity);
@@ -267,8 +290,7 @@ impl Store {
         let mut occurrences: HashMap<i64, Vec<Span>> = HashMap::new();
         for (claim, s) in self.all(
             &format!(
-                "SELECT claim, start, end FROM claim_occurrences {} ORDER BY claim, start",
-                scope.filter_through("claim", "claims")
+                "SELECT claim, start, end FROM claim_occurrences {through} ORDER BY claim, start"
             ),
             |r| Ok((r.get::<_, i64>(0)?, span(r, 1)?)),
         )? {
@@ -280,8 +302,7 @@ impl Store {
                     claimant, outlet, measure, value, bound, lo, hi, subject, subject_entity, event,
                     date_start, date_end, date_precision, topic, denies,
                     counted_category, counted_side, counted_scope
-                 FROM claims {} ORDER BY id",
-                scope.filter("document")
+                 FROM claims {filter} ORDER BY id",
             ),
             |r| {
                 let id = r.get(0)?;
@@ -329,8 +350,14 @@ impl Store {
 
     /// Every finding, in id order.
     pub fn findings(&self) -> Result<Vec<FindingRecord>> {
+        self.findings_where("")
+    }
+
+    fn findings_where(&self, filter: &str) -> Result<Vec<FindingRecord>> {
         self.all(
-            "SELECT id, kind, a, b, reason, independent FROM findings ORDER BY id",
+            &format!(
+                "SELECT id, kind, a, b, reason, independent FROM findings {filter} ORDER BY id"
+            ),
             |r| {
                 Ok(FindingRecord {
                     id: r.get(0)?,
@@ -380,5 +407,187 @@ impl Store {
             Ok(ids)
         };
         run(&mut self.conn).map_err(|e| crate::error::Error::database(&label, &e))
+    }
+}
+
+/// Ids as an SQL list (`1,2,3`): integers only, so nothing to escape.
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// How many ids one `IN (...)` list holds.
+const CHUNK: usize = 500;
+
+impl Store {
+    /// A second read-only connection to the same database file.
+    pub fn reopen(&self) -> Result<Store> {
+        Store::open_existing(std::path::Path::new(&self.label))
+    }
+
+    /// Whether the store is a file (a second connection can be opened).
+    pub fn on_disk(&self) -> bool {
+        self.label != ":memory:"
+    }
+
+    /// The ids (first column) an SQL query returns.
+    pub fn ids(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Vec<i64>> {
+        let run = || -> rusqlite::Result<Vec<i64>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map(params, |r| r.get(0))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// One integer an SQL query returns (a count).
+    pub fn number(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<i64> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row(params, |r| r.get(0)))
+            .map_err(|e| self.error(e))
+    }
+
+    /// `EXPLAIN QUERY PLAN` of `sql`: one line per step, indented by depth.
+    pub fn query_plan(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Vec<String>> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let rows = stmt.query_map(params, |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            let mut depth: HashMap<i64, usize> = HashMap::new();
+            let mut out = Vec::new();
+            for row in rows {
+                let (id, parent, detail) = row?;
+                let d = depth.get(&parent).map_or(0, |d| d + 1);
+                depth.insert(id, d);
+                out.push(format!("{}{detail}", "  ".repeat(d)));
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Entities one of whose spellings folds to `folded`, in id order:
+    /// through `entity_names`, and by folding here the spellings of the
+    /// entities a writer left pending.
+    pub fn entities_folded(&self, folded: &str) -> Result<Vec<i64>> {
+        let mut ids = self.ids(
+            "SELECT entity FROM entity_names WHERE folded = ?1
+             AND entity NOT IN (SELECT entity FROM entity_names_pending)",
+            &[&folded],
+        )?;
+        let pending = self.all(
+            "SELECT p.entity, e.name FROM entity_names_pending p JOIN entities e ON e.id = p.entity
+             UNION ALL
+             SELECT a.entity, a.name FROM entity_names_pending p JOIN aliases a ON a.entity = p.entity",
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        ids.extend(
+            pending
+                .into_iter()
+                .filter(|(_, name)| crate::analysis::words::fold(name) == folded)
+                .map(|(id, _)| id),
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// Every spelling of every entity (names and aliases), sorted, once.
+    pub fn spellings(&self) -> Result<Vec<String>> {
+        let mut names = self.all(
+            "SELECT name FROM entities UNION SELECT name FROM aliases",
+            |r| r.get::<_, String>(0),
+        )?;
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
+    fn by_chunks<T>(
+        &self,
+        ids: &[i64],
+        mut load: impl FnMut(&str) -> Result<Vec<T>>,
+    ) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(CHUNK) {
+            out.extend(load(&id_list(chunk))?);
+        }
+        Ok(out)
+    }
+
+    /// The claims with these ids (sorted, distinct), in id order.
+    pub fn claims_by_id(&self, ids: &[i64]) -> Result<Vec<ClaimRecord>> {
+        self.by_chunks(ids, |list| {
+            self.claims_where(
+                &format!("WHERE id IN ({list})"),
+                &format!("WHERE claim IN ({list})"),
+            )
+        })
+    }
+
+    /// The documents with these ids (sorted, distinct), without text.
+    pub fn documents_by_id(&self, ids: &[i64]) -> Result<Vec<DocumentRecord>> {
+        self.by_chunks(ids, |list| {
+            self.documents_where(&format!("WHERE id IN ({list})"))
+        })
+    }
+
+    /// The entities with these ids (sorted, distinct), with their aliases.
+    pub fn entities_by_id(&self, ids: &[i64]) -> Result<Vec<EntityRecord>> {
+        self.by_chunks(ids, |list| {
+            self.entities_where(
+                &format!("WHERE id IN ({list})"),
+                &format!("WHERE entity IN ({list})"),
+            )
+        })
+    }
+
+    /// The events with these ids (sorted, distinct), with participants.
+    pub fn events_by_id(&self, ids: &[i64]) -> Result<Vec<EventRecord>> {
+        self.by_chunks(ids, |list| {
+            self.events_where(
+                &format!("WHERE id IN ({list})"),
+                &format!("WHERE event IN ({list})"),
+            )
+        })
+    }
+
+    /// Every mention in these documents.
+    pub fn mentions_in(&self, documents: &[i64]) -> Result<Vec<MentionRecord>> {
+        self.by_chunks(documents, |list| {
+            self.all(
+                &format!(
+                    "SELECT entity, document, start, end FROM mentions WHERE document IN ({list})"
+                ),
+                |r| {
+                    Ok(MentionRecord {
+                        entity: r.get(0)?,
+                        document: r.get(1)?,
+                        span: span(r, 2)?,
+                    })
+                },
+            )
+        })
+    }
+
+    /// The findings with these ids (sorted, distinct).
+    pub fn findings_by_id(&self, ids: &[i64]) -> Result<Vec<FindingRecord>> {
+        self.by_chunks(ids, |list| {
+            self.findings_where(&format!("WHERE id IN ({list})"))
+        })
+    }
+
+    /// The findings either of whose claims is one of these.
+    pub fn findings_of_claims(&self, claims: &[i64]) -> Result<Vec<FindingRecord>> {
+        self.by_chunks(claims, |list| {
+            self.findings_where(&format!(
+                "WHERE id IN (SELECT id FROM findings WHERE a IN ({list}) UNION SELECT id FROM findings WHERE b IN ({list}))"
+            ))
+        })
     }
 }

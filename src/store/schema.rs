@@ -146,7 +146,119 @@ pub const MIGRATIONS: &[&str] = &[
         document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
     );
     "#,
+    // 4: indexes for statements answered from SQL rather than from a graph
+    // of the whole store (claims by claimant, outlet, via, incident, subject
+    // entity and date; findings by claim and kind; events by place and
+    // date; participants by entity; documents by date and outlet), and the
+    // folded spellings of every entity (name and aliases), so that
+    // `entity "pachinian"` is one index lookup. Folding is Rust code
+    // (`analysis::words::fold`), so SQL cannot fill `entity_names` by
+    // itself: triggers mark the entities whose spellings changed in
+    // `entity_names_pending`, [`fill_names`] folds them (the migration
+    // runs it once over everything), and readers fold the few still
+    // pending themselves.
+    r#"
+    CREATE INDEX claims_by_claimant ON claims(claimant);
+    CREATE INDEX claims_by_outlet ON claims(outlet);
+    CREATE INDEX claims_by_subject_entity ON claims(subject_entity);
+    CREATE INDEX claims_by_event ON claims(event);
+    CREATE INDEX claims_by_date ON claims(date_start);
+    CREATE INDEX claim_via_by_entity ON claim_via(entity);
+    CREATE INDEX findings_by_kind ON findings(kind);
+    CREATE INDEX findings_by_a ON findings(a);
+    CREATE INDEX findings_by_b ON findings(b);
+    CREATE INDEX events_by_place ON events(place);
+    CREATE INDEX events_by_date ON events(time_start);
+    CREATE INDEX participants_by_entity ON participants(entity);
+    CREATE INDEX documents_by_date ON documents(published);
+    CREATE INDEX documents_by_outlet ON documents(outlet);
+    DROP INDEX mentions_by_entity;
+    CREATE INDEX mentions_by_entity_document ON mentions(entity, document);
+    CREATE TABLE entity_names (
+        folded TEXT NOT NULL,
+        entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (folded, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_by_entity ON entity_names(entity);
+    CREATE TABLE entity_names_pending (
+        entity INTEGER PRIMARY KEY
+    );
+    CREATE TRIGGER entity_names_new AFTER INSERT ON entities BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity) VALUES (new.id);
+    END;
+    CREATE TRIGGER entity_names_renamed AFTER UPDATE OF name ON entities BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity) VALUES (new.id);
+    END;
+    CREATE TRIGGER entity_names_gone AFTER DELETE ON entities BEGIN
+        DELETE FROM entity_names WHERE entity = old.id;
+        DELETE FROM entity_names_pending WHERE entity = old.id;
+    END;
+    CREATE TRIGGER entity_names_alias_new AFTER INSERT ON aliases BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity) VALUES (new.entity);
+    END;
+    CREATE TRIGGER entity_names_alias_changed AFTER UPDATE ON aliases BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity) VALUES (new.entity);
+        INSERT OR IGNORE INTO entity_names_pending (entity) VALUES (old.entity);
+    END;
+    CREATE TRIGGER entity_names_alias_gone AFTER DELETE ON aliases BEGIN
+        INSERT OR IGNORE INTO entity_names_pending (entity)
+            SELECT old.entity WHERE EXISTS (SELECT 1 FROM entities WHERE id = old.entity);
+    END;
+    INSERT INTO entity_names_pending (entity) SELECT id FROM entities;
+    -- How many (document, entity) pairs `mentions` holds: the graph's
+    -- `mentions` edges, which `stats` counts (a DISTINCT over millions of
+    -- mentions takes a second; this counter, kept by triggers, nothing).
+    CREATE TABLE graph_counts (
+        what TEXT PRIMARY KEY,
+        n    INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO graph_counts (what, n)
+        SELECT 'mention_pairs', count(*) FROM (SELECT DISTINCT entity, document FROM mentions);
+    CREATE TRIGGER mention_pairs_new AFTER INSERT ON mentions
+    WHEN (SELECT count(*) FROM mentions WHERE document = new.document AND entity = new.entity) = 1
+    BEGIN
+        UPDATE graph_counts SET n = n + 1 WHERE what = 'mention_pairs';
+    END;
+    CREATE TRIGGER mention_pairs_gone AFTER DELETE ON mentions
+    WHEN NOT EXISTS (SELECT 1 FROM mentions WHERE document = old.document AND entity = old.entity)
+    BEGIN
+        UPDATE graph_counts SET n = n - 1 WHERE what = 'mention_pairs';
+    END;
+    "#,
 ];
+
+/// The migration (0-based index) after which [`fill_names`] runs.
+const NAMES_MIGRATION: usize = 3;
+
+/// Fold the spellings of every entity marked in `entity_names_pending`
+/// into `entity_names`, and clear the marks. Run by the migration that
+/// creates the table; a writer calls it before committing entities or
+/// aliases (else readers fold the pending ones on each statement).
+pub fn fill_names(conn: &Connection) -> rusqlite::Result<usize> {
+    let pending: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.entity, e.name FROM entity_names_pending p JOIN entities e ON e.id = p.entity
+             UNION ALL
+             SELECT a.entity, a.name FROM entity_names_pending p JOIN aliases a ON a.entity = p.entity",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    conn.execute(
+        "DELETE FROM entity_names WHERE entity IN (SELECT entity FROM entity_names_pending)",
+        [],
+    )?;
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO entity_names (folded, entity) VALUES (?1, ?2)")?;
+    for (entity, name) in &pending {
+        insert.execute(rusqlite::params![
+            crate::analysis::words::fold(name),
+            entity
+        ])?;
+    }
+    conn.execute("DELETE FROM entity_names_pending", [])?;
+    Ok(pending.len())
+}
 
 /// The schema version this build writes.
 pub fn current_version() -> i64 {
@@ -181,6 +293,9 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
             continue;
         }
         tx.execute_batch(sql)?;
+        if i == NAMES_MIGRATION {
+            fill_names(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
