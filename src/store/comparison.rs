@@ -62,7 +62,13 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.error(e))?;
-        let result = f(self);
+        // names of entities written in the transaction are folded into the
+        // lookup table before it commits (readers would fold them otherwise)
+        let result = f(self).and_then(|value| {
+            crate::store::schema::fill_names(&self.conn)
+                .map(|_| value)
+                .map_err(|e| self.error(e))
+        });
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
         match (result, self.conn.execute_batch(end)) {
             (Ok(value), Ok(())) => Ok(value),

@@ -74,6 +74,8 @@ impl Store {
                 outcome.findings = found.len();
                 self.write_all_findings(&found)
                     .map_err(|e| Error::database(&label, &e))?;
+                crate::store::schema::fill_names(&self.conn)
+                    .map_err(|e| Error::database(&label, &e))?;
                 Ok(outcome)
             });
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
