@@ -196,6 +196,20 @@ case!(database_from_the_environment, |c| {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"documents\": 5"));
+    // the formats of every answer, as `query stats`
+    let query = c
+        .cmd()
+        .env("CLAIMGRAPH_DB", c.path("env.db"))
+        .args(["query", "stats", "--format", "csv"])
+        .output()
+        .unwrap();
+    c.cmd()
+        .env("CLAIMGRAPH_DB", c.path("env.db"))
+        .args(["stats", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("what,count\ndocuments,5\n"))
+        .stdout(String::from_utf8(query.stdout).unwrap());
 });
 
 case!(read_command_with_a_missing_database_fails, |c| {

@@ -18,15 +18,41 @@ pub struct StatsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
+    /// The counts in a table, and a note when a comparison is pending
     Table,
+    /// One object: `{"documents": N, ..., "comparison_pending": N}`
     Json,
+    /// The rows of the `stats` statement (`what,count`), as `query stats`
+    Csv,
+    /// The rows of the `stats` statement as records, as `query stats`
+    Lines,
 }
 
 pub fn run(global: &GlobalArgs, args: StatsArgs) -> Result<u8> {
-    let store = global.open_for_reading(&global.extractor()?)?;
-    let stats = store.stats()?;
-    print_out(&render(&stats, args.format)?)?;
-    Ok(0)
+    let format = match args.format {
+        StatsFormat::Csv => crate::render::Format::Csv,
+        StatsFormat::Lines => crate::render::Format::Lines,
+        StatsFormat::Table | StatsFormat::Json => {
+            let store = global.open_for_reading(&global.extractor()?)?;
+            let stats = store.stats()?;
+            print_out(&render(&stats, args.format)?)?;
+            return Ok(0);
+        }
+    };
+    // the other formats are those of every answer: the `stats` statement's
+    let query = super::query::QueryArgs {
+        text: "stats".into(),
+        keep_going: false,
+        force: false,
+        output: super::query::OutputArgs {
+            format,
+            group_by_document: false,
+            echo: false,
+            params: Vec::new(),
+            explain_sql: false,
+        },
+    };
+    super::query::run_query(global, query)
 }
 
 /// `stats` as the user sees it.
@@ -38,7 +64,7 @@ pub fn render(stats: &Stats, format: StatsFormat) -> Result<String> {
                 path: PathBuf::from("stdout"),
                 source: e.into(),
             }),
-        StatsFormat::Table => {
+        StatsFormat::Table | StatsFormat::Csv | StatsFormat::Lines => {
             let mut table = Table::new();
             table
                 .load_preset(presets::UTF8_FULL_CONDENSED)
