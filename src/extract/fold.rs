@@ -22,6 +22,11 @@ pub fn fold(s: &str) -> String {
     if let Some(out) = fold_latin(s) {
         return out;
     }
+    fold_general(s)
+}
+
+/// [`fold`] for any text, through Unicode decomposition.
+fn fold_general(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {
@@ -175,39 +180,6 @@ mod tests {
         assert_eq!(fold("  KHARKIV \n"), "kharkiv");
         assert_eq!(fold("États-Unis"), "etats-unis");
         assert_eq!(fold("Azerbaïdjan"), "azerbaidjan");
-    }
-
-    /// The general path alone (what `fold` gave before its fast paths).
-    fn fold_general(s: &str) -> String {
-        let mut out = String::new();
-        let mut space = false;
-        for c in s.nfd() {
-            if is_combining_mark(c) {
-                continue;
-            }
-            let c = match c {
-                '’' | '‘' | '`' | 'ʼ' | '´' => '\'',
-                'œ' | 'Œ' => {
-                    out.push('o');
-                    'e'
-                }
-                'æ' | 'Æ' => {
-                    out.push('a');
-                    'e'
-                }
-                c => c,
-            };
-            if c.is_whitespace() {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.extend(c.to_lowercase());
-        }
-        out
     }
 
     #[test]
