@@ -180,7 +180,8 @@ pub fn fill(
     // "Le dernier bilan turc en date, fourni dimanche par l'Afad, est de
     // 44 374 morts": a toll named with a nationality counts that country's
     if out.scope.is_none() {
-        let s0 = a.tok_at(sent.start);
+        // (a bounded look back: one sentence may be the whole text)
+        let s0 = a.tok_at(sent.start).max(t0.saturating_sub(32));
         out.scope = (s0..t0).find_map(|k| {
             let toll = matches!(a.low(k), "bilan" | "bilans" | "decompte");
             (toll && a.is_word(k + 1) && !a.is_cap(k + 1))
