@@ -7,36 +7,13 @@
 //! runs. `cargo bench --bench compare
 //! -- 10000 50000` picks other sizes.
 
+mod common;
+
 use claimgraph::analysis::{analyze, Analyzer};
 use claimgraph::synth::{Config, Plan};
+use common::{cpu_secs, status_kb};
 use std::process::Command;
 use std::time::Instant;
-
-/// A `/proc/self/status` field in kB (Linux); 0 elsewhere.
-fn status_kb(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// CPU time of this process so far, in seconds (Linux; 0 elsewhere): on a
-/// shared machine, wall time also measures the neighbours.
-fn cpu_secs() -> f64 {
-    std::fs::read_to_string("/proc/self/schedstat")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .next()
-                .and_then(|v| v.parse::<f64>().ok())
-        })
-        .map_or(0.0, |ns| ns / 1e9)
-}
 
 fn one(size: usize) {
     let plan = Plan::generate(&Config::new(2026, size));

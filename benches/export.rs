@@ -9,35 +9,13 @@ use claimgraph::engine::Workspace;
 use claimgraph::export::dot::{self, DotOptions};
 use claimgraph::export::{import, json};
 use claimgraph::query;
-use claimgraph::store::import::{ImportDocument, ImportRecords};
-use claimgraph::store::{content_hash, Store};
+use claimgraph::store::Store;
 use claimgraph::synth::{Config, Plan};
 use std::time::Instant;
 
 /// A store holding a synthetic corpus of about `size` claims.
 fn synthetic_store(size: usize) -> Store {
-    let plan = Plan::generate(&Config::new(2026, size));
-    let records = plan.records();
-    let documents = records
-        .documents
-        .iter()
-        .zip(plan.articles())
-        .map(|(d, a)| ImportDocument {
-            id: d.id,
-            hash: content_hash(&a.text),
-            source: d.source.clone(),
-            meta: d.meta.clone(),
-            text: a.text,
-            set_aside: vec![],
-        })
-        .collect();
-    let batch = ImportRecords {
-        documents,
-        entities: records.entities,
-        mentions: records.mentions,
-        events: records.events,
-        claims: records.claims,
-    };
+    let batch = Plan::generate(&Config::new(2026, size)).import_records();
     let mut store = Store::open_in_memory().expect("in-memory store");
     import::write(&mut store, &batch).expect("synthetic corpus imports");
     store

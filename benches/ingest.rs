@@ -31,10 +31,13 @@
 //! `CLAIMGRAPH_BENCH_CORPUS=DIR` to write the corpus to DIR and keep it (to
 //! measure the binary, e.g. with `/usr/bin/time -v claimgraph ingest DIR`).
 
+mod common;
+
 use claimgraph::corpus::{self, LoadOptions};
 use claimgraph::extract::Extractor;
 use claimgraph::ingest::{self, IngestOptions, Summary};
 use claimgraph::store::Store;
+use common::{cpu_secs, status_kb};
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
 use std::path::{Path, PathBuf};
@@ -59,37 +62,6 @@ fn main() {
         });
     }
     divan::main();
-}
-
-/// A `/proc/self/status` field in kB (Linux); 0 elsewhere.
-fn status_kb(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// CPU seconds (user + system) of this process and its threads so far,
-/// from `/proc/self/stat` (Linux; 0 elsewhere): on a shared machine wall
-/// time also measures the neighbours.
-fn cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which may hold spaces) start at 3.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 (11 and 12 after the name).
-    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Write `articles` as JSON Lines (text, outlet, published, source).

@@ -19,7 +19,6 @@
 //! through it takes far longer than the statements it is meant to time.
 
 use claimgraph::model::FindingRecord;
-use claimgraph::store::import::{ImportDocument, ImportRecords};
 use claimgraph::store::Store;
 use claimgraph::synth::{Config, Plan};
 use std::path::PathBuf;
@@ -39,16 +38,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .parse()?;
     let path = PathBuf::from(args.next().ok_or("usage: statements_db CLAIMS PATH")?);
     let plan = Plan::generate(&Config::new(2026, claims));
-    let records = plan.records();
-    let articles = plan.articles();
+    let import = plan.import_records();
     // A planted claim is found again by its article's hash and its span
     // (articles of the same text are stored once, with the first one's claims).
-    let hash: std::collections::HashMap<i64, String> = records
+    let hash: std::collections::HashMap<i64, String> = import
         .documents
         .iter()
         .map(|d| (d.id, d.hash.clone()))
         .collect();
-    let at: std::collections::HashMap<i64, (String, i64, i64)> = records
+    let at: std::collections::HashMap<i64, (String, i64, i64)> = import
         .claims
         .iter()
         .filter_map(|c| {
@@ -64,26 +62,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let truth = plan.truth().to_vec();
     drop(plan);
-    let documents = records
-        .documents
-        .iter()
-        .zip(articles)
-        .map(|(d, a)| ImportDocument {
-            id: d.id,
-            hash: d.hash.clone(),
-            source: d.source.clone(),
-            meta: d.meta.clone(),
-            text: a.text,
-            set_aside: Vec::new(),
-        })
-        .collect();
-    let import = ImportRecords {
-        documents,
-        entities: records.entities,
-        mentions: records.mentions,
-        events: records.events,
-        claims: records.claims,
-    };
     let mut store = Store::open(&path)?;
     let planted = |store: &Store| -> claimgraph::Result<Vec<FindingRecord>> {
         let row = |id: i64| -> claimgraph::Result<Option<i64>> {
@@ -115,9 +93,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(out)
     };
     let outcome = store.import(&import, &planted)?;
-    drop(store);
-    // the folded names a writer leaves pending (see `schema::fill_names`)
-    fold(&path)?;
     eprintln!(
         "{}: {} documents, {} claims, {} findings",
         path.display(),

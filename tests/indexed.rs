@@ -8,7 +8,6 @@
 use claimgraph::engine::Workspace;
 use claimgraph::extract::Extractor;
 use claimgraph::session::{self, Settings};
-use claimgraph::store::import::{ImportDocument, ImportRecords};
 use claimgraph::store::Store;
 use claimgraph::synth::{Config, Plan};
 use std::path::{Path, PathBuf};
@@ -198,28 +197,7 @@ fn indexed_answers_equal_whole_graph_answers() {
     // a synthetic corpus with findings of every kind
     let synth = dir.path().join("synth.db");
     {
-        let plan = Plan::generate(&Config::new(7, 1_500));
-        let records = plan.records();
-        let documents = records
-            .documents
-            .iter()
-            .zip(plan.articles())
-            .map(|(d, a)| ImportDocument {
-                id: d.id,
-                hash: d.hash.clone(),
-                source: d.source.clone(),
-                meta: d.meta.clone(),
-                text: a.text,
-                set_aside: Vec::new(),
-            })
-            .collect();
-        let import = ImportRecords {
-            documents,
-            entities: records.entities,
-            mentions: records.mentions,
-            events: records.events,
-            claims: records.claims,
-        };
+        let import = Plan::generate(&Config::new(7, 1_500)).import_records();
         let mut store = Store::open(&synth).unwrap();
         claimgraph::export::import::write(&mut store, &import).unwrap();
     }

@@ -497,21 +497,15 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                 // moins 12 morts" in one article, "12 personnes décédées"
                 // (Darmanin) in another.
                 Relation::Nothing if a.document == b.document && same_figure => {
-                    for (first, other) in [(i, j), (j, i)] {
-                        if echo[first] != first || echo[other] != other {
-                            continue;
-                        }
-                        let n = spread.entry(first).or_insert(0);
-                        if *n >= ECHO_CONTRADICTIONS {
-                            continue;
-                        }
-                        *n += 1;
-                        for &r in repeats.get(&first).into_iter().flatten() {
-                            if numeric[r].document != numeric[other].document {
-                                queue.push((r.min(other), r.max(other)));
-                            }
-                        }
-                    }
+                    let mut echoes = Echoes {
+                        echo: &echo,
+                        repeats: &repeats,
+                        spread: &mut spread,
+                        queue: &mut queue,
+                    };
+                    echoes.pass_on(i, j, |r, other| {
+                        numeric[r].document != numeric[other].document
+                    });
                 }
                 Relation::Nothing => {}
                 // One of several figures a voice lists ("des témoignages de
@@ -521,27 +515,20 @@ pub fn findings(members: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord>
                     if a.document != b.document
                         && (listed.contains(&a.id) || listed.contains(&b.id)) => {}
                 Relation::Contradiction => {
-                    for (first, other) in [(i, j), (j, i)] {
-                        if echo[first] != first || echo[other] != other {
-                            continue;
-                        }
-                        let n = spread.entry(first).or_insert(0);
-                        if *n >= ECHO_CONTRADICTIONS {
-                            continue;
-                        }
-                        *n += 1;
-                        for &r in repeats.get(&first).into_iter().flatten() {
-                            // In the other's own article, only two voices
-                            // of one time: "Israël évoque une dizaine de
-                            // morts, le Hamas plus de 110".
-                            let (x, y) = (numeric[r], numeric[other]);
-                            if x.document != y.document
-                                || compare::reported(x, ledger) == compare::reported(y, ledger)
-                            {
-                                queue.push((r.min(other), r.max(other)));
-                            }
-                        }
-                    }
+                    let mut echoes = Echoes {
+                        echo: &echo,
+                        repeats: &repeats,
+                        spread: &mut spread,
+                        queue: &mut queue,
+                    };
+                    // In the other's own article, only two voices of one
+                    // time: "Israël évoque une dizaine de morts, le Hamas
+                    // plus de 110".
+                    echoes.pass_on(i, j, |r, other| {
+                        let (x, y) = (numeric[r], numeric[other]);
+                        x.document != y.document
+                            || compare::reported(x, ledger) == compare::reported(y, ledger)
+                    });
                     let (a, b) = if a.id <= b.id { (a, b) } else { (b, a) };
                     out.push(record(
                         FindingKind::Contradiction,
@@ -730,6 +717,42 @@ pub fn disputes(claims: &[&ClaimRecord], ledger: &Ledger) -> Vec<FindingRecord> 
 /// How many contradictions of a first occurrence reach its repetitions in
 /// other articles.
 pub const ECHO_CONTRADICTIONS: usize = 4;
+
+/// Where a finding between two figures is passed on to the repeats of
+/// each figure's voice in other articles.
+struct Echoes<'a> {
+    /// Each figure's first statement by its voice (itself when it is one).
+    echo: &'a [usize],
+    /// The repeats of each first statement.
+    repeats: &'a HashMap<usize, Vec<usize>>,
+    /// How many findings each first statement has passed on.
+    spread: &'a mut HashMap<usize, usize>,
+    /// The pairs still to compare.
+    queue: &'a mut Vec<(usize, usize)>,
+}
+
+impl Echoes<'_> {
+    /// Queue each repeat of `i`'s voice against `j` and of `j`'s against
+    /// `i`, where `reaches(repeat, other)`, at most
+    /// [`ECHO_CONTRADICTIONS`] times per first statement.
+    fn pass_on(&mut self, i: usize, j: usize, reaches: impl Fn(usize, usize) -> bool) {
+        for (first, other) in [(i, j), (j, i)] {
+            if self.echo[first] != first || self.echo[other] != other {
+                continue;
+            }
+            let n = self.spread.entry(first).or_insert(0);
+            if *n >= ECHO_CONTRADICTIONS {
+                continue;
+            }
+            *n += 1;
+            for &r in self.repeats.get(&first).into_iter().flatten() {
+                if reaches(r, other) {
+                    self.queue.push((r.min(other), r.max(other)));
+                }
+            }
+        }
+    }
+}
 
 /// How many different figures one voice may give for one series in one
 /// article on one report day before they are read as a list.
@@ -954,19 +977,27 @@ fn adds_up(
         .is_some_and(|sum| sum.intersects(&t))
 }
 
+/// The figures of each sentence, by the voice that gives them (document,
+/// original speaker, sentence start).
+fn per_voice_sentence<'a>(
+    numeric: &[&'a ClaimRecord],
+) -> HashMap<(i64, Option<i64>, usize), Vec<&'a ClaimRecord>> {
+    let mut by_sentence: HashMap<_, Vec<&ClaimRecord>> = HashMap::new();
+    for c in numeric {
+        by_sentence
+            .entry((c.document, origin(c), c.sentence.start))
+            .or_default()
+            .push(*c);
+    }
+    by_sentence
+}
+
 /// Figures given as bare numbers in a list of one voice's sentence ("300
 /// passagers, 400, 500 et plus": 400 and 500), with its first figure: the
 /// estimates a voice enumerates, none of which it asserts alone.
 fn listed(numeric: &[&ClaimRecord]) -> HashSet<i64> {
     let bare = |c: &ClaimRecord| !c.quote.chars().any(char::is_alphabetic);
-    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
-    for c in numeric {
-        by_sentence
-            .entry((c.document, origin(c), c.sentence.start))
-            .or_default()
-            .push(c);
-    }
-    by_sentence
+    per_voice_sentence(numeric)
         .into_values()
         .filter(|list| list.iter().filter(|c| bare(c)).count() >= 2)
         .flatten()
@@ -977,14 +1008,7 @@ fn listed(numeric: &[&ClaimRecord]) -> HashSet<i64> {
 /// Figures one voice gives several of in one sentence, with different
 /// values: a breakdown ("1 293 à Al-Haouz, 452 à Taroudant").
 fn breakdowns(numeric: &[&ClaimRecord]) -> HashSet<i64> {
-    let mut by_sentence: HashMap<(i64, Option<i64>, usize), Vec<&ClaimRecord>> = HashMap::new();
-    for c in numeric {
-        by_sentence
-            .entry((c.document, origin(c), c.sentence.start))
-            .or_default()
-            .push(c);
-    }
-    by_sentence
+    per_voice_sentence(numeric)
         .into_values()
         .filter(|list| {
             let first = list[0].quantity.map(|q| q.value);

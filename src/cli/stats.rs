@@ -35,7 +35,7 @@ pub fn run(global: &GlobalArgs, args: StatsArgs) -> Result<u8> {
         StatsFormat::Table | StatsFormat::Json => {
             let store = global.open_for_reading(&global.extractor()?)?;
             let stats = store.stats()?;
-            print_out(&render(&stats, args.format)?)?;
+            print_out(&render(&stats, args.format == StatsFormat::Json)?)?;
             return Ok(0);
         }
     };
@@ -55,16 +55,16 @@ pub fn run(global: &GlobalArgs, args: StatsArgs) -> Result<u8> {
     super::query::run_query(global, query)
 }
 
-/// `stats` as the user sees it.
-pub fn render(stats: &Stats, format: StatsFormat) -> Result<String> {
-    match format {
-        StatsFormat::Json => serde_json::to_string_pretty(stats)
+/// `stats` as the user sees it: a table, or one JSON object.
+fn render(stats: &Stats, json: bool) -> Result<String> {
+    match json {
+        true => serde_json::to_string_pretty(stats)
             .map(|s| s + "\n")
             .map_err(|e| Error::Io {
                 path: PathBuf::from("stdout"),
                 source: e.into(),
             }),
-        StatsFormat::Table | StatsFormat::Csv | StatsFormat::Lines => {
+        false => {
             let mut table = Table::new();
             table
                 .load_preset(presets::UTF8_FULL_CONDENSED)

@@ -956,15 +956,7 @@ fn number(v: f64) -> Option<String> {
 /// An integer column against a number, as `Value::number_passes` does.
 fn int_cmp(column: &str, op: CmpOp, value: f64) -> Option<String> {
     let v = number(value)?;
-    let op = match op {
-        CmpOp::Eq => "=",
-        CmpOp::Ne => "!=",
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-    };
-    Some(format!("{column} {op} {v}"))
+    Some(format!("{column} {} {v}", op.as_str()))
 }
 
 /// SQL for one check on a row of `table`, or `None` when only Rust can

@@ -2083,7 +2083,7 @@ fn offices_of_holders(a: &Analysis, reg: &mut Registry) {
         let named_after = (end..(end + 16).min(n))
             .take_while(|&j| a.same_sentence(j, k) && !matches!(a.tok_text(j), "." | ";"))
             .any(|j| person_starts.contains(&j) && (j < end + 3 || a.tok_text(j - 1) == ","));
-        if named_after || end > n {
+        if named_after {
             continue;
         }
         let span = Span::new(a.toks[k].start, a.toks[end - 1].end);

@@ -9,7 +9,6 @@ use crate::model::{
     Alias, Bound, ClaimKind, ClaimRecord, DocMeta, DocumentRecord, EntityRecord, EventKind,
     EventRecord, Interval, Measure, MentionRecord, Participant, Polarity, Quantity, Role, Span,
 };
-use sha2::{Digest, Sha256};
 
 /// A generated article: text and metadata as a crawler would hand them over,
 /// plus where each planned claim sits in the text.
@@ -281,6 +280,32 @@ impl Plan {
             .collect()
     }
 
+    /// The plan as `claimgraph import` takes it: its records, each document
+    /// with its article's text.
+    pub fn import_records(&self) -> crate::store::import::ImportRecords {
+        let records = self.records();
+        let documents = records
+            .documents
+            .into_iter()
+            .zip(self.articles())
+            .map(|(d, a)| crate::store::import::ImportDocument {
+                id: d.id,
+                hash: d.hash,
+                source: d.source,
+                meta: d.meta,
+                text: a.text,
+                set_aside: Vec::new(),
+            })
+            .collect();
+        crate::store::import::ImportRecords {
+            documents,
+            entities: records.entities,
+            mentions: records.mentions,
+            events: records.events,
+            claims: records.claims,
+        }
+    }
+
     /// The store's records for this plan: one document and one event per
     /// article, the planned claims with their exact spans and quotes.
     pub fn records(&self) -> Records {
@@ -301,7 +326,7 @@ impl Plan {
             let r = self.render(a);
             out.documents.push(DocumentRecord {
                 id: a.id,
-                hash: format!("{:x}", Sha256::digest(r.text.as_bytes())),
+                hash: crate::store::content_hash(&r.text),
                 source: format!("synth:{}:{}", self.seed, a.id),
                 meta: self.meta(a),
                 len: r.text.len(),
